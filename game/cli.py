@@ -1,0 +1,210 @@
+"""The `heartstopper` command: the game by default, and the tools for authors and testers as subcommands.
+
+Every subcommand takes `--story DIR` to work on another story folder. Exit codes: 0 all well, 1 the story (or the
+run) failed a check, 2 bad usage or input that cannot be read. No subcommand ends in a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from game import __version__
+from game.paths import default_story_dir
+from game.problems import StoryError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _story_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)")
+
+
+def parse_given(items: list[str]) -> dict[str, object]:
+    """`--given var=value` pairs, with values read as YAML scalars would be (numbers, true/false, text)."""
+    given: dict[str, object] = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--given takes NAME=VALUE, not '{item}'")
+        raw = raw.strip()
+        value: object = raw
+        if raw in ("true", "false"):
+            value = raw == "true"
+        elif raw.lstrip("-").isdigit():
+            value = int(raw)
+        given[name.strip()] = value
+    return given
+
+
+def load_or_report(story_dir: Path | None):
+    """Load a story, or print its problems to stderr and return None."""
+    from game.loader import load_story
+
+    try:
+        return load_story(story_dir or default_story_dir())
+    except StoryError as error:
+        print(error.report(), file=sys.stderr)
+        print(
+            f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}: the story cannot be played "
+            "until they are mended.",
+            file=sys.stderr,
+        )
+        return None
+
+
+# -- subcommands ---------------------------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from game.scripts import check_playthrough_files
+    from game.summary import story_summary
+
+    story = load_or_report(args.story_dir or args.story)
+    if story is None:
+        return EXIT_FAILED
+    _, problems = check_playthrough_files(story)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in playthrough files.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    print(story_summary(story))
+    return EXIT_OK
+
+
+def _new_playthrough(story, args: argparse.Namespace):
+    from game.playthrough import Playthrough
+
+    return Playthrough(story, start=args.start, given=parse_given(args.given))
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.text:
+        return cmd_game(args)
+    from game.playthrough import PlaythroughError
+    from game.textplayer import run_text_player
+
+    story = load_or_report(args.story)
+    if story is None:
+        return EXIT_FAILED
+    try:
+        playthrough = _new_playthrough(story, args)
+    except (PlaythroughError, ValueError) as error:
+        print(f"heartstopper: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_text_player(story, playthrough)
+
+
+def cmd_game(args: argparse.Namespace) -> int:
+    try:
+        from game.ui.launch import NoDisplayError, run_game
+    except ImportError as error:  # pygame missing or broken
+        return _offer_text_player(args, f"the game window cannot start ({error})")
+    story_dir = args.story or default_story_dir()
+    try:
+        given = parse_given(getattr(args, "given", []) or [])
+    except ValueError as error:
+        print(f"heartstopper: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return run_game(
+            story_dir,
+            dev=getattr(args, "dev", False),
+            start=getattr(args, "start", None),
+            given=given or None,
+            fullscreen=getattr(args, "fullscreen", None),
+        )
+    except NoDisplayError as error:
+        return _offer_text_player(args, str(error))
+
+
+def _offer_text_player(args: argparse.Namespace, why: str) -> int:
+    print(f"heartstopper: {why}", file=sys.stderr)
+    command = "heartstopper play --text" + (f" --story {args.story}" if args.story else "")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(f"You can play in the terminal instead: {command}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        answer = input("Play in the terminal instead? [Y/n] ").strip().lower()
+    except EOFError:
+        answer = "n"
+    if answer in ("", "y", "yes"):
+        args.text = True
+        args.start = getattr(args, "start", None)
+        args.given = getattr(args, "given", []) or []
+        return cmd_play(args)
+    print(f"Another time, then. ({command} plays in the terminal.)")
+    return EXIT_OK
+
+
+def _add_play_options(parser: argparse.ArgumentParser) -> None:
+    _story_option(parser)
+    parser.add_argument("--start", metavar="SCENE", help="start at this scene instead of the story's start")
+    parser.add_argument(
+        "--given",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="set a variable before the first scene (repeatable)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="heartstopper",
+        description="Heartstopper: Season Two, an unofficial fan visual novel, and its story tools. "
+        "With no command, opens the game.",
+    )
+    parser.add_argument("--version", action="version", version=f"heartstopper {__version__}")
+    parser.add_argument("--dev", action="store_true", help="author mode: hot reload (Shift+R) and an overlay")
+    parser.add_argument("--fullscreen", action="store_true", default=None, help="start in fullscreen")
+    _add_play_options(parser)
+    parser.set_defaults(handler=cmd_game, text=False)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the story (in a window, or in the terminal with --text)")
+    _add_play_options(play)
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--dev", action="store_true", help="author mode (in the window)")
+    play.set_defaults(handler=cmd_play)
+
+    check = commands.add_parser("check", help="load and check a story; exit 1 on any problem")
+    check.add_argument("story_dir", nargs="?", type=Path, metavar="STORY_DIR", help="the story folder")
+    _story_option(check)
+    check.set_defaults(handler=cmd_check)
+
+    for name, (module, help_text) in EXTRA_COMMANDS.items():
+        _add_extra(commands, name, module, help_text)
+    return parser
+
+
+# Subcommands whose code lives in its own package: module path -> `add_arguments(parser)` and `run(args) -> int`.
+EXTRA_COMMANDS: dict[str, tuple[str, str]] = {}
+
+
+def _add_extra(commands, name: str, module: str, help_text: str) -> None:
+    import importlib
+
+    loaded = importlib.import_module(module)
+    sub = commands.add_parser(name, help=help_text, description=help_text)
+    _story_option(sub)
+    loaded.add_arguments(sub)
+    sub.set_defaults(handler=loaded.run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

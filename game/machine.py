@@ -1,0 +1,145 @@
+"""The whole story as one `transitions` state machine, shared by every playthrough and the branch tester.
+
+Scenes are the machine's states (plus one terminal state per ending, named `ending:ID`). A scene's choices are
+transitions fired by generic triggers, one per choice slot (`choose_0`, `choose_1`, ...), guarded by the choice's
+condition and once-rule, with the choice's `set`/`add` applied in `after` callbacks. `next` is a transition fired
+by the trigger `next`, a fallback by `fallback`, a mid-scene `goto` by `goto_N` (the scene's N-th distinct goto
+target), and an ending scene's close by `finish`. Entering any scene counts a visit.
+
+Playthrough states are small plain objects (`PlayState`) that are never registered with the machine; they are
+fired through `machine.events[trigger].trigger(state)`, so one machine serves any number of playthroughs and
+scales to thousands of scenes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from transitions import Machine, State
+
+from game.model import Choice
+from game.program import apply_add, goto_trigger
+
+if TYPE_CHECKING:
+    from game.model import Story
+
+NEXT = "next"
+FALLBACK = "fallback"
+FINISH = "finish"
+
+
+def choice_trigger(index: int) -> str:
+    return f"choose_{index}"
+
+
+def ending_state(ending_id: str) -> str:
+    return f"ending:{ending_id}"
+
+
+class PlayState:
+    """Everything that changes during play and that conditions can read, as a plain object.
+
+    `state` is the current scene id (the attribute name `transitions` uses); `variables` the story's variables;
+    `visits` how often each scene was entered; `once` the ids of once-choices already taken.
+    """
+
+    __slots__ = ("once", "state", "variables", "visits")
+
+    def __init__(
+        self,
+        scene: str,
+        variables: dict[str, object],
+        visits: dict[str, int] | None = None,
+        once: set[str] | None = None,
+    ) -> None:
+        self.state = scene
+        self.variables = variables
+        self.visits = visits if visits is not None else {}
+        self.once = once if once is not None else set()
+
+    def copy(self) -> PlayState:
+        return PlayState(self.state, dict(self.variables), dict(self.visits), set(self.once))
+
+
+def _count_visit(event) -> None:
+    state: PlayState = event.model
+    state.visits[state.state] = state.visits.get(state.state, 0) + 1
+
+
+def choice_is_available(choice: Choice, state: PlayState) -> bool:
+    """Whether a choice can be taken now: its condition holds and, for a once-choice, it was not taken yet."""
+    if choice.once and choice.id in state.once:
+        return False
+    return choice.condition is None or bool(choice.condition.fn(state.variables, state.visits))
+
+
+def choice_is_shown(choice: Choice, state: PlayState) -> bool:
+    """Whether a choice appears in the menu at all: available, or locked with a reason (and not used up)."""
+    if choice.fallback or (choice.once and choice.id in state.once):
+        return False
+    return choice.locked is not None or choice_is_available(choice, state)
+
+
+def _guard(choice: Choice) -> Callable:
+    def condition(event) -> bool:
+        return choice_is_available(choice, event.model)
+
+    return condition
+
+
+class StoryMachine:
+    """Builds and fires the story's transitions machine."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        states = [State(scene_id, on_enter=[_count_visit]) for scene_id in story.scenes]
+        states += [State(ending_state(ending_id)) for ending_id in story.endings]
+        self.machine = Machine(
+            model=None,
+            states=states,
+            initial=story.start,
+            auto_transitions=False,
+            send_event=True,
+            queued=False,
+        )
+        add = self.machine.add_transition
+        for scene_id, scene in story.scenes.items():
+            program = story.programs[scene_id]
+            for slot, target in enumerate(program.goto_targets):
+                add(goto_trigger(slot), scene_id, target)
+            if scene.next is not None:
+                add(NEXT, scene_id, scene.next)
+            elif scene.ending is not None:
+                add(FINISH, scene_id, ending_state(scene.ending))
+            for choice in scene.choices:
+                trigger = FALLBACK if choice.fallback else choice_trigger(choice.index)
+                conditions = [] if choice.fallback else [_guard(choice)]
+                add(trigger, scene_id, choice.goto, conditions=conditions, after=[self._effects(choice)])
+        self.events = self.machine.events
+
+    def _effects(self, choice: Choice) -> Callable:
+        """The `after` callback of a choice: its `set`, then its `add` (clamped), then the once-record."""
+        sets = tuple((c.variable, c.value) for c in choice.sets)
+        adds = []
+        for change in choice.adds:
+            var_type = self.story.variables[change.variable].type
+            adds.append((change.variable, change.value, var_type.minimum, var_type.maximum))
+        adds_t = tuple(adds)
+        once_id = choice.id if choice.once else None
+
+        def after(event) -> None:
+            state: PlayState = event.model
+            variables = state.variables
+            for name, value in sets:
+                variables[name] = value
+            if adds_t:
+                apply_add(variables, adds_t)
+            if once_id is not None:
+                state.once.add(once_id)
+
+        return after
+
+    def fire(self, state: PlayState, trigger: str) -> bool:
+        """Fire a trigger for one playthrough state; True when a transition was taken."""
+        return self.events[trigger].trigger(state)

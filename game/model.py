@@ -1,0 +1,254 @@
+"""The story as the engine understands it, after loading and checking.
+
+The loader turns YAML into these immutable objects; everything downstream (the playthrough, the branch tester, the
+linter, the story map, the statistics) reads them and never the YAML. Every object keeps the `Location` it came
+from, so any tool can point an author at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from game.expressions import CompiledExpr, VarType
+
+if TYPE_CHECKING:
+    from game.machine import StoryMachine
+    from game.program import SceneProgram
+
+
+class Location(NamedTuple):
+    """Where something was written: a file as authors see it, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+Value = int | bool | str
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    id: str
+    name: str
+    color: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    id: str
+    type: VarType
+    default: Value
+    about: str
+    where: Location
+
+    def accepts(self, value: object) -> bool:
+        """Whether a value fits this variable's type, range or enum."""
+        kind = self.type.kind
+        if kind == "bool":
+            return isinstance(value, bool)
+        if kind == "enum":
+            return isinstance(value, str) and value in self.type.values
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        low, high = self.type.minimum, self.type.maximum
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    def clamp(self, value: int) -> int:
+        low, high = self.type.minimum, self.type.maximum
+        if low is not None and value < low:
+            return low
+        if high is not None and value > high:
+            return high
+        return value
+
+    def describe(self) -> str:
+        """The type as authors wrote it, for messages: 'an int from 0 to 5', 'one of tao, isaac'."""
+        kind = self.type.kind
+        if kind == "bool":
+            return "true or false"
+        if kind == "enum":
+            return "one of " + ", ".join(f"'{v}'" for v in self.type.values)
+        low, high = self.type.minimum, self.type.maximum
+        if low is not None and high is not None:
+            return f"a whole number from {low} to {high}"
+        if low is not None:
+            return f"a whole number of at least {low}"
+        if high is not None:
+            return f"a whole number of at most {high}"
+        return "a whole number"
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Invariant:
+    condition: CompiledExpr
+    where: Location
+
+
+# Beats ----------------------------------------------------------------------------------------------------------
+
+TextKind = Literal["speech", "narration", "thought", "message"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextBeat:
+    """Something the player reads: speech, narration, a thought or a phone message."""
+
+    id: str
+    kind: TextKind
+    speaker: str | None
+    text: str
+    expression: str | None
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class StageBeat:
+    """A change of stage: show, hide, background, music, sound or effect."""
+
+    id: str
+    action: Literal["show", "hide", "background", "music", "sound", "effect"]
+    who: str | None
+    expression: str | None
+    at: Literal["left", "center", "right"] | None
+    asset: str | None
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One `set` (value) or `add` (amount) of one variable."""
+
+    variable: str
+    value: Value
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class EffectBeat:
+    op: Literal["set", "add"]
+    changes: tuple[Assignment, ...]
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class IfBeat:
+    condition: CompiledExpr
+    then: tuple[Beat, ...]
+    otherwise: tuple[Beat, ...]
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class GotoBeat:
+    target: str
+    where: Location
+
+
+Beat = TextBeat | StageBeat | EffectBeat | IfBeat | GotoBeat
+
+
+# Scenes and choices ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One entry of a scene's menu. `index` is its place in the scene's list of choices."""
+
+    id: str
+    index: int
+    text: str | None  # None for a fallback
+    goto: str
+    sets: tuple[Assignment, ...]
+    adds: tuple[Assignment, ...]
+    condition: CompiledExpr | None
+    locked: str | None
+    once: bool
+    fallback: bool
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    id: str
+    title: str
+    chapter: str
+    background: str | None
+    music: str | None
+    beats: tuple[Beat, ...]
+    choices: tuple[Choice, ...]
+    next: str | None
+    ending: str | None
+    where: Location
+    order: int  # position in story order (files in glob order, scenes in file order)
+
+    @property
+    def exit_kind(self) -> Literal["choices", "next", "ending"]:
+        if self.ending is not None:
+            return "ending"
+        if self.next is not None:
+            return "next"
+        return "choices"
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    name: str
+    first_scene: str
+
+
+@dataclass(eq=False)
+class Story:
+    """A loaded, checked story. Compiled forms (scene programs, the state machine) are built on first use."""
+
+    title: str
+    version: int | str
+    start: str
+    scenes: dict[str, Scene]
+    characters: dict[str, Character]
+    variables: dict[str, Variable]
+    invariants: tuple[Invariant, ...]
+    endings: dict[str, Ending]
+    chapters: list[Chapter]
+    content_note: str | None
+    closing_note: str | None
+    story_dir: Path
+    assets_dir: Path
+    manifest_file: str
+    source_files: tuple[str, ...] = ()
+    playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    def chapter_start(self, chapter: str) -> str | None:
+        for item in self.chapters:
+            if item.name == chapter:
+                return item.first_scene
+        return None
+
+    def defaults(self) -> dict[str, Value]:
+        return {name: var.default for name, var in self.variables.items()}
+
+    @cached_property
+    def programs(self) -> dict[str, SceneProgram]:
+        from game.program import compile_scene
+
+        return {scene_id: compile_scene(self, scene) for scene_id, scene in self.scenes.items()}
+
+    @cached_property
+    def machine(self) -> StoryMachine:
+        from game.machine import StoryMachine
+
+        return StoryMachine(self)

@@ -1,0 +1,259 @@
+"""Playing a story, pulled one event at a time (in the spirit of ink's `Continue()`).
+
+A `Playthrough` walks the compiled steps of the current scene and hands out events (scene entered, lines, stage
+changes, a menu, the ending); when a scene is done it fires the story machine's trigger to move on. Front ends call
+`continue_()` while `can_continue`, show a menu with `current_choices`, and answer with `choose(index)`.
+
+Everything that changes during play lives here as plain data, so `save()` is one call and `from_save()` resumes
+exactly, setting the stage again first.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+
+from game.events import ChoiceOption, Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.machine import (
+    FALLBACK,
+    FINISH,
+    NEXT,
+    PlayState,
+    choice_is_available,
+    choice_is_shown,
+    choice_trigger,
+)
+from game.model import Story
+from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, apply_add, apply_set
+from game.save import SaveError, read_save, write_save_data
+from game.stage import Stage
+
+
+class PlaythroughError(ValueError):
+    """A playthrough was started or driven wrongly (an unknown start scene, a bad given value, a bad choice)."""
+
+
+class Playthrough:
+    """One player's way through a story."""
+
+    def __init__(self, story: Story, *, start: str | None = None, given: Mapping[str, object] | None = None) -> None:
+        scene = start or story.start
+        if scene not in story.scenes:
+            raise PlaythroughError(f"there is no scene '{scene}' to start at")
+        self.story = story
+        self._machine = story.machine
+        self._programs = story.programs
+        variables = story.defaults()
+        for name, value in (given or {}).items():
+            variable = story.variables.get(name)
+            if variable is None:
+                raise PlaythroughError(f"'{name}' is not a variable of this story")
+            if not variable.accepts(value):
+                raise PlaythroughError(f"'{name}' must be {variable.describe()}, not {value!r}")
+            variables[name] = value
+        self._state = PlayState(scene, variables, {scene: 1})
+        self._pos = 0
+        self._pending: deque[Event] = deque()
+        self._announce = True
+        self._menu: Choices | None = None
+        self._ended: Ended | None = None
+        self._seen: set[str] = set()
+        self._chapter: str | None = None
+        self._stage = Stage()
+
+    # -- reading the state ---------------------------------------------------------------------------------------
+
+    @property
+    def scene(self) -> str:
+        return self._state.state
+
+    @property
+    def variables(self) -> Mapping[str, object]:
+        return dict(self._state.variables)
+
+    @property
+    def visits(self) -> Mapping[str, int]:
+        return dict(self._state.visits)
+
+    @property
+    def seen(self) -> frozenset[str]:
+        return frozenset(self._seen)
+
+    @property
+    def stage(self) -> Stage:
+        return self._stage
+
+    @property
+    def ended(self) -> Ended | None:
+        return self._ended
+
+    @property
+    def current_choices(self) -> Choices | None:
+        return self._menu
+
+    @property
+    def can_continue(self) -> bool:
+        return bool(self._pending) or (self._ended is None and self._menu is None)
+
+    @property
+    def restoring(self) -> bool:
+        """True while the events that set a loaded save's stage again are still to be pulled."""
+        return bool(self._pending)
+
+    # -- playing -------------------------------------------------------------------------------------------------
+
+    def continue_(self) -> Event:
+        """The next event. Raises `PlaythroughError` when waiting on a choice or after the ending."""
+        if self._pending:
+            return self._emit(self._pending.popleft())
+        if self._ended is not None:
+            raise PlaythroughError("the story has ended")
+        if self._menu is not None:
+            raise PlaythroughError("the playthrough is waiting for a choice")
+        state = self._state
+        while True:
+            if self._announce:
+                self._announce = False
+                return self._emit(self._scene_entered())
+            steps = self._programs[state.state].steps
+            if self._pos < len(steps):
+                step = steps[self._pos]
+                self._pos += 1
+                op = step[0]
+                if op == OP_EVENT:
+                    return self._emit(step[1])
+                if op == OP_SET:
+                    apply_set(state.variables, step[1])
+                elif op == OP_ADD:
+                    apply_add(state.variables, step[1])
+                elif op == OP_BRANCH:
+                    if not step[1](state.variables, state.visits):
+                        self._pos = step[2]
+                elif op == OP_JUMP:
+                    self._pos = step[1]
+                elif op == OP_GOTO:
+                    self._fire(step[2])
+                continue
+            scene = self.story.scenes[state.state]
+            if scene.next is not None:
+                self._fire(NEXT)
+                continue
+            if scene.ending is not None:
+                self._machine.fire(state, FINISH)
+                ending = self.story.endings[scene.ending]
+                self._ended = Ended(ending.id, ending.title)
+                return self._ended
+            menu = self._build_menu()
+            if not any(option.available for option in menu.options) and any(c.fallback for c in scene.choices):
+                self._fire(FALLBACK)
+                continue
+            self._menu = menu
+            return menu
+
+    def choose(self, index: int) -> None:
+        """Take the available choice with this index (a `ChoiceOption.index`)."""
+        menu = self._menu
+        if menu is None:
+            raise PlaythroughError("there is no menu to choose from")
+        if not any(option.index == index and option.available for option in menu.options):
+            raise PlaythroughError(f"choice {index} cannot be taken now")
+        self._menu = None
+        self._fire(choice_trigger(index))
+
+    def _fire(self, trigger: str) -> None:
+        if not self._machine.fire(self._state, trigger):
+            raise PlaythroughError(f"the story machine refused '{trigger}' in scene '{self._state.state}'")
+        self._pos = 0
+        self._announce = True
+
+    def _emit(self, event: Event) -> Event:
+        if type(event) is Line:
+            self._seen.add(event.beat_id)
+        self._stage.apply(event)
+        return event
+
+    def _scene_entered(self) -> SceneEntered:
+        scene = self.story.scenes[self._state.state]
+        new_chapter = scene.chapter != self._chapter
+        self._chapter = scene.chapter
+        return SceneEntered(scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter)
+
+    def _build_menu(self) -> Choices:
+        state = self._state
+        options = []
+        number = 0
+        for choice in self.story.scenes[state.state].choices:
+            if not choice_is_shown(choice, state):
+                continue
+            number += 1
+            available = choice_is_available(choice, state)
+            options.append(
+                ChoiceOption(number, choice.index, choice.text or "", available, None if available else choice.locked)
+            )
+        return Choices(state.state, tuple(options))
+
+    # -- saving --------------------------------------------------------------------------------------------------
+
+    def save(self) -> dict:
+        """Everything needed to resume, as plain JSON-able data."""
+        scene = self.story.scenes[self._state.state]
+        return write_save_data(
+            story=self.story,
+            scene=scene,
+            position=self._pos,
+            announce=self._announce,
+            beat=self._last_beat_before(self._pos),
+            state=self._state,
+            seen=self._seen,
+            stage=self._stage,
+            chapter=self._chapter,
+            ended=self._ended.ending if self._ended else None,
+            waiting_menu=self._menu is not None,
+        )
+
+    def _last_beat_before(self, position: int) -> str | None:
+        steps = self._programs[self._state.state].steps
+        for index in range(min(position, len(steps)) - 1, -1, -1):
+            if steps[index][0] == OP_EVENT:
+                return steps[index][2]
+        return None
+
+    @classmethod
+    def from_save(cls, story: Story, data: object) -> Playthrough:
+        """Resume a saved playthrough; raises `SaveError` for a damaged save or one the story cannot resume."""
+        saved = read_save(story, data)
+        playthrough = cls(story, start=saved.scene)
+        playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once)
+        playthrough._seen = set(saved.seen)
+        playthrough._chapter = saved.chapter
+        program = story.programs[saved.scene]
+        position = saved.position
+        if position > len(program.steps) or playthrough._last_beat_before(position) != saved.beat:
+            # The scene was edited since the save: find the last beat shown, or start the scene again.
+            found = program.beat_positions.get(saved.beat) if saved.beat else None
+            position = found + 1 if found is not None else 0
+            saved.announce = found is None
+        playthrough._pos = position
+        playthrough._announce = saved.announce
+        if saved.ended is not None and saved.ended in story.endings:
+            ending = story.endings[saved.ended]
+            playthrough._ended = Ended(ending.id, ending.title)
+        if saved.waiting_menu and not playthrough._announce and playthrough._ended is None:
+            playthrough._menu = playthrough._build_menu()
+        playthrough._stage = saved.stage
+        if saved.stage.background or saved.stage.music or saved.stage.sprites:
+            playthrough._pending.extend(_stage_events(story, saved.scene, saved.stage))
+        return playthrough
+
+
+def _stage_events(story: Story, scene_id: str, stage: Stage) -> list[Event]:
+    """The events that set a saved stage again: the scene (with the background and music it had), then sprites."""
+    scene = story.scenes[scene_id]
+    events: list[Event] = [
+        SceneEntered(scene.id, scene.title, scene.chapter, stage.background, stage.music or "none", False)
+    ]
+    events += [StageChange("show", who, expression, place) for who, (expression, place) in stage.sprites.items()]
+    return events
+
+
+__all__ = ["Playthrough", "PlaythroughError", "SaveError"]

@@ -1,0 +1,144 @@
+"""A scene's beats compiled to a flat list of steps.
+
+Beats are a tree (an `if` holds beats of its own); playing, saving and exploring all want a single number for
+"where we are in this scene". So each scene is compiled once into steps with jumps, its presentable beats turned
+into ready-made immutable events. A playthrough's position in a scene is just a step index, and the branch tester
+can run a scene's effects without presenting anything (`run_silently`), through the very same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
+
+from game.events import Line, StageChange
+from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
+
+OP_EVENT = 0  # (OP_EVENT, event, beat_id)
+OP_SET = 1  # (OP_SET, ((variable, value), ...))
+OP_ADD = 2  # (OP_ADD, ((variable, amount, minimum, maximum), ...))
+OP_BRANCH = 3  # (OP_BRANCH, condition_fn, index_when_false)
+OP_JUMP = 4  # (OP_JUMP, index)
+OP_GOTO = 5  # (OP_GOTO, target_scene, trigger_name)
+
+Step = tuple
+Condition = Callable[[Mapping[str, object], Mapping[str, int]], object]
+
+
+def goto_trigger(slot: int) -> str:
+    """The machine trigger for a scene's n-th distinct `goto` target."""
+    return f"goto_{slot}"
+
+
+@dataclass(frozen=True, slots=True)
+class SceneProgram:
+    """The compiled steps of one scene, and where each beat id landed."""
+
+    scene: Scene
+    steps: tuple[Step, ...]
+    beat_positions: dict[str, int]
+    goto_targets: tuple[str, ...]  # slot -> target scene
+    has_effects: bool  # any set/add/if/goto: the tester must run the steps; otherwise it can skip them
+
+
+def compile_scene(story: Story, scene: Scene) -> SceneProgram:
+    steps: list[Step] = []
+    positions: dict[str, int] = {}
+    slots: dict[str, int] = {}
+
+    def emit(beats: tuple[Beat, ...]) -> None:
+        for beat in beats:
+            if isinstance(beat, TextBeat):
+                positions[beat.id] = len(steps)
+                steps.append((OP_EVENT, _line_event(story, beat), beat.id))
+            elif isinstance(beat, StageBeat):
+                positions[beat.id] = len(steps)
+                event = StageChange(beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.id)
+                steps.append((OP_EVENT, event, beat.id))
+            elif isinstance(beat, EffectBeat):
+                if beat.op == "set":
+                    steps.append((OP_SET, tuple((c.variable, c.value) for c in beat.changes)))
+                else:
+                    changes = []
+                    for change in beat.changes:
+                        var_type = story.variables[change.variable].type
+                        changes.append((change.variable, change.value, var_type.minimum, var_type.maximum))
+                    steps.append((OP_ADD, tuple(changes)))
+            elif isinstance(beat, IfBeat):
+                branch_at = len(steps)
+                steps.append((OP_BRANCH, beat.condition.fn, -1))
+                emit(beat.then)
+                if beat.otherwise:
+                    jump_at = len(steps)
+                    steps.append((OP_JUMP, -1))
+                    steps[branch_at] = (OP_BRANCH, beat.condition.fn, len(steps))
+                    emit(beat.otherwise)
+                    steps[jump_at] = (OP_JUMP, len(steps))
+                else:
+                    steps[branch_at] = (OP_BRANCH, beat.condition.fn, len(steps))
+            elif isinstance(beat, GotoBeat):
+                slot = slots.setdefault(beat.target, len(slots))
+                steps.append((OP_GOTO, beat.target, goto_trigger(slot)))
+
+    emit(scene.beats)
+    has_effects = any(step[0] != OP_EVENT for step in steps)
+    return SceneProgram(scene, tuple(steps), positions, tuple(slots), has_effects)
+
+
+def _line_event(story: Story, beat: TextBeat) -> Line:
+    character = story.characters.get(beat.speaker) if beat.speaker else None
+    return Line(
+        kind=beat.kind,
+        text=beat.text,
+        speaker=beat.speaker,
+        name=character.name if character else None,
+        color=character.color if character else None,
+        expression=beat.expression,
+        beat_id=beat.id,
+    )
+
+
+def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
+    for name, value in changes:
+        variables[name] = value
+
+
+def apply_add(variables: MutableMapping[str, object], changes: tuple) -> None:
+    """Add to int variables, clamped to their declared range."""
+    for name, amount, minimum, maximum in changes:
+        value = variables[name] + amount  # type: ignore[operator]
+        if minimum is not None and value < minimum:
+            value = minimum
+        elif maximum is not None and value > maximum:
+            value = maximum
+        variables[name] = value
+
+
+def run_silently(
+    program: SceneProgram, variables: MutableMapping[str, object], visits: Mapping[str, int]
+) -> str | None:
+    """Play a scene's effects without presenting anything; return the goto trigger taken, or None at the end.
+
+    Used by the branch tester: the same steps as a playthrough, so no second copy of the rules.
+    """
+    steps = program.steps
+    index = 0
+    end = len(steps)
+    while index < end:
+        step = steps[index]
+        op = step[0]
+        index += 1
+        if op == OP_EVENT:
+            continue
+        if op == OP_SET:
+            apply_set(variables, step[1])
+        elif op == OP_ADD:
+            apply_add(variables, step[1])
+        elif op == OP_BRANCH:
+            if not step[1](variables, visits):
+                index = step[2]
+        elif op == OP_JUMP:
+            index = step[1]
+        else:
+            return step[2]
+    return None

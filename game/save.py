@@ -1,0 +1,209 @@
+"""The save format: what a playthrough writes, and the careful reading of what comes back.
+
+A save is plain JSON-able data. Saves are files that players keep for months, copy between machines and sometimes
+edit by hand, so reading one checks everything: a damaged save, one from another story, or one whose scene has
+since been removed each raise a `SaveError` that says exactly what is wrong (and, for a removed scene, which
+chapter it was in, so a front end can offer that chapter's start). Nothing in a save can run code: it is read as
+data and every value is checked against the story's declarations.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from game.stage import Stage
+
+if TYPE_CHECKING:
+    from game.machine import PlayState
+    from game.model import Scene, Story
+
+SAVE_FORMAT = "heartstopper-save"
+SAVE_FORMAT_VERSION = 1
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+
+Reason = Literal["damaged", "unknown_scene", "wrong_story"]
+
+
+class SaveError(ValueError):
+    """A save that cannot be resumed. `reason` is damaged, unknown_scene or wrong_story."""
+
+    def __init__(self, reason: Reason, message: str, chapter: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.chapter = chapter
+
+
+@dataclass
+class SavedState:
+    """A save, checked against the story."""
+
+    scene: str
+    position: int
+    announce: bool
+    beat: str | None
+    variables: dict[str, object]
+    visits: dict[str, int]
+    once: set[str]
+    seen: list[str]
+    stage: Stage
+    chapter: str | None
+    ended: str | None
+    waiting_menu: bool
+
+
+def write_save_data(
+    *,
+    story: Story,
+    scene: Scene,
+    position: int,
+    announce: bool,
+    beat: str | None,
+    state: PlayState,
+    seen: set[str],
+    stage: Stage,
+    chapter: str | None,
+    ended: str | None,
+    waiting_menu: bool,
+) -> dict:
+    return {
+        "format": SAVE_FORMAT,
+        "format_version": SAVE_FORMAT_VERSION,
+        "story": story.title,
+        "story_version": story.version,
+        "scene": scene.id,
+        "scene_title": scene.title,
+        "chapter": chapter if chapter is not None else scene.chapter,
+        "position": position,
+        "announce": announce,
+        "beat": beat,
+        "variables": dict(state.variables),
+        "visits": dict(state.visits),
+        "once": sorted(state.once),
+        "seen": sorted(seen),
+        "stage": stage.to_data(),
+        "ended": ended,
+        "waiting_menu": waiting_menu,
+    }
+
+
+def _damaged(message: str) -> SaveError:
+    return SaveError("damaged", f"the save is damaged: {message}")
+
+
+def read_save(story: Story, data: object) -> SavedState:
+    """Check saved data against the story; raise `SaveError` saying what is wrong."""
+    if not isinstance(data, dict):
+        raise _damaged("it is not a save file")
+    if data.get("format") != SAVE_FORMAT:
+        raise _damaged("it is not a Heartstopper save")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_FORMAT_VERSION:
+        raise _damaged(f"its format version {version!r} is newer than this game understands")
+    if data.get("story") != story.title:
+        raise SaveError("wrong_story", f"the save belongs to another story ({data.get('story')!r})")
+    chapter = data.get("chapter") if isinstance(data.get("chapter"), str) else None
+    scene = data.get("scene")
+    if not isinstance(scene, str):
+        raise _damaged("it names no scene")
+    if scene not in story.scenes:
+        where = f" (chapter '{chapter}')" if chapter else ""
+        raise SaveError("unknown_scene", f"the saved scene '{scene}'{where} is no longer in the story", chapter)
+    position = data.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise _damaged("its position in the scene is not a whole number")
+    beat = data.get("beat")
+    if beat is not None and not isinstance(beat, str):
+        raise _damaged("its last line id is not text")
+    announce = data.get("announce", False)
+    if not isinstance(announce, bool):
+        raise _damaged("'announce' is not true or false")
+    ended = data.get("ended")
+    if ended is not None and (not isinstance(ended, str) or ended not in story.endings):
+        raise _damaged(f"it ended with an ending the story does not have ({ended!r})")
+    waiting_menu = data.get("waiting_menu", False)
+    if not isinstance(waiting_menu, bool):
+        raise _damaged("'waiting_menu' is not true or false")
+    return SavedState(
+        scene,
+        position,
+        announce,
+        beat,
+        _variables(story, data.get("variables", {})),
+        _visits(story, data.get("visits", {})),
+        _strings(data.get("once", []), "once-choices"),
+        sorted(_strings(data.get("seen", []), "seen lines")),
+        Stage.from_data(data.get("stage")),
+        chapter,
+        ended,
+        waiting_menu,
+    )
+
+
+def _variables(story: Story, saved: object) -> dict[str, object]:
+    if not isinstance(saved, dict):
+        raise _damaged("its variables are not a mapping")
+    values = story.defaults()
+    for name, value in saved.items():
+        variable = story.variables.get(name)
+        if variable is None:
+            continue  # a variable the story no longer has: nothing reads it any more
+        if not variable.accepts(value):
+            raise _damaged(f"variable '{name}' is {value!r}, but it must be {variable.describe()}")
+        values[name] = value
+    return values
+
+
+def _visits(story: Story, saved: object) -> dict[str, int]:
+    if not isinstance(saved, dict):
+        raise _damaged("its visit counts are not a mapping")
+    visits: dict[str, int] = {}
+    for scene, count in saved.items():
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise _damaged(f"the visit count of '{scene}' is not a whole number")
+        if scene in story.scenes:
+            visits[scene] = count
+    return visits
+
+
+def _strings(saved: object, what: str) -> set[str]:
+    if not isinstance(saved, list) or not all(isinstance(item, str) for item in saved):
+        raise _damaged(f"its {what} are not a list of ids")
+    return set(saved)
+
+
+# -- files ---------------------------------------------------------------------------------------------------------
+
+
+def write_json_atomically(path: Path, data: object) -> None:
+    """Write JSON so that the file is either the old one or the whole new one, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=1)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def read_json_file(path: Path) -> object:
+    """Read a JSON save or settings file; raise `SaveError('damaged')` for anything that is not readable JSON."""
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise _damaged("the file is far too large to be a save")
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text)
+    except SaveError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise _damaged(f"the file cannot be read ({type(error).__name__})") from None

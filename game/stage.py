@@ -1,0 +1,78 @@
+"""What is on stage right now: background, music and sprites, as the playthrough's events left it.
+
+Front ends draw the stage, but the playthrough keeps this plain record too, so that a loaded save (or a rollback)
+can set the stage again exactly as it was before play resumes: the events that rebuild it come from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.events import Line, SceneEntered, StageChange
+
+PLACES = ("left", "center", "right")
+
+
+@dataclass
+class Stage:
+    background: str | None = None
+    music: str | None = None
+    sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
+
+    def apply(self, event: object) -> None:
+        """Follow one event. A scene that names a background starts with an empty stage."""
+        if isinstance(event, SceneEntered):
+            if event.background is not None:
+                self.background = event.background
+                self.sprites.clear()
+            if event.music is not None:
+                self.music = None if event.music == "none" else event.music
+        elif isinstance(event, StageChange):
+            action = event.action
+            if action == "show" and event.who:
+                self.sprites.pop(event.who, None)
+                for other, (_, place) in list(self.sprites.items()):
+                    if place == event.at:  # a sprite entering a taken place pushes the other one off
+                        del self.sprites[other]
+                self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+            elif action == "hide":
+                if event.who == "all":
+                    self.sprites.clear()
+                else:
+                    self.sprites.pop(event.who or "", None)
+            elif action == "background":
+                self.background = event.asset
+            elif action == "music":
+                self.music = None if event.asset == "none" else event.asset
+        elif isinstance(event, Line) and event.expression and event.speaker in self.sprites:
+            _, place = self.sprites[event.speaker]
+            self.sprites[event.speaker] = (event.expression, place)
+
+    def to_data(self) -> dict:
+        return {
+            "background": self.background,
+            "music": self.music,
+            "sprites": [[who, expression, place] for who, (expression, place) in self.sprites.items()],
+        }
+
+    @classmethod
+    def from_data(cls, data: object) -> Stage:
+        """Rebuild from saved data; anything malformed is dropped (the stage is cosmetic, never fatal)."""
+        stage = cls()
+        if not isinstance(data, dict):
+            return stage
+        for key in ("background", "music"):
+            value = data.get(key)
+            if isinstance(value, str):
+                setattr(stage, key, value)
+        sprites = data.get("sprites")
+        if isinstance(sprites, list):
+            for item in sprites:
+                if (
+                    isinstance(item, list)
+                    and len(item) == 3
+                    and all(isinstance(x, str) for x in item)
+                    and item[2] in PLACES
+                ):
+                    stage.sprites[item[0]] = (item[1], item[2])
+        return stage

@@ -1,0 +1,38 @@
+"""Counting what a story holds (scenes, beats, words, endings), for `check`'s one-line summary and `stats`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from game.model import Beat, IfBeat, Scene, Story, TextBeat
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def iter_beats(beats: tuple[Beat, ...]) -> Iterator[Beat]:
+    """Every beat, depth first, including those inside `if` branches."""
+    for beat in beats:
+        yield beat
+        if isinstance(beat, IfBeat):
+            yield from iter_beats(beat.then)
+            yield from iter_beats(beat.otherwise)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def scene_words(scene: Scene) -> int:
+    words = sum(count_words(beat.text) for beat in iter_beats(scene.beats) if isinstance(beat, TextBeat))
+    return words + sum(count_words(choice.text) for choice in scene.choices if choice.text)
+
+
+def story_summary(story: Story) -> str:
+    beats = sum(sum(1 for _ in iter_beats(scene.beats)) for scene in story.scenes.values())
+    words = sum(scene_words(scene) for scene in story.scenes.values())
+    choices = sum(len(scene.choices) for scene in story.scenes.values())
+    return (
+        f"ok: '{story.title}': {len(story.scenes)} scenes, {beats} beats, {choices} choices, {words} words, "
+        f"{len(story.endings)} endings"
+    )
