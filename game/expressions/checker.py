@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from typing import Literal
 
 from game.expressions.errors import ExpressionError, close_matches, did_you_mean, quoted_list
+from game.expressions.mistakes import ALWAYS_A_VALUE
 from game.expressions.nodes import (
     Arith,
     BoolLit,
@@ -35,9 +36,6 @@ Want = Literal["bool", "int", "any"]
 
 _PHRASES: dict[ValueType, str] = {"int": "a number", "bool": "true or false", "str": "text"}
 _NOT_A_VALUE = frozenset({"null", "none", "nil", "undefined"})
-_ALWAYS_A_VALUE = (
-    "every variable always has a value; compare it with a number, true or false, or a 'quoted' value"
-)
 
 
 class _Checker:
@@ -69,17 +67,11 @@ class _Checker:
         """Raise unless `node` has type `wanted`; `rule` says why, e.g. "'not' needs true or false"."""
         if node.type == wanted:
             return
-        raise self.fail(
-            node, f"{rule}, but {self.subject(node)} is {self.phrase(node)}", self.mend_hint(node, wanted)
-        )
+        raise self.fail(node, f"{rule}, but {self.subject(node)} is {self.phrase(node)}", self.mend_hint(node, wanted))
 
     def mend_hint(self, node: Expr, wanted: ValueType) -> str:
         source = self.text[node.offset : node.end]
-        enum = (
-            node.var_type
-            if isinstance(node, Var) and node.var_type and node.var_type.kind == "enum"
-            else None
-        )
+        enum = node.var_type if isinstance(node, Var) and node.var_type and node.var_type.kind == "enum" else None
         if wanted == "bool" and node.type == "int":
             return f"compare it with a number, e.g. '{source} > 0'"
         if enum is not None:
@@ -98,9 +90,7 @@ class _Checker:
 
     def check(self, node: Expr) -> Expr:
         if isinstance(node, (IntLit, BoolLit, StrLit)):
-            kind: ValueType = (
-                "int" if isinstance(node, IntLit) else "bool" if isinstance(node, BoolLit) else "str"
-            )
+            kind: ValueType = "int" if isinstance(node, IntLit) else "bool" if isinstance(node, BoolLit) else "str"
             return dataclasses.replace(node, type=kind)
         if isinstance(node, Var):
             return self.variable(node)
@@ -138,7 +128,7 @@ class _Checker:
         elif node.name in self.scenes:
             hint = f"'{node.name}' is a scene; to ask whether it was entered write 'visited({node.name}) > 0'"
         elif node.name.lower() in _NOT_A_VALUE:
-            hint = _ALWAYS_A_VALUE
+            hint = ALWAYS_A_VALUE
         else:
             hint = did_you_mean(node.name, self.variables) or "declare it under 'variables' in story.yaml"
         raise self.fail(node, f"unknown variable '{node.name}'", hint)
@@ -195,11 +185,7 @@ class _Checker:
                     raise self.fail(
                         other,
                         f"'{other.value}' is not a value of '{variable.name}'",
-                        (
-                            did_you_mean(other.value, values) + " "
-                            if close_matches(other.value, values)
-                            else ""
-                        )
+                        (did_you_mean(other.value, values) + " " if close_matches(other.value, values) else "")
                         + f"(its values are {quoted_list(values, 'and')})",
                     )
                 return

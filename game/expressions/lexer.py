@@ -118,15 +118,11 @@ def _number(text: str, start: int) -> Token:
             "names start with a letter and numbers are plain digits; put an operator between them",
         )
     if end + 1 < len(text) and text[end] == "." and text[end + 1] in _DIGITS:
-        return _bad(
-            text[start : end + 1], start, "numbers must be whole", "conditions count in whole numbers"
-        )
+        return _bad(text[start : end + 1], start, "numbers must be whole", "conditions count in whole numbers")
     digits = text[start:end]
     # Compare the digit count before converting, so a thousand digits cost nothing.
     if len(digits.lstrip("0")) > len(str(MAX_NUMBER)) or int(digits) > MAX_NUMBER:
-        return _bad(
-            digits, start, "number too large", f"numbers may be at most {MAX_NUMBER:,} either side of 0"
-        )
+        return _bad(digits, start, "number too large", f"numbers may be at most {MAX_NUMBER:,} either side of 0")
     return Token("int", digits, start, value=int(digits))
 
 
@@ -212,6 +208,13 @@ def _operator_or_mistake(text: str, index: int) -> Token:
         for written, (message, hint) in _MISTAKES.items():
             if text.startswith(written, index):
                 return _bad(written, index, message, hint)
+    if char.isalpha():
+        return _bad(
+            char,
+            index,
+            f"unexpected character {describe_char(char)}",
+            "names use only the plain letters a-z, digits and '_'",
+        )
     return _bad(
         char,
         index,

@@ -7,8 +7,9 @@ kind int spans `var_type.minimum..var_type.maximum` (unbounded where not declare
 and so on.
 
 Every node records where it came from: `offset` is the 0-based index of its first character in the condition's
-text and `end` the index just past its last one (parentheses around a node are not part of its span), so
-`text[node.offset:node.end]` is the node's own source and a message about it can point at it.
+text and `end` the index just past its last one, so `text[node.offset:node.end]` is the node's own source and a
+message about it can point at it. Parentheses around a node are not part of its own span, but are part of the
+span of the node containing it.
 
 `and`/`or` chains and `+`/`-` chains are single n-ary nodes (`BoolOp`, `Arith`), which keeps every tree
 shallow: its depth is bounded by the parser's limit on nested parentheses and unary operators, whatever the

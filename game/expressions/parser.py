@@ -20,7 +20,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.expressions.errors import ExpressionError, did_you_mean
-from game.expressions.lexer import KEYWORDS, Token, tokenize
+from game.expressions.lexer import Token, tokenize
+from game.expressions.mistakes import (
+    EXAMPLE,
+    JOIN_HINT,
+    after_hint,
+    at_token,
+    python_word,
+    show,
+    value_hint,
+    wrong_case,
+)
 from game.expressions.nodes import (
     COMPARE_OPS,
     Arith,
@@ -40,73 +50,6 @@ from game.expressions.nodes import (
 MAX_LENGTH = 1000
 MAX_DEPTH = 32
 
-_EXAMPLE = "write a condition such as 'grades >= 2 and not out_to_team'"
-
-
-def _after_hint(token: Token) -> str:
-    """How to finish a condition that stops right after this word or operator."""
-    if token.kind == "keyword" and token.text == "not":
-        return "'not' needs a condition after it: 'not a'"
-    if token.kind in ("keyword", "op"):
-        return _value_hint(token)
-    return _EXAMPLE
-
-
-def _value_hint(token: Token) -> str:
-    """What to write instead of a token found where a value should be."""
-    if token.kind == "keyword" and token.text in ("and", "or"):
-        return f"'{token.text}' joins two conditions: 'a {token.text} b'"
-    if token.kind == "op" and token.text in COMPARE_OPS:
-        return f"'{token.text}' compares two values: 'a {token.text} b'"
-    if token.kind == "op" and token.text == "+":
-        return "numbers need no '+' sign; '+' adds two values: 'a + b'"
-    if token.kind == "keyword" and token.text == "not":
-        return "put it in parentheses: 'a == (not b)'"
-    return _EXAMPLE
-
-
-def _show(token: Token) -> str:
-    return "the end of the condition" if token.kind == "end" else f"'{token.text}'"
-
-
-def _wrong_case(word: str) -> ExpressionError | None:
-    """`True`, `AND`, `None` and friends: words other languages spell differently."""
-    if word.lower() in KEYWORDS and word != word.lower():
-        return ExpressionError(
-            f"use '{word.lower()}' instead of '{word}'", 0, "the words of conditions are written in lowercase"
-        )
-    if word in ("None", "NULL", "Null", "NaN"):
-        return ExpressionError(
-            f"there is no '{word}' in conditions",
-            0,
-            "every variable always has a value; compare it with a number, true or false, or a 'quoted' value",
-        )
-    return None
-
-
-def _python_word(word: str) -> ExpressionError | None:
-    """Python and SQL words written where an operator belongs (`a is b`, `x in y`)."""
-    hints = {
-        "is": ("use '==' instead of 'is'", "write 'a == b', or 'a != b' for 'is not'"),
-        "in": (
-            "'in' is not part of conditions",
-            "compare one value at a time: \"roommate == 'tao' or roommate == 'isaac'\"",
-        ),
-        "if": ("'if' is not part of conditions", "combine conditions with 'and', 'or' and 'not'"),
-        "else": ("'else' is not part of conditions", "combine conditions with 'and', 'or' and 'not'"),
-        "xor": ("'xor' is not part of conditions", "for 'one or the other but not both' write 'a != b'"),
-        "mod": ("'mod' is not available", "conditions can add and subtract, nothing more"),
-        "div": ("'div' is not available", "conditions can add and subtract, nothing more"),
-    }
-    found = hints.get(word.lower())
-    if found is None:
-        return None
-    return ExpressionError(found[0], 0, found[1])
-
-
-def _at(error: ExpressionError, token: Token) -> ExpressionError:
-    return ExpressionError(error.message, token.offset, error.hint, len(token.text))
-
 
 class _Parser:
     def __init__(self, text: str) -> None:
@@ -117,8 +60,8 @@ class _Parser:
 
     # --- tokens -----------------------------------------------------------------------------------
 
-    def peek(self, ahead: int = 0) -> Token:
-        return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]
+    def peek(self) -> Token:
+        return self.tokens[self.index]
 
     def advance(self) -> Token:
         token = self.tokens[self.index]
@@ -164,13 +107,14 @@ class _Parser:
         return self.bool_chain("and", self.not_expr)
 
     def bool_chain(self, word: BoolOpName, parse_operand: Callable[[], Expr]) -> Expr:
+        start = self.peek().offset
         operands = [parse_operand()]
         while self.at_keyword(word):
             self.advance()
             operands.append(parse_operand())
         if len(operands) == 1:
             return operands[0]
-        return BoolOp(word, tuple(operands), operands[0].offset, operands[-1].end)
+        return BoolOp(word, tuple(operands), start, self.previous().end)
 
     def not_expr(self) -> Expr:
         if not self.at_keyword("not"):
@@ -179,16 +123,18 @@ class _Parser:
         self.enter(token)
         operand = self.not_expr()
         self.leave()
-        return Not(operand, token.offset, operand.end)
+        return Not(operand, token.offset, self.previous().end)
 
     def comparison(self) -> Expr:
+        start = self.peek().offset
         left = self.sum()
         token = self.peek()
         if not (token.kind == "op" and token.text in COMPARE_OPS):
             return left
         self.advance()
         right = self.sum()
-        node = Compare(token.text, left, right, left.offset, right.end, token.offset)  # type: ignore[arg-type]
+        end = self.previous().end
+        node = Compare(token.text, left, right, start, end, token.offset)  # type: ignore[arg-type]
         following = self.peek()
         if following.kind == "op" and following.text in COMPARE_OPS:
             raise ExpressionError(
@@ -212,6 +158,7 @@ class _Parser:
         return self.text[node.offset : node.end]
 
     def sum(self) -> Expr:
+        start = self.peek().offset
         first = self.unary()
         operands = [first]
         ops: list[str] = []
@@ -226,8 +173,8 @@ class _Parser:
         return Arith(
             tuple(operands),
             tuple(ops),  # type: ignore[arg-type]
-            first.offset,
-            operands[-1].end,
+            start,
+            self.previous().end,
             tuple(op_offsets),
         )
 
@@ -240,8 +187,8 @@ class _Parser:
         operand = self.unary()
         self.leave()
         if isinstance(operand, IntLit):
-            return IntLit(-operand.value, token.offset, operand.end)
-        return Neg(operand, token.offset, operand.end)
+            return IntLit(-operand.value, token.offset, self.previous().end)
+        return Neg(operand, token.offset, self.previous().end)
 
     def primary(self) -> Expr:
         token = self.peek()
@@ -292,11 +239,11 @@ class _Parser:
                 + (f"; {hint}" if (hint := did_you_mean(word, ["visited"])) else ""),
                 len(word),
             )
-        problem = _wrong_case(word)
+        problem = wrong_case(word)
         if problem is None and word == "lambda":
-            problem = ExpressionError("lambdas are not part of conditions", 0, _EXAMPLE)
+            problem = ExpressionError("lambdas are not part of conditions", 0, EXAMPLE)
         if problem is not None:
-            raise _at(problem, token)
+            raise at_token(problem, token)
         return Var(word, token.offset, token.end)
 
     def visited(self, name: Token) -> Expr:
@@ -318,7 +265,7 @@ class _Parser:
             )
         if argument.kind != "name":
             raise ExpressionError(
-                f"visited() takes a scene id, not {_show(argument)}",
+                f"visited() takes a scene id, not {show(argument)}",
                 argument.offset,
                 example,
                 len(argument.text),
@@ -333,7 +280,7 @@ class _Parser:
         if closing.kind == ",":
             raise ExpressionError("visited() takes exactly one scene id", closing.offset, example)
         raise ExpressionError(
-            f"expected ')' after the scene id, found {_show(closing)}",
+            f"expected ')' after the scene id, found {show(closing)}",
             closing.offset,
             example,
             len(closing.text),
@@ -349,18 +296,16 @@ class _Parser:
             raise ExpressionError(
                 f"the condition ends too early: expected a value after '{previous.text}'",
                 token.offset,
-                _after_hint(previous),
+                after_hint(previous),
             )
         if token.kind == ")":
             if self.index > 0 and self.previous().kind == "(":
-                raise ExpressionError(
-                    "empty parentheses", self.previous().offset, "put a condition inside them", 2
-                )
-            raise ExpressionError("expected a value before ')'", token.offset, _EXAMPLE)
+                raise ExpressionError("empty parentheses", self.previous().offset, "put a condition inside them", 2)
+            raise ExpressionError("expected a value before ')'", token.offset, EXAMPLE)
         if token.kind == ",":
-            raise ExpressionError("commas are not allowed in conditions", token.offset, _JOIN_HINT)
+            raise ExpressionError("commas are not allowed in conditions", token.offset, JOIN_HINT)
         raise ExpressionError(
-            f"expected a value, found {_show(token)}", token.offset, _value_hint(token), len(token.text)
+            f"expected a value, found {show(token)}", token.offset, value_hint(token), len(token.text)
         )
 
     def unexpected_after_value(self, token: Token, inside: Token | None = None) -> None:
@@ -368,33 +313,28 @@ class _Parser:
         if token.kind == "bad":
             raise token.error  # type: ignore[misc]
         if token.kind == ",":
-            raise ExpressionError("commas are not allowed in conditions", token.offset, _JOIN_HINT)
+            raise ExpressionError("commas are not allowed in conditions", token.offset, JOIN_HINT)
         if token.kind == "name":
-            problem = _wrong_case(token.text) or _python_word(token.text)
+            problem = wrong_case(token.text) or python_word(token.text)
             if problem is not None:
-                raise _at(problem, token)
+                raise at_token(problem, token)
         if token.kind == "op" and token.text in COMPARE_OPS:  # after a complete comparison inside parentheses
             raise ExpressionError(
                 "comparisons cannot be chained", token.offset, "write 'a <= x and x <= b'", len(token.text)
             )
         where = f"; the '(' at character {inside.offset + 1} needs its ')'" if inside is not None else ""
         raise ExpressionError(
-            f"missing operator before {_show(token)}",
+            f"missing operator before {show(token)}",
             token.offset,
-            f"{_JOIN_HINT}, or compare values with == != < <= > >={where}",
+            f"{JOIN_HINT}, or compare values with == != < <= > >={where}",
             len(token.text),
         )
-
-
-_JOIN_HINT = "join conditions with 'and' or 'or'"
 
 
 def parse_expression(text: str) -> Expr:
     """The syntax tree of a condition (types not yet checked); raises ExpressionError if it is malformed."""
     if not isinstance(text, str):
-        raise ExpressionError(
-            f"a condition must be text, not {type(text).__name__}", 0, "put the condition in quotes"
-        )
+        raise ExpressionError(f"a condition must be text, not {type(text).__name__}", 0, "put the condition in quotes")
     if len(text) > MAX_LENGTH:
         raise ExpressionError(
             f"expression too long ({len(text):,} characters)",
@@ -402,7 +342,7 @@ def parse_expression(text: str) -> Expr:
             f"conditions may be at most {MAX_LENGTH} characters; keep a variable for the complicated part",
         )
     if not text.strip():
-        raise ExpressionError("the condition is empty", 0, _EXAMPLE)
+        raise ExpressionError("the condition is empty", 0, EXAMPLE)
     return _Parser(text).parse()
 
 
