@@ -60,12 +60,14 @@ class Playthrough:
         self._seen: set[str] = set()
         self._chapter: str | None = None
         self._stage = Stage()
+        self._ended_in: str | None = None
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
     @property
     def scene(self) -> str:
-        return self._state.state
+        """The current scene (after an ending, the scene that ended the story)."""
+        return self._ended_in or self._state.state
 
     @property
     def variables(self) -> Mapping[str, object]:
@@ -139,6 +141,7 @@ class Playthrough:
                 self._fire(NEXT)
                 continue
             if scene.ending is not None:
+                self._ended_in = scene.id
                 self._machine.fire(state, FINISH)
                 ending = self.story.endings[scene.ending]
                 self._ended = Ended(ending.id, ending.title)
@@ -196,7 +199,7 @@ class Playthrough:
 
     def save(self) -> dict:
         """Everything needed to resume, as plain JSON-able data."""
-        scene = self.story.scenes[self._state.state]
+        scene = self.story.scenes[self.scene]
         return write_save_data(
             story=self.story,
             scene=scene,
@@ -212,7 +215,7 @@ class Playthrough:
         )
 
     def _last_beat_before(self, position: int) -> str | None:
-        steps = self._programs[self._state.state].steps
+        steps = self._programs[self.scene].steps
         for index in range(min(position, len(steps)) - 1, -1, -1):
             if steps[index][0] == OP_EVENT:
                 return steps[index][2]
@@ -238,6 +241,7 @@ class Playthrough:
         if saved.ended is not None and saved.ended in story.endings:
             ending = story.endings[saved.ended]
             playthrough._ended = Ended(ending.id, ending.title)
+            playthrough._ended_in = saved.scene
         if saved.waiting_menu and not playthrough._announce and playthrough._ended is None:
             playthrough._menu = playthrough._build_menu()
         playthrough._stage = saved.stage

@@ -303,7 +303,10 @@ class _Builder:
                 "write the value out in full where it is needed",
             )
         tag = event.tag
-        if tag is not None and tag != "!" and not getattr(event, "implicit", (True,))[0]:
+        implicit = getattr(event, "implicit", True)
+        if isinstance(implicit, tuple):  # scalars: (plain, quoted)
+            implicit = implicit[0] or implicit[1]
+        if tag is not None and tag != "!" and not implicit:
             self.problem(
                 pos.line,
                 pos.column,

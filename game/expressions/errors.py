@@ -16,7 +16,7 @@ class ExpressionError(Exception):
     """A condition that cannot be read or does not make sense; never anything else."""
 
     def __init__(self, message: str, offset: int, hint: str = "", length: int = 1) -> None:
-        super().__init__(message)
+        super().__init__(message, offset, hint, length)  # all four, so errors survive pickling
         self.message = message
         self.offset = offset
         self.hint = hint

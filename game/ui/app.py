@@ -1,0 +1,342 @@
+"""The app: the screen stack, the services screens share, and the loop that feeds them events and time.
+
+Screens are pushed and popped like cards (title, game, game menu, save screen ...). Only the top screen gets input
+and updates; the stack is drawn from the topmost opaque screen up. Time comes from an injected clock and is passed
+to every `update` and `draw`, and a frame is drawn only when something changed or animates; otherwise the loop
+sleeps in `pygame.event.wait`, so an idle game costs almost no CPU.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.ui.assets import Images
+from game.ui.audio import Audio
+from game.ui.canvas import Canvas
+from game.ui.datadir import story_slug
+from game.ui.display import Display
+from game.ui.fonts import Fonts
+from game.ui.input import Action, key_actions
+from game.ui.persistent import Persistent
+from game.ui.savestore import SaveStore
+from game.ui.settings import Settings, SettingsStore
+from game.ui.theme import INK, PAPER, SMALL_PX
+
+log = logging.getLogger(__name__)
+
+FRAME_RATE = 60
+THUMBNAIL = (320, 180)
+IDLE_WAIT_MS = 10_000
+
+
+class Screen:
+    """One card of the stack. Handlers return True when something visible changed."""
+
+    opaque = True
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    # Lifecycle
+    def enter(self, now: float) -> None:
+        """Pushed onto the stack."""
+
+    def resume(self, now: float) -> None:
+        """The screen above it was popped."""
+
+    # Input
+    def event(self, event: pygame.event.Event, now: float) -> bool:
+        if event.type == pygame.KEYDOWN:
+            if self.key(event, now):
+                return True
+            return any(self.action(a, now) for a in key_actions(event))
+        if event.type == pygame.KEYUP:
+            return self.key_up(event, now)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            pos = self.app.logical(event.pos)
+            if event.button == 1:
+                return self.click(pos, now)
+            if event.button == 2:
+                return self.action(Action.HIDE_UI, now)
+            if event.button == 3:
+                return self.action(Action.MENU, now)
+            return False
+        if event.type == pygame.MOUSEWHEEL:
+            return self.wheel(event.y, now)
+        if event.type == pygame.MOUSEMOTION:
+            return self.motion(self.app.logical(event.pos), now)
+        return False
+
+    def key(self, event: pygame.event.Event, now: float) -> bool:
+        return False
+
+    def key_up(self, event: pygame.event.Event, now: float) -> bool:
+        return False
+
+    def action(self, action: Action, now: float) -> bool:
+        return False
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        return self.action(Action.ADVANCE, now)
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        return False
+
+    def wheel(self, dy: int, now: float) -> bool:
+        return self.action(Action.BACKLOG if dy > 0 else Action.ROLL_FORWARD, now)
+
+    # Time and drawing
+    def update(self, now: float) -> None:
+        """Called once per loop for the top screen."""
+
+    def animating(self, now: float) -> bool:
+        return False
+
+    def wake_at(self, now: float) -> float | None:
+        """A time at which `update` has something to do even without input."""
+        return None
+
+    def draw(self, canvas: Canvas, now: float) -> None:
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class Toast:
+    text: str
+    until: float
+
+
+class App:
+    """Runs one story's front end."""
+
+    def __init__(
+        self,
+        story: Any,
+        *,
+        display: Display,
+        data_dir: Path,
+        clock: Callable[[], float] = time.monotonic,
+        dev: bool = False,
+        ui_dir: Path | None = None,
+    ) -> None:
+        self.story = story
+        self.display = display
+        self.clock = clock
+        self.dev = dev
+        self.data_dir = data_dir
+        story_dir = data_dir / story_slug(getattr(story, "title", "story"))
+        self.settings_store = SettingsStore(data_dir / "settings.json")
+        self.settings: Settings = self.settings_store.load()
+        self.saves = SaveStore(story_dir / "saves")
+        self.persistent = Persistent(story_dir / "progress.json")
+        self.fonts = Fonts()
+        assets_dir = Path(getattr(story, "assets_dir", Path("assets")))
+        self.images = Images(assets_dir, self.fonts, ui_dir)
+        self.audio = Audio(assets_dir, ui_dir)
+        self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
+        self.canvas = Canvas(display.frame, display.viewport.scale, self.fonts)
+        self.stack: list[Screen] = []
+        self.toasts: list[Toast] = []
+        self.running = True
+        self.exit_code = 0
+        self.dirty = True
+        self._was_busy = False
+        self.frames_drawn = 0
+        self.on_frame: Callable[[float], None] | None = None
+        if self.settings.fullscreen and not display.fullscreen:
+            self.set_fullscreen(True)
+
+    # The stack --------------------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen, now: float | None = None) -> None:
+        self.stack.append(screen)
+        screen.enter(self.clock() if now is None else now)
+        self.dirty = True
+
+    def pop(self, now: float | None = None) -> Screen | None:
+        screen = self.stack.pop() if self.stack else None
+        if self.stack:
+            self.stack[-1].resume(self.clock() if now is None else now)
+        self.dirty = True
+        return screen
+
+    def replace(self, screen: Screen, now: float | None = None) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.push(screen, now)
+
+    def reset(self, screen: Screen, now: float | None = None) -> None:
+        """Make `screen` the only screen (back to the title, into a new game ...)."""
+        self.stack.clear()
+        self.push(screen, now)
+
+    def find(self, kind: type) -> Any:
+        """The topmost screen of a kind, if any."""
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    def quit(self, code: int = 0) -> None:
+        self.persistent.flush()
+        self.running = False
+        self.exit_code = code
+
+    # Services ---------------------------------------------------------------------------------------------------
+    def logical(self, pos: tuple[float, float]) -> tuple[float, float]:
+        return self.display.viewport.to_logical(pos)
+
+    def invalidate(self) -> None:
+        self.dirty = True
+
+    def toast(self, text: str, now: float, seconds: float = 1.8) -> None:
+        self.toasts = [t for t in self.toasts if t.until > now][-2:]
+        self.toasts.append(Toast(text, now + seconds))
+        self.dirty = True
+
+    def apply_settings(self) -> None:
+        """Save the settings and make them take effect."""
+        self.settings.clamp()
+        self.settings_store.save(self.settings)
+        self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
+        if self.settings.fullscreen != self.display.fullscreen:
+            self.set_fullscreen(self.settings.fullscreen)
+        self.dirty = True
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.display.set_fullscreen(on)
+        self.settings.fullscreen = self.display.fullscreen
+        self._retarget()
+
+    def _retarget(self) -> None:
+        self.canvas.retarget(self.display.frame, self.display.viewport.scale)
+        self.images.clear()
+        self.dirty = True
+
+    def thumbnail(self, screen: Screen, now: float) -> bytes | None:
+        """A small PNG of `screen` drawn alone (for a save slot)."""
+        try:
+            surf = pygame.Surface(self.display.viewport.size)
+            self.canvas.retarget(surf, self.display.viewport.scale)
+            try:
+                screen.draw(self.canvas, now)
+            finally:
+                self.canvas.retarget(self.display.frame, self.display.viewport.scale)
+            small = pygame.transform.smoothscale(surf, THUMBNAIL)
+            out = io.BytesIO()
+            pygame.image.save(small, out, "thumbnail.png")
+            return out.getvalue()
+        except (pygame.error, OSError, ValueError) as err:
+            log.warning("cannot make a save thumbnail: %s", err)
+            return None
+
+    # The loop ---------------------------------------------------------------------------------------------------
+    def process(self, events: list[pygame.event.Event], now: float) -> None:
+        """Handle input events at time `now`."""
+        for event in events:
+            if event.type == pygame.QUIT:
+                self.quit(0)
+                return
+            if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                if self.display.refresh():
+                    self._retarget()
+                self.dirty = True
+                continue
+            if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+                self.dirty = True
+                continue
+            if event.type == pygame.KEYDOWN and Action.FULLSCREEN in key_actions(event):
+                self.set_fullscreen(not self.display.fullscreen)
+                self.settings_store.save(self.settings)
+                continue
+            top = self.top
+            if top is None:
+                continue
+            changed = top.event(event, now)
+            if changed or event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+                self.dirty = True
+
+    def update(self, now: float) -> None:
+        top = self.top
+        if top is not None:
+            top.update(now)
+        if self.toasts and any(t.until <= now for t in self.toasts):
+            self.toasts = [t for t in self.toasts if t.until > now]
+            self.dirty = True
+        if not self.stack:
+            self.quit(self.exit_code)
+
+    def visible(self) -> list[Screen]:
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                start = i
+                break
+        return self.stack[start:]
+
+    def busy(self, now: float) -> bool:
+        return any(s.animating(now) for s in self.visible())
+
+    def wake_at(self, now: float) -> float | None:
+        times = [t.until for t in self.toasts]
+        top = self.top
+        if top is not None:
+            wake = top.wake_at(now)
+            if wake is not None:
+                times.append(wake)
+        return min(times) if times else None
+
+    def render(self, now: float) -> None:
+        """Draw the visible screens and the toasts onto the window."""
+        self.display.fill_bars()
+        for screen in self.visible():
+            screen.draw(self.canvas, now)
+        for i, toast in enumerate(t for t in self.toasts if t.until > now):
+            width = self.canvas.measure(toast.text, SMALL_PX + 2) + 40
+            self.canvas.panel((640 - width / 2, 16 + i * 48, width, 40), (*PAPER, 240), radius=20, border=1.5, border_color=INK)
+            self.canvas.text(toast.text, (640, 36 + i * 48), SMALL_PX + 2, INK, anchor="center")
+        self.display.flip()
+        self.dirty = False
+        self.frames_drawn += 1
+        if self.on_frame is not None:
+            self.on_frame(now)
+
+    def step(self, events: list[pygame.event.Event], now: float) -> bool:
+        """One turn of the loop at time `now`; True if a frame was drawn."""
+        self.process(events, now)
+        if not self.running:
+            return False
+        self.update(now)
+        busy = self.busy(now)
+        drew = False
+        if self.running and (self.dirty or busy or self._was_busy):
+            self.render(now)
+            drew = True
+        self._was_busy = busy
+        return drew
+
+    def run(self) -> int:
+        """The real loop: wait for events (or the next animation frame) until the player quits."""
+        ticker = pygame.time.Clock()
+        while self.running:
+            now = self.clock()
+            if self.busy(now) or self.dirty:
+                events = pygame.event.get()
+            else:
+                wake = self.wake_at(now)
+                timeout = IDLE_WAIT_MS if wake is None else max(1, min(IDLE_WAIT_MS, int((wake - now) * 1000) + 1))
+                first = pygame.event.wait(timeout)
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            self.step(events, self.clock())
+            if self._was_busy:
+                ticker.tick(FRAME_RATE)
+        self.persistent.flush()
+        return self.exit_code

@@ -1,0 +1,174 @@
+"""Story art, loaded at the size it is drawn: backgrounds, sprites and UI shapes, with placeholders for gaps.
+
+SVG is rasterised by pygame (nanosvg) at the real on-screen size and cached per size, so art stays sharp at any
+window size. A missing or broken file never stops the game: it draws a hatched placeholder with the asset's id
+and logs one warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+from game.ui.fonts import Fonts
+
+log = logging.getLogger(__name__)
+
+_CACHE_LIMIT = 160
+
+
+class Images:
+    """Loads and caches images from a story's assets folder."""
+
+    def __init__(self, assets_dir: Path, fonts: Fonts, ui_dir: Path | None = None) -> None:
+        self.assets_dir = assets_dir
+        self.ui_dir = ui_dir if ui_dir is not None else assets_dir / "ui"
+        self.fonts = fonts
+        self._cache: dict[tuple, pygame.Surface] = {}
+        self._natural: dict[Path, tuple[int, int] | None] = {}
+        self._warned: set[str] = set()
+
+    def clear(self) -> None:
+        """Forget every rasterised image (after a resize or a hot reload)."""
+        self._cache.clear()
+        self._natural.clear()
+
+    # What the story asks for -----------------------------------------------------------------------------------
+    def background(self, asset: str, size: tuple[int, int]) -> pygame.Surface:
+        """The background `asset` covering exactly `size` real pixels."""
+        key = ("bg", asset, size)
+        surf = self._cache.get(key)
+        if surf is None:
+            path = self._find(self.assets_dir / "backgrounds", asset)
+            surf = self._load(path, size, cover=True, what=f"background '{asset}'")
+            if surf is None:
+                surf = placeholder(size, f"background: {asset}", self.fonts)
+            surf = surf.convert() if pygame.display.get_surface() is not None else surf
+            self._store(key, surf)
+        return surf
+
+    def sprite(self, who: str, expression: str, height: int) -> pygame.Surface:
+        """Character `who` with `expression`, `height` real pixels tall (width follows the art)."""
+        key = ("sprite", who, expression, height)
+        surf = self._cache.get(key)
+        if surf is None:
+            folder = self.assets_dir / "sprites" / who
+            path = self._find(folder, expression)
+            if path is None and expression != "neutral":
+                fallback = self._find(folder, "neutral")
+                if fallback is not None:
+                    self._warn(f"sprite {who}/{expression}", f"no sprite {who}/{expression}; showing {who}/neutral")
+                    path = fallback
+            surf = self._load_fit(path, height, what=f"sprite '{who}/{expression}'")
+            if surf is None:
+                surf = placeholder((height * 5 // 12, height), f"{who}/{expression}", self.fonts)
+            self._store(key, surf)
+        return surf
+
+    def ui(self, name: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """A UI image (assets/ui/NAME.svg) fitted into `size`, or None when it is missing."""
+        key = ("ui", name, size)
+        surf = self._cache.get(key)
+        if surf is None:
+            path = self._find(self.ui_dir, name)
+            if path is None:
+                self._warn(f"ui {name}", f"missing UI image assets/ui/{name}.svg; drawing without it")
+                return None
+            surf = self._load(path, size, cover=False, what=f"UI image '{name}'")
+            if surf is None:
+                return None
+            self._store(key, surf)
+        return surf
+
+    # Loading ---------------------------------------------------------------------------------------------------
+    def _find(self, folder: Path, name: str) -> Path | None:
+        for ext in (".svg", ".png", ".jpg"):
+            path = folder / f"{name}{ext}"
+            if path.is_file():
+                return path
+        return None
+
+    def _store(self, key: tuple, surf: pygame.Surface) -> None:
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = surf
+
+    def _warn(self, key: str, message: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            log.warning(message)
+
+    def _load(self, path: Path | None, size: tuple[int, int], *, cover: bool, what: str) -> pygame.Surface | None:
+        if path is None:
+            self._warn(what, f"missing {what}; drawing a placeholder")
+            return None
+        try:
+            if path.suffix == ".svg":
+                natural = self._natural_size(path)
+                if natural is None:
+                    raise pygame.error("cannot read the SVG")
+                if cover:
+                    scale = max(size[0] / natural[0], size[1] / natural[1])
+                    target = (max(1, round(natural[0] * scale)), max(1, round(natural[1] * scale)))
+                else:
+                    target = size
+                surf = pygame.image.load_sized_svg(str(path), target)
+            else:
+                surf = pygame.image.load(str(path))
+                natural = surf.get_size()
+                scale = (max if cover else min)(size[0] / natural[0], size[1] / natural[1])
+                surf = pygame.transform.smoothscale(
+                    surf, (max(1, round(natural[0] * scale)), max(1, round(natural[1] * scale)))
+                )
+        except (pygame.error, OSError, ValueError) as err:
+            self._warn(what, f"cannot load {what} from {path}: {err}; drawing a placeholder")
+            return None
+        if cover and surf.get_size() != size:
+            out = pygame.Surface(size, pygame.SRCALPHA)
+            out.blit(surf, ((size[0] - surf.get_width()) // 2, (size[1] - surf.get_height()) // 2))
+            surf = out
+        if surf.get_width() <= 1 and surf.get_height() <= 1:
+            self._warn(what, f"{what} in {path} is empty; drawing a placeholder")
+            return None
+        if pygame.display.get_surface() is not None:
+            surf = surf.convert_alpha()
+        return surf
+
+    def _load_fit(self, path: Path | None, height: int, *, what: str) -> pygame.Surface | None:
+        if path is None:
+            self._warn(what, f"missing {what}; drawing a placeholder")
+            return None
+        natural = self._natural_size(path)
+        if natural is None:
+            self._warn(what, f"cannot load {what} from {path}; drawing a placeholder")
+            return None
+        width = max(1, round(natural[0] * height / natural[1]))
+        return self._load(path, (width, height), cover=False, what=what)
+
+    def _natural_size(self, path: Path) -> tuple[int, int] | None:
+        if path not in self._natural:
+            try:
+                size = pygame.image.load(str(path)).get_size()
+                self._natural[path] = size if size[0] > 0 and size[1] > 0 else None
+            except (pygame.error, OSError, ValueError):
+                self._natural[path] = None
+        return self._natural[path]
+
+
+def placeholder(size: tuple[int, int], label: str, fonts: Fonts) -> pygame.Surface:
+    """A hatched rectangle with `label` written on it: missing art that is impossible to overlook."""
+    w, h = max(2, size[0]), max(2, size[1])
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf.fill((250, 226, 232, 235))
+    step = max(8, min(w, h) // 14)
+    for x in range(-h, w, step):
+        pygame.draw.line(surf, (226, 120, 150, 255), (x, h), (x + h, 0), max(1, step // 5))
+    pygame.draw.rect(surf, (200, 60, 100, 255), (0, 0, w, h), max(2, step // 3))
+    font = fonts.get(max(10, min(h // 12, w // max(8, len(label) // 2 + 2))))
+    text = font.render(label, True, (120, 20, 60))
+    box = text.get_rect(center=(w // 2, h // 2)).inflate(step, step // 2)
+    pygame.draw.rect(surf, (255, 255, 255, 240), box, border_radius=step // 2)
+    surf.blit(text, text.get_rect(center=(w // 2, h // 2)))
+    return surf

@@ -1,0 +1,106 @@
+"""Music and sounds through pygame.mixer, silent when there is no audio device or no file.
+
+Music ids map to assets/music/ID.ogg (or .wav), sounds to assets/sounds/ID.wav, interface sounds to
+assets/ui/sounds/NAME.wav. Every failure is logged once and then ignored: the story goes on without sound.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+log = logging.getLogger(__name__)
+
+
+class Audio:
+    """Plays the story's music and sounds at the player's volumes."""
+
+    def __init__(self, assets_dir: Path, ui_dir: Path | None = None) -> None:
+        self.assets_dir = assets_dir
+        self.ui_dir = ui_dir if ui_dir is not None else assets_dir / "ui"
+        self.music_volume = 0.7
+        self.sound_volume = 0.8
+        self.current_music: str | None = None
+        self._sounds: dict[Path, pygame.mixer.Sound | None] = {}
+        self._warned: set[str] = set()
+        self.enabled = self._init_mixer()
+
+    def _init_mixer(self) -> bool:
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init()
+            return True
+        except pygame.error as err:
+            log.warning("no audio device (%s); playing silently", err)
+            return False
+
+    def _warn(self, key: str, message: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            log.warning(message)
+
+    def set_volumes(self, music: float, sound: float) -> None:
+        self.music_volume, self.sound_volume = music, sound
+        if self.enabled:
+            pygame.mixer.music.set_volume(music)
+
+    # Music ------------------------------------------------------------------------------------------------------
+    def play_music(self, asset: str | None, *, fade_ms: int = 800) -> None:
+        """Loop the music `asset`; None or "none" stops the music. Playing what already plays does nothing."""
+        if asset in (None, "none"):
+            self.stop_music(fade_ms=fade_ms)
+            return
+        if asset == self.current_music:
+            return
+        self.current_music = asset
+        if not self.enabled:
+            return
+        path = next((p for p in (self.assets_dir / "music" / f"{asset}{e}" for e in (".ogg", ".wav")) if p.is_file()), None)
+        if path is None:
+            self._warn(f"music {asset}", f"missing music '{asset}' (assets/music/{asset}.ogg or .wav); silence instead")
+            pygame.mixer.music.fadeout(fade_ms)
+            return
+        try:
+            pygame.mixer.music.load(str(path))
+            pygame.mixer.music.set_volume(self.music_volume)
+            pygame.mixer.music.play(loops=-1, fade_ms=fade_ms)
+        except pygame.error as err:
+            self._warn(f"music {asset}", f"cannot play music {path}: {err}")
+
+    def stop_music(self, *, fade_ms: int = 800) -> None:
+        self.current_music = None
+        if self.enabled:
+            pygame.mixer.music.fadeout(fade_ms) if fade_ms else pygame.mixer.music.stop()
+
+    # Sounds -----------------------------------------------------------------------------------------------------
+    def play_sound(self, asset: str) -> None:
+        """A story sound effect from assets/sounds/."""
+        self._play(self.assets_dir / "sounds" / f"{asset}.wav", f"sound '{asset}'", warn=True)
+
+    def play_ui(self, name: str) -> None:
+        """An interface sound from assets/ui/sounds/ (quietly nothing when it is not there)."""
+        for ext in (".wav", ".ogg"):
+            path = self.ui_dir / "sounds" / f"{name}{ext}"
+            if path.is_file():
+                self._play(path, f"UI sound '{name}'", warn=True)
+                return
+
+    def _play(self, path: Path, what: str, *, warn: bool) -> None:
+        if not self.enabled:
+            return
+        if path not in self._sounds:
+            sound = None
+            if path.is_file():
+                try:
+                    sound = pygame.mixer.Sound(str(path))
+                except pygame.error as err:
+                    self._warn(what, f"cannot load {what} from {path}: {err}")
+            elif warn:
+                self._warn(what, f"missing {what} ({path.name}); silence instead")
+            self._sounds[path] = sound
+        sound = self._sounds[path]
+        if sound is not None:
+            sound.set_volume(self.sound_volume)
+            sound.play()

@@ -1,0 +1,121 @@
+"""The dialogue box: who speaks (a name plate in their colour), what they say revealed letter by letter, and a
+continue marker once the line is complete. Narration has no plate; thoughts are set in italics with a lighter plate.
+"""
+
+from __future__ import annotations
+
+from game.events import Line
+from game.ui.canvas import Canvas
+from game.ui.textlayout import Wrapped, normalize, reveal_count, wrap
+from game.ui.theme import (
+    BOX,
+    BOX_TEXT_W,
+    BOX_TEXT_X,
+    BOX_TEXT_Y,
+    DIALOGUE_PX,
+    INK,
+    INK_SOFT,
+    NAME_PX,
+    NAMEPLATE_H,
+    NAMEPLATE_X,
+    NAMEPLATE_Y,
+    PAPER,
+    mix,
+    parse_hex,
+    readable_ink,
+)
+
+
+class DialogueBox:
+    """Shows one line at a time; the caller says when it started and how fast it reveals."""
+
+    def __init__(self) -> None:
+        self.line: Line | None = None
+        self.text = ""
+        self.started = 0.0
+        self.completed = False
+        self._wrap_key: tuple | None = None
+        self._wrapped = Wrapped(())
+
+    def show(self, line: Line, start_at: float) -> None:
+        self.line = line
+        self.text = normalize(line.text)
+        self.started = start_at
+        self.completed = False
+
+    def clear(self) -> None:
+        self.line = None
+        self.text = ""
+
+    def revealed(self, now: float, cps: float) -> int:
+        if self.completed:
+            return len(self.text)
+        return reveal_count(self.started, now, cps, len(self.text))
+
+    def is_complete(self, now: float, cps: float) -> bool:
+        return self.line is None or self.revealed(now, cps) >= len(self.text)
+
+    def complete(self) -> None:
+        self.completed = True
+
+    def complete_at(self, cps: float) -> float:
+        """When the reveal finishes on its own."""
+        if self.completed or cps <= 0:
+            return self.started
+        return self.started + len(self.text) / cps
+
+    def text_px(self, size_factor: float) -> float:
+        return DIALOGUE_PX * size_factor
+
+    def wrapped(self, canvas: Canvas, size_factor: float) -> Wrapped:
+        px = self.text_px(size_factor)
+        italic = self.line is not None and self.line.kind == "thought"
+        key = (self.text, canvas.p(px), italic)
+        if key != self._wrap_key:
+            font = canvas.font(px, italic=italic)
+            self._wrapped = wrap(self.text, lambda s: font.size(s)[0], canvas.p(BOX_TEXT_W))
+            self._wrap_key = key
+        return self._wrapped
+
+    def draw(self, canvas: Canvas, now: float, cps: float, size_factor: float) -> None:
+        line = self.line
+        if line is None:
+            return
+        color = parse_hex(line.color, INK_SOFT)
+        thought = line.kind == "thought"
+        fill = (*mix(PAPER, (246, 242, 255), 0.6), 236) if thought else (*PAPER, 236)
+        canvas.panel(BOX, fill, radius=20, border=2.5, border_color=mix(INK, color, 0.35), shadow=True)
+        if line.name and line.kind != "narration":
+            self._draw_plate(canvas, line.name, color, thought)
+        px = self.text_px(size_factor)
+        rows = self.wrapped(canvas, size_factor)
+        count = self.revealed(now, cps)
+        ink = mix(INK, color, 0.25) if thought else INK
+        line_height = px * 1.42
+        font = canvas.font(px, italic=thought)
+        y = BOX_TEXT_Y + (0 if line.name or line.kind != "narration" else -8)
+        for i, shown in enumerate(rows.visible(count)):
+            full = rows.rows[i]
+            clip = None if shown == full else font.size(shown)[0]
+            canvas.text(full, (BOX_TEXT_X, y + i * line_height), px, ink, italic=thought, clip_width=clip)
+        if count >= len(self.text):
+            self._draw_marker(canvas, color)
+
+    def _draw_plate(self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool) -> None:
+        label = f"{name} (thinking)" if thought else name
+        width = canvas.measure(label, NAME_PX, bold=not thought, italic=thought) + 44
+        plate = mix(color, PAPER, 0.45) if thought else color
+        canvas.panel((NAMEPLATE_X, NAMEPLATE_Y, width, NAMEPLATE_H), plate, radius=14, border=2.5, border_color=mix(INK, color, 0.5))
+        canvas.text(
+            label,
+            (NAMEPLATE_X + width / 2, NAMEPLATE_Y + NAMEPLATE_H / 2),
+            NAME_PX,
+            readable_ink(plate),
+            anchor="center",
+            bold=not thought,
+            italic=thought,
+        )
+
+    def _draw_marker(self, canvas: Canvas, color: tuple[int, int, int]) -> None:
+        x, y = BOX[0] + BOX[2] - 44, BOX[1] + BOX[3] - 34
+        canvas.polygon([(x, y), (x + 22, y), (x + 11, y + 14)], mix(color, INK, 0.25))

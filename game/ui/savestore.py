@@ -1,0 +1,158 @@
+"""Save slots on disk: numbered pages, a quick save and rotating autosaves, one JSON file per slot.
+
+A slot file holds the playthrough's own `save()` data plus what the front end needs to show the slot and resume the
+picture exactly (stage, recent backlog, a PNG thumbnail as base64). Reading never raises: a file that cannot be
+understood is reported as a damaged slot.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from game.ui.datadir import read_json, write_json
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+SLOTS_PER_PAGE = 9
+PAGES = 6
+AUTOSAVES = 9
+QUICK = "quick"
+
+SlotStatus = Literal["empty", "ok", "damaged"]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What the save screen shows for one slot."""
+
+    key: str
+    status: SlotStatus
+    record: dict | None = None
+    problem: str = ""
+
+    @property
+    def scene_title(self) -> str:
+        return str(self.record.get("scene_title", "")) if self.record else ""
+
+    @property
+    def chapter(self) -> str:
+        return str(self.record.get("chapter", "")) if self.record else ""
+
+    @property
+    def saved_at(self) -> datetime | None:
+        if not self.record:
+            return None
+        try:
+            return datetime.fromisoformat(str(self.record.get("saved_at")))
+        except ValueError:
+            return None
+
+    @property
+    def thumbnail_png(self) -> bytes | None:
+        if not self.record or not isinstance(self.record.get("thumbnail"), str):
+            return None
+        try:
+            return base64.b64decode(self.record["thumbnail"], validate=True)
+        except (binascii.Error, ValueError):
+            return None
+
+
+def page_keys(page: str) -> list[str]:
+    """The slot keys on a page: "auto", "quick" or a page number "1".."6"."""
+    if page == "auto":
+        return [f"auto-{i}" for i in range(1, AUTOSAVES + 1)]
+    if page == "quick":
+        return [QUICK]
+    n = int(page)
+    return [str((n - 1) * SLOTS_PER_PAGE + i) for i in range(1, SLOTS_PER_PAGE + 1)]
+
+
+def make_record(
+    *,
+    snapshot: dict,
+    scene: str,
+    scene_title: str,
+    chapter: str,
+    story_title: str,
+    story_version: object,
+    extra: dict,
+    thumbnail_png: bytes | None,
+    now: datetime,
+) -> dict:
+    """The JSON object written to a slot."""
+    return {
+        "format": FORMAT,
+        "story_title": story_title,
+        "story_version": story_version,
+        "saved_at": now.isoformat(timespec="seconds"),
+        "scene": scene,
+        "scene_title": scene_title,
+        "chapter": chapter,
+        "playthrough": snapshot,
+        "frontend": extra,
+        "thumbnail": base64.b64encode(thumbnail_png).decode("ascii") if thumbnail_png else None,
+    }
+
+
+class SaveStore:
+    """The save folder of one story."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def read(self, key: str) -> Slot:
+        path = self.path(key)
+        if not path.exists():
+            return Slot(key, "empty")
+        try:
+            raw = read_json(path)
+        except (OSError, ValueError) as err:
+            return Slot(key, "damaged", problem=f"cannot be read: {err}")
+        if not isinstance(raw, dict) or not isinstance(raw.get("playthrough"), dict):
+            return Slot(key, "damaged", problem="it is not a save of this game")
+        if raw.get("format") != FORMAT:
+            return Slot(key, "damaged", problem=f"unknown save format {raw.get('format')!r}")
+        return Slot(key, "ok", record=raw)
+
+    def write(self, key: str, record: dict) -> None:
+        write_json(self.path(key), record)
+
+    def delete(self, key: str) -> None:
+        try:
+            self.path(key).unlink()
+        except FileNotFoundError:
+            pass
+
+    def autosave(self, record: dict) -> None:
+        """Write `record` as the newest autosave, moving older ones down and dropping the oldest."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        oldest = self.path(f"auto-{AUTOSAVES}")
+        if oldest.exists():
+            oldest.unlink()
+        for i in range(AUTOSAVES - 1, 0, -1):
+            src = self.path(f"auto-{i}")
+            if src.exists():
+                src.replace(self.path(f"auto-{i + 1}"))
+        self.write("auto-1", record)
+
+    def latest(self) -> Slot | None:
+        """The most recently written readable save of any kind (for "Continue")."""
+        best: tuple[datetime, Slot] | None = None
+        if not self.folder.is_dir():
+            return None
+        for path in self.folder.glob("*.json"):
+            slot = self.read(path.stem)
+            when = slot.saved_at
+            if slot.status == "ok" and when is not None and (best is None or when > best[0]):
+                best = (when, slot)
+        return best[1] if best else None

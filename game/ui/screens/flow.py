@@ -1,0 +1,90 @@
+"""How the player gets into a game: a new game (after the content note), a loaded save, or a chapter's start.
+
+Loading is where saves meet the engine's checks, so every `SaveError` becomes a clear dialog here: a damaged save
+says so; a save whose scene was removed from the story offers to start that chapter again; a save of another story
+explains itself. None of them crashes the game.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from game.save import SaveError
+from game.ui.app import App
+from game.ui.savestore import Slot
+from game.ui.session import StorySession
+
+log = logging.getLogger(__name__)
+
+
+def new_game(app: App, now: float, *, start: str | None = None, given: dict[str, object] | None = None) -> None:
+    """Start a playthrough from the beginning (or `start`), replacing every screen."""
+    from game.ui.screens.game import GameScreen
+
+    session = StorySession.new(app.story, start=start, given=given)
+    app.reset(GameScreen(app, session), now)
+
+
+def begin_with_note(app: App, now: float) -> None:
+    """New game: the content note first (if the story has one), then the first scene."""
+    from game.ui.screens.notes import NoteScreen
+
+    note = getattr(app.story, "content_note", None)
+    if note:
+        app.push(NoteScreen(app, "Before you begin", note, "Begin", lambda t: new_game(app, t), back=True), now)
+    else:
+        new_game(app, now)
+
+
+def start_chapter(app: App, chapter: str, now: float) -> None:
+    first = app.story.chapter_start(chapter)
+    if first is None:
+        from game.ui.screens.dialog import Dialog
+
+        app.push(Dialog(app, f"The chapter \u201c{chapter}\u201d is no longer in this story."), now)
+        return
+    new_game(app, now, start=first)
+
+
+def load_slot(app: App, slot: Slot, now: float) -> None:
+    """Resume the game in `slot`, or explain why it cannot be resumed."""
+    from game.ui.screens.dialog import Dialog
+    from game.ui.screens.game import GameScreen
+
+    if slot.status == "damaged" or slot.record is None:
+        detail = f" ({slot.problem})" if slot.problem else ""
+        app.push(Dialog(app, f"This save is damaged and cannot be loaded{detail}."), now)
+        return
+    record = slot.record
+    try:
+        session = StorySession.from_record(app.story, record["playthrough"], record.get("frontend"))
+    except SaveError as err:
+        log.info("save %s cannot be loaded: %s", slot.key, err)
+        if err.reason == "unknown_scene":
+            chapter = err.chapter or slot.chapter
+            first = app.story.chapter_start(chapter) if chapter else None
+            if first is not None:
+                app.push(
+                    Dialog(
+                        app,
+                        f"This save was made in a scene that is no longer in the story. "
+                        f"Start the chapter \u201c{chapter}\u201d from its beginning instead?",
+                        yes="Start chapter",
+                        no="Cancel",
+                        on_yes=lambda t: new_game(app, t, start=first),
+                    ),
+                    now,
+                )
+                return
+            app.push(Dialog(app, f"This save was made in a scene that is no longer in the story. {err}"), now)
+            return
+        if err.reason == "wrong_story":
+            app.push(Dialog(app, f"This save belongs to another story. {err}"), now)
+            return
+        app.push(Dialog(app, f"This save is damaged and cannot be loaded. {err}"), now)
+        return
+    except (KeyError, TypeError, ValueError) as err:
+        app.push(Dialog(app, f"This save is damaged and cannot be loaded ({err})."), now)
+        return
+    app.reset(GameScreen(app, session, restored=True), now)
+    app.toast("Loaded", now)

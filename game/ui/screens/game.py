@@ -1,0 +1,453 @@
+"""The game itself: the stage, the dialogue box or phone, menus of choices, and every in-play control.
+
+It presents the events a `StorySession` pulls and owns the reading controls: advance, rollback and roll forward,
+skip (Ctrl held or Tab), auto-advance, hiding the interface, quick save and load, the backlog, the game menu, and
+for authors the dev overlay and hot reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import pygame
+
+from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.ui.app import App, Screen
+from game.ui.canvas import Canvas
+from game.ui.chapter_card import ChapterCard
+from game.ui.choices import ChoiceMenu
+from game.ui.dialogue import DialogueBox
+from game.ui.effects import EffectsLayer
+from game.ui.input import Action, is_ctrl, number_key
+from game.ui.phone import Message, PhoneView
+from game.ui.quickmenu import QuickMenu
+from game.ui.savestore import QUICK, make_record
+from game.ui.session import StorySession
+from game.ui.stage import StageView
+from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES
+
+log = logging.getLogger(__name__)
+
+SKIP_INTERVAL = 0.05
+AUTO_PER_CHAR = 0.02
+
+
+class GameScreen(Screen):
+    """One playthrough on screen."""
+
+    def __init__(self, app: App, session: StorySession, *, restored: bool = False) -> None:
+        super().__init__(app)
+        self.session = session
+        self.stage = StageView(app.images)
+        self.effects = EffectsLayer(app.images)
+        self.dialogue = DialogueBox()
+        self.phone = PhoneView()
+        self.quick = QuickMenu()
+        self.menu: ChoiceMenu | None = None
+        self.card: ChapterCard | None = None
+        self.line: Line | None = None
+        self.line_seen_before = False
+        self.skip_toggled = False
+        self.ctrl_held = False
+        self.auto = False
+        self.hidden = False
+        self.overlay = app.dev
+        self.next_skip = 0.0
+        self.restored = restored
+        self.dev_problem: str | None = None
+        self.ended = False
+
+    # Starting ---------------------------------------------------------------------------------------------------
+    def enter(self, now: float) -> None:
+        if self.session.beat is None:
+            self._present(self.session.advance(), now, instant=self.restored, restore=self.restored)
+        else:
+            self._present([self.session.beat], now, instant=True)
+
+    def resume(self, now: float) -> None:
+        self.ctrl_held = False
+
+    @property
+    def skipping(self) -> bool:
+        return (self.skip_toggled or self.ctrl_held) and not self.ended
+
+    # Presenting events ------------------------------------------------------------------------------------------
+    def _present(self, events: list[Event], now: float, *, instant: bool = False, restore: bool = False) -> None:
+        quiet = instant or self.skipping
+        scene_started = False
+        for event in events:
+            if isinstance(event, SceneEntered):
+                self.app.persistent.reach_chapter(event.chapter)
+                scene_started = True
+                if event.new_chapter and not quiet:
+                    self.card = ChapterCard(event.chapter, event.title, now)
+            elif isinstance(event, StageChange):
+                if event.action == "sound" and event.asset and not quiet:
+                    self.app.audio.play_sound(event.asset)
+                elif event.action == "effect" and event.asset and not quiet:
+                    self.effects.start(event.asset, now, event.beat_id or self.session.stage.scene)
+            elif isinstance(event, Line):
+                self._show_line(event, now, restore=restore or instant)
+            elif isinstance(event, Choices):
+                self.menu = ChoiceMenu(event)
+                self.skip_toggled = False
+            elif isinstance(event, Ended):
+                self._end(event, now)
+        if instant or restore or self.skipping:
+            self.stage.snap(self.session.stage)
+            if restore:
+                self.effects.clear()
+                self.card = None
+        else:
+            self.stage.follow(self.session.stage, now)
+        self.app.audio.play_music(self.session.stage.music)
+        if scene_started and not restore and not self.ended:
+            self.autosave(now)
+        self.app.invalidate()
+
+    def _show_line(self, line: Line, now: float, *, restore: bool) -> None:
+        self.menu = None
+        self.line = line
+        self.line_seen_before = line.beat_id in self.app.persistent.seen
+        start = self.card.ends if self.card is not None and self.card.active(now) else now
+        if line.kind == "message":
+            self.dialogue.clear()
+            if restore:
+                thread = []
+                for entry in reversed(self.session.backlog):
+                    if entry.kind != "message":
+                        break
+                    thread.append(Message(entry.speaker, entry.name, entry.color, entry.text))
+                self.phone.set_thread(list(reversed(thread)))
+            else:
+                self.phone.add(Message(line.speaker, line.name, line.color, line.text), start)
+        else:
+            self.phone.clear()
+            self.dialogue.show(line, start)
+            if restore or self.skipping:
+                self.dialogue.complete()
+
+    def _end(self, ended: Ended, now: float) -> None:
+        from game.ui.screens.ending import EndingScreen
+
+        self.ended = True
+        self.skip_toggled = False
+        first_time = self.app.persistent.add_ending(ended.ending)
+        self.app.persistent.flush()
+        self.app.push(EndingScreen(self.app, ended, first_time), now)
+
+    # Reading controls -------------------------------------------------------------------------------------------
+    def _cps(self) -> float:
+        return self.app.settings.chars_per_second()
+
+    def _size(self) -> float:
+        return TEXT_SIZES.get(self.app.settings.text_size, 1.0)
+
+    def line_complete(self, now: float) -> bool:
+        if self.line is None:
+            return True
+        if self.card is not None and self.card.active(now):
+            return False
+        if self.line.kind == "message":
+            return not self.phone.animating(now)
+        return self.dialogue.is_complete(now, self._cps())
+
+    def advance(self, now: float) -> None:
+        """What a click or Space does: finish the card or the line, or go on."""
+        if self.card is not None and self.card.active(now):
+            self.card.dismiss(now)
+            if self.line is not None and self.line.kind != "message":
+                self.dialogue.started = now
+            return
+        beat = self.session.beat
+        if isinstance(beat, Line):
+            if not self.line_complete(now):
+                self.dialogue.complete()
+                self.phone.arrived = -1e9
+                return
+            self.app.persistent.mark_seen(beat.beat_id)
+            self._present(self.session.advance(), now)
+
+    def choose(self, index: int, now: float) -> None:
+        self.app.audio.play_ui("select")
+        self._present(self.session.choose(index), now)
+
+    def rollback(self, now: float) -> bool:
+        self.skip_toggled = self.auto = False
+        try:
+            events = self.session.rollback()
+        except Exception as err:  # noqa: BLE001 - a snapshot that no longer fits an edited story
+            log.warning("cannot roll back: %s", err)
+            self.app.toast("Cannot go back further", now)
+            return True
+        if events is None:
+            self.app.toast("This is as far back as it goes", now)
+            return True
+        self._present(events, now, instant=True, restore=True)
+        return True
+
+    def roll_forward(self, now: float) -> bool:
+        if not self.session.can_roll_forward():
+            return False
+        self._present(self.session.advance(), now, instant=True, restore=True)
+        return True
+
+    # Saving -----------------------------------------------------------------------------------------------------
+    def record(self, now: float) -> dict:
+        snapshot, extra = self.session.snapshot()
+        stage = self.session.stage
+        return make_record(
+            snapshot=snapshot,
+            scene=str(snapshot.get("scene", stage.scene)),
+            scene_title=str(snapshot.get("scene_title", stage.scene_title)),
+            chapter=str(snapshot.get("chapter", stage.chapter)),
+            story_title=str(self.app.story.title),
+            story_version=self.app.story.version,
+            extra=extra,
+            thumbnail_png=self.app.thumbnail(self, now),
+            now=datetime.now(),
+        )
+
+    def autosave(self, now: float) -> None:
+        try:
+            self.app.saves.autosave(self.record(now))
+        except OSError as err:
+            log.warning("autosave failed: %s", err)
+
+    def quick_save(self, now: float) -> None:
+        try:
+            self.app.saves.write(QUICK, self.record(now))
+            self.app.toast("Quick saved", now)
+        except OSError as err:
+            self.app.toast(f"Could not save: {err}", now)
+
+    def quick_load(self, now: float) -> None:
+        from game.ui.screens.flow import load_slot
+
+        slot = self.app.saves.read(QUICK)
+        if slot.status == "empty":
+            self.app.toast("There is no quick save yet", now)
+            return
+        load_slot(self.app, slot, now)
+
+    # Input ------------------------------------------------------------------------------------------------------
+    def key(self, event: pygame.event.Event, now: float) -> bool:
+        if is_ctrl(event.key):
+            self.ctrl_held = True
+            self.next_skip = now
+            return True
+        number = number_key(event)
+        if number is not None and self.menu is not None and not self.hidden:
+            index = self.menu.by_number(number)
+            if index is not None:
+                self.choose(index, now)
+            return True
+        return False
+
+    def key_up(self, event: pygame.event.Event, now: float) -> bool:
+        if is_ctrl(event.key):
+            self.ctrl_held = False
+            return True
+        return False
+
+    def action(self, action: Action, now: float) -> bool:
+        if self.hidden and action != Action.MENU:
+            self.hidden = False
+            return True
+        if action == Action.MENU:
+            self.hidden = False
+            self.open_menu(now)
+        elif action == Action.HIDE_UI:
+            self.hidden = True
+        elif action == Action.BACKLOG:
+            self.open_backlog(now)
+        elif action == Action.ROLLBACK:
+            return self.rollback(now)
+        elif action == Action.ROLL_FORWARD:
+            return self.roll_forward(now)
+        elif action == Action.SKIP_TOGGLE:
+            self.skip_toggled = not self.skip_toggled
+            self.next_skip = now
+        elif action == Action.AUTO_TOGGLE:
+            self.auto = not self.auto
+        elif action == Action.QUICK_SAVE:
+            self.quick_save(now)
+        elif action == Action.QUICK_LOAD:
+            self.quick_load(now)
+        elif action == Action.DEV_OVERLAY and self.app.dev:
+            self.overlay = not self.overlay
+        elif action == Action.DEV_RELOAD and self.app.dev:
+            self.reload(now)
+        elif self.menu is not None and action in (Action.UP, Action.DOWN, Action.CONFIRM):
+            changed, index = self.menu.action(action)
+            if index is not None:
+                self.choose(index, now)
+                return True
+            return changed
+        elif action == Action.ADVANCE:
+            self.skip_toggled = False
+            self.advance(now)
+        else:
+            return False
+        return True
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        if self.hidden:
+            self.hidden = False
+            return True
+        item = self.quick.hit(pos)
+        if item is not None:
+            self.quick_item(item, now)
+            return True
+        if self.menu is not None:
+            index = self.menu.click(pos)
+            if index is not None:
+                self.choose(index, now)
+            return True
+        return self.action(Action.ADVANCE, now)
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        changed = self.quick.hover(pos)
+        if self.menu is not None:
+            changed = self.menu.hover(pos) or changed
+        return changed
+
+    def quick_item(self, item: str, now: float) -> None:
+        if item == "back":
+            self.rollback(now)
+        elif item == "history":
+            self.open_backlog(now)
+        elif item == "skip":
+            self.skip_toggled = not self.skip_toggled
+            self.next_skip = now
+        elif item == "auto":
+            self.auto = not self.auto
+        elif item == "save":
+            self.open_saves("save", now)
+        elif item == "qsave":
+            self.quick_save(now)
+        elif item == "qload":
+            self.quick_load(now)
+        elif item == "settings":
+            from game.ui.screens.settings import SettingsScreen
+
+            self.app.push(SettingsScreen(self.app), now)
+        elif item == "menu":
+            self.open_menu(now)
+
+    def open_menu(self, now: float) -> None:
+        from game.ui.screens.game_menu import GameMenu
+
+        self.skip_toggled = self.ctrl_held = False
+        self.app.audio.play_ui("open")
+        self.app.push(GameMenu(self.app, self), now)
+
+    def open_saves(self, mode: str, now: float) -> None:
+        from game.ui.screens.saveload import SaveLoadScreen
+
+        self.skip_toggled = self.ctrl_held = False
+        self.app.push(SaveLoadScreen(self.app, mode, game=self), now)
+
+    def open_backlog(self, now: float) -> None:
+        from game.ui.screens.backlog import BacklogScreen
+
+        self.skip_toggled = self.ctrl_held = False
+        self.app.push(BacklogScreen(self.app, self.session.backlog), now)
+
+    # Authoring --------------------------------------------------------------------------------------------------
+    def reload(self, now: float) -> None:
+        """Load the story again from disk and show the current beat of the same state in it."""
+        from game.loader import load_story
+        from game.problems import StoryError
+
+        try:
+            story = load_story(self.app.story.story_dir)
+        except StoryError as err:
+            self.dev_problem = "\n".join(str(p) for p in err.problems[:8])
+            self.app.toast("The story has problems; see the overlay", now)
+            return
+        try:
+            events = self.session.reload(story)
+        except (ValueError, KeyError) as err:
+            self.dev_problem = f"cannot resume in the edited story: {err}"
+            self.app.toast("Cannot resume here after the edit", now)
+            return
+        self.app.story = story
+        self.dev_problem = None
+        self.app.images.clear()
+        self._present(events, now, instant=True, restore=True)
+        self.app.toast("Reloaded the story", now)
+
+    # Time -------------------------------------------------------------------------------------------------------
+    def _auto_due(self) -> float | None:
+        if not self.auto or not isinstance(self.session.beat, Line) or self.line is None:
+            return None
+        cps = self._cps()
+        done = self.dialogue.complete_at(cps) if self.line.kind != "message" else self.phone.arrived
+        if self.card is not None:
+            done = max(done, self.card.ends)
+        return done + self.app.settings.auto_delay + AUTO_PER_CHAR * len(self.line.text)
+
+    def update(self, now: float) -> None:
+        if self.skipping and now >= self.next_skip:
+            self.next_skip = now + SKIP_INTERVAL
+            beat = self.session.beat
+            if isinstance(beat, Line):
+                if self.line_seen_before or self.app.settings.skip_unseen:
+                    self.card = None
+                    self.dialogue.complete()
+                    self.app.persistent.mark_seen(beat.beat_id)
+                    self._present(self.session.advance(), now)
+                else:
+                    self.skip_toggled = False
+            else:
+                self.skip_toggled = False
+        due = self._auto_due()
+        if due is not None and now >= due and self.line_complete(now):
+            self.app.persistent.mark_seen(self.line.beat_id if self.line else "")
+            self._present(self.session.advance(), now)
+
+    def animating(self, now: float) -> bool:
+        return (
+            self.skipping
+            or self.stage.animating(now)
+            or self.effects.animating(now)
+            or (self.card is not None and self.card.active(now))
+            or not self.line_complete(now)
+            or self.phone.animating(now)
+        )
+
+    def wake_at(self, now: float) -> float | None:
+        return self._auto_due()
+
+    # Drawing ----------------------------------------------------------------------------------------------------
+    def draw(self, canvas: Canvas, now: float) -> None:
+        offset = self.effects.shake_offset(now)
+        self.stage.draw(canvas, now, offset)
+        self.effects.draw(canvas, now)
+        if self.hidden:
+            return
+        card_up = self.card is not None and self.card.active(now)
+        if self.phone.active:
+            self.phone.draw(canvas, now, self._size(), show_marker=self.line_complete(now) and self.menu is None)
+        elif self.dialogue.line is not None and not card_up:
+            self.dialogue.draw(canvas, now, self._cps(), self._size())
+        if self.menu is not None and not card_up:
+            self.menu.draw(canvas)
+        if self.card is not None:
+            self.card.draw(canvas, now)
+        active = {"skip"} if self.skipping else set()
+        if self.auto:
+            active.add("auto")
+        self.quick.draw(canvas, active)
+        if self.skipping:
+            canvas.panel((20, 18, 118, 34), (*PAPER, 220), radius=17)
+            canvas.text("Skipping", (79, 35), SMALL_PX, INK, anchor="center")
+        elif self.auto:
+            canvas.panel((20, 18, 100, 34), (*PAPER, 220), radius=17)
+            canvas.text("Auto", (70, 35), SMALL_PX, INK, anchor="center")
+        if self.app.dev and self.overlay:
+            from game.ui.dev_overlay import draw_overlay
+
+            draw_overlay(canvas, self.session, self.line, self.dev_problem)

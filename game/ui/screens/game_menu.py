@@ -1,0 +1,90 @@
+"""The game menu (Escape or right click during play): resume, history, save, load, settings, title, quit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.ui.app import App, Screen
+from game.ui.canvas import Canvas
+from game.ui.input import Action
+from game.ui.theme import INK, PAPER, SHADE
+from game.ui.widgets import ButtonList, column
+
+if TYPE_CHECKING:
+    from game.ui.screens.game import GameScreen
+
+ITEMS = ["Resume", "History", "Save", "Load", "Settings", "Main menu", "Quit"]
+
+
+class GameMenu(Screen):
+    opaque = False
+
+    def __init__(self, app: App, game: GameScreen) -> None:
+        super().__init__(app)
+        self.game = game
+        self.list = ButtonList(column(ITEMS, x=520, y=184, w=240, h=48, gap=12), focus=0)
+
+    def choose(self, label: str, now: float) -> None:
+        from game.ui.screens.dialog import Dialog
+        from game.ui.screens.title import TitleScreen
+
+        app = self.app
+        if label == "Resume":
+            app.pop(now)
+        elif label == "History":
+            app.pop(now)
+            self.game.open_backlog(now)
+        elif label in ("Save", "Load"):
+            app.pop(now)
+            self.game.open_saves(label.lower(), now)
+        elif label == "Settings":
+            from game.ui.screens.settings import SettingsScreen
+
+            app.push(SettingsScreen(app), now)
+        elif label == "Main menu":
+            app.push(
+                Dialog(
+                    app,
+                    "Return to the title screen? Anything since your last save will be lost.",
+                    yes="Yes",
+                    no="No",
+                    on_yes=lambda t: app.reset(TitleScreen(app), t),
+                ),
+                now,
+            )
+        elif label == "Quit":
+            app.push(Dialog(app, "Quit the game? Anything since your last save will be lost.", yes="Quit", no="Stay", on_yes=lambda t: app.quit(0)), now)
+
+    def action(self, action: Action, now: float) -> bool:
+        if action == Action.MENU:
+            self.app.pop(now)
+            return True
+        if action in (Action.UP, Action.DOWN):
+            return self.list.move(action)
+        if action == Action.CONFIRM:
+            button = self.list.activate()
+            if button is not None:
+                self.choose(ITEMS[button], now)
+            return True
+        if action == Action.QUICK_SAVE:
+            self.game.quick_save(now)
+            return True
+        return False
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        button = self.list.click(pos)
+        if button is not None:
+            self.choose(ITEMS[button], now)
+        return True
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        return self.list.hover(pos)
+
+    def wheel(self, dy: int, now: float) -> bool:
+        return False
+
+    def draw(self, canvas: Canvas, now: float) -> None:
+        canvas.shade(SHADE)
+        canvas.panel((480, 110, 320, 500), (*PAPER, 246), radius=26, border=2.5, border_color=INK, shadow=True)
+        canvas.text("Menu", (640, 148), 30, INK, anchor="center", bold=True)
+        self.list.draw(canvas)

@@ -1,0 +1,101 @@
+"""The title screen: the story's title over the title art, and the main menu."""
+
+from __future__ import annotations
+
+from game.ui.app import App, Screen
+from game.ui.canvas import Canvas
+from game.ui.input import Action
+from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
+from game.ui.widgets import Button, ButtonList
+
+ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
+
+
+class TitleScreen(Screen):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.list = ButtonList()
+        self._build()
+
+    def _build(self) -> None:
+        has_save = self.app.saves.latest() is not None
+        buttons = []
+        for i, label in enumerate(ITEMS):
+            enabled = has_save if label in ("Continue",) else True
+            buttons.append(Button((92, 262 + i * 58, 260, 48), label, enabled, accent=NICK_YELLOW if i % 2 else CHARLIE_BLUE, key=label))
+        focus = self.list.focus
+        self.list = ButtonList(buttons, focus=focus)
+
+    def enter(self, now: float) -> None:
+        self.app.audio.play_music("title")
+
+    def resume(self, now: float) -> None:
+        self._build()
+
+    def choose(self, label: str, now: float) -> None:
+        from game.ui.screens import flow
+
+        self.app.audio.play_ui("select")
+        if label == "New game":
+            flow.begin_with_note(self.app, now)
+        elif label == "Continue":
+            slot = self.app.saves.latest()
+            if slot is not None:
+                flow.load_slot(self.app, slot, now)
+        elif label == "Load":
+            from game.ui.screens.saveload import SaveLoadScreen
+
+            self.app.push(SaveLoadScreen(self.app, "load"), now)
+        elif label == "Chapters":
+            from game.ui.screens.chapters import ChaptersScreen
+
+            self.app.push(ChaptersScreen(self.app), now)
+        elif label == "Endings":
+            from game.ui.screens.endings import EndingsScreen
+
+            self.app.push(EndingsScreen(self.app), now)
+        elif label == "Settings":
+            from game.ui.screens.settings import SettingsScreen
+
+            self.app.push(SettingsScreen(self.app), now)
+        elif label == "Quit":
+            self.app.quit(0)
+
+    def action(self, action: Action, now: float) -> bool:
+        if action in (Action.UP, Action.DOWN):
+            return self.list.move(action)
+        if action == Action.CONFIRM:
+            button = self.list.activate()
+            if button is not None:
+                self.choose(self.list.buttons[button].label, now)
+            elif self.list.focus is None:
+                self.list.move(Action.DOWN)
+            return True
+        return False
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        button = self.list.click(pos)
+        if button is not None:
+            self.choose(self.list.buttons[button].label, now)
+            return True
+        return False
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        return self.list.hover(pos)
+
+    def wheel(self, dy: int, now: float) -> bool:
+        return False
+
+    def draw(self, canvas: Canvas, now: float) -> None:
+        canvas.surface.blit(self.app.images.background("title", canvas.surface.get_size()), (0, 0))
+        title = str(getattr(self.app.story, "title", ""))
+        main, _, sub = title.partition(":")
+        canvas.panel((60, 56, 640, 176), (*PAPER, 228), radius=26, border=2.5, border_color=INK, shadow=True)
+        canvas.text(main.strip(), (92, 84), TITLE_PX, INK, bold=True)
+        if sub.strip():
+            canvas.text(sub.strip(), (96, 160), UI_PX + 6, mix(INK, CHARLIE_BLUE, 0.3), italic=True)
+        canvas.line((96, 206), (200, 206), CHARLIE_BLUE, 4)
+        canvas.line((206, 206), (310, 206), NICK_YELLOW, 4)
+        canvas.panel((72, 248, 300, 58 * len(ITEMS) + 18), (*PAPER, 150), radius=22)
+        self.list.draw(canvas)
+        canvas.text("An unofficial, non-commercial fan story", (1260, 700), SMALL_PX - 2, INK_SOFT, anchor="bottomright")

@@ -1,0 +1,151 @@
+"""The stage: the background with cross-fades, and character sprites entering, moving, changing and leaving.
+
+It follows the session's `StageState` and animates the differences. On rollback, load or while skipping it snaps
+to the new state at once instead of animating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.anim import ease_in_out, ease_out, lerp, progress
+from game.ui.assets import Images
+from game.ui.canvas import Canvas
+from game.ui.scaling import LOGICAL_H, LOGICAL_W
+from game.ui.session import StageState
+from game.ui.theme import SPRITE_HEIGHT, SPRITE_X
+
+BACKGROUND_FADE = 0.8
+ENTER = 0.4
+LEAVE = 0.35
+MOVE = 0.45
+EXPRESSION_FADE = 0.18
+SLIDE_IN = 60
+
+
+@dataclass(slots=True)
+class SpriteView:
+    """One sprite as drawn: where it is going and where it came from."""
+
+    who: str
+    expression: str
+    x_from: float
+    x_to: float
+    moved_at: float
+    alpha_from: float
+    alpha_to: float
+    faded_at: float
+    fade_time: float
+    old_expression: str | None = None
+    changed_at: float = -1e9
+
+    def x(self, now: float) -> float:
+        return lerp(self.x_from, self.x_to, ease_out(progress(self.moved_at, now, MOVE)))
+
+    def alpha(self, now: float) -> float:
+        return lerp(self.alpha_from, self.alpha_to, ease_in_out(progress(self.faded_at, now, self.fade_time)))
+
+    def busy(self, now: float) -> bool:
+        return (
+            now < self.moved_at + MOVE or now < self.faded_at + self.fade_time or now < self.changed_at + EXPRESSION_FADE
+        )
+
+
+class StageView:
+    """Draws the stage and animates changes to it."""
+
+    def __init__(self, images: Images) -> None:
+        self.images = images
+        self.background: str | None = None
+        self.old_background: str | None = None
+        self.background_at = -1e9
+        self.sprites: dict[str, SpriteView] = {}
+        self.leaving: list[SpriteView] = []
+
+    def snap(self, state: StageState) -> None:
+        """Show `state` at once."""
+        self.background, self.old_background, self.background_at = state.background, None, -1e9
+        self.leaving.clear()
+        self.sprites = {
+            who: SpriteView(who, expr, SPRITE_X.get(place, 640), SPRITE_X.get(place, 640), -1e9, 1, 1, -1e9, 0)
+            for who, (expr, place) in state.sprites.items()
+        }
+
+    def follow(self, state: StageState, now: float) -> None:
+        """Animate from what is shown to `state`."""
+        if state.background != self.background:
+            self.old_background, self.background, self.background_at = self.background, state.background, now
+        for who, view in list(self.sprites.items()):
+            if who not in state.sprites:
+                del self.sprites[who]
+                view.alpha_from, view.alpha_to, view.faded_at, view.fade_time = view.alpha(now), 0, now, LEAVE
+                view.x_from = view.x_to = view.x(now)
+                self.leaving.append(view)
+        for who, (expr, place) in state.sprites.items():
+            target = SPRITE_X.get(place, 640)
+            view = self.sprites.get(who)
+            if view is None:
+                side = -SLIDE_IN if target < LOGICAL_W / 2 else SLIDE_IN
+                self.sprites[who] = SpriteView(who, expr, target + side, target, now, 0, 1, now, ENTER)
+                continue
+            if view.x_to != target:
+                view.x_from, view.x_to, view.moved_at = view.x(now), target, now
+            if view.expression != expr:
+                view.old_expression, view.expression, view.changed_at = view.expression, expr, now
+
+    def animating(self, now: float) -> bool:
+        self.leaving = [v for v in self.leaving if now < v.faded_at + v.fade_time]
+        return (
+            now < self.background_at + BACKGROUND_FADE
+            or bool(self.leaving)
+            or any(v.busy(now) for v in self.sprites.values())
+        )
+
+    def draw(self, canvas: Canvas, now: float, offset: tuple[float, float] = (0, 0)) -> None:
+        size = canvas.surface.get_size()
+        ox, oy = canvas.p(offset[0]), canvas.p(offset[1])
+        fading = now < self.background_at + BACKGROUND_FADE
+        if self.old_background and fading:
+            canvas.surface.blit(self.images.background(self.old_background, size), (ox, oy))
+        if self.background:
+            bg = self.images.background(self.background, size)
+            if fading:
+                bg.set_alpha(round(255 * ease_in_out(progress(self.background_at, now, BACKGROUND_FADE))))
+                canvas.surface.blit(bg, (ox, oy))
+                bg.set_alpha(None)
+            else:
+                canvas.surface.blit(bg, (ox, oy))
+        elif not fading or not self.old_background:
+            canvas.surface.fill((238, 226, 214))
+        height = canvas.p(SPRITE_HEIGHT)
+        for view in [*self.leaving, *self.sprites.values()]:
+            alpha = view.alpha(now)
+            if alpha <= 0.01:
+                continue
+            x = view.x(now)
+            changing = view.old_expression is not None and now < view.changed_at + EXPRESSION_FADE
+            if changing:
+                t = progress(view.changed_at, now, EXPRESSION_FADE)
+                self._blit_sprite(canvas, view.who, view.old_expression or "neutral", x, height, alpha * (1 - t), offset)
+                self._blit_sprite(canvas, view.who, view.expression, x, height, alpha * t, offset)
+            else:
+                self._blit_sprite(canvas, view.who, view.expression, x, height, alpha, offset)
+
+    def _blit_sprite(
+        self, canvas: Canvas, who: str, expression: str, x: float, height: int, alpha: float, offset: tuple[float, float]
+    ) -> None:
+        surf = self.images.sprite(who, expression, height)
+        rect = surf.get_rect(midbottom=(canvas.p(x + offset[0]), canvas.p(LOGICAL_H + offset[1])))
+        if alpha < 0.999:
+            surf.set_alpha(round(255 * alpha))
+            canvas.surface.blit(surf, rect)
+            surf.set_alpha(None)
+        else:
+            canvas.surface.blit(surf, rect)
+
+
+def sprite_rect(canvas: Canvas, surf: pygame.Surface, x: float) -> pygame.Rect:
+    """Where a sprite whose centre is at logical `x` stands."""
+    return surf.get_rect(midbottom=(canvas.p(x), canvas.p(LOGICAL_H)))

@@ -1,0 +1,70 @@
+"""The game's palette, sizes and layout constants, so every screen looks like part of one game.
+
+Warm pastels from the story bible: cream paper, soft brown ink, blue for Charlie and yellow for Nick.
+All positions are in logical pixels of the fixed 1280x720 canvas (see `game.ui.scaling`).
+"""
+
+from __future__ import annotations
+
+Color = tuple[int, int, int]
+RGBA = tuple[int, int, int, int]
+
+PAPER: Color = (255, 248, 238)
+PAPER_DEEP: Color = (250, 236, 218)
+INK: Color = (74, 58, 52)
+INK_SOFT: Color = (128, 108, 98)
+INK_FAINT: Color = (176, 160, 150)
+CHARLIE_BLUE: Color = (127, 184, 232)
+NICK_YELLOW: Color = (244, 197, 66)
+ROSE: Color = (242, 156, 181)
+LEAF_ORANGE: Color = (232, 140, 72)
+FOCUS: Color = (127, 184, 232)
+LOCKED: Color = (200, 192, 186)
+SHADE: RGBA = (40, 28, 24, 130)
+DANGER: Color = (196, 84, 72)
+
+# The dialogue box.
+BOX = (56, 500, 1168, 190)
+BOX_TEXT_X = 96
+BOX_TEXT_Y = 540
+BOX_TEXT_W = 1088
+NAMEPLATE_X = 84
+NAMEPLATE_Y = 478
+NAMEPLATE_H = 44
+QUICK_MENU_Y = 694
+
+# Text sizes (logical pixels) and the text-size setting's factors.
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.14}
+DIALOGUE_PX = 27
+NAME_PX = 24
+UI_PX = 24
+SMALL_PX = 18
+TITLE_PX = 58
+
+# Sprites stand on the bottom edge, behind the dialogue box.
+SPRITE_HEIGHT = 620
+SPRITE_X = {"left": 290, "center": 640, "right": 990}
+
+
+def parse_hex(value: str | None, fallback: Color = INK_SOFT) -> Color:
+    """A "#rrggbb" colour from the story, or `fallback` when missing or malformed."""
+    if not value or not isinstance(value, str):
+        return fallback
+    text = value.lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    try:
+        return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+    except (ValueError, IndexError):
+        return fallback
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """Blend colour `a` towards `b` by `t` (0..1)."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def readable_ink(background: Color) -> Color:
+    """Dark ink on light colours, paper on dark ones."""
+    r, g, b = background
+    return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else PAPER
