@@ -1,0 +1,97 @@
+"""The command line: exit codes, messages, and the terminal player driven by piped input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from storybuild import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "game", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+
+
+def test_check_passes_with_a_summary():
+    result = run("check", str(FIXTURES / "mini"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok: 'Mini': 6 scenes, 22 beats, 7 choices, 37 words, 2 endings"
+
+
+def test_check_of_a_broken_copy_exits_1_with_positions(tmp_path):
+    broken = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", broken)
+    scene_file = broken / "scenes" / "home.yaml"
+    scene_file.write_text(scene_file.read_text().replace("goto: desk", "goto: dsek"))
+    result = run("check", "--story", str(broken))
+    assert result.returncode == 1
+    assert "mini/scenes/home.yaml:22:13: error: unknown scene 'dsek'" in result.stderr
+    assert "hint: did you mean 'desk'?" in result.stderr
+    assert "1 problem: the story cannot be played" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_problems_in_playthrough_files(tmp_path):
+    copy = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", copy)
+    (copy / "playthroughs" / "bad.yaml").write_text("name: Bad\nsteps:\n  - chose: 1\n")
+    result = run("check", str(copy))
+    assert result.returncode == 1
+    assert "mini/playthroughs/bad.yaml:3:5: error: unknown key 'chose' in a step" in result.stderr
+
+
+def test_terminal_player_reaches_an_ending_with_piped_input():
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="2\n1\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "Content note" in out and "A tiny test story." in out
+    assert "── Home ──" in out and "» The Kitchen" in out
+    assert "Charlie:\n    Morning." in out
+    assert "(Charlie, thinking) He said hi." in out
+    assert "[phone] Nick:\n    See you later" in out
+    assert "  3. Ask Isaac (Not enough study yet)" in out
+    assert "★ The end: Good" in out
+    assert "\x1b[" not in out  # no colour codes when the output is not a terminal
+
+
+def test_terminal_player_rejects_locked_and_nonsense_answers():
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="3\nfoo\n9\n2\n1\n")
+    assert result.returncode == 0
+    assert "That choice is locked: Not enough study yet." in result.stdout
+    assert "Type the number of a choice, from 1 to 3" in result.stdout
+    assert "Choose a number from 1 to 3" in result.stdout
+
+
+def test_terminal_player_stops_cleanly_when_input_ends():
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="")
+    assert result.returncode == 1 and "Goodbye." in result.stdout and "Traceback" not in result.stderr
+
+
+def test_start_and_given_are_checked():
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), "--given", "grades=9")
+    assert result.returncode == 2 and "'grades' must be a whole number from 0 to 5, not 9" in result.stderr
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), "--given", "oops")
+    assert result.returncode == 2 and "--given takes NAME=VALUE" in result.stderr
+    result = run("play", "--text", "--story", str(FIXTURES / "mini"), "--start", "hall", "--given", "brave=true",
+                 stdin="1\n")
+    assert result.returncode == 0 and "★ The end: Good" in result.stdout
+
+
+def test_unknown_story_folder_is_a_clear_error(tmp_path):
+    result = run("check", str(tmp_path / "none"))
+    assert result.returncode == 1 and "the story folder does not exist" in result.stderr
+
+
+@pytest.mark.skipif(os.environ.get("DISPLAY"), reason="a display is available")
+def test_the_game_without_a_display_offers_the_terminal_player():
+    result = run("--story", str(FIXTURES / "mini"), env={"SDL_VIDEODRIVER": "x11", "DISPLAY": ""})
+    assert result.returncode == 2
+    assert "heartstopper play --text" in result.stderr
+    assert "Traceback" not in result.stderr
