@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import sys
 import time
@@ -416,6 +417,8 @@ def test_want_int_error() -> None:
 
 
 def test_errors_point_at_the_leftmost_problem() -> None:
+    assert error("grades and kissed and nobody").offset == 0  # 'grades' is not true/false, found before 'nobody'
+    assert error("kissed + 1 - nobody > 0").offset == 0
     assert error("grade && kisd").offset == 6  # syntax first: the '&&' is found before names are checked
     assert error("grade > 1 and kisd").message == "unknown variable 'grade'"
     assert error("(a ! b) && c").offset == 3
@@ -424,6 +427,13 @@ def test_errors_point_at_the_leftmost_problem() -> None:
 def test_error_length_covers_the_offending_text() -> None:
     assert error("grades > 1 and roomate == 'tao'").length == len("roomate")
     assert error("grades >= 2 && kissed").length == 2
+
+
+def test_errors_read_well_and_survive_pickling() -> None:
+    problem = error("grade > 1")
+    assert str(problem) == "unknown variable 'grade' (at character 1); did you mean 'grades'?"
+    copy = pickle.loads(pickle.dumps(problem))
+    assert (copy.message, copy.offset, copy.hint, copy.length) == (problem.message, 0, problem.hint, 5)
 
 
 def test_non_text_is_an_expression_error() -> None:
@@ -445,6 +455,7 @@ def test_non_text_is_an_expression_error() -> None:
         ("visited(paris) > 0", "did you mean"),
         ("roommate == 'taoo'", "did you mean 'tao'? (its values are 'tao', 'isaac' and 'james')"),
         ("roommate == 'nick'", "its values are 'tao', 'isaac' and 'james'"),
+        ("'nick' != seat", "its values are 'james', 'tao' and 'isaac'"),
         ("visits(prom) > 0", "did you mean 'visited'?"),
         ("grades >= 2 && kissed", "write 'a and b'"),
         ("kissed || out_to_team", "write 'a or b'"),

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Collection, Mapping
 from typing import Literal
 
-from game.expressions.errors import ExpressionError, close_matches, did_you_mean, quoted_list
+from game.expressions.errors import ExpressionError, did_you_mean, quoted_list
 from game.expressions.mistakes import ALWAYS_A_VALUE
 from game.expressions.nodes import (
     Arith,
@@ -105,16 +105,17 @@ class _Checker:
             self.require(operand, "int", "'-' needs a number")
             return dataclasses.replace(node, operand=operand, type="int")
         if isinstance(node, BoolOp):
-            operands = tuple(self.check(operand) for operand in node.operands)
-            for operand in operands:
-                self.require(operand, "bool", f"'{node.op}' needs true or false on both sides")
-            return dataclasses.replace(node, operands=operands, type="bool")
+            operands = []
+            for operand in node.operands:  # left to right, so the leftmost problem is the one reported
+                operands.append(self.check(operand))
+                self.require(operands[-1], "bool", f"'{node.op}' needs true or false on both sides")
+            return dataclasses.replace(node, operands=tuple(operands), type="bool")
         if isinstance(node, Arith):
-            operands = tuple(self.check(operand) for operand in node.operands)
-            for position, operand in enumerate(operands):
-                op = node.ops[max(0, position - 1)]
-                self.require(operand, "int", f"'{op}' works on numbers")
-            return dataclasses.replace(node, operands=operands, type="int")
+            operands = []
+            for position, operand in enumerate(node.operands):
+                operands.append(self.check(operand))
+                self.require(operands[-1], "int", f"'{node.ops[max(0, position - 1)]}' works on numbers")
+            return dataclasses.replace(node, operands=tuple(operands), type="int")
         if isinstance(node, Compare):
             return self.compare(node)
         raise TypeError(f"not a condition node: {node!r}")
@@ -185,8 +186,7 @@ class _Checker:
                     raise self.fail(
                         other,
                         f"'{other.value}' is not a value of '{variable.name}'",
-                        (did_you_mean(other.value, values) + " " if close_matches(other.value, values) else "")
-                        + f"(its values are {quoted_list(values, 'and')})",
+                        self.enum_values_hint(other.value, values),
                     )
                 return
             if isinstance(other, Var) and other.type == "str" and other.var_type is not None:
@@ -204,6 +204,11 @@ class _Checker:
             f"with {self.subject(right)} ({self.phrase(right)})",
             self.mismatch_hint(left, right),
         )
+
+    def enum_values_hint(self, written: str, values: tuple[str, ...]) -> str:
+        listed = f"its values are {quoted_list(values, 'and')}"
+        suggestion = did_you_mean(written, values)
+        return f"{suggestion} ({listed})" if suggestion else listed
 
     def mismatch_hint(self, left: Expr, right: Expr) -> str:
         for node, other in ((right, left), (left, right)):
