@@ -18,6 +18,7 @@ from typing import Any
 
 import pygame
 
+from game.paths import default_assets_dir
 from game.ui.assets import Images
 from game.ui.audio import Audio
 from game.ui.canvas import Canvas
@@ -139,6 +140,7 @@ class App:
         self.persistent = Persistent(story_dir / "progress.json")
         self.fonts = Fonts()
         assets_dir = Path(getattr(story, "assets_dir", Path("assets")))
+        ui_dir = ui_dir if ui_dir is not None else default_assets_dir() / "ui"  # the game's own look, not the story's
         self.images = Images(assets_dir, self.fonts, ui_dir)
         self.audio = Audio(assets_dir, ui_dir)
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
@@ -150,6 +152,7 @@ class App:
         self.dirty = True
         self._was_busy = False
         self.frames_drawn = 0
+        self.memory: dict[str, object] = {}  # small things screens remember while the game runs (last save page)
         self.on_frame: Callable[[float], None] | None = None
         if self.settings.fullscreen and not display.fullscreen:
             self.set_fullscreen(True)
@@ -202,10 +205,11 @@ class App:
         self.toasts.append(Toast(text, now + seconds))
         self.dirty = True
 
-    def apply_settings(self) -> None:
-        """Save the settings and make them take effect."""
+    def apply_settings(self, *, save: bool = True) -> None:
+        """Make the settings take effect (and keep them for the next run)."""
         self.settings.clamp()
-        self.settings_store.save(self.settings)
+        if save:
+            self.settings_store.save(self.settings)
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
         if self.settings.fullscreen != self.display.fullscreen:
             self.set_fullscreen(self.settings.fullscreen)
@@ -301,7 +305,9 @@ class App:
             screen.draw(self.canvas, now)
         for i, toast in enumerate(t for t in self.toasts if t.until > now):
             width = self.canvas.measure(toast.text, SMALL_PX + 2) + 40
-            self.canvas.panel((640 - width / 2, 16 + i * 48, width, 40), (*PAPER, 240), radius=20, border=1.5, border_color=INK)
+            self.canvas.panel(
+                (640 - width / 2, 16 + i * 48, width, 40), (*PAPER, 240), radius=20, border=1.5, border_color=INK
+            )
             self.canvas.text(toast.text, (640, 36 + i * 48), SMALL_PX + 2, INK, anchor="center")
         self.display.flip()
         self.dirty = False

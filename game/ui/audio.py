@@ -57,7 +57,9 @@ class Audio:
         self.current_music = asset
         if not self.enabled:
             return
-        path = next((p for p in (self.assets_dir / "music" / f"{asset}{e}" for e in (".ogg", ".wav")) if p.is_file()), None)
+        path = next(
+            (p for p in (self.assets_dir / "music" / f"{asset}{e}" for e in (".ogg", ".wav")) if p.is_file()), None
+        )
         if path is None:
             self._warn(f"music {asset}", f"missing music '{asset}' (assets/music/{asset}.ogg or .wav); silence instead")
             pygame.mixer.music.fadeout(fade_ms)

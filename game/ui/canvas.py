@@ -15,7 +15,9 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.theme import RGBA, Color
 
-Anchor = Literal["topleft", "midtop", "topright", "midleft", "center", "midright", "bottomleft", "midbottom", "bottomright"]
+Anchor = Literal[
+    "topleft", "midtop", "topright", "midleft", "center", "midright", "bottomleft", "midbottom", "bottomright"
+]
 
 _TEXT_CACHE_SIZE = 600
 _SHAPE_CACHE_SIZE = 200
@@ -93,7 +95,7 @@ class Canvas:
         if alpha < 255:
             surf.set_alpha(alpha)
             self.surface.blit(surf, rect, area)
-            surf.set_alpha(None)
+            surf.set_alpha(255)
         else:
             self.surface.blit(surf, rect, area)
         return rect
@@ -114,7 +116,9 @@ class Canvas:
         key = (real.size, tuple(fill), self.p(radius), self.p(border) if border else 0, border_color, shadow)
         surf = self._shapes.get(key)
         if surf is None:
-            surf = self._make_panel(real.size, fill, self.p(radius), self.p(border) if border else 0, border_color, shadow)
+            surf = self._make_panel(
+                real.size, fill, self.p(radius), self.p(border) if border else 0, border_color, shadow
+            )
             self._shapes[key] = surf
             if len(self._shapes) > _SHAPE_CACHE_SIZE:
                 self._shapes.popitem(last=False)
@@ -151,12 +155,18 @@ class Canvas:
         self.surface.blit(surf, (0, 0))
 
     def line(self, a: tuple[float, float], b: tuple[float, float], color: Color, width: float = 2) -> None:
-        pygame.draw.line(self.surface, color, (self.p(a[0]), self.p(a[1])), (self.p(b[0]), self.p(b[1])), max(1, self.p(width)))
+        pygame.draw.line(
+            self.surface, color, (self.p(a[0]), self.p(a[1])), (self.p(b[0]), self.p(b[1])), max(1, self.p(width))
+        )
 
     def polygon(self, points: list[tuple[float, float]], color: Color) -> None:
         pygame.draw.polygon(self.surface, color, [(self.p(x), self.p(y)) for x, y in points])
 
     def circle(self, center: tuple[float, float], radius: float, color: Color, width: float = 0) -> None:
         pygame.draw.circle(
-            self.surface, color, (self.p(center[0]), self.p(center[1])), max(1, self.p(radius)), self.p(width) if width else 0
+            self.surface,
+            color,
+            (self.p(center[0]), self.p(center[1])),
+            max(1, self.p(radius)),
+            self.p(width) if width else 0,
         )

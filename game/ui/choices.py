@@ -28,9 +28,17 @@ class ChoiceMenu:
         y = max(16, (AREA_TOP + AREA_BOTTOM) / 2 - total / 2)
         buttons = []
         for option, h in zip(menu.options, heights):
-            detail = "" if option.available else (f"Locked: {option.locked_reason}" if option.locked_reason else "Locked")
+            detail = (
+                "" if option.available else (f"Locked: {option.locked_reason}" if option.locked_reason else "Locked")
+            )
             buttons.append(
-                Button((640 - WIDTH / 2, y, WIDTH, h), f"{option.number}.  {option.text}", option.available, detail, CHARLIE_BLUE)
+                Button(
+                    (640 - WIDTH / 2, y, WIDTH, h),
+                    f"{option.number}.  {option.text}",
+                    option.available,
+                    detail,
+                    CHARLIE_BLUE,
+                )
             )
             y += h + GAP
         self.list = ButtonList(buttons)

@@ -105,7 +105,13 @@ class DialogueBox:
         label = f"{name} (thinking)" if thought else name
         width = canvas.measure(label, NAME_PX, bold=not thought, italic=thought) + 44
         plate = mix(color, PAPER, 0.45) if thought else color
-        canvas.panel((NAMEPLATE_X, NAMEPLATE_Y, width, NAMEPLATE_H), plate, radius=14, border=2.5, border_color=mix(INK, color, 0.5))
+        canvas.panel(
+            (NAMEPLATE_X, NAMEPLATE_Y, width, NAMEPLATE_H),
+            plate,
+            radius=14,
+            border=2.5,
+            border_color=mix(INK, color, 0.5),
+        )
         canvas.text(
             label,
             (NAMEPLATE_X + width / 2, NAMEPLATE_Y + NAMEPLATE_H / 2),

@@ -15,7 +15,9 @@ BAR_COLOR = (22, 16, 16)
 class Display:
     """Owns the pygame window and the viewport that maps the logical canvas into it."""
 
-    def __init__(self, size: tuple[int, int] = (LOGICAL_W, LOGICAL_H), *, fullscreen: bool = False, title: str = "") -> None:
+    def __init__(
+        self, size: tuple[int, int] = (LOGICAL_W, LOGICAL_H), *, fullscreen: bool = False, title: str = ""
+    ) -> None:
         pygame.display.set_caption(title or "Heartstopper: Season Two")
         self.windowed_size = size
         self.fullscreen = False

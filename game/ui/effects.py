@@ -162,7 +162,9 @@ class EffectsLayer:
                 self._shapes[key] = self.images.ui(f"effects/{name}", (px, px))
         return self._shapes[key]
 
-    def _blit(self, canvas: Canvas, shape: pygame.Surface | None, x: float, y: float, alpha: float, color: tuple) -> None:
+    def _blit(
+        self, canvas: Canvas, shape: pygame.Surface | None, x: float, y: float, alpha: float, color: tuple
+    ) -> None:
         alpha = max(0.0, min(1.0, alpha))
         if shape is None:
             canvas.circle((x, y), 8, color)
@@ -170,7 +172,7 @@ class EffectsLayer:
         rect = shape.get_rect(center=(canvas.p(x), canvas.p(y)))
         shape.set_alpha(round(255 * alpha))
         canvas.surface.blit(shape, rect)
-        shape.set_alpha(None)
+        shape.set_alpha(255)
 
     def _draw_leaves(self, canvas: Canvas, e: Effect, now: float) -> None:
         names = ("leaf_orange", "leaf_gold", "leaf_red")
@@ -181,7 +183,7 @@ class EffectsLayer:
                 continue
             y = p.y + p.speed * t
             x = p.x + 60 * t + p.sway * math.sin(p.phase + t * p.freq * math.tau)
-            angle = int((p.phase / math.tau * ANGLES + t * p.spin * ANGLES / 2)) % ANGLES
+            angle = int(p.phase / math.tau * ANGLES + t * p.spin * ANGLES / 2) % ANGLES
             self._blit(canvas, self._shape(canvas, names[p.kind], p.size, angle), x, y, fade, (232, 140, 72))
 
     def _draw_sparkles(self, canvas: Canvas, e: Effect, now: float) -> None:

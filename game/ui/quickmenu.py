@@ -47,4 +47,10 @@ class QuickMenu:
             on = key in active
             if on or key == self.hovered:
                 canvas.panel((x + 6, y, w - 12, h), (*mix(PAPER, NICK_YELLOW, 0.55 if on else 0.3), 230), radius=10)
-            canvas.text(label, (x + w / 2, y + h / 2), PX, INK if on or key == self.hovered else mix(INK_SOFT, PAPER, 0.1), anchor="center")
+            canvas.text(
+                label,
+                (x + w / 2, y + h / 2),
+                PX,
+                INK if on or key == self.hovered else mix(INK_SOFT, PAPER, 0.1),
+                anchor="center",
+            )

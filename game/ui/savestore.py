@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -128,10 +129,8 @@ class SaveStore:
         write_json(self.path(key), record)
 
     def delete(self, key: str) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path(key).unlink()
-        except FileNotFoundError:
-            pass
 
     def autosave(self, record: dict) -> None:
         """Write `record` as the newest autosave, moving older ones down and dropping the oldest."""

@@ -49,7 +49,9 @@ class SpriteView:
 
     def busy(self, now: float) -> bool:
         return (
-            now < self.moved_at + MOVE or now < self.faded_at + self.fade_time or now < self.changed_at + EXPRESSION_FADE
+            now < self.moved_at + MOVE
+            or now < self.faded_at + self.fade_time
+            or now < self.changed_at + EXPRESSION_FADE
         )
 
 
@@ -114,7 +116,7 @@ class StageView:
             if fading:
                 bg.set_alpha(round(255 * ease_in_out(progress(self.background_at, now, BACKGROUND_FADE))))
                 canvas.surface.blit(bg, (ox, oy))
-                bg.set_alpha(None)
+                bg.set_alpha(255)
             else:
                 canvas.surface.blit(bg, (ox, oy))
         elif not fading or not self.old_background:
@@ -128,20 +130,29 @@ class StageView:
             changing = view.old_expression is not None and now < view.changed_at + EXPRESSION_FADE
             if changing:
                 t = progress(view.changed_at, now, EXPRESSION_FADE)
-                self._blit_sprite(canvas, view.who, view.old_expression or "neutral", x, height, alpha * (1 - t), offset)
+                self._blit_sprite(
+                    canvas, view.who, view.old_expression or "neutral", x, height, alpha * (1 - t), offset
+                )
                 self._blit_sprite(canvas, view.who, view.expression, x, height, alpha * t, offset)
             else:
                 self._blit_sprite(canvas, view.who, view.expression, x, height, alpha, offset)
 
     def _blit_sprite(
-        self, canvas: Canvas, who: str, expression: str, x: float, height: int, alpha: float, offset: tuple[float, float]
+        self,
+        canvas: Canvas,
+        who: str,
+        expression: str,
+        x: float,
+        height: int,
+        alpha: float,
+        offset: tuple[float, float],
     ) -> None:
         surf = self.images.sprite(who, expression, height)
         rect = surf.get_rect(midbottom=(canvas.p(x + offset[0]), canvas.p(LOGICAL_H + offset[1])))
         if alpha < 0.999:
             surf.set_alpha(round(255 * alpha))
             canvas.surface.blit(surf, rect)
-            surf.set_alpha(None)
+            surf.set_alpha(255)
         else:
             canvas.surface.blit(surf, rect)
 

@@ -36,7 +36,7 @@ class Button:
         elif focused:
             fill, ink, border = (*mix(PAPER, self.accent, 0.45), 245), INK, mix(self.accent, INK, 0.35)
         else:
-            fill, ink, border = (*PAPER, 228), INK, mix(PAPER, INK, 0.35)
+            fill, ink, border = (*PAPER, 242), INK, mix(PAPER, INK, 0.35)
         canvas.panel(self.rect, fill, radius=min(16, h / 2), border=2.5 if focused else 1.5, border_color=border)
         cy = y + h / 2 - (9 if self.detail else 0)
         if align == "left":
@@ -45,7 +45,14 @@ class Button:
             canvas.text(self.label, (x + w / 2, cy), px, ink, anchor="center")
         if self.detail:
             anchor_x = x + 22 if align == "left" else x + w / 2
-            canvas.text(self.detail, (anchor_x, cy + px * 0.95), px * 0.7, INK_FAINT, anchor="midleft" if align == "left" else "center", italic=True)
+            canvas.text(
+                self.detail,
+                (anchor_x, cy + px * 0.95),
+                px * 0.7,
+                INK_FAINT,
+                anchor="midleft" if align == "left" else "center",
+                italic=True,
+            )
 
 
 @dataclass(slots=True)

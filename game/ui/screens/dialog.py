@@ -50,7 +50,8 @@ class Dialog(Screen):
         bw = 200
         left = 640 - (n * bw + (n - 1) * 24) / 2
         self.list.buttons = [
-            Button((left + i * (bw + 24), top + height - 84, bw, 52), label, key=label) for i, label in enumerate(self._labels)
+            Button((left + i * (bw + 24), top + height - 84, bw, 52), label, key=label)
+            for i, label in enumerate(self._labels)
         ]
         return top
 
@@ -89,7 +90,9 @@ class Dialog(Screen):
         top = self._layout(canvas)
         height = 70 + len(self._rows) * UI_PX * 1.45 + 90
         canvas.shade(SHADE)
-        canvas.panel((640 - WIDTH / 2, top, WIDTH, height), (*PAPER, 250), radius=22, border=2.5, border_color=INK, shadow=True)
+        canvas.panel(
+            (640 - WIDTH / 2, top, WIDTH, height), (*PAPER, 250), radius=22, border=2.5, border_color=INK, shadow=True
+        )
         for i, row in enumerate(self._rows):
             canvas.text(row, (640, top + 48 + i * UI_PX * 1.45), UI_PX, INK, anchor="midtop")
         self.list.draw(canvas)

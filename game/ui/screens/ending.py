@@ -63,7 +63,9 @@ class EndingScreen(Screen):
     def draw(self, canvas: Canvas, now: float) -> None:
         t = ease_out(progress(self.started, now, FADE))
         canvas.shade((40, 28, 24, round(150 * t)))
-        canvas.panel((290, 180, 700, 380), (*PAPER, round(250 * t)), radius=28, border=2.5, border_color=mix(PAPER, INK, t))
+        canvas.panel(
+            (290, 180, 700, 380), (*PAPER, round(250 * t)), radius=28, border=2.5, border_color=mix(PAPER, INK, t)
+        )
         a = round(255 * t)
         canvas.text("The End", (640, 232), 26, INK_SOFT, anchor="center", italic=True, alpha=a)
         canvas.text(self.ended.title, (640, 310), TITLE_PX * 0.8, INK, anchor="center", bold=True, alpha=a)
@@ -71,7 +73,9 @@ class EndingScreen(Screen):
         found = len(self.app.persistent.endings)
         total = len(getattr(self.app.story, "endings", {}) or {})
         label = "A new ending found!" if self.first_time else "An ending you have seen before"
-        canvas.text(label, (640, 392), 22, mix(INK, ROSE, 0.5) if self.first_time else INK_SOFT, anchor="center", alpha=a)
+        canvas.text(
+            label, (640, 392), 22, mix(INK, ROSE, 0.5) if self.first_time else INK_SOFT, anchor="center", alpha=a
+        )
         canvas.text(f"Endings found: {found} of {total}", (640, 428), 20, INK_SOFT, anchor="center", alpha=a)
         if t >= 1:
             self.list.draw(canvas)

@@ -177,7 +177,7 @@ class GameScreen(Screen):
         self.skip_toggled = self.auto = False
         try:
             events = self.session.rollback()
-        except Exception as err:  # noqa: BLE001 - a snapshot that no longer fits an edited story
+        except Exception as err:
             log.warning("cannot roll back: %s", err)
             self.app.toast("Cannot go back further", now)
             return True

@@ -53,7 +53,16 @@ class GameMenu(Screen):
                 now,
             )
         elif label == "Quit":
-            app.push(Dialog(app, "Quit the game? Anything since your last save will be lost.", yes="Quit", no="Stay", on_yes=lambda t: app.quit(0)), now)
+            app.push(
+                Dialog(
+                    app,
+                    "Quit the game? Anything since your last save will be lost.",
+                    yes="Quit",
+                    no="Stay",
+                    on_yes=lambda t: app.quit(0),
+                ),
+                now,
+            )
 
     def action(self, action: Action, now: float) -> bool:
         if action == Action.MENU:

@@ -19,7 +19,14 @@ class NoteScreen(Screen):
     """A heading, a paragraph and a button that goes on (and Escape to go back, when `back`)."""
 
     def __init__(
-        self, app: App, heading: str, text: str, button: str, on_continue: Callable[[float], None], *, back: bool = False
+        self,
+        app: App,
+        heading: str,
+        text: str,
+        button: str,
+        on_continue: Callable[[float], None],
+        *,
+        back: bool = False,
     ) -> None:
         super().__init__(app)
         self.heading = heading
@@ -27,7 +34,9 @@ class NoteScreen(Screen):
         self.on_continue = on_continue
         self.back = back
         labels = [button, "Back"] if back else [button]
-        self.list = ButtonList([Button((0, 0, 220, 54), label, key=label) for label in labels], focus=0, columns=len(labels))
+        self.list = ButtonList(
+            [Button((0, 0, 220, 54), label, key=label) for label in labels], focus=0, columns=len(labels)
+        )
         self._rows: tuple[str, ...] = ()
         self._scale = 0.0
 
@@ -72,7 +81,9 @@ class NoteScreen(Screen):
         line_h = TEXT_PX * 1.5
         height = 150 + len(self._rows) * line_h + 110
         top = 360 - height / 2
-        canvas.panel((640 - WIDTH / 2, top, WIDTH, height), (*PAPER, 250), radius=26, border=2.5, border_color=INK, shadow=True)
+        canvas.panel(
+            (640 - WIDTH / 2, top, WIDTH, height), (*PAPER, 250), radius=26, border=2.5, border_color=INK, shadow=True
+        )
         canvas.text(self.heading, (640, top + 56), 36, INK, anchor="center", bold=True)
         canvas.line((560, top + 92), (720, top + 92), NICK_YELLOW, 3)
         for i, row in enumerate(self._rows):

@@ -22,7 +22,15 @@ class TitleScreen(Screen):
         buttons = []
         for i, label in enumerate(ITEMS):
             enabled = has_save if label in ("Continue",) else True
-            buttons.append(Button((92, 262 + i * 58, 260, 48), label, enabled, accent=NICK_YELLOW if i % 2 else CHARLIE_BLUE, key=label))
+            buttons.append(
+                Button(
+                    (92, 262 + i * 58, 260, 48),
+                    label,
+                    enabled,
+                    accent=NICK_YELLOW if i % 2 else CHARLIE_BLUE,
+                    key=label,
+                )
+            )
         focus = self.list.focus
         self.list = ButtonList(buttons, focus=focus)
 
@@ -98,4 +106,6 @@ class TitleScreen(Screen):
         canvas.line((206, 206), (310, 206), NICK_YELLOW, 4)
         canvas.panel((72, 248, 300, 58 * len(ITEMS) + 18), (*PAPER, 150), radius=22)
         self.list.draw(canvas)
-        canvas.text("An unofficial, non-commercial fan story", (1260, 700), SMALL_PX - 2, INK_SOFT, anchor="bottomright")
+        canvas.text(
+            "An unofficial, non-commercial fan story", (1260, 700), SMALL_PX - 2, INK_SOFT, anchor="bottomright"
+        )

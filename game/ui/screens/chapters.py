@@ -1,0 +1,84 @@
+"""Chapter select: start any chapter the player has reached before (all of them with --dev)."""
+
+from __future__ import annotations
+
+from game.ui.app import App, Screen
+from game.ui.canvas import Canvas
+from game.ui.input import Action
+from game.ui.screens.page import draw_page, return_button
+from game.ui.theme import CHARLIE_BLUE, INK_SOFT, SMALL_PX, UI_PX
+from game.ui.widgets import Button, ButtonList, contains
+
+
+class ChaptersScreen(Screen):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        chapters = list(getattr(app.story, "chapters", []) or [])
+        reached = app.persistent.chapters
+        buttons = []
+        for i, chapter in enumerate(chapters):
+            open_ = app.dev or chapter.name in reached or i == 0
+            detail = "" if open_ else "Not reached yet"
+            buttons.append(
+                Button(
+                    (340, 150 + i * 74, 600, 62 if detail else 58),
+                    chapter.name,
+                    open_,
+                    detail,
+                    CHARLIE_BLUE,
+                    key=chapter.name,
+                )
+            )
+        self.list = ButtonList(buttons)
+        self.back = return_button()
+        self.back_hover = False
+
+    def start(self, button: int, now: float) -> None:
+        from game.ui.screens.flow import start_chapter
+
+        start_chapter(self.app, self.list.buttons[button].key, now)
+
+    def action(self, action: Action, now: float) -> bool:
+        if action == Action.MENU:
+            self.app.pop(now)
+            return True
+        if action in (Action.UP, Action.DOWN):
+            return self.list.move(action)
+        if action == Action.CONFIRM:
+            button = self.list.activate()
+            if button is not None:
+                self.start(button, now)
+            elif self.list.focus is None:
+                self.list.move(Action.DOWN)
+            return True
+        return False
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        if contains(self.back.rect, pos):
+            self.app.pop(now)
+            return True
+        button = self.list.click(pos)
+        if button is not None:
+            self.start(button, now)
+        return True
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        hover = contains(self.back.rect, pos)
+        changed = hover != self.back_hover
+        self.back_hover = hover
+        return self.list.hover(pos) or changed
+
+    def wheel(self, dy: int, now: float) -> bool:
+        return False
+
+    def draw(self, canvas: Canvas, now: float) -> None:
+        draw_page(canvas, "Chapters")
+        canvas.text(
+            "Start a chapter from its beginning (choices made before it take their defaults)",
+            (640, 126),
+            SMALL_PX - 1,
+            INK_SOFT,
+            anchor="center",
+        )
+        self.list.draw(canvas, px=UI_PX + 2)
+        self.back.draw(canvas, self.back_hover)

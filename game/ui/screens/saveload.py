@@ -1,0 +1,264 @@
+"""Save and load: pages of nine slots with a thumbnail, chapter, scene title and time; quick and auto pages.
+
+Damaged slots are shown as damaged and can be deleted; loading goes through `flow.load_slot`, which explains any
+save the story can no longer resume.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.app import App, Screen
+from game.ui.assets import placeholder
+from game.ui.canvas import Canvas
+from game.ui.input import Action
+from game.ui.savestore import PAGES, Slot, page_keys
+from game.ui.screens.page import draw_page, return_button
+from game.ui.theme import (
+    CHARLIE_BLUE,
+    DANGER,
+    FOCUS,
+    INK,
+    INK_FAINT,
+    INK_SOFT,
+    NICK_YELLOW,
+    PAPER,
+    PAPER_DEEP,
+    SMALL_PX,
+    mix,
+)
+from game.ui.widgets import Button, ButtonList, contains
+
+if TYPE_CHECKING:
+    from game.ui.screens.game import GameScreen
+
+log = logging.getLogger(__name__)
+
+CELL_W, CELL_H = 376, 172
+GRID_X, GRID_Y = 60, 178
+THUMB_W, THUMB_H = 208, 117
+
+
+class SaveLoadScreen(Screen):
+    def __init__(self, app: App, mode: str, *, game: GameScreen | None = None) -> None:
+        super().__init__(app)
+        self.mode = mode if game is not None else "load"
+        self.game = game
+        self.pages = (
+            [str(i) for i in range(1, PAGES + 1)]
+            if self.mode == "save"
+            else ["auto", "quick", *[str(i) for i in range(1, PAGES + 1)]]
+        )
+        remembered = app.memory.get(f"page-{self.mode}")
+        self.page = remembered if isinstance(remembered, str) and remembered in self.pages else self.pages[0]
+        self.slots: list[Slot] = []
+        self.grid = ButtonList(columns=3)
+        self.back = return_button()
+        self.back_hover = False
+        self._thumbs: dict[tuple, pygame.Surface] = {}
+        self._load_page()
+
+    # Data -------------------------------------------------------------------------------------------------------
+    def _load_page(self) -> None:
+        self.slots = [self.app.saves.read(key) for key in page_keys(self.page)]
+        buttons = []
+        for i, slot in enumerate(self.slots):
+            col, row = i % 3, i // 3
+            enabled = self.mode == "save" or slot.status != "empty"
+            buttons.append(
+                Button(
+                    (GRID_X + col * (CELL_W + 12), GRID_Y + row * (CELL_H + 12), CELL_W, CELL_H),
+                    slot.key,
+                    enabled,
+                    key=slot.key,
+                )
+            )
+        self.grid = ButtonList(buttons, focus=self.grid.focus, columns=3)
+        self.app.memory[f"page-{self.mode}"] = self.page
+
+    def _tab_rect(self, i: int) -> tuple[float, float, float, float]:
+        return (GRID_X + i * 92, 122, 84, 40)
+
+    @staticmethod
+    def _tab_label(page: str) -> str:
+        return {"auto": "Auto", "quick": "Quick"}.get(page, page)
+
+    def _turn(self, step: int) -> bool:
+        i = (self.pages.index(self.page) + step) % len(self.pages)
+        self.page = self.pages[i]
+        self._load_page()
+        return True
+
+    # Acting -----------------------------------------------------------------------------------------------------
+    def use(self, index: int, now: float) -> None:
+        from game.ui.screens import flow
+        from game.ui.screens.dialog import Dialog
+
+        slot = self.slots[index]
+        if self.mode == "save":
+            if self.game is None:
+                return
+            game = self.game
+
+            def write(t: float) -> None:
+                try:
+                    self.app.saves.write(slot.key, game.record(t))
+                    self.app.toast(f"Saved in slot {slot.key}", t)
+                    self.app.audio.play_ui("save")
+                except OSError as err:
+                    self.app.push(Dialog(self.app, f"The game could not be saved: {err}"), t)
+                self._load_page()
+
+            if slot.status == "empty":
+                write(now)
+            else:
+                self.app.push(Dialog(self.app, "Save over this slot?", yes="Save", no="Cancel", on_yes=write), now)
+            return
+        if slot.status == "empty":
+            return
+        flow.load_slot(self.app, slot, now)
+
+    def delete(self, index: int, now: float) -> None:
+        from game.ui.screens.dialog import Dialog
+
+        slot = self.slots[index]
+        if slot.status == "empty":
+            return
+
+        def remove(t: float) -> None:
+            self.app.saves.delete(slot.key)
+            self._load_page()
+
+        self.app.push(Dialog(self.app, "Delete this save?", yes="Delete", no="Keep", on_yes=remove), now)
+
+    def resume(self, now: float) -> None:
+        self._load_page()
+
+    # Input ------------------------------------------------------------------------------------------------------
+    def action(self, action: Action, now: float) -> bool:
+        if action == Action.MENU:
+            self.app.pop(now)
+            return True
+        if action in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT):
+            return self.grid.move(action)
+        if action == Action.BACKLOG:
+            return self._turn(-1)
+        if action == Action.ROLL_FORWARD:
+            return self._turn(1)
+        if action == Action.CONFIRM:
+            button = self.grid.activate()
+            if button is not None:
+                self.use(button, now)
+            elif self.grid.focus is None:
+                self.grid.move(Action.DOWN)
+            return True
+        if action == Action.DELETE and self.grid.focus is not None:
+            self.delete(self.grid.focus, now)
+            return True
+        return False
+
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        if contains(self.back.rect, pos):
+            self.app.pop(now)
+            return True
+        for i, page in enumerate(self.pages):
+            if contains(self._tab_rect(i), pos):
+                self.page = page
+                self._load_page()
+                return True
+        button = self.grid.click(pos)
+        if button is not None:
+            self.use(button, now)
+        return True
+
+    def motion(self, pos: tuple[float, float], now: float) -> bool:
+        hover = contains(self.back.rect, pos)
+        changed = hover != self.back_hover
+        self.back_hover = hover
+        return self.grid.hover(pos) or changed
+
+    def wheel(self, dy: int, now: float) -> bool:
+        return self._turn(-1 if dy > 0 else 1)
+
+    # Drawing ----------------------------------------------------------------------------------------------------
+    def _thumbnail(self, canvas: Canvas, slot: Slot) -> pygame.Surface:
+        size = (canvas.p(THUMB_W), canvas.p(THUMB_H))
+        key = (slot.key, slot.status, str(slot.record.get("saved_at")) if slot.record else "", size)
+        surf = self._thumbs.get(key)
+        if surf is None:
+            png = slot.thumbnail_png
+            surf = None
+            if png:
+                try:
+                    surf = pygame.transform.smoothscale(pygame.image.load(io.BytesIO(png), "thumb.png"), size)
+                except (pygame.error, ValueError) as err:
+                    log.warning("save %s has a broken thumbnail: %s", slot.key, err)
+            if surf is None:
+                surf = placeholder(size, "damaged" if slot.status == "damaged" else "no picture", self.app.fonts)
+            self._thumbs[key] = surf
+        return surf
+
+    def draw(self, canvas: Canvas, now: float) -> None:
+        draw_page(canvas, "Save" if self.mode == "save" else "Load")
+        for i, page in enumerate(self.pages):
+            on = page == self.page
+            fill = mix(PAPER, NICK_YELLOW if on else PAPER_DEEP, 0.6 if on else 1.0)
+            canvas.panel(
+                self._tab_rect(i), fill, radius=12, border=2 if on else 1, border_color=INK if on else INK_FAINT
+            )
+            x, y, w, h = self._tab_rect(i)
+            canvas.text(self._tab_label(page), (x + w / 2, y + h / 2), 19, INK, anchor="center", bold=on)
+        hint = "Click a slot to save" if self.mode == "save" else "Click a save to load it"
+        canvas.text(
+            f"{hint} \u00b7 Delete removes a save \u00b7 Page Up/Down turns pages",
+            (1220, 142),
+            SMALL_PX - 2,
+            INK_SOFT,
+            anchor="midright",
+        )
+        for i, (slot, button) in enumerate(zip(self.slots, self.grid.buttons)):
+            self._draw_slot(canvas, slot, button.rect, i == self.grid.focus)
+        self.back.draw(canvas, self.back_hover)
+
+    def _draw_slot(self, canvas: Canvas, slot: Slot, rect: tuple[float, float, float, float], focused: bool) -> None:
+        x, y, w, h = rect
+        border = mix(FOCUS, INK, 0.3) if focused else mix(PAPER, INK, 0.25)
+        fill = mix(PAPER, CHARLIE_BLUE, 0.25) if focused else PAPER
+        canvas.panel(rect, fill, radius=16, border=2.5 if focused else 1.5, border_color=border)
+        tx, ty = x + 14, y + (h - THUMB_H) / 2
+        label = {"auto": "Auto", "quick": "Quick"}.get(slot.key.split("-")[0], "Slot")
+        number = slot.key.split("-")[1] if "-" in slot.key else ("" if slot.key == "quick" else slot.key)
+        title = f"{label} {number}".strip()
+        if slot.status == "empty":
+            canvas.panel((tx, ty, THUMB_W, THUMB_H), mix(PAPER_DEEP, PAPER, 0.3), radius=10)
+            canvas.text(title, (tx + THUMB_W + 16, y + 24), 19, INK, bold=True)
+            canvas.text("Empty slot", (tx + THUMB_W + 16, y + 54), 18, INK_FAINT, italic=True)
+            return
+        canvas.surface.blit(self._thumbnail(canvas, slot), canvas.r(tx, ty, THUMB_W, THUMB_H))
+        text_x = tx + THUMB_W + 14
+        canvas.text(title, (text_x, y + 18), 19, INK, bold=True)
+        if slot.status == "damaged":
+            canvas.text("Damaged save", (text_x, y + 50), 18, DANGER, bold=True)
+            canvas.text("It cannot be loaded.", (text_x, y + 76), 16, INK_SOFT, italic=True)
+            return
+        canvas.text(
+            _fit(canvas, slot.chapter, 17, w - THUMB_W - 44), (text_x, y + 50), 17, mix(INK, CHARLIE_BLUE, 0.35)
+        )
+        canvas.text(_fit(canvas, slot.scene_title, 17, w - THUMB_W - 44), (text_x, y + 76), 17, INK)
+        when = slot.saved_at
+        if when is not None:
+            canvas.text(when.strftime("%d %b %Y"), (text_x, y + 112), 15, INK_SOFT)
+            canvas.text(when.strftime("%H:%M"), (text_x, y + 134), 15, INK_SOFT)
+
+
+def _fit(canvas: Canvas, text: str, px: float, width: float) -> str:
+    """`text`, shortened with an ellipsis to fit `width`."""
+    if canvas.measure(text, px) <= width:
+        return text
+    while text and canvas.measure(text + "\u2026", px) > width:
+        text = text[:-1]
+    return text + "\u2026"
