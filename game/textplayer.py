@@ -87,6 +87,7 @@ class TextPlayer:
             self.present_line(event)
         elif isinstance(event, StageChange) and event.action == "effect" and event.asset in ("leaves", "hearts"):
             self._print(self._style("   ~ " + ("leaves drift past" if event.asset == "leaves" else "♥") + " ~", DIM))
+            self._print()
 
     def present_line(self, line: Line) -> None:
         if line.kind == "narration":
