@@ -4,3 +4,7 @@ Everything under `game.ui` draws, plays sounds or reads input; the engine in `ga
 holds one concept (scaling, fonts, the dialogue box, one screen ...), and the drawing code never reads the clock:
 the app loop passes the current time in, so tests and captures are deterministic.
 """
+
+import os as _os
+
+_os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -61,7 +61,7 @@ def make_effect(name: str, started: float, seed_text: str) -> Effect:
             particles.append(
                 Particle(
                     x=rng.uniform(-120, LOGICAL_W + 40),
-                    y=rng.uniform(-420, -40),
+                    y=rng.uniform(-160, 420),
                     speed=rng.uniform(110, 170),
                     sway=rng.uniform(25, 70),
                     freq=rng.uniform(0.5, 1.1),
@@ -176,11 +176,12 @@ class EffectsLayer:
 
     def _draw_leaves(self, canvas: Canvas, e: Effect, now: float) -> None:
         names = ("leaf_orange", "leaf_gold", "leaf_red")
-        fade = min(1.0, (e.started + e.duration - now) / 0.9)
+        fade_out = min(1.0, (e.started + e.duration - now) / 0.9)
         for p in e.particles:
             t = now - e.started - p.delay
             if t < 0:
                 continue
+            fade = min(fade_out, t / 0.4)
             y = p.y + p.speed * t
             x = p.x + 60 * t + p.sway * math.sin(p.phase + t * p.freq * math.tau)
             angle = int(p.phase / math.tau * ANGLES + t * p.spin * ANGLES / 2) % ANGLES

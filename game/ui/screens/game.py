@@ -286,6 +286,8 @@ class GameScreen(Screen):
                 return True
             return changed
         elif action == Action.ADVANCE:
+            if self.menu is not None:
+                return False  # at a menu, Enter and Space confirm the highlighted option instead
             self.skip_toggled = False
             self.advance(now)
         else:

@@ -14,7 +14,7 @@ ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Qui
 class TitleScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.list = ButtonList()
+        self.list = ButtonList(focus=0)
         self._build()
 
     def _build(self) -> None:

@@ -1,0 +1,137 @@
+"""Capture: play a playthrough file through the real renderer without a window, saving a PNG of every beat.
+
+The screens are the game's own, drawn headlessly (SDL's dummy video driver) at the size asked for, with a clock
+that only moves when the capture says so: the same playthrough always gives the same pictures. Useful to review a
+route's staging at a glance and for visual regression checks. Saves and progress go to a temporary folder, never
+the player's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+MAX_BEATS = 20_000
+SETTLE = 1.2  # seconds after a beat before its picture: sprites have arrived, effects are under way
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[int, int] = (1280, 720)) -> int:
+    """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note.
+
+    Returns 0 when the playthrough was captured to its end (or its last step), 1 when it could not be.
+    """
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.events import Choices, Line
+    from game.loader import load_story
+    from game.problems import StoryError
+    from game.scripts import load_playthrough_file, resolve_choice
+    from game.ui.launch import open_app
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.flow import new_game
+    from game.ui.screens.game import GameScreen
+    from game.ui.screens.notes import NoteScreen
+    from game.ui.screens.title import TitleScreen
+
+    try:
+        story = load_story(Path(story_dir))
+        script = load_playthrough_file(Path(playthrough_file), story)
+    except StoryError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if size[0] < 16 or size[1] < 9:
+        print(f"the size {size[0]}x{size[1]} is too small", file=sys.stderr)
+        return 1
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clock = _Clock()
+    count = 0
+    with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data:
+        app = open_app(story, size=size, clock=clock, data=Path(data))
+        app.settings.text_speed = 45
+
+        def shot(name: str) -> None:
+            nonlocal count
+            app.step([], clock.now)
+            app.render(clock.now)
+            count += 1
+            pygame.image.save(app.display.window, str(out_dir / f"{count:04d}-{name}.png"))
+
+        try:
+            app.reset(TitleScreen(app), clock.now)
+            shot("title")
+            if story.content_note:
+                app.push(NoteScreen(app, "Before you begin", story.content_note, "Begin", lambda t: None), clock.now)
+                shot("content-note")
+            new_game(app, clock.now, start=script.start, given=script.given)
+            choose_steps = [step for step in script.steps if step.kind == "choose"]
+            result = 0
+            for _ in range(MAX_BEATS):
+                top = app.top
+                if isinstance(top, EndingScreen):
+                    clock.now += 3.0
+                    shot(f"ending-{top.ended.ending}")
+                    top.action(_confirm(), clock.now)
+                    if isinstance(app.top, NoteScreen):
+                        shot("closing-note")
+                    break
+                if not isinstance(top, GameScreen):
+                    print(f"capture stopped on an unexpected screen: {type(top).__name__}", file=sys.stderr)
+                    result = 1
+                    break
+                game = top
+                if game.card is not None and game.card.active(clock.now):
+                    clock.now = game.card.started + 1.0
+                    shot(f"chapter-{_slug(game.card.chapter)}")
+                    game.card.dismiss(clock.now)
+                clock.now += SETTLE
+                beat = game.session.beat
+                scene = game.session.playthrough.scene
+                if isinstance(beat, Line):
+                    game.dialogue.complete()
+                    shot(f"{scene}-{beat.kind}")
+                    game.advance(clock.now)
+                elif isinstance(beat, Choices):
+                    shot(f"{scene}-menu")
+                    if not choose_steps:
+                        print(f"the playthrough has no more choices; stopped at the menu in '{scene}'")
+                        break
+                    step = choose_steps.pop(0)
+                    option, why = resolve_choice(step.value, beat.options)  # type: ignore[arg-type]
+                    if option is None:
+                        print(f"{step.where}: cannot choose {step.value!r}: {why}", file=sys.stderr)
+                        result = 1
+                        break
+                    game.choose(option.index, clock.now)
+                else:
+                    break
+            else:
+                print(f"stopped after {MAX_BEATS} beats", file=sys.stderr)
+                result = 1
+        finally:
+            pygame.quit()
+    print(f"wrote {count} pictures to {out_dir}")
+    return result
+
+
+def _confirm():
+    from game.ui.input import Action
+
+    return Action.CONFIRM
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-") or "chapter"
