@@ -44,7 +44,6 @@ def _glasses(s: Sprite, ch: Character, body: Body) -> None:
 def _book(s: Sprite, ch: Character, body: Body) -> None:
     cover = ch.colours.get("book", "#c0584a")
     cx, top = body.cx - 40, body.neck_base + 190
-    outline = Path().M(cx - 86, top + 14).L(cx + 40, top - 6).L(cx + 58, BOTTOM + 10).L(cx - 70, BOTTOM + 30).Z()
     pages = Path().M(cx - 86, top + 14).L(cx + 40, top - 6).L(cx + 44, top + 4).L(cx - 82, top + 24).Z()
     s.path(str(pages), fill="#fbf3e2")
     grad = s.linear(cx - 86, top, cx + 58, BOTTOM, [(0, lighter(cover, 0.12)), (1, darker(cover, 0.12))])
@@ -54,16 +53,17 @@ def _book(s: Sprite, ch: Character, body: Body) -> None:
     label = Path().M(cx - 30, top + 70).L(cx + 28, top + 61).L(cx + 32, top + 88).L(cx - 26, top + 97).Z()
     s.path(str(label), fill=lighter(cover, 0.55), stroke_width=2.2)
     s.el("circle", cx=cx + 2.0, cy=top + 130, r=10.0, fill=lighter(cover, 0.4), stroke_width=2.2)
-    del outline
-    # fingers curling round the left edge of the book, and a thumb on the cover
+    # fingers curling round the left edge of the book from the hand behind it
     skin = ch.skin
-    for k in range(3):
-        y = top + 76 + k * 24
-        f = Path(ox=cx - 78 + k * 1.5, oy=y).M(-14, -10).Q(8, -13, 10, -2).Q(10, 8, -4, 9).Q(-14, 8, -16, 4)
+    y_top, y_bottom = top + 24, BOTTOM + 30
+    for k in range(4):
+        y = top + 92 + k * 17
+        edge = cx - 82 + 12 * (y - y_top) / (y_bottom - y_top)
+        length = 22 - abs(k - 1.2) * 3
+        f = Path(ox=edge - 6, oy=y).M(0, -7.5).L(length, -7.5).Q(length + 8, -7.5, length + 8, 0)
+        f.Q(length + 8, 7.5, length, 7.5).L(0, 7.5)
         s.path(str(f), fill=skin, stroke_width=2.6)
-    thumb = Path(ox=cx - 60, oy=top + 56).M(-20, 14).Q(-6, -6, 16, -8).Q(26, -6, 22, 4).Q(8, 8, -4, 24)
-    s.path(str(thumb), fill=skin, stroke_width=2.6)
-    s.line(str(Path(ox=cx - 60, oy=top + 56).M(12, -4).Q(16, -2, 15, 2)), 1.8, darker(skin, 0.4))
+        s.line(str(Path(ox=edge - 6, oy=y).M(length + 1, -4).Q(length + 4, 0, length + 1, 4)), 1.6, darker(skin, 0.35))
 
 
 def _clip(s: Sprite, ch: Character, body: Body) -> None:
@@ -90,12 +90,25 @@ def _beard(s: Sprite, ch: Character, body: Body) -> None:
     colour = ch.hair
     w = ch.build.face
     chin = 104 + ch.build.jaw
-    p = Path().M(-w, 4).C(-w + 2, 40, -w + 10, 70, -w + 28, 86 + ch.build.jaw).C(-30, chin + 4, -14, chin + 6, 0, chin + 6)
+    p = (
+        Path()
+        .M(-w, 4)
+        .C(-w + 2, 40, -w + 10, 70, -w + 28, 86 + ch.build.jaw)
+        .C(-30, chin + 4, -14, chin + 6, 0, chin + 6)
+    )
     p.C(14, chin + 6, 30, chin + 4, w - 28, 86 + ch.build.jaw).C(w - 10, 70, w - 2, 40, w, 4)
     p.C(w - 6, 30, w - 14, 50, w - 30, 60).C(40, 70, 26, 84, 0, 86).C(-26, 84, -40, 70, -(w - 30), 60)
     p.C(-(w - 14), 50, -(w - 6), 30, -w, 4).Z()
     s.path(str(p), fill=colour, stroke_width=2.4, opacity=0.92)
-    m = Path().M(0, 47).C(14, 44, 26, 48, 30, 58).C(20, 52, 10, 52, 0, 53).C(-10, 52, -20, 52, -30, 58).C(-26, 48, -14, 44, 0, 47).Z()
+    m = (
+        Path()
+        .M(0, 47)
+        .C(14, 44, 26, 48, 30, 58)
+        .C(20, 52, 10, 52, 0, 53)
+        .C(-10, 52, -20, 52, -30, 58)
+        .C(-26, 48, -14, 44, 0, 47)
+        .Z()
+    )
     s.path(str(m), fill=colour, stroke_width=2.2, opacity=0.92)
 
 
@@ -122,8 +135,15 @@ def _scarf(s: Sprite, ch: Character, body: Body) -> None:
     wrap.C(cx + nw + 40, nb + 40, cx + nw + 50, nb - 10, cx + nw + 16, nb - 40)
     wrap.C(cx + 20, nb - 20, cx - 20, nb - 20, cx - nw - 16, nb - 40).Z()
     s.path(str(wrap), fill=grad)
-    s.line(f"M{cx - nw - 30:.1f} {nb - 8:.1f}C{cx - 20:.1f} {nb + 26:.1f} {cx + 20:.1f} {nb + 26:.1f} {cx + nw + 30:.1f} {nb - 8:.1f}", 2.2, darker(colour, 0.3))
-    knot = Path().M(cx + 4, nb + 20).C(cx + 20, nb + 6, cx + 50, nb + 14, cx + 54, nb + 36).C(cx + 40, nb + 50, cx + 14, nb + 48, cx + 4, nb + 20).Z()
+    fold = Path().M(cx - nw - 30, nb - 8).C(cx - 20, nb + 26, cx + 20, nb + 26, cx + nw + 30, nb - 8)
+    s.line(str(fold), 2.2, darker(colour, 0.3))
+    knot = (
+        Path()
+        .M(cx + 4, nb + 20)
+        .C(cx + 20, nb + 6, cx + 50, nb + 14, cx + 54, nb + 36)
+        .C(cx + 40, nb + 50, cx + 14, nb + 48, cx + 4, nb + 20)
+        .Z()
+    )
     s.path(str(knot), fill=lighter(colour, 0.08))
 
 

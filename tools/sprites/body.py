@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from .geometry import Path, Point, cubic, poly
 from .palette import darker, lighter
@@ -93,7 +94,7 @@ class Body:
         """Left and right x of the silhouette at height y (inside the shoulders' span)."""
         left = self.outline[: len(self.outline) // 2]
         best = left[-1][0]
-        for (x1, y1), (x2, y2) in zip(left, left[1:], strict=False):
+        for (x1, y1), (x2, y2) in pairwise(left):
             if y1 <= y <= y2 and y2 > y1:
                 best = x1 + (x2 - x1) * (y - y1) / (y2 - y1)
                 break

@@ -60,7 +60,9 @@ def crew_band(sprite: Sprite, body: Body, colour: str, width: float = 12.0) -> N
     (lx, ly), (rx, ry) = _neck_corners(body)
     cx, nb, nw = body.cx, body.neck_base, body.neck_w
     p = Path().M(lx, ly).C(cx - nw, nb + 16, cx + nw, nb + 16, rx, ry)
-    p.L(rx + width * 0.9, ry + width * 0.3).C(cx + nw + 6, nb + 16 + width * 1.2, cx - nw - 6, nb + 16 + width * 1.2, lx - width * 0.9, ly + width * 0.3).Z()
+    p.L(rx + width * 0.9, ry + width * 0.3).C(
+        cx + nw + 6, nb + 16 + width * 1.2, cx - nw - 6, nb + 16 + width * 1.2, lx - width * 0.9, ly + width * 0.3
+    ).Z()
     sprite.path(str(p), fill=darker(colour, 0.06))
     for k in range(-4, 5):
         x = cx + k * (nw + 8) / 4.3
@@ -69,15 +71,21 @@ def crew_band(sprite: Sprite, body: Body, colour: str, width: float = 12.0) -> N
         sprite.line(str(Path().M(x, y0).L(x * 1 + (x - cx) * 0.08, y0 + width * 0.8)), 1.5, darker(colour, 0.3))
 
 
-def shirt_collar(sprite: Sprite, body: Body, colour: str = WHITE_SHIRT, *, open_neck: bool = False, lift: float = 0) -> None:
+def shirt_collar(
+    sprite: Sprite, body: Body, colour: str = WHITE_SHIRT, *, open_neck: bool = False, lift: float = 0
+) -> None:
     """The two points of a shirt collar around the neck."""
     cx, nb, nw = body.cx, body.neck_base, body.neck_w
     for side in (-1, 1):
         p = Path(ox=cx, sx=side)
         if open_neck:
-            p.M(nw + 3, nb - 20).L(nw + 26, nb + 6).L(14, nb + 44 - lift).L(6, nb + 26).Q(nw - 2, nb - 2, nw + 3, nb - 20)
+            p.M(nw + 3, nb - 20).L(nw + 26, nb + 6).L(14, nb + 44 - lift).L(6, nb + 26).Q(
+                nw - 2, nb - 2, nw + 3, nb - 20
+            )
         else:
-            p.M(nw + 2, nb - 20).L(nw + 24, nb + 8).L(8, nb + 40 - lift).L(0, nb + 16).Q(nw - 4, nb - 2, nw + 2, nb - 20)
+            p.M(nw + 2, nb - 20).L(nw + 24, nb + 8).L(8, nb + 40 - lift).L(0, nb + 16).Q(
+                nw - 4, nb - 2, nw + 2, nb - 20
+            )
         grad = sprite.linear(cx, nb - 20, cx, nb + 40, [(0, darker(colour, 0.12)), (1, colour)])
         sprite.path(str(p.Z()), fill=grad)
 
@@ -227,7 +235,7 @@ def retro_shirt(sprite: Sprite, body: Body, ch: Character) -> None:
     main, pattern = _colour(ch, "main"), _colour(ch, "pattern")
     draw_torso(sprite, body, main)
     cx, nb = body.cx, body.neck_base
-    for i, (x, y) in enumerate(scatter(body, 58, nb + 40)):
+    for i, (x, y) in enumerate(scatter(body, 58, nb + 40, 22)):
         if abs(x - cx) < 26:
             continue
         if i % 3 == 0:
@@ -243,7 +251,14 @@ def retro_shirt(sprite: Sprite, body: Body, ch: Character) -> None:
     fill_region(sprite, v, ch.skin, outline=True)
     nw = body.neck_w
     for side in (-1, 1):
-        p = Path(ox=cx, sx=side).M(nw + 2, nb - 18).L(nw + 58, nb + 28).L(20, nb + 64).L(4, nb + 54).Q(nw, nb, nw + 2, nb - 18)
+        p = (
+            Path(ox=cx, sx=side)
+            .M(nw + 2, nb - 18)
+            .L(nw + 58, nb + 28)
+            .L(20, nb + 64)
+            .L(4, nb + 54)
+            .Q(nw, nb, nw + 2, nb - 18)
+        )
         sprite.path(str(p.Z()), fill=lighter(main, 0.08))
 
 
@@ -259,22 +274,18 @@ def dungarees(sprite: Sprite, body: Body, ch: Character) -> None:
     bib = [(cx - 74, bib_top), (cx + 74, bib_top), (cx + 86, BOTTOM), (cx - 86, BOTTOM)]
     fill_region(sprite, bib, main)
     for side in (-1, 1):
-        x_top = cx + side * (body.sw - 56)
+        x_top = cx + side * (body.sw - 50)
         strap = [
-            (x_top - 16, nb + 14),
-            (x_top + 16, nb + 18),
-            (cx + side * 74 - (side * 0 + 14) * side * -1 + side * 4, bib_top + 4),
-            (cx + side * 44, bib_top + 4),
+            (x_top - side * 16, nb + 12),
+            (x_top + side * 16, nb + 16),
+            (cx + side * 74, bib_top + 4),
+            (cx + side * 42, bib_top + 4),
         ]
-        strap = [(x_top - 17, nb + 15), (x_top + 17, nb + 19), (cx + side * 72, bib_top + 6), (cx + side * 40, bib_top + 6)]
-        if side == 1:
-            strap = [strap[1], strap[0], strap[3], strap[2]]
-            strap = [strap[1], strap[0], strap[3], strap[2]]
         sprite.el("path", d=poly(strap), fill=darker(main, 0.05), stroke=INK)
-        buttons(sprite, [cx + side * 56], [bib_top + 16], lighter(main, 0.5), 6.5)
+        buttons(sprite, [cx + side * 58], [bib_top + 16], lighter(main, 0.5), 6.5)
     pocket = Path(ox=cx, oy=bib_top + 58).M(-34, 0).L(34, 0).L(32, 44).Q(0, 54, -32, 44).Z()
     sprite.path(str(pocket), fill=lighter(main, 0.12))
-    for (x, y, r, c) in (
+    for x, y, r, c in (
         (cx - 48, bib_top + 130, 7, "#f4a35e"),
         (cx - 40, bib_top + 146, 4, "#f4a35e"),
         (cx + 52, bib_top + 110, 6, "#6fbfae"),
@@ -322,7 +333,14 @@ def peter_pan(sprite: Sprite, body: Body, ch: Character) -> None:
     crew_band(sprite, body, main, 8)
     cx, nb, nw = body.cx, body.neck_base, body.neck_w
     for side in (-1, 1):
-        p = Path(ox=cx, sx=side).M(1, nb + 12).Q(nw - 2, nb + 2, nw + 10, nb - 6).C(nw + 40, nb + 4, nw + 40, nb + 40, 16, nb + 44).Q(4, nb + 40, 1, nb + 12).Z()
+        p = (
+            Path(ox=cx, sx=side)
+            .M(1, nb + 12)
+            .Q(nw - 2, nb + 2, nw + 10, nb - 6)
+            .C(nw + 40, nb + 4, nw + 40, nb + 40, 16, nb + 44)
+            .Q(4, nb + 40, 1, nb + 12)
+            .Z()
+        )
         sprite.path(str(p), fill=_colour(ch, "collar"))
 
 
@@ -335,7 +353,11 @@ def open_cardigan(sprite: Sprite, body: Body, ch: Character) -> None:
     crew_band(sprite, body, inner, 7)
     cx, nb = body.cx, body.neck_base
     if "pendant" in ch.colours:
-        sprite.line(f"M{cx - 30:.1f} {nb + 10:.1f}Q{cx:.1f} {nb + 74:.1f} {cx + 30:.1f} {nb + 10:.1f}", 1.8, darker(ch.colours["pendant"], 0.3))
+        sprite.line(
+            f"M{cx - 30:.1f} {nb + 10:.1f}Q{cx:.1f} {nb + 74:.1f} {cx + 30:.1f} {nb + 10:.1f}",
+            1.8,
+            darker(ch.colours["pendant"], 0.3),
+        )
         sprite.el("circle", cx=cx, cy=nb + 48, r=6.0, fill=ch.colours["pendant"], stroke_width=2.0)
     for side in (-1, 1):
         (nx, ny) = _neck_corners(body)[0 if side < 0 else 1]
@@ -353,14 +375,31 @@ def leather(sprite: Sprite, body: Body, ch: Character) -> None:
     crew_band(sprite, body, inner, 8)
     cx, nb, nw = body.cx, body.neck_base, body.neck_w
     for side in (-1, 1):
-        p = Path(ox=cx, sx=side).M(nw + 14, nb - 10).L(nw + 70, nb + 34).L(nw + 48, nb + 64).L(nw + 84, nb + 96).L(70, nb + 230).L(66, BOTTOM).L(nw + 22, nb - 2).Z()
+        p = (
+            Path(ox=cx, sx=side)
+            .M(nw + 14, nb - 10)
+            .L(nw + 70, nb + 34)
+            .L(nw + 48, nb + 64)
+            .L(nw + 84, nb + 96)
+            .L(70, nb + 230)
+            .L(66, BOTTOM)
+            .L(nw + 22, nb - 2)
+            .Z()
+        )
         sprite.path(str(p), fill=lighter(main, 0.06))
         zip_x = cx + side * 70
-        sprite.line(f"M{zip_x:.1f} {nb + 236:.1f}L{zip_x - side * 2:.1f} {BOTTOM:.1f}", 2.0, "#c9c3cf", stroke_dasharray="3 4")
+        sprite.line(
+            f"M{zip_x:.1f} {nb + 236:.1f}L{zip_x - side * 2:.1f} {BOTTOM:.1f}", 2.0, "#c9c3cf", stroke_dasharray="3 4"
+        )
     sprite.el("rect", x=cx - 74.0, y=nb + 250, width=7.0, height=16.0, rx=2.0, fill="#d8d2de", stroke_width=1.8)
     for side in (-1, 1):
         x = body.cx + side * (body.sw - 22)
-        sprite.line(f"M{x:.1f} {nb + 90:.1f}Q{x + side * 4:.1f} {nb + 150:.1f} {x:.1f} {nb + 210:.1f}", 4.0, "#ffffff", opacity=0.22)
+        sprite.line(
+            f"M{x:.1f} {nb + 90:.1f}Q{x + side * 4:.1f} {nb + 150:.1f} {x:.1f} {nb + 210:.1f}",
+            4.0,
+            "#ffffff",
+            opacity=0.22,
+        )
     lx = body.cx + 110
     sprite.line(f"M{lx:.1f} {nb + 180:.1f}L{lx - 40:.1f} {nb + 186:.1f}", 2.2, lighter(main, 0.3))
 
@@ -379,8 +418,14 @@ def hoodie(sprite: Sprite, body: Body, ch: Character) -> None:
     sprite.path(str(inner), fill=darker(main, 0.3), stroke="none")
     for side in (-1, 1):
         x = cx + side * 18
-        sprite.line(f"M{x:.1f} {nb + 44:.1f}Q{x + side * 4:.1f} {nb + 100:.1f} {x - side * 2:.1f} {nb + 140:.1f}", 3.2, lighter(main, 0.75))
-        sprite.el("rect", x=x - side * 2 - 3.5, y=nb + 138, width=7.0, height=12.0, rx=2.0, fill="#d9d4dc", stroke_width=1.8)
+        sprite.line(
+            f"M{x:.1f} {nb + 44:.1f}Q{x + side * 4:.1f} {nb + 100:.1f} {x - side * 2:.1f} {nb + 140:.1f}",
+            3.2,
+            lighter(main, 0.75),
+        )
+        sprite.el(
+            "rect", x=x - side * 2 - 3.5, y=nb + 138, width=7.0, height=12.0, rx=2.0, fill="#d9d4dc", stroke_width=1.8
+        )
     shield = Path(ox=cx, oy=nb + 198).M(-34, -34).L(34, -34).L(34, 2).Q(34, 30, 0, 42).Q(-34, 30, -34, 2).Z()
     sprite.path(str(shield), fill=crest)
     sprite.line(str(Path(ox=cx, oy=nb + 198).M(-20, 8).L(0, -12).L(20, 8)), 4.0, main)
@@ -403,7 +448,17 @@ def coat(sprite: Sprite, body: Body, ch: Character) -> None:
         x = cx + k * 9
         sprite.line(f"M{x:.1f} {nb - 38:.1f}L{x * 1.0 + k * 1.5:.1f} {nb + 12:.1f}", 1.4, darker(inner, 0.4))
     for side in (-1, 1):
-        p = Path(ox=cx, sx=side).M(nw + 14, nb - 14).L(nw + 64, nb + 40).L(nw + 52, nb + 60).L(nw + 80, nb + 80).L(66, nb + 250).L(62, BOTTOM).L(nw + 18, nb - 4).Z()
+        p = (
+            Path(ox=cx, sx=side)
+            .M(nw + 14, nb - 14)
+            .L(nw + 64, nb + 40)
+            .L(nw + 52, nb + 60)
+            .L(nw + 80, nb + 80)
+            .L(66, nb + 250)
+            .L(62, BOTTOM)
+            .L(nw + 18, nb - 4)
+            .Z()
+        )
         sprite.path(str(p), fill=darker(main, 0.06))
     buttons(sprite, [cx - 82], [nb + 290], darker(main, 0.4), 6.0)
     sprite.line(f"M{cx + 100:.1f} {nb + 250:.1f}L{cx + 60:.1f} {nb + 256:.1f}", 2.4)
@@ -444,7 +499,9 @@ def blazer(sprite: Sprite, body: Body, ch: Character) -> None:
     if "pin" in ch.colours:
         for k, colour in enumerate(("#e86a6a", "#f2a65a", "#f3d35b", "#7cc38a", "#6f9be0", "#a57ad8")):
             r = 15 - k * 2.2
-            sprite.line(f"M{cx - 88 - r:.1f} {nb + 96:.1f}A{r:.1f} {r:.1f} 0 0 1 {cx - 88 + r:.1f} {nb + 96:.1f}", 2.4, colour)
+            sprite.line(
+                f"M{cx - 88 - r:.1f} {nb + 96:.1f}A{r:.1f} {r:.1f} 0 0 1 {cx - 88 + r:.1f} {nb + 96:.1f}", 2.4, colour
+            )
 
 
 def tweed(sprite: Sprite, body: Body, ch: Character) -> None:
@@ -504,8 +561,6 @@ def guitar_top(sprite: Sprite, body: Body, ch: Character) -> None:
     cx, nb = body.cx, body.neck_base
     a = (cx - body.sw + 40, nb + 6)
     b = (cx + body.sw - 10, BOTTOM - 40)
-    w = 15
-    band = [(a[0] - w, a[1] + w * 0.6), (a[0] + w, a[1] - w * 0.6), (b[0] + w, b[1] - w * 0.6), (b[0] - w, b[1] + w * 0.6)]
     band = [(a[0] - 6, a[1] - 14), (a[0] + 20, a[1] + 6), (b[0] + 10, b[1] - 16), (b[0] - 14, b[1] + 12)]
     sprite.el("path", d=poly(band), fill=strap, stroke=INK)
     steps = 9

@@ -73,7 +73,7 @@ EXPRESSIONS: dict[str, Face] = {
         extras=("dots",),
     ),
     "soft": Face(
-        eyes=Eyes(lid=0.36, lower=0.18, look=(0, 1)),
+        eyes=Eyes(lid=0.2, lower=0.22, look=(0, 2)),
         brow=Brow(inner=-6, outer=-1, arch=1),
         mouth="small_smile",
         blush=0.45,

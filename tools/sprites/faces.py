@@ -9,7 +9,6 @@ paths.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -205,6 +204,8 @@ def _brow(sprite: Sprite, side: int, brow: Brow, feats: Features) -> None:
     outer = (53.0, -30.0 + brow.outer)
     ctrl = (32.0, -39.0 + (brow.inner + brow.outer) / 2 - brow.arch)
     p.M(*inner).Q(*ctrl, *outer)
+    # a skin-coloured halo first, so brows stay readable where a fringe lies behind them
+    sprite.line(str(p), feats.brow_width + 4, feats.skin)
     sprite.line(str(p), feats.brow_width, feats.brow)
 
 
@@ -215,9 +216,7 @@ def _blush(sprite: Sprite, amount: float, lines: bool) -> None:
     if amount <= 0.18:
         return  # the head already carries a faint permanent blush
     for side in (-1, 1):
-        sprite.el(
-            "ellipse", cx=side * 47.0, cy=30.0, rx=17.0, ry=9.0, fill=BLUSH, stroke="none", opacity=amount * 0.8
-        )
+        sprite.el("ellipse", cx=side * 47.0, cy=30.0, rx=17.0, ry=9.0, fill=BLUSH, stroke="none", opacity=amount * 0.8)
         if lines:
             for k in range(3):
                 x = side * (38 + 8 * k)
@@ -274,7 +273,9 @@ def _wobble(sprite: Sprite, x: float, feats: Features) -> None:
 def _open_smile(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y - 6
     d = str(Path(ox=x).M(-21, y).Q(0, y + 7, 21, y).Q(18, y + 26, 0, y + 26).Q(-18, y + 26, -21, y).Z())
-    tongue = str(Path(ox=x).M(-12, y + 20).Q(0, y + 11, 12, y + 20).Q(7, y + 25.5, 0, y + 25.5).Q(-7, y + 25.5, -12, y + 20).Z())
+    tongue = str(
+        Path(ox=x).M(-12, y + 20).Q(0, y + 11, 12, y + 20).Q(7, y + 25.5, 0, y + 25.5).Q(-7, y + 25.5, -12, y + 20).Z()
+    )
     teeth = str(Path(ox=x).M(-19, y + 1.5).Q(0, y + 8, 19, y + 1.5).L(17, y + 5).Q(0, y + 11, -17, y + 5).Z())
     _open_mouth(sprite, d, teeth=teeth, tongue=tongue)
 
@@ -282,7 +283,9 @@ def _open_smile(sprite: Sprite, x: float, feats: Features) -> None:
 def _hopeful(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y - 4
     d = str(Path(ox=x).M(-13, y).Q(0, y + 4, 13, y).Q(10, y + 15, 0, y + 15).Q(-10, y + 15, -13, y).Z())
-    tongue = str(Path(ox=x).M(-7, y + 11).Q(0, y + 6, 7, y + 11).Q(4, y + 14.5, 0, y + 14.5).Q(-4, y + 14.5, -7, y + 11).Z())
+    tongue = str(
+        Path(ox=x).M(-7, y + 11).Q(0, y + 6, 7, y + 11).Q(4, y + 14.5, 0, y + 14.5).Q(-4, y + 14.5, -7, y + 11).Z()
+    )
     _open_mouth(sprite, d, tongue=tongue)
 
 
@@ -298,7 +301,15 @@ def _grin(sprite: Sprite, x: float, feats: Features) -> None:
 
 def _o(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y + 4
-    d = str(Path(ox=x).M(0, y - 10).C(7, y - 10, 9, y - 3, 9, y + 1).C(9, y + 7, 5, y + 10, 0, y + 10).C(-5, y + 10, -9, y + 7, -9, y + 1).C(-9, y - 3, -7, y - 10, 0, y - 10).Z())
+    d = str(
+        Path(ox=x)
+        .M(0, y - 10)
+        .C(7, y - 10, 9, y - 3, 9, y + 1)
+        .C(9, y + 7, 5, y + 10, 0, y + 10)
+        .C(-5, y + 10, -9, y + 7, -9, y + 1)
+        .C(-9, y - 3, -7, y - 10, 0, y - 10)
+        .Z()
+    )
     tongue = str(Path(ox=x).M(-6, y + 6).Q(0, y + 2, 6, y + 6).Q(3, y + 9.5, 0, y + 9.5).Q(-3, y + 9.5, -6, y + 6).Z())
     _open_mouth(sprite, d, tongue=tongue)
 
@@ -307,14 +318,26 @@ def _shout(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y - 8
     d = str(Path(ox=x).M(-22, y + 2).Q(0, y - 6, 22, y + 2).Q(24, y + 30, 0, y + 31).Q(-24, y + 30, -22, y + 2).Z())
     teeth = str(Path(ox=x).M(-20, y + 2.5).Q(0, y - 4, 20, y + 2.5).L(19, y + 7).Q(0, y + 1, -19, y + 7).Z())
-    tongue = str(Path(ox=x).M(-13, y + 25).Q(0, y + 16, 13, y + 25).Q(7, y + 30.5, 0, y + 30.5).Q(-7, y + 30.5, -13, y + 25).Z())
+    tongue = str(
+        Path(ox=x).M(-13, y + 25).Q(0, y + 16, 13, y + 25).Q(7, y + 30.5, 0, y + 30.5).Q(-7, y + 30.5, -13, y + 25).Z()
+    )
     _open_mouth(sprite, d, teeth=teeth, tongue=tongue)
 
 
 def _wail(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y - 8
-    d = str(Path(ox=x).M(-24, y + 4).Q(-12, y - 3, 0, y + 2).Q(12, y - 3, 24, y + 4).Q(22, y + 36, 0, y + 36).Q(-22, y + 36, -24, y + 4).Z())
-    tongue = str(Path(ox=x).M(-15, y + 28).Q(0, y + 16, 15, y + 28).Q(9, y + 35.5, 0, y + 35.5).Q(-9, y + 35.5, -15, y + 28).Z())
+    d = str(
+        Path(ox=x)
+        .M(-24, y + 4)
+        .Q(-12, y - 3, 0, y + 2)
+        .Q(12, y - 3, 24, y + 4)
+        .Q(22, y + 36, 0, y + 36)
+        .Q(-22, y + 36, -24, y + 4)
+        .Z()
+    )
+    tongue = str(
+        Path(ox=x).M(-15, y + 28).Q(0, y + 16, 15, y + 28).Q(9, y + 35.5, 0, y + 35.5).Q(-9, y + 35.5, -15, y + 28).Z()
+    )
     _open_mouth(sprite, d, tongue=tongue)
 
 
@@ -333,7 +356,15 @@ def _smug(sprite: Sprite, x: float, feats: Features) -> None:
 
 def _sneer(sprite: Sprite, x: float, feats: Features) -> None:
     y = MOUTH_Y
-    d = str(Path(ox=x).M(-15, y + 3).Q(-2, y + 1, 6, y - 2).Q(12, y - 6, 18, y - 3).Q(14, y + 5, 4, y + 5).Q(-6, y + 5, -15, y + 3).Z())
+    d = str(
+        Path(ox=x)
+        .M(-15, y + 3)
+        .Q(-2, y + 1, 6, y - 2)
+        .Q(12, y - 6, 18, y - 3)
+        .Q(14, y + 5, 4, y + 5)
+        .Q(-6, y + 5, -15, y + 3)
+        .Z()
+    )
     teeth = str(Path(ox=x).M(2, y - 0.5).Q(10, y - 4.5, 16, y - 2.5).L(13, y + 1.5).Q(8, y + 1, 3, y + 2).Z())
     _open_mouth(sprite, d, teeth=teeth)
 

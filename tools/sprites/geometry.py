@@ -28,23 +28,23 @@ class Path:
     def _pt(self, x: float, y: float) -> str:
         return f"{num(self.ox + self.sx * x)} {num(self.oy + y)}"
 
-    def M(self, x: float, y: float) -> Path:  # noqa: N802 - SVG command names
+    def M(self, x: float, y: float) -> Path:
         self._parts.append("M" + self._pt(x, y))
         return self
 
-    def L(self, x: float, y: float) -> Path:  # noqa: N802
+    def L(self, x: float, y: float) -> Path:
         self._parts.append("L" + self._pt(x, y))
         return self
 
-    def Q(self, x1: float, y1: float, x: float, y: float) -> Path:  # noqa: N802
+    def Q(self, x1: float, y1: float, x: float, y: float) -> Path:
         self._parts.append("Q" + self._pt(x1, y1) + " " + self._pt(x, y))
         return self
 
-    def C(self, x1: float, y1: float, x2: float, y2: float, x: float, y: float) -> Path:  # noqa: N802
+    def C(self, x1: float, y1: float, x2: float, y2: float, x: float, y: float) -> Path:
         self._parts.append("C" + self._pt(x1, y1) + " " + self._pt(x2, y2) + " " + self._pt(x, y))
         return self
 
-    def Z(self) -> Path:  # noqa: N802
+    def Z(self) -> Path:
         self._parts.append("Z")
         return self
 
@@ -102,8 +102,7 @@ def cubic(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 12) -> list[P
 def ellipse(cx: float, cy: float, rx: float, ry: float, steps: int = 40) -> list[Point]:
     """A polygon approximating an ellipse, clockwise on screen from the right-hand point."""
     return [
-        (cx + rx * math.cos(2 * math.pi * i / steps), cy + ry * math.sin(2 * math.pi * i / steps))
-        for i in range(steps)
+        (cx + rx * math.cos(2 * math.pi * i / steps), cy + ry * math.sin(2 * math.pi * i / steps)) for i in range(steps)
     ]
 
 
@@ -159,4 +158,3 @@ def _signed_area(points: Sequence[Point]) -> float:
 def area(points: Sequence[Point]) -> float:
     """Unsigned polygon area (used to skip shapes clipped down to nothing)."""
     return abs(_signed_area(points))
-

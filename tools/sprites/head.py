@@ -42,14 +42,10 @@ def draw_ears(sprite: Sprite, build: Build, skin: str) -> None:
 def draw_face_skin(sprite: Sprite, build: Build, skin: str, blush: float = 0.18) -> None:
     """The face shape filled with softly shaded skin and a faint warm blush on the cheeks."""
     w = build.face
-    grad = sprite.radial(
-        -16, -34, w * 1.9, [(0, lighter(skin, 0.12)), (0.55, skin), (1, darker(skin, 0.16))]
-    )
+    grad = sprite.radial(-16, -34, w * 1.9, [(0, lighter(skin, 0.12)), (0.55, skin), (1, darker(skin, 0.16))])
     sprite.path(head_path(build), fill=grad)
     for sx in (-1, 1):
-        sprite.el(
-            "ellipse", cx=sx * (w - 28), cy=32.0, rx=15.0, ry=8.0, fill=BLUSH, stroke="none", opacity=blush
-        )
+        sprite.el("ellipse", cx=sx * (w - 28), cy=32.0, rx=15.0, ry=8.0, fill=BLUSH, stroke="none", opacity=blush)
 
 
 def draw_nose(sprite: Sprite, skin: str, style: str = "soft") -> None:

@@ -8,6 +8,7 @@ written with at most one decimal so rebuilding gives byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -57,13 +58,20 @@ class Sprite:
         self._defs: list[str] = []
         self._body: list[str] = []
         self._gradients: dict[str, str] = {}
+        self._ids: set[str] = set()
 
     # -- gradients -------------------------------------------------------------------------------
 
     def _gradient(self, key: str, make: str, stops: Sequence[Stop]) -> str:
         if key in self._gradients:
             return self._gradients[key]
-        gid = f"g{len(self._gradients)}"
+        # named by content, not by order, so a layer's markup is the same whatever was drawn before it
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+        size = 6
+        while f"g{digest[:size]}" in self._ids:
+            size += 1
+        gid = f"g{digest[:size]}"
+        self._ids.add(gid)
         inner = "".join(_stop(stop) for stop in stops)
         tag = make.split()[0]
         self._defs.append(f"<{make.format(id=gid)}{inner}</{tag}>")
