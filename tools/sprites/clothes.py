@@ -274,15 +274,15 @@ def dungarees(sprite: Sprite, body: Body, ch: Character) -> None:
     bib = [(cx - 74, bib_top), (cx + 74, bib_top), (cx + 86, BOTTOM), (cx - 86, BOTTOM)]
     fill_region(sprite, bib, main)
     for side in (-1, 1):
-        x_top = cx + side * (body.sw - 50)
+        x_top = cx + side * 44
         strap = [
-            (x_top - side * 16, nb + 12),
-            (x_top + side * 16, nb + 16),
-            (cx + side * 74, bib_top + 4),
-            (cx + side * 42, bib_top + 4),
+            (x_top - side * 15, nb + 8),
+            (x_top + side * 15, nb + 10),
+            (cx + side * 68, bib_top + 4),
+            (cx + side * 38, bib_top + 4),
         ]
         sprite.el("path", d=poly(strap), fill=darker(main, 0.05), stroke=INK)
-        buttons(sprite, [cx + side * 58], [bib_top + 16], lighter(main, 0.5), 6.5)
+        buttons(sprite, [cx + side * 53], [bib_top + 16], lighter(main, 0.5), 6.5)
     pocket = Path(ox=cx, oy=bib_top + 58).M(-34, 0).L(34, 0).L(32, 44).Q(0, 54, -32, 44).Z()
     sprite.path(str(pocket), fill=lighter(main, 0.12))
     for x, y, r, c in (
@@ -531,7 +531,6 @@ def art_shirt(sprite: Sprite, body: Body, ch: Character) -> None:
     cx, nb = body.cx, body.neck_base
     v = vee(body, 70)
     fill_region(sprite, v, _colour(ch, "inner"))
-    crew_band(sprite, body, _colour(ch, "inner"), 6)
     shirt_collar(sprite, body, lighter(main, 0.06), open_neck=True)
     sprite.line(f"M{cx:.1f} {nb + 70:.1f}L{cx:.1f} {BOTTOM:.1f}", 2.4)
     buttons(sprite, [cx + 7], [nb + 110, nb + 180, nb + 250, nb + 320], lighter(main, 0.6), 4.2)
