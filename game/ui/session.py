@@ -141,7 +141,7 @@ class StorySession:
         self.stage = StageState()
         self.backlog: list[LogEntry] = []
         self.history: list[HistoryEntry] = []
-        self.future: int = 0  # how many beats can be rolled forward
+        self.redo: list[HistoryEntry] = []  # beats rolled back over, newest last: what roll forward replays
 
     # Starting ---------------------------------------------------------------------------------------------------
     @classmethod
@@ -173,7 +173,7 @@ class StorySession:
         return len(self.history) >= 2
 
     def can_roll_forward(self) -> bool:
-        return self.future > 0
+        return bool(self.redo)
 
     # Moving on --------------------------------------------------------------------------------------------------
     def advance(self) -> list[Event]:
@@ -181,18 +181,18 @@ class StorySession:
         beat = self.beat
         if isinstance(beat, Choices):
             entry = self.current
-            if entry is None or entry.chosen is None or self.future <= 0:
+            if entry is None or entry.chosen is None or not self.redo:
                 return []
             return self._choose(entry.chosen, keep_future=True)
         if isinstance(beat, Ended):
             return []
-        self.future = max(0, self.future - 1)
-        return self._pull_new()
+        replayed = self.redo.pop() if self.redo else None
+        return self._pull_new(replayed)
 
     def choose(self, index: int) -> list[Event]:
         """Take the option with engine index `index` and pull up to the next beat."""
         entry = self.current
-        keep = entry is not None and entry.chosen == index and self.future > 0
+        keep = entry is not None and entry.chosen == index and bool(self.redo)
         return self._choose(index, keep_future=keep)
 
     def _choose(self, index: int, *, keep_future: bool) -> list[Event]:
@@ -206,12 +206,18 @@ class StorySession:
         entry = self.current
         assert entry is not None
         entry.chosen = index
-        self.future = max(0, self.future - 1) if keep_future else 0
+        replayed = None
+        if keep_future and self.redo:
+            replayed = self.redo.pop()
+        else:
+            self.redo.clear()
         self._log(LogEntry("choice", option.text))
-        return self._pull_new()
+        return self._pull_new(replayed)
 
-    def _pull_new(self) -> list[Event]:
+    def _pull_new(self, replayed: HistoryEntry | None = None) -> list[Event]:
         entry = HistoryEntry(self.playthrough.save(), self.stage.copy(), len(self.backlog))
+        if replayed is not None:
+            entry.chosen = replayed.chosen  # rolling forward: the same choice is taken again at this menu
         self.history.append(entry)
         if len(self.history) > HISTORY_LIMIT:
             del self.history[0]
@@ -251,8 +257,7 @@ class StorySession:
         """Show the previous beat again (None when there is none). Returns the events re-pulled."""
         if not self.can_rollback():
             return None
-        self.history.pop()
-        self.future += 1
+        self.redo.append(self.history.pop())
         return self._restore(self.history[-1])
 
     def reload(self, story: Any) -> list[Event]:
@@ -264,7 +269,7 @@ class StorySession:
         playthrough = Playthrough.from_save(story, entry.snapshot)
         self.story = story
         self.playthrough = playthrough
-        self.future = 0
+        self.redo.clear()
         return self._restore(entry, playthrough=playthrough)
 
     def _restore(self, entry: HistoryEntry, *, playthrough: Playthrough | None = None) -> list[Event]:
