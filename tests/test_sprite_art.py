@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -146,3 +148,22 @@ def test_characters_look_different_from_each_other() -> None:
 def test_sprites_stay_small() -> None:
     total = sum(path.stat().st_size for path in SPRITES.rglob("*.svg"))
     assert total < MAX_TOTAL_BYTES, f"sprites take {total} bytes"
+
+
+def test_committed_sprites_match_the_drawing_code() -> None:
+    run = subprocess.run(
+        [sys.executable, "tools/build_sprites.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, f"rebuild the sprites (python tools/build_sprites.py):\n{run.stderr}"
+
+
+def test_build_script_rejects_an_unknown_character_clearly() -> None:
+    run = subprocess.run(
+        [sys.executable, "tools/build_sprites.py", "--only", "oliver", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert "unknown character(s): oliver" in run.stderr and "Traceback" not in run.stderr

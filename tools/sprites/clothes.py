@@ -487,8 +487,13 @@ def blazer(sprite: Sprite, body: Body, ch: Character) -> None:
     elif loose:
         skin_v = vee(body, 40 + loose * 0.6)
         fill_region(sprite, skin_v, ch.skin)
-        tie(sprite, body, _colour(ch, "tie"), _colour(ch, "stripe"), v, loose=loose)
         shirt_collar(sprite, body, open_neck=True)
+        # the loosened tie's loop runs up under the collar on both sides
+        knot_x, knot_y = cx + loose * 0.35, nb + loose + 14
+        for side in (-1, 1):
+            loop = Path().M(knot_x + side * 8, knot_y).Q(cx + side * 16, nb + 20, cx + side * (body.neck_w + 6), nb - 2)
+            sprite.line(str(loop), 5.0, _colour(ch, "tie"))
+        tie(sprite, body, _colour(ch, "tie"), _colour(ch, "stripe"), v, loose=loose)
     else:
         tie(sprite, body, _colour(ch, "tie"), _colour(ch, "stripe"), v)
         shirt_collar(sprite, body)
