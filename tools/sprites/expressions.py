@@ -73,10 +73,10 @@ EXPRESSIONS: dict[str, Face] = {
         extras=("dots",),
     ),
     "soft": Face(
-        eyes=Eyes(lid=0.2, lower=0.22, look=(0, 2)),
-        brow=Brow(inner=-6, outer=-1, arch=1),
+        eyes=Eyes(shape="soft"),
+        brow=Brow(inner=-7, outer=-1, arch=1),
         mouth="small_smile",
-        blush=0.45,
+        blush=0.5,
     ),
     "smirk": Face(
         eyes=Eyes(lid=0.32, lower=0.12, look=(3, 0)),
