@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CELL_W, CELL_H = 376, 172
-GRID_X, GRID_Y = 60, 178
-THUMB_W, THUMB_H = 208, 117
+CELL_W, CELL_H = 376, 160
+GRID_X, GRID_Y = 60, 176
+THUMB_W, THUMB_H = 192, 108
+GAP = 10
 
 
 class SaveLoadScreen(Screen):
@@ -71,7 +72,7 @@ class SaveLoadScreen(Screen):
             enabled = self.mode == "save" or slot.status != "empty"
             buttons.append(
                 Button(
-                    (GRID_X + col * (CELL_W + 12), GRID_Y + row * (CELL_H + 12), CELL_W, CELL_H),
+                    (GRID_X + col * (CELL_W + GAP + 2), GRID_Y + row * (CELL_H + GAP), CELL_W, CELL_H),
                     slot.key,
                     enabled,
                     key=slot.key,
@@ -242,8 +243,8 @@ class SaveLoadScreen(Screen):
         text_x = tx + THUMB_W + 14
         canvas.text(title, (text_x, y + 18), 19, INK, bold=True)
         if slot.status == "damaged":
-            canvas.text("Damaged save", (text_x, y + 50), 18, DANGER, bold=True)
-            canvas.text("It cannot be loaded.", (text_x, y + 76), 16, INK_SOFT, italic=True)
+            canvas.text("Damaged save", (text_x, y + 50), 17, DANGER, bold=True)
+            canvas.text("It cannot be loaded.", (text_x, y + 76), 15, INK_SOFT, italic=True)
             return
         canvas.text(
             _fit(canvas, slot.chapter, 17, w - THUMB_W - 44), (text_x, y + 50), 17, mix(INK, CHARLIE_BLUE, 0.35)
@@ -251,8 +252,8 @@ class SaveLoadScreen(Screen):
         canvas.text(_fit(canvas, slot.scene_title, 17, w - THUMB_W - 44), (text_x, y + 76), 17, INK)
         when = slot.saved_at
         if when is not None:
-            canvas.text(when.strftime("%d %b %Y"), (text_x, y + 112), 15, INK_SOFT)
-            canvas.text(when.strftime("%H:%M"), (text_x, y + 134), 15, INK_SOFT)
+            canvas.text(when.strftime("%d %b %Y"), (text_x, y + 106), 15, INK_SOFT)
+            canvas.text(when.strftime("%H:%M"), (text_x, y + 126), 15, INK_SOFT)
 
 
 def _fit(canvas: Canvas, text: str, px: float, width: float) -> str:
