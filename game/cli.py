@@ -185,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Subcommands whose code lives in its own package: module path -> `add_arguments(parser)` and `run(args) -> int`.
-EXTRA_COMMANDS: dict[str, tuple[str, str]] = {}
+EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
+    "lint": ("game.authoring.lint_cli", "check a story for mistakes and loose ends (codes HS000-HS028)"),
+}
 
 
 def _add_extra(commands, name: str, module: str, help_text: str) -> None:

@@ -1,0 +1,65 @@
+"""What every lint rule gets: the story, its assets, positions inside its files, and the scenes' flow, computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from game.assets import AssetCatalog
+from game.authoring.codes import severity_of
+from game.authoring.flow import SceneFlow, analyse_scene
+from game.authoring.source_index import SourceIndex
+from game.model import Beat, Location, Scene, Story, TextBeat
+from game.problems import Problem
+from game.summary import iter_beats
+
+
+@dataclass
+class LintContext:
+    story: Story
+    notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
+    _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def index(self) -> SourceIndex:
+        return SourceIndex(self.story)
+
+    @cached_property
+    def catalog(self) -> AssetCatalog:
+        return AssetCatalog(self.story.assets_dir)
+
+    @cached_property
+    def flows(self) -> dict[str, SceneFlow]:
+        return {scene_id: analyse_scene(self.story, scene) for scene_id, scene in self.story.scenes.items()}
+
+    def problem(self, code: str, where: Location, message: str, hint: str = "") -> Problem:
+        return Problem(where.file, where.line, where.column, message, hint, severity_of(code), code)
+
+    def beats(self) -> Iterator[tuple[Scene, Beat]]:
+        """Every beat of every scene, at any depth, in story order."""
+        for scene in self.story.scenes.values():
+            for beat in iter_beats(scene.beats):
+                yield scene, beat
+
+    def expressions(self, who: str) -> set[str]:
+        """The expressions `who` has sprite files for (read once per character)."""
+        if who not in self._expressions:
+            self._expressions[who] = self.catalog.expressions(who)
+        return self._expressions[who]
+
+
+def show_value(value: object) -> str:
+    """A value as an author writes it in YAML: true, 3, 'tao'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return str(value)
+
+
+def beat_key(beat: TextBeat) -> str:
+    """The key a text beat is written with: the speaker's id, `think`, `message`, or `narrate`."""
+    if beat.kind == "speech":
+        return beat.speaker or ""
+    return {"thought": "think", "message": "message"}.get(beat.kind, "narrate")

@@ -1,0 +1,168 @@
+"""What is known at each beat of a scene: the variables' possible values and who is surely (or maybe) on stage.
+
+The linter's checks of conditions, effects and the stage all ask "what can be true just before this beat?". This
+module walks each scene's beats once, the way a playthrough would, but with sets of possible values instead of
+values: a `set` pins a variable, an `if` narrows it in each branch (`intervals.refine`), a `goto` ends the way, and
+where branches meet their knowledge is joined. A branch that can never be taken is not walked, so nothing inside
+dead code is reported twice.
+
+A scene that names a background starts with an empty stage (the engine's rule), so there the stage is fully known;
+other scenes inherit a stage this walk does not know, and only what the scene itself shows is certain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.authoring.intervals import Env, IntDom, SetDom, declared, join, refine
+from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
+
+UNKNOWN = "\x00unknown"  # a background or music this walk cannot know (inherited from the scene before)
+
+
+@dataclass(frozen=True)
+class StageKnown:
+    """Who is surely on stage (with expression and place), who may be (None: anyone), background and music."""
+
+    sure: tuple[tuple[str, str, str], ...]  # (who, expression, place), sorted
+    maybe: frozenset[str] | None
+    background: str | None
+    music: str | None  # None: silence
+
+    def sprite(self, who: str) -> tuple[str, str] | None:
+        for name, expression, place in self.sure:
+            if name == who:
+                return expression, place
+        return None
+
+    def with_sure(self, sprites: dict[str, tuple[str, str]], maybe: frozenset[str] | None) -> StageKnown:
+        sure = tuple(sorted((who, expr, place) for who, (expr, place) in sprites.items()))
+        return StageKnown(sure, maybe, self.background, self.music)
+
+    def sprites(self) -> dict[str, tuple[str, str]]:
+        return {who: (expression, place) for who, expression, place in self.sure}
+
+
+def _join_stage(a: StageKnown, b: StageKnown) -> StageKnown:
+    sure = tuple(sorted(set(a.sure) & set(b.sure)))
+    maybe = None if a.maybe is None or b.maybe is None else a.maybe | b.maybe
+    background = a.background if a.background == b.background else UNKNOWN
+    music = a.music if a.music == b.music else UNKNOWN
+    return StageKnown(sure, maybe, background, music)
+
+
+@dataclass(frozen=True)
+class Known:
+    """Everything known at one point of a scene."""
+
+    env: Env
+    stage: StageKnown
+
+
+def join_known(a: Known | None, b: Known | None) -> Known | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    env = join(a.env, b.env)
+    assert env is not None
+    return Known(env, _join_stage(a.stage, b.stage))
+
+
+@dataclass
+class SceneFlow:
+    """For one scene: what is known before each beat on some way through it, and at its end."""
+
+    before: dict[int, Known] = field(default_factory=dict)  # id(beat) -> known just before it
+    end: Known | None = None  # None when every way leaves the scene by goto
+
+
+def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment, ...]) -> Env:
+    narrowed = dict(env)
+    for change in changes:
+        variable = story.variables[change.variable]
+        if op == "set":
+            value = change.value
+            narrowed[change.variable] = (
+                IntDom(value, value) if variable.type.kind == "int" else SetDom(frozenset((value,)))
+            )
+        else:
+            dom = narrowed.get(change.variable, declared(variable.type))
+            assert isinstance(dom, IntDom)
+            low, high = _clamp(dom.lo + change.value, variable), _clamp(dom.hi + change.value, variable)  # type: ignore[operator]
+            narrowed[change.variable] = IntDom(low, high)
+    return narrowed
+
+
+def _clamp(value: float, variable) -> float:
+    low, high = variable.type.minimum, variable.type.maximum
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
+
+
+def _stage_after(beat: Beat, stage: StageKnown) -> StageKnown:
+    if isinstance(beat, TextBeat):
+        sprite = stage.sprite(beat.speaker) if beat.speaker else None
+        if beat.expression and sprite is not None:
+            sprites = stage.sprites()
+            sprites[beat.speaker] = (beat.expression, sprite[1])  # type: ignore[index]
+            return stage.with_sure(sprites, stage.maybe)
+        return stage
+    if not isinstance(beat, StageBeat):
+        return stage
+    if beat.action == "show" and beat.who:
+        sprites = {who: (expr, place) for who, (expr, place) in stage.sprites().items() if who != beat.who}
+        sprites = {who: item for who, item in sprites.items() if item[1] != beat.at}
+        sprites[beat.who] = (beat.expression or "neutral", beat.at or "center")
+        maybe = None if stage.maybe is None else stage.maybe | {beat.who}
+        return stage.with_sure(sprites, maybe)
+    if beat.action == "hide":
+        if beat.who == "all":
+            return stage.with_sure({}, frozenset())
+        sprites = {who: item for who, item in stage.sprites().items() if who != beat.who}
+        maybe = None if stage.maybe is None else stage.maybe - {beat.who or ""}
+        return stage.with_sure(sprites, maybe)
+    if beat.action == "background":
+        return StageKnown(stage.sure, stage.maybe, beat.asset, stage.music)
+    if beat.action == "music":
+        return StageKnown(stage.sure, stage.maybe, stage.background, None if beat.asset == "none" else beat.asset)
+    return stage
+
+
+def scene_start(scene: Scene) -> Known:
+    if scene.background is not None:
+        stage = StageKnown((), frozenset(), scene.background, UNKNOWN)
+    else:
+        stage = StageKnown((), None, UNKNOWN, UNKNOWN)
+    if scene.music is not None:
+        stage = StageKnown(stage.sure, stage.maybe, stage.background, None if scene.music == "none" else scene.music)
+    return Known({}, stage)
+
+
+def analyse_scene(story: Story, scene: Scene) -> SceneFlow:
+    flow = SceneFlow()
+
+    def walk(beats: tuple[Beat, ...], known: Known | None) -> Known | None:
+        for beat in beats:
+            if known is None:
+                return None
+            flow.before[id(beat)] = known
+            if isinstance(beat, GotoBeat):
+                return None
+            if isinstance(beat, IfBeat):
+                then_env = refine(beat.condition.tree, known.env, True)
+                else_env = refine(beat.condition.tree, known.env, False)
+                then_end = walk(beat.then, Known(then_env, known.stage)) if then_env is not None else None
+                else_end = walk(beat.otherwise, Known(else_env, known.stage)) if else_env is not None else None
+                known = join_known(then_end, else_end)
+            elif isinstance(beat, EffectBeat):
+                known = Known(apply_assignments(story, known.env, beat.op, beat.changes), known.stage)
+            else:
+                known = Known(known.env, _stage_after(beat, known.stage))
+        return known
+
+    flow.end = walk(scene.beats, scene_start(scene))
+    return flow

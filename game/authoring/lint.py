@@ -1,0 +1,76 @@
+"""The story linter: every rule of `game.authoring.rules` run over a loaded story, problems sorted by position.
+
+A story that does not load is reported with the loader's own problems, each as HS000, since the other rules need a
+loaded story. A problem can be silenced where it stands with a comment on its line, `# lint-ignore: HS019` (several
+codes separated by commas), or everywhere with `ignore` (the command's `--ignore`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.codes import CODES
+from game.authoring.context import LintContext
+from game.authoring.rules import RULES
+from game.model import Story
+from game.problems import Problem, StoryError
+
+_IGNORE_COMMENT = re.compile(r"#\s*lint-ignore:\s*([A-Za-z0-9,\s]+)")
+
+
+@dataclass
+class LintReport:
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+    loaded: bool = True
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def failed(self, strict: bool) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
+    ctx = LintContext(story)
+    skipped = {code.upper() for code in ignore}
+    found: dict[tuple, Problem] = {}
+    for rule in RULES:
+        for problem in rule.check(ctx):
+            if problem.code in skipped or _ignored_in_place(ctx, problem):
+                continue
+            found.setdefault((problem.file, problem.line, problem.column, problem.code, problem.message), problem)
+    problems = sorted(found.values(), key=lambda p: (p.file, p.line, p.column, p.code))
+    return LintReport(problems, ctx.notes)
+
+
+def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
+    """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
+    from game.loader import load_story
+
+    try:
+        story = load_story(story_dir)
+    except StoryError as error:
+        severity = CODES["HS000"].severity
+        problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
+        return LintReport(problems, loaded=False)
+    return lint_story(story, ignore)
+
+
+def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:
+    line = ctx.index.line(problem.file, problem.line)
+    if "lint-ignore" not in line:
+        return False
+    match = _IGNORE_COMMENT.search(line)
+    if match is None:
+        return False
+    codes = {part.strip().upper() for part in match.group(1).split(",")}
+    return problem.code in codes

@@ -1,0 +1,85 @@
+"""`heartstopper lint`: the linter on the command line, for authors (readable lines) and CI (`--strict`, `--json`).
+
+Exit codes: 0 clean (warnings allowed unless `--strict`), 1 errors (or warnings under `--strict`), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from game.authoring.codes import CODES, explain
+from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.paths import default_story_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too, for CI")
+    parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="leave out problems with this code (repeatable; or write '# lint-ignore: CODE' on the line)",
+    )
+    parser.add_argument("--explain", metavar="CODE", help="say what a code means and how to mend it, then stop")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.explain:
+        code = args.explain.strip().upper()
+        if code not in CODES:
+            print(f"heartstopper lint: there is no code '{args.explain}' (HS000 to {max(CODES)})", file=sys.stderr)
+            return EXIT_USAGE
+        print(explain(code))
+        return EXIT_OK
+    unknown = [code for code in args.ignore if code.strip().upper() not in CODES]
+    if unknown:
+        print(f"heartstopper lint: --ignore: there is no code '{unknown[0]}'", file=sys.stderr)
+        return EXIT_USAGE
+    from game.authoring.lint import lint_folder
+
+    report = lint_folder(args.story or default_story_dir(), ignore=args.ignore)
+    for note in report.notes:
+        print(f"heartstopper lint: note: {note}", file=sys.stderr)
+    failed = report.failed(args.strict)
+    if args.json:
+        data = {
+            "ok": not failed,
+            "loaded": report.loaded,
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "problems": [
+                {
+                    "code": p.code,
+                    "severity": p.severity,
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
+                for p in report.problems
+            ],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_FAILED if failed else EXIT_OK
+    for problem in report.problems:
+        print(problem)
+    summary = _summary(report.errors, report.warnings, args.strict, report.loaded)
+    print(summary, file=sys.stderr if failed else sys.stdout)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _summary(errors: int, warnings: int, strict: bool, loaded: bool) -> str:
+    if not loaded:
+        plural = "s" if errors != 1 else ""
+        return f"{errors} problem{plural}: the story does not load, so the other checks did not run."
+    if not errors and not warnings:
+        return "lint: no problems."
+    counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    if errors:
+        return f"lint: {counts}."
+    return f"lint: {counts}" + (" (--strict: warnings fail)." if strict else ".")

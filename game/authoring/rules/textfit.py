@@ -1,0 +1,60 @@
+"""Lines too long for the dialogue box (HS023) and choices wider than their buttons (HS024), measured by the game's
+own layout code (`game.authoring.layout_probe`). Phone messages are shown in the phone's scrolling thread, not the
+box, and are not measured. Without pygame the check cannot run; the linter says so once instead of guessing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.authoring.context import LintContext
+from game.events import ChoiceOption, Line
+from game.model import TextBeat
+from game.problems import Problem
+
+
+def check(ctx: LintContext) -> Iterator[Problem]:
+    try:
+        from game.authoring.layout_probe import LayoutProbe
+
+        probe = LayoutProbe()
+    except (ImportError, OSError, RuntimeError) as error:
+        ctx.notes.append(f"the fit checks (HS023, HS024) were skipped: the game's text layout is unavailable ({error})")
+        return
+    story = ctx.story
+    for _, beat in ctx.beats():
+        if not isinstance(beat, TextBeat) or beat.kind == "message":
+            continue
+        character = story.characters.get(beat.speaker) if beat.speaker else None
+        line = Line(
+            beat.kind,
+            beat.text,
+            beat.speaker,
+            character.name if character else None,
+            character.color if character else None,
+            beat.expression,
+            beat.id,
+        )
+        fit = probe.dialogue(line)
+        if fit.rows > fit.room:
+            yield ctx.problem(
+                "HS023",
+                beat.where,
+                f"this line wraps to {fit.rows} rows, but the dialogue box shows {fit.room} at the default text size",
+                "split it into two lines",
+            )
+    for scene in story.scenes.values():
+        shown = [choice for choice in scene.choices if not choice.fallback]
+        options = tuple(
+            ChoiceOption(number, choice.index, choice.text or "", choice.locked is None, choice.locked)
+            for number, choice in enumerate(shown, start=1)
+        )
+        for position, part in probe.menu(options):
+            choice = shown[position]
+            key = "text" if part == "text" else "locked"
+            what = "choice's text" if part == "text" else "choice's locked reason"
+            yield ctx.problem(
+                "HS024",
+                ctx.index.value_pos(choice.where, key),
+                f"this {what} is wider than its button in the choice menu",
+                "shorten it",
+            )

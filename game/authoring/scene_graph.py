@@ -1,0 +1,85 @@
+"""The story as a directed graph of scenes (who leads where), ignoring conditions.
+
+Used by the linter (scenes nothing leads to, scenes the start never reaches, scenes that can be entered again) and
+built from `game.loader.scene_targets`, the engine's own list of where a scene can lead.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from game.loader import scene_targets
+from game.model import Story
+
+
+class SceneGraph:
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.targets: dict[str, tuple[str, ...]] = {
+            scene_id: tuple(dict.fromkeys(t for t in scene_targets(scene) if t in story.scenes))
+            for scene_id, scene in story.scenes.items()
+        }
+        self.sources: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
+        for scene_id, targets in self.targets.items():
+            for target in targets:
+                self.sources[target].add(scene_id)
+
+    def reachable(self) -> set[str]:
+        """Scenes some way of following goto, next and choices from the start arrives at."""
+        start = self.story.start
+        seen = {start} if start in self.story.scenes else set()
+        queue = deque(seen)
+        while queue:
+            for target in self.targets[queue.popleft()]:
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return seen
+
+    def on_cycle(self) -> set[str]:
+        """Scenes that a way through the story can enter more than once (they lie on a loop)."""
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        on_stack: set[str] = set()
+        stack: list[str] = []
+        looping: set[str] = set()
+        counter = 0
+        for root in self.story.scenes:
+            if root in index:
+                continue
+            work = [(root, iter(self.targets[root]))]
+            index[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, children = work[-1]
+                advanced = False
+                for child in children:
+                    if child not in index:
+                        index[child] = low[child] = counter
+                        counter += 1
+                        stack.append(child)
+                        on_stack.add(child)
+                        work.append((child, iter(self.targets[child])))
+                        advanced = True
+                        break
+                    if child in on_stack:
+                        low[node] = min(low[node], index[child])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in self.targets[node]:
+                        looping.update(component)
+        return looping
