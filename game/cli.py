@@ -187,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Subcommands whose code lives in its own package: module path -> `add_arguments(parser)` and `run(args) -> int`.
 EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("game.authoring.lint_cli", "check a story for mistakes and loose ends (codes HS000-HS028)"),
+    "graph": ("game.authoring.graph_cli", "draw the story map (Mermaid or Graphviz DOT)"),
 }
 
 

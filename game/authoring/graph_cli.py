@@ -1,0 +1,49 @@
+"""`heartstopper graph`: the story map as Mermaid (default) or DOT, on stdout or written to a file.
+
+Exit codes: 0 drawn, 1 the story does not load, 2 bad usage (an unknown chapter, DOT without the graphviz package,
+a file that cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, load_or_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("mermaid", "dot"),
+        default="mermaid",
+        help="mermaid (stateDiagram-v2, renders on GitHub and mermaid.live) or dot (for Graphviz); default mermaid",
+    )
+    parser.add_argument("--chapter", metavar="NAME", help="only this chapter, with the scenes next to it")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.authoring.files import write_text_atomically
+    from game.authoring.graph import GraphError, build_map
+
+    story = load_or_report(args.story)
+    if story is None:
+        return EXIT_FAILED
+    try:
+        drawn = build_map(story, args.format, args.chapter)
+    except GraphError as error:
+        print(f"heartstopper graph: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    text = drawn.text if drawn.text.endswith("\n") else drawn.text + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_text_atomically(args.output, text)
+    except OSError as error:
+        print(f"heartstopper graph: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote the map of {len(drawn.states)} scenes and endings to {args.output}")
+    return EXIT_OK
