@@ -1,0 +1,180 @@
+"""How big a story is and how long it takes to read: totals, per chapter, per character, and play time.
+
+Counts reuse `game.summary` (the same words `check` counts: every word of every line and choice). Play time is an
+estimate with its assumptions written down (see `READING`):
+
+- reading everything: every word at `words_per_minute`, plus `seconds_per_menu` for each menu;
+- one playthrough: the words a player actually reads, measured by playing the story with the real engine
+  `playthrough_runs` times, choosing at random among the choices that can be taken (with a fixed seed, so the
+  numbers are the same on every run), and timed the same way. It reports the average, the shortest and the longest.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from game.events import Choices, Ended, Line
+from game.model import Story, TextBeat
+from game.playthrough import Playthrough
+from game.summary import count_words, iter_beats, scene_words
+
+NARRATOR = "narrator"
+
+
+@dataclass(frozen=True)
+class ReadingPace:
+    words_per_minute: int = 200  # a relaxed on-screen reading pace for fiction (adults read prose at ~200-300)
+    seconds_per_menu: int = 6  # reading the options and deciding
+    playthrough_runs: int = 64
+    seed: int = 2  # season two
+    max_events: int = 200_000  # a run that goes on this long is stopped (a loop the random player keeps taking)
+
+    def minutes(self, words: int, menus: int) -> float:
+        return words / self.words_per_minute + menus * self.seconds_per_menu / 60
+
+
+READING = ReadingPace()
+
+
+def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
+    """Everything `heartstopper stats --json` prints."""
+    chapters: dict[str, dict[str, Any]] = {
+        c.name: {"name": c.name, "scenes": 0, "beats": 0, "choices": 0, "menus": 0, "words": 0} for c in story.chapters
+    }
+    characters: dict[str, dict[str, Any]] = {
+        char_id: {"name": char.name, "lines": 0, "words": 0} for char_id, char in story.characters.items()
+    }
+    characters[NARRATOR] = {"name": "Narrator", "lines": 0, "words": 0}
+    totals = {"beats": 0, "lines": 0, "choices": 0, "menus": 0, "words": 0}
+    for scene in story.scenes.values():
+        chapter = chapters.setdefault(
+            scene.chapter, {"name": scene.chapter, "scenes": 0, "beats": 0, "choices": 0, "menus": 0, "words": 0}
+        )
+        beats = list(iter_beats(scene.beats))
+        words = scene_words(scene)
+        shown = sum(1 for c in scene.choices if not c.fallback)
+        menu = 1 if shown else 0
+        chapter["scenes"] += 1
+        chapter["beats"] += len(beats)
+        chapter["choices"] += len(scene.choices)
+        chapter["menus"] += menu
+        chapter["words"] += words
+        totals["beats"] += len(beats)
+        totals["choices"] += len(scene.choices)
+        totals["menus"] += menu
+        totals["words"] += words
+        for beat in beats:
+            if isinstance(beat, TextBeat):
+                totals["lines"] += 1
+                who = characters[beat.speaker if beat.speaker else NARRATOR]
+                who["lines"] += 1
+                who["words"] += count_words(beat.text)
+    for chapter in chapters.values():
+        chapter["minutes"] = round(pace.minutes(chapter["words"], chapter["menus"]), 1)
+    runs = _random_playthroughs(story, pace)
+    minutes = [pace.minutes(words, menus) for words, menus in runs]
+    return {
+        "title": story.title,
+        "version": story.version,
+        "scenes": len(story.scenes),
+        "beats": totals["beats"],
+        "lines": totals["lines"],
+        "choices": totals["choices"],
+        "menus": totals["menus"],
+        "endings": len(story.endings),
+        "ending_titles": {ending_id: ending.title for ending_id, ending in story.endings.items()},
+        "words": totals["words"],
+        "chapters": list(chapters.values()),
+        "characters": characters,
+        "play_time": {
+            "words_per_minute": pace.words_per_minute,
+            "seconds_per_menu": pace.seconds_per_menu,
+            "everything_minutes": round(pace.minutes(totals["words"], totals["menus"]), 1),
+            "playthrough_runs": len(runs),
+            "playthrough_minutes": {
+                "average": round(sum(minutes) / len(minutes), 1) if minutes else 0.0,
+                "shortest": round(min(minutes), 1) if minutes else 0.0,
+                "longest": round(max(minutes), 1) if minutes else 0.0,
+            },
+        },
+    }
+
+
+def _random_playthroughs(story: Story, pace: ReadingPace) -> list[tuple[int, int]]:
+    """(words read, menus met) for each finished random playthrough."""
+    chooser = random.Random(pace.seed)
+    results = []
+    for _ in range(pace.playthrough_runs):
+        playthrough = Playthrough(story)
+        words = menus = events = 0
+        while events < pace.max_events:
+            if playthrough.can_continue:
+                event = playthrough.continue_()
+                events += 1
+                if isinstance(event, Line):
+                    words += count_words(event.text)
+                elif isinstance(event, Ended):
+                    results.append((words, menus))
+                    break
+                continue
+            menu: Choices | None = playthrough.current_choices
+            if menu is None:
+                break
+            available = [option for option in menu.options if option.available]
+            if not available:
+                break
+            menus += 1
+            option = chooser.choice(available)
+            words += count_words(option.text)
+            playthrough.choose(option.index)
+    return results
+
+
+def describe_minutes(minutes: float) -> str:
+    whole = round(minutes)
+    if whole < 60:
+        return f"{whole} min"
+    return f"{whole // 60} h {whole % 60:02d} min"
+
+
+def render_text(data: dict[str, Any]) -> str:
+    """The report `heartstopper stats` prints."""
+    play = data["play_time"]
+    runs = play["playthrough_minutes"]
+    lines = [
+        f"{data['title']} (version {data['version']})",
+        f"  {data['scenes']} scenes, {data['beats']} beats, {data['lines']} lines, "
+        f"{data['choices']} choices in {data['menus']} menus, {data['endings']} endings",
+        f"  {data['words']} words; reading everything takes about {describe_minutes(play['everything_minutes'])}",
+    ]
+    if play["playthrough_runs"]:
+        lines.append(
+            f"  one playthrough takes about {describe_minutes(runs['average'])} "
+            f"({describe_minutes(runs['shortest'])} to {describe_minutes(runs['longest'])}, "
+            f"from {play['playthrough_runs']} playthroughs choosing at random)"
+        )
+    lines.append(
+        f"  (at {play['words_per_minute']} words a minute and {play['seconds_per_menu']} seconds for each menu)"
+    )
+    lines.append("")
+    lines.append("Chapters")
+    width = max((len(c["name"]) for c in data["chapters"]), default=8)
+    for chapter in data["chapters"]:
+        lines.append(
+            f"  {chapter['name']:<{width}}  {chapter['scenes']:>4} scenes  {chapter['beats']:>5} beats  "
+            f"{chapter['choices']:>4} choices  {chapter['words']:>6} words  ~{describe_minutes(chapter['minutes'])}"
+        )
+    lines.append("")
+    lines.append("Characters (by words)")
+    cast = sorted(data["characters"].items(), key=lambda item: (-item[1]["words"], item[0]))
+    width = max((len(char["name"]) for _, char in cast), default=8)
+    for char_id, char in cast:
+        if char["lines"]:
+            noun = "line " if char["lines"] == 1 else "lines"
+            lines.append(f"  {char['name']:<{width}}  {char['lines']:>5} {noun}  {char['words']:>6} words  ({char_id})")
+    silent = [char_id for char_id, char in cast if not char["lines"]]
+    if silent:
+        lines.append("  no lines: " + ", ".join(silent))
+    return "\n".join(lines)

@@ -1,0 +1,26 @@
+"""`heartstopper stats`: how big the story is and how long it takes to read, as a report or as JSON.
+
+Exit codes: 0 printed, 1 the story does not load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from game.cli import EXIT_FAILED, EXIT_OK, load_or_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.authoring.stats import render_text, story_stats
+
+    story = load_or_report(args.story)
+    if story is None:
+        return EXIT_FAILED
+    data = story_stats(story)
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else render_text(data))
+    return EXIT_OK
