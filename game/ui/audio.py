@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 class Audio:
     """Plays the story's music and sounds at the player's volumes."""
 
-    def __init__(self, assets_dir: Path, ui_dir: Path | None = None) -> None:
+    def __init__(self, assets_dir: Path, ui_dir: Path | None = None, *, open_now: bool = True) -> None:
         self.assets_dir = assets_dir
         self.ui_dir = ui_dir if ui_dir is not None else assets_dir / "ui"
         self.music_volume = 0.7
@@ -25,16 +25,28 @@ class Audio:
         self.current_music: str | None = None
         self._sounds: dict[Path, pygame.mixer.Sound | None] = {}
         self._warned: set[str] = set()
-        self.enabled = self._init_mixer()
+        self.enabled = False
+        self._tried = False
+        if open_now:
+            self.open()
 
-    def _init_mixer(self) -> bool:
+    def open(self) -> None:
+        """Open the audio device (slow on some systems, so the game does it after the first frame) and start the
+        music asked for so far."""
+        if self.enabled or self._tried:
+            return
+        self._tried = True
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init()
-            return True
+            self.enabled = True
         except pygame.error as err:
             log.warning("no audio device (%s); playing silently", err)
-            return False
+            return
+        pygame.mixer.music.set_volume(self.music_volume)
+        wanted, self.current_music = self.current_music, None
+        if wanted:
+            self.play_music(wanted, fade_ms=400)
 
     def _warn(self, key: str, message: str) -> None:
         if key not in self._warned:

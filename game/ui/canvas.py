@@ -65,7 +65,7 @@ class Canvas:
         key = (text, self.p(px), color, italic, bold)
         surf = self._text.get(key)
         if surf is None:
-            surf = self.font(px, italic=italic, bold=bold).render(text, True, color)
+            surf = _fast(self.font(px, italic=italic, bold=bold).render(text, True, color))
             self._text[key] = surf
             if len(self._text) > _TEXT_CACHE_SIZE:
                 self._text.popitem(last=False)
@@ -116,9 +116,8 @@ class Canvas:
         key = (real.size, tuple(fill), self.p(radius), self.p(border) if border else 0, border_color, shadow)
         surf = self._shapes.get(key)
         if surf is None:
-            surf = self._make_panel(
-                real.size, fill, self.p(radius), self.p(border) if border else 0, border_color, shadow
-            )
+            border_px = self.p(border) if border else 0
+            surf = _fast(self._make_panel(real.size, fill, self.p(radius), border_px, border_color, shadow))
             self._shapes[key] = surf
             if len(self._shapes) > _SHAPE_CACHE_SIZE:
                 self._shapes.popitem(last=False)
@@ -151,6 +150,7 @@ class Canvas:
         if surf is None:
             surf = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
             surf.fill(rgba)
+            surf = _fast(surf)
             self._shapes[key] = surf
         self.surface.blit(surf, (0, 0))
 
@@ -170,3 +170,8 @@ class Canvas:
             max(1, self.p(radius)),
             self.p(width) if width else 0,
         )
+
+
+def _fast(surf: pygame.Surface) -> pygame.Surface:
+    """The surface in the window's pixel format (much faster to blit), once a window exists."""
+    return surf.convert_alpha() if pygame.display.get_surface() is not None else surf

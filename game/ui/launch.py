@@ -7,20 +7,18 @@ terminal player instead.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import pygame
 
 from game.ui.app import App
 from game.ui.datadir import data_dir
 from game.ui.display import Display
+from game.ui.storyheader import read_header
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +45,7 @@ def open_app(
     fullscreen: bool | None = None,
     clock: Callable[[], float] = time.monotonic,
     data: Path | None = None,
+    open_audio: bool = True,
 ) -> App:
     """A ready App for `story` in a window of `size` (the title screen is not pushed yet)."""
     init_pygame()
@@ -54,7 +53,14 @@ def open_app(
         display = Display(size, fullscreen=False, title=str(getattr(story, "title", "")))
     except pygame.error as err:
         raise NoDisplayError(f"the game window cannot be opened ({err})") from err
-    app = App(story, display=display, data_dir=data if data is not None else data_dir(), clock=clock, dev=dev)
+    app = App(
+        story,
+        display=display,
+        data_dir=data if data is not None else data_dir(),
+        clock=clock,
+        dev=dev,
+        open_audio=open_audio,
+    )
     if fullscreen is not None and fullscreen != display.fullscreen:
         app.set_fullscreen(fullscreen)
     return app
@@ -62,12 +68,13 @@ def open_app(
 
 def start_screens(app: App, *, start: str | None = None, given: dict[str, object] | None = None) -> None:
     """The title screen, or with `start`/`given` the game straight away."""
-    from game.ui.screens.flow import new_game
-    from game.ui.screens.title import TitleScreen
-
     if start is not None or given:
+        from game.ui.screens.flow import new_game  # the engine is imported only when a game starts
+
         new_game(app, app.clock(), start=start, given=given)
     else:
+        from game.ui.screens.title import TitleScreen
+
         app.reset(TitleScreen(app), app.clock())
 
 
@@ -84,23 +91,32 @@ def run_game(
     from game.problems import StoryError
 
     logging.basicConfig(level=logging.INFO if dev else logging.WARNING, format="%(levelname)s: %(message)s")
+    story_dir = Path(story_dir)
+    app = open_app(read_header(story_dir), dev=dev, fullscreen=fullscreen, open_audio=False)
     try:
-        story = load_story(Path(story_dir))
-    except StoryError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"The story in {story_dir} has {len(err.problems)} problem(s); fix them and try again.", file=sys.stderr)
-        return 1
-    if start is not None and start not in story.scenes:
-        print(f"There is no scene '{start}' in the story to start at.", file=sys.stderr)
-        return 2
-    app = open_app(story, dev=dev, fullscreen=fullscreen)
-    try:
+        if start is None and not given:
+            start_screens(app)
+            app.step([], app.clock())  # the title is on screen while the story loads and the audio opens
         try:
-            start_screens(app, start=start, given=given)
-        except ValueError as err:
-            print(f"Cannot start there: {err}", file=sys.stderr)
+            story = load_story(story_dir)
+        except StoryError as err:
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            print(
+                f"The story in {story_dir} has {len(err.problems)} problem(s); fix them and try again.", file=sys.stderr
+            )
+            return 1
+        app.story = story
+        app.audio.open()
+        if start is not None and start not in story.scenes:
+            print(f"There is no scene '{start}' in the story to start at.", file=sys.stderr)
             return 2
+        if start is not None or given:
+            try:
+                start_screens(app, start=start, given=given)
+            except ValueError as err:
+                print(f"Cannot start there: {err}", file=sys.stderr)
+                return 2
         return app.run()
     finally:
         app.persistent.flush()

@@ -65,9 +65,21 @@ class StageView:
         self.background_at = -1e9
         self.sprites: dict[str, SpriteView] = {}
         self.leaving: list[SpriteView] = []
+        self._drawn_at: tuple[tuple[int, int], int] | None = None  # (canvas size, sprite height) of the last frame
+
+    def preload(self, state: StageState) -> None:
+        """Rasterise the art `state` needs now, when the stage changes, so drawing frames only blits."""
+        if self._drawn_at is None:
+            return
+        size, height = self._drawn_at
+        if state.background:
+            self.images.background(state.background, size)
+        for who, (expression, _) in state.sprites.items():
+            self.images.sprite(who, expression, height)
 
     def snap(self, state: StageState) -> None:
         """Show `state` at once."""
+        self.preload(state)
         self.background, self.old_background, self.background_at = state.background, None, -1e9
         self.leaving.clear()
         self.sprites = {
@@ -77,6 +89,7 @@ class StageView:
 
     def follow(self, state: StageState, now: float) -> None:
         """Animate from what is shown to `state`."""
+        self.preload(state)
         if state.background != self.background:
             self.old_background, self.background, self.background_at = self.background, state.background, now
         for who, view in list(self.sprites.items()):
@@ -116,12 +129,13 @@ class StageView:
             if fading:
                 bg.set_alpha(round(255 * ease_in_out(progress(self.background_at, now, BACKGROUND_FADE))))
                 canvas.surface.blit(bg, (ox, oy))
-                bg.set_alpha(255)
+                bg.set_alpha(None)  # opaque again: the fast blit path
             else:
                 canvas.surface.blit(bg, (ox, oy))
         elif not fading or not self.old_background:
             canvas.surface.fill((238, 226, 214))
         height = canvas.p(SPRITE_HEIGHT)
+        self._drawn_at = (size, height)
         for view in [*self.leaving, *self.sprites.values()]:
             alpha = view.alpha(now)
             if alpha <= 0.01:

@@ -1,0 +1,34 @@
+"""The little the title screen needs before the story is loaded: its title and where its art is.
+
+Loading and checking a whole story takes a few hundred milliseconds; reading these two facts takes a few. The game
+draws its title screen from the header first and loads the story right after, so the window shows something at
+once. If the manifest cannot be read here, the full loader reports why a moment later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from game.paths import assets_dir_for
+
+
+@dataclass(frozen=True, slots=True)
+class StoryHeader:
+    title: str
+    story_dir: Path
+    assets_dir: Path
+
+
+def read_header(story_dir: Path) -> StoryHeader:
+    title = ""
+    try:
+        with open(story_dir / "story.yaml", encoding="utf-8") as handle:
+            manifest = yaml.safe_load(handle)
+        if isinstance(manifest, dict) and isinstance(manifest.get("title"), str):
+            title = manifest["title"]
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        pass
+    return StoryHeader(title, story_dir, assets_dir_for(story_dir))
