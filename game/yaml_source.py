@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_SCALAR_CHARS = 20_000
 MAX_INT_DIGITS = 12
+_TOO_DEEP = " " * (4 * MAX_DEPTH + 1)  # an indentation deeper than any story needs
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z")
@@ -180,6 +181,8 @@ def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 
 def _check_indentation(text: str, problem) -> bool:
     """Tabs in indentation confuse every YAML reader differently; find them first and say where."""
+    if "\t" not in text and _TOO_DEEP not in text:  # the usual case, found by two fast substring searches
+        return True
     ok = True
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
@@ -201,11 +204,8 @@ def parse_text(text: str, problem) -> object:
     """Build positioned values from YAML text, reporting problems through `problem(line, column, msg, hint)`."""
     if not _check_indentation(text, problem):
         return None
-    builder = _Builder(problem)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if builder.feed(event):
-                break
+        return _build(_Loader(text).get_event, problem)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -229,174 +229,221 @@ def parse_text(text: str, problem) -> object:
     except RecursionError:
         problem(1, 1, "the YAML is nested too deeply", "stories never need this much nesting")
         return None
-    return builder.result
 
 
-class _Builder:
-    """Turns parser events into YMap/YList/scalars with an explicit stack (so depth never recurses)."""
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+_new_tuple = tuple.__new__  # Pos(line, column, quoted) without the Python-level NamedTuple constructor
+_new_dict = dict.__new__
+_new_list = list.__new__
 
-    __slots__ = ("depth", "documents", "problem", "result", "stack")
 
-    def __init__(self, problem) -> None:
-        self.problem = problem
-        self.stack: list[list] = []  # frames: [container, pending_key, pending_key_pos]
-        self.result: object = None
-        self.documents = 0
-        self.depth = 0
+def _build(get_event, problem) -> object:
+    """Turn parser events into YMap/YList/scalars with an explicit stack (so depth never recurses).
 
-    def feed(self, event: yaml.Event) -> bool:
-        """Take one event; True means stop reading (a fatal problem was reported)."""
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self._scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            pos = self._pos(event)
-            self._check_anchor_and_tag(event, pos)
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                self.problem(
+    This is the hot loop of story loading (about a hundred thousand events per thousand scenes), so it is written
+    flat: one function, local names, the common events (a scalar, the start or end of a mapping or list) handled
+    inline, and the rare ones (aliases, anchors, tags, second documents, keys that are not text) in helpers.
+    """
+    stack: list[list] = []  # frames: [container, pending_key, pending_key_pos]
+    result: object = None
+    depth = 0
+    documents = 0
+    nulls, trues, falses, int_match, float_match = _NULLS, _TRUE, _FALSE, _INT.match, _FLOAT.match
+    frame: list | None = None  # stack[-1], or None at the top level
+    while True:
+        event = get_event()
+        if event is None:
+            return result
+        kind = event.__class__
+        if kind is _ScalarEvent:
+            mark = event.start_mark
+            style = event.style
+            quoted = style is not None and style != ""
+            pos = _new_tuple(Pos, (mark.line + 1, mark.column + 1, quoted))
+            tag = event.tag
+            if event.anchor is not None or (tag is not None and tag != "!"):
+                _check_anchor_and_tag(event, pos, problem)
+            value = event.value
+            if len(value) > MAX_SCALAR_CHARS:
+                problem(
+                    pos.line,
+                    pos.column,
+                    f"this text is {len(value)} characters long; the limit is {MAX_SCALAR_CHARS}",
+                    "split it into several lines",
+                )
+                value = None
+            elif not quoted:  # plain scalars: null, true/false, whole and decimal numbers, else text
+                if value in nulls:
+                    value = None
+                elif value in trues:
+                    value = True
+                elif value in falses:
+                    value = False
+                else:
+                    first = value[0]
+                    if first.isdigit() or first in "+-.":
+                        if int_match(value):
+                            if len(value.lstrip("+-")) > MAX_INT_DIGITS:
+                                problem(
+                                    pos.line,
+                                    pos.column,
+                                    f"the number {value[:20]}... is too large",
+                                    "stories use small whole numbers",
+                                )
+                                value = None
+                            else:
+                                value = int(value)
+                        elif float_match(value):
+                            value = float(value)
+            if frame is None:
+                result = value
+                continue
+            container = frame[0]
+            if type(container) is YList:
+                container.append(value)
+                container.item_pos.append(pos)
+                continue
+            key = frame[1]
+            if key is None:  # this scalar is a key
+                if value is None:
+                    problem(pos.line, pos.column, "a key is empty", "write a name before the colon")
+                    frame[1] = _Complex()
+                else:
+                    frame[1] = value if type(value) is str else _key_text(value)
+                frame[2] = pos
+                continue
+            frame[1] = None
+            if type(key) is str:
+                if key in container:
+                    _duplicate(container, key, frame[2], problem)
+                else:
+                    container[key] = value
+                    container.key_pos[key] = frame[2]
+                    container.value_pos[key] = pos
+            continue
+        if kind is _MappingEndEvent or kind is _SequenceEndEvent:
+            depth -= 1
+            container = stack.pop()[0]
+            frame = stack[-1] if stack else None
+            _add(frame, container, container.pos, problem)
+            if frame is None:
+                result = container
+            continue
+        if kind is _MappingStartEvent or kind is _SequenceStartEvent:
+            mark = event.start_mark
+            pos = _new_tuple(Pos, (mark.line + 1, mark.column + 1, False))
+            if event.anchor is not None or event.tag is not None:
+                _check_anchor_and_tag(event, pos, problem)
+            depth += 1
+            if depth > MAX_DEPTH:
+                problem(
                     pos.line,
                     pos.column,
                     f"the YAML is nested more than {MAX_DEPTH} levels deep",
                     "stories never need this much nesting",
                 )
-                return True
-            container = YMap(pos) if kind is yaml.MappingStartEvent else YList(pos)
-            self.stack.append([container, None, None])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.depth -= 1
-            container = self.stack.pop()[0]
-            self._add(container, container.pos)
-        elif kind is yaml.AliasEvent:
-            pos = self._pos(event)
-            self.problem(
+                return result
+            if kind is _MappingStartEvent:
+                container = _new_dict(YMap)
+                container.key_pos = {}
+                container.value_pos = {}
+            else:
+                container = _new_list(YList)
+                container.item_pos = []
+            container.pos = pos
+            frame = [container, None, None]
+            stack.append(frame)
+            continue
+        if kind is _AliasEvent:
+            mark = event.start_mark
+            pos = _new_tuple(Pos, (mark.line + 1, mark.column + 1, False))
+            problem(
                 pos.line,
                 pos.column,
                 f"aliases (*{event.anchor}) are not allowed in stories",
                 "write the value out again instead of referring to an anchor",
             )
-            self._add(None, pos)
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                pos = self._pos(event)
-                self.problem(
-                    pos.line,
-                    pos.column,
+            _add(frame, None, pos, problem)
+            if frame is None:
+                result = None
+            continue
+        if kind is _DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                problem(
+                    mark.line + 1,
+                    mark.column + 1,
                     "a story file holds one YAML document, but this is a second",
                     "remove the '---' line, or move this part into a file of its own",
                 )
-                return True
-        return False
+                return result
 
-    @staticmethod
-    def _pos(event: yaml.Event, quoted: bool = False) -> Pos:
-        mark = event.start_mark
-        return Pos(mark.line + 1, mark.column + 1, quoted)
 
-    def _check_anchor_and_tag(self, event, pos: Pos) -> None:
-        if event.anchor is not None:
-            self.problem(
-                pos.line,
-                pos.column,
-                f"anchors (&{event.anchor}) are not allowed in stories",
-                "write the value out in full where it is needed",
-            )
-        tag = event.tag
-        implicit = getattr(event, "implicit", True)
-        if isinstance(implicit, tuple):  # scalars: (plain, quoted)
-            implicit = implicit[0] or implicit[1]
-        if tag is not None and tag != "!" and not implicit:
-            self.problem(
-                pos.line,
-                pos.column,
-                f"tags ({tag}) are not allowed in stories",
-                "remove the tag: stories hold only text, numbers, true/false, lists and mappings",
-            )
+def _check_anchor_and_tag(event, pos: Pos, problem) -> None:
+    if event.anchor is not None:
+        problem(
+            pos.line,
+            pos.column,
+            f"anchors (&{event.anchor}) are not allowed in stories",
+            "write the value out in full where it is needed",
+        )
+    tag = event.tag
+    implicit = getattr(event, "implicit", True)
+    if isinstance(implicit, tuple):  # scalars: (plain, quoted)
+        implicit = implicit[0] or implicit[1]
+    if tag is not None and tag != "!" and not implicit:
+        problem(
+            pos.line,
+            pos.column,
+            f"tags ({tag}) are not allowed in stories",
+            "remove the tag: stories hold only text, numbers, true/false, lists and mappings",
+        )
 
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        quoted = event.style is not None and event.style != ""
-        pos = self._pos(event, quoted)
-        if event.anchor is not None or (event.tag is not None and event.tag != "!"):
-            self._check_anchor_and_tag(event, pos)
-        text = event.value
-        if len(text) > MAX_SCALAR_CHARS:
-            self.problem(
-                pos.line,
-                pos.column,
-                f"this text is {len(text)} characters long; the limit is {MAX_SCALAR_CHARS}",
-                "split it into several lines",
-            )
-            self._add(None, pos)
-            return
-        self._add(text if quoted else self._resolve_plain(text, pos), pos)
 
-    def _resolve_plain(self, text: str, pos: Pos) -> object:
-        if text in _NULLS:
-            return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        first = text[0]
-        if first.isdigit() or first in "+-.":
-            if _INT.match(text):
-                if len(text.lstrip("+-")) > MAX_INT_DIGITS:
-                    self.problem(
-                        pos.line,
-                        pos.column,
-                        f"the number {text[:20]}... is too large",
-                        "stories use small whole numbers",
-                    )
-                    return None
-                return int(text)
-            if _FLOAT.match(text):
-                return float(text)
-        return text
+def _duplicate(container: YMap, key: str, key_pos: Pos, problem) -> None:
+    first = container.key_pos[key]
+    problem(
+        key_pos.line,
+        key_pos.column,
+        f"duplicate key '{key}' (first given at line {first.line})",
+        "each key may appear once in a mapping: remove or rename one of them",
+    )
 
-    def _add(self, value: object, pos: Pos) -> None:
-        if not self.stack:
-            self.result = value
-            return
-        frame = self.stack[-1]
-        container = frame[0]
-        if type(container) is YList:
-            container.append(value)
-            container.item_pos.append(pos)
-            return
-        key = frame[1]
-        if key is None:  # this value is a key
-            if isinstance(value, (YMap, YList)):
-                self.problem(
-                    pos.line,
-                    pos.column,
-                    "a key must be a plain name, not a list or mapping",
-                    "write 'name: value'",
-                )
-                frame[1] = _Complex()
-            elif value is None:
-                self.problem(pos.line, pos.column, "a key is empty", "write a name before the colon")
-                frame[1] = _Complex()
-            else:
-                frame[1] = value if isinstance(value, str) else _key_text(value)
-            frame[2] = pos
-            return
-        frame[1] = None
-        if isinstance(key, _Complex):
-            return
-        if key in container:
-            first = container.key_pos[key]
-            key_pos = frame[2]
-            self.problem(
-                key_pos.line,
-                key_pos.column,
-                f"duplicate key '{key}' (first given at line {first.line})",
-                "each key may appear once in a mapping: remove or rename one of them",
-            )
-            return
-        container[key] = value
-        container.key_pos[key] = frame[2]
-        container.value_pos[key] = pos
+
+def _add(frame: list | None, value: object, pos: Pos, problem) -> None:
+    """Put a finished mapping or list (or the None of an alias) into its parent frame (None: the top level)."""
+    if frame is None:
+        return
+    container = frame[0]
+    if type(container) is YList:
+        container.append(value)
+        container.item_pos.append(pos)
+        return
+    key = frame[1]
+    if key is None:  # this value is a key
+        if isinstance(value, (YMap, YList)):
+            problem(pos.line, pos.column, "a key must be a plain name, not a list or mapping", "write 'name: value'")
+        else:
+            problem(pos.line, pos.column, "a key is empty", "write a name before the colon")
+        frame[1] = _Complex()
+        frame[2] = pos
+        return
+    frame[1] = None
+    if isinstance(key, _Complex):
+        return
+    if key in container:
+        _duplicate(container, key, frame[2], problem)
+        return
+    container[key] = value
+    container.key_pos[key] = frame[2]
+    container.value_pos[key] = pos
 
 
 def _key_text(value: object) -> str:
