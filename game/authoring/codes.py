@@ -214,8 +214,8 @@ _TABLE = (
         "HS026",
         "warning",
         "hide of someone not on stage",
-        "In a scene that names a background (so it starts with an empty stage), this character was not shown on "
-        "any way to this beat, so the `hide` does nothing.",
+        "Where the stage is known (a scene that names a background starts with an empty one, and `hide: all` "
+        "empties it), this character was not shown on any way to this beat, so the `hide` does nothing.",
     ),
     Code(
         "HS027",
@@ -228,8 +228,9 @@ _TABLE = (
         "HS028",
         "warning",
         "`as:` while the speaker is off stage",
-        "In a scene that names a background, the speaker is not on stage on any way to this line, so its `as:` "
-        "changes nothing (an `as:` only changes a sprite that is showing). `show` them first, or drop the `as:`.",
+        "Where the stage is known (after a scene's background or a `hide: all`), the speaker is not on stage on any "
+        "way to this line, so its `as:` changes nothing (an `as:` only changes a sprite that is showing). `show` "
+        "them first, or drop the `as:`.",
     ),
 )
 

@@ -3,7 +3,8 @@ change nothing (HS027), and an `as:` for a speaker who is not on stage (HS028).
 
 What is on stage before each beat comes from `game.authoring.flow`, which follows the engine's own stage rules
 (`game.stage`). Where a scene inherits the stage of the scene before (it names no background), only what the scene
-itself shows is certain, so HS026 and HS028 are only reported in scenes that name a background.
+itself shows is certain, so HS026 and HS028 are only reported where the stage is known: in scenes that name a
+background, or after a `hide: all`.
 """
 
 from __future__ import annotations
