@@ -25,7 +25,7 @@ class ChoiceMenu:
         self.menu = menu
         heights = [HEIGHT if o.available or not o.locked_reason else LOCKED_HEIGHT for o in menu.options]
         total = sum(heights) + GAP * max(0, len(heights) - 1)
-        y = max(16, (AREA_TOP + AREA_BOTTOM) / 2 - total / 2)
+        y = max(AREA_TOP, AREA_BOTTOM - total)  # just above the dialogue box, so faces stay in view
         buttons = []
         for option, h in zip(menu.options, heights):
             detail = (

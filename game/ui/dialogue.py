@@ -77,13 +77,13 @@ class DialogueBox:
             self._wrap_key = key
         return self._wrapped
 
-    def draw(self, canvas: Canvas, now: float, cps: float, size_factor: float) -> None:
+    def draw(self, canvas: Canvas, now: float, cps: float, size_factor: float, *, marker: bool = True) -> None:
         line = self.line
         if line is None:
             return
         color = parse_hex(line.color, INK_SOFT)
         thought = line.kind == "thought"
-        fill = (*mix(PAPER, (246, 242, 255), 0.6), 236) if thought else (*PAPER, 236)
+        fill = (*mix(PAPER, (246, 242, 255), 0.6), 246) if thought else (*PAPER, 246)
         canvas.panel(BOX, fill, radius=20, border=2.5, border_color=mix(INK, color, 0.35), shadow=True)
         if line.name and line.kind != "narration":
             self._draw_plate(canvas, line.name, color, thought)
@@ -98,7 +98,7 @@ class DialogueBox:
             full = rows.rows[i]
             clip = None if shown == full else font.size(shown)[0]
             canvas.text(full, (BOX_TEXT_X, y + i * line_height), px, ink, italic=thought, clip_width=clip)
-        if count >= len(self.text):
+        if marker and count >= len(self.text):
             self._draw_marker(canvas, color)
 
     def _draw_plate(self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool) -> None:

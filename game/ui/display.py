@@ -5,6 +5,8 @@ Screens never see the window itself; they draw on the frame (the 16:9 area) thro
 
 from __future__ import annotations
 
+import warnings
+
 import pygame
 
 from game.ui.scaling import LOGICAL_H, LOGICAL_W, Viewport
@@ -53,7 +55,9 @@ class Display:
                 self.windowed_size = self.window.get_size()
                 self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             else:
-                self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+                with warnings.catch_warnings():  # without a window manager the size may not be granted: fine
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             self.fullscreen = on
         except pygame.error:
             self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)

@@ -14,6 +14,7 @@ from game.ui.textlayout import wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, PAPER, mix, parse_hex
 
 PHONE = (450, 24, 380, 640)
+PHONE_X = {"right": 820, "left": 80, "center": 450}
 SCREEN_INSET = 16
 BUBBLE_PX = 21
 BUBBLE_MAX_W = 250
@@ -56,8 +57,12 @@ class PhoneView:
     def animating(self, now: float) -> bool:
         return now < self.arrived + ARRIVE
 
-    def draw(self, canvas: Canvas, now: float, size_factor: float, show_marker: bool) -> None:
-        x, y, w, h = PHONE
+    def draw(
+        self, canvas: Canvas, now: float, size_factor: float, show_marker: bool, taken: frozenset[str] = frozenset()
+    ) -> None:
+        """Draw the phone where no sprite stands (right, else left, else the middle); `taken` are the places used."""
+        _, y, w, h = PHONE
+        x = next((PHONE_X[p] for p in ("right", "left") if p not in taken), PHONE_X["center"])
         canvas.panel((x, y, w, h), (58, 50, 56), radius=42, shadow=True)
         sx, sy, sw, sh = x + SCREEN_INSET, y + 56, w - 2 * SCREEN_INSET, h - 56 - 44
         canvas.panel((sx, sy - 40, sw, sh + 40), (252, 246, 240), radius=28)

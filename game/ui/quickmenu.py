@@ -41,7 +41,7 @@ class QuickMenu:
 
     def draw(self, canvas: Canvas, active: set[str]) -> None:
         first = self.rects[ITEMS[0][0]]
-        canvas.panel((first[0] - 8, first[1] - 1, ITEM_W * len(ITEMS) + 16, HEIGHT + 2), (*PAPER, 150), radius=11)
+        canvas.panel((first[0] - 8, first[1] - 1, ITEM_W * len(ITEMS) + 16, HEIGHT + 2), (*PAPER, 210), radius=11)
         for key, label in ITEMS:
             x, y, w, h = self.rects[key]
             on = key in active
@@ -51,6 +51,6 @@ class QuickMenu:
                 label,
                 (x + w / 2, y + h / 2),
                 PX,
-                INK if on or key == self.hovered else mix(INK_SOFT, PAPER, 0.1),
+                INK if on or key == self.hovered else INK_SOFT,
                 anchor="center",
             )

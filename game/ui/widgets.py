@@ -38,7 +38,7 @@ class Button:
         else:
             fill, ink, border = (*PAPER, 242), INK, mix(PAPER, INK, 0.35)
         canvas.panel(self.rect, fill, radius=min(16, h / 2), border=2.5 if focused else 1.5, border_color=border)
-        cy = y + h / 2 - (9 if self.detail else 0)
+        cy = y + h / 2 - (12 if self.detail else 0)
         if align == "left":
             canvas.text(self.label, (x + 22, cy), px, ink, anchor="midleft")
         else:

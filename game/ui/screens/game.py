@@ -432,9 +432,10 @@ class GameScreen(Screen):
             return
         card_up = self.card is not None and self.card.active(now)
         if self.phone.active:
-            self.phone.draw(canvas, now, self._size(), show_marker=self.line_complete(now) and self.menu is None)
+            taken = frozenset(place for _, place in self.session.stage.sprites.values())
+            self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.dialogue.line is not None and not card_up:
-            self.dialogue.draw(canvas, now, self._cps(), self._size())
+            self.dialogue.draw(canvas, now, self._cps(), self._size(), marker=self.menu is None)
         if self.menu is not None and not card_up:
             self.menu.draw(canvas)
         if self.card is not None:
