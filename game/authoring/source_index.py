@@ -61,11 +61,6 @@ class SourceIndex:
                 return mapping
         return None
 
-    def value(self, where: Location, key: str) -> object:
-        """The value of `key` in the mapping found at `where` (None when there is none)."""
-        mapping = self._holder(where, key)
-        return None if mapping is None else mapping.get(key)
-
     def value_pos(self, where: Location, key: str) -> Location:
         """Where the value of `key` is written, in the mapping at `where`; `where` itself when not found."""
         mapping = self._holder(where, key)

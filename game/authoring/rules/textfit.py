@@ -44,6 +44,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             )
     for scene in story.scenes.values():
         shown = [choice for choice in scene.choices if not choice.fallback]
+        if not shown:
+            continue
         options = tuple(
             ChoiceOption(number, choice.index, choice.text or "", choice.locked is None, choice.locked)
             for number, choice in enumerate(shown, start=1)
