@@ -8,12 +8,14 @@ the scenes. Problems are collected with positions and raised together as one `St
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
+from game.expressions.compiler import compile_tree
 from game.model import (
     Assignment,
     Beat,
@@ -68,11 +70,22 @@ NARRATOR = "narrator"
 
 def load_story(story_dir: Path) -> Story:
     """Load and check the story in `story_dir`; raise `StoryError` with every problem found."""
-    return _StoryLoader(Path(story_dir)).load()
+    # Loading makes millions of small objects and no reference cycles, so the cycle collector would only rescan
+    # the growing heap again and again (it took half the time of a 10,000-scene load); it is paused meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _StoryLoader(Path(story_dir)).load()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_new_tuple = tuple.__new__
 
 
 def _location(reader: FieldReader, pos: Pos) -> Location:
-    return Location(reader.display, pos.line, pos.column)
+    return _new_tuple(Location, (reader.display, pos.line, pos.column))  # Location(...) minus its Python __new__
 
 
 class _StoryLoader:
@@ -86,6 +99,9 @@ class _StoryLoader:
         self.endings: dict[str, Ending] = {}
         self.scene_ids: set[str] = set()
         self.scenes: dict[str, Scene] = {}
+        # Conditions repeat across a story ("nick_out == 5"); each text is parsed and checked once per load. Variables
+        # and scene ids are all known before the first condition is compiled, so a text always compiles the same way.
+        self.compiled: dict[str, CompiledExpr | ExpressionError] = {}
 
     # -- entry ---------------------------------------------------------------------------------------------------
 
@@ -488,14 +504,30 @@ class _StoryLoader:
                 'write for example "grades >= 2"',
             )
             return None
-        try:
-            return compile_expression(text, self.var_types, self.scene_ids, "bool")
-        except ExpressionError as error:
+        compiled = self.compiled.get(text)
+        if compiled is None:
+            try:
+                compiled = compile_expression(text, self.var_types, self.scene_ids, "bool")
+            except ExpressionError as error:
+                compiled = error
+            self.compiled[text] = compiled
+        elif not isinstance(compiled, ExpressionError):
+            # Every use gets its own closure, as before: the branch tester tells conditions apart by their `fn`.
+            compiled = CompiledExpr(
+                compiled.source,
+                compiled.tree,
+                compiled.type,
+                compiled.reads,
+                compiled.visits_read,
+                compile_tree(compiled.tree),
+            )
+        if isinstance(compiled, ExpressionError):
             line, column = pos.line, pos.column
             if "\n" not in text:
-                column += error.offset + (1 if pos.quoted else 0)
-            reader.error(Pos(line, column), f"in {what}: {error.message}", error.hint)
+                column += compiled.offset + (1 if pos.quoted else 0)
+            reader.error(Pos(line, column), f"in {what}: {compiled.message}", compiled.hint)
             return None
+        return compiled
 
     # -- scenes --------------------------------------------------------------------------------------------------
 
