@@ -146,12 +146,18 @@ class SaveStore:
 
     def latest(self) -> Slot | None:
         """The most recently written readable save of any kind (for "Continue")."""
-        best: tuple[datetime, Slot] | None = None
+        best: tuple[datetime, int, Slot] | None = None
         if not self.folder.is_dir():
             return None
         for path in self.folder.glob("*.json"):
             slot = self.read(path.stem)
             when = slot.saved_at
-            if slot.status == "ok" and when is not None and (best is None or when > best[0]):
-                best = (when, slot)
-        return best[1] if best else None
+            if slot.status != "ok" or when is None:
+                continue
+            try:
+                written = path.stat().st_mtime_ns  # saves made within the same second
+            except OSError:
+                continue
+            if best is None or (when, written) > best[:2]:
+                best = (when, written, slot)
+        return best[2] if best else None
