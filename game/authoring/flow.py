@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.authoring.intervals import Env, IntDom, SetDom, declared, join, refine
-from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
+from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat, Variable
 
 UNKNOWN = "\x00unknown"  # a background or music this walk cannot know (inherited from the scene before)
 
@@ -88,13 +88,13 @@ def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment
             )
         else:
             dom = narrowed.get(change.variable, declared(variable.type))
-            assert isinstance(dom, IntDom)
-            low, high = _clamp(dom.lo + change.value, variable), _clamp(dom.hi + change.value, variable)  # type: ignore[operator]
-            narrowed[change.variable] = IntDom(low, high)
+            amount = change.value
+            assert isinstance(dom, IntDom) and isinstance(amount, int)
+            narrowed[change.variable] = IntDom(_clamp(dom.lo + amount, variable), _clamp(dom.hi + amount, variable))
     return narrowed
 
 
-def _clamp(value: float, variable) -> float:
+def _clamp(value: float, variable: Variable) -> float:
     low, high = variable.type.minimum, variable.type.maximum
     if low is not None and value < low:
         return low
@@ -114,8 +114,8 @@ def _stage_after(beat: Beat, stage: StageKnown) -> StageKnown:
     if not isinstance(beat, StageBeat):
         return stage
     if beat.action == "show" and beat.who:
-        sprites = {who: (expr, place) for who, (expr, place) in stage.sprites().items() if who != beat.who}
-        sprites = {who: item for who, item in sprites.items() if item[1] != beat.at}
+        # the same character moves; anyone else at that place is pushed off (game.stage.Stage.apply)
+        sprites = {who: item for who, item in stage.sprites().items() if who != beat.who and item[1] != beat.at}
         sprites[beat.who] = (beat.expression or "neutral", beat.at or "center")
         maybe = None if stage.maybe is None else stage.maybe | {beat.who}
         return stage.with_sure(sprites, maybe)

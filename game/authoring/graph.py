@@ -24,8 +24,8 @@ from transitions import State
 from transitions.extensions.diagrams import GraphMachine
 from transitions.extensions.diagrams_mermaid import Graph as MermaidGraph
 
-from game.expressions import CompiledExpr, unparse
-from game.machine import FALLBACK, FINISH, NEXT
+from game.expressions import CompiledExpr, Not, unparse
+from game.machine import FALLBACK, FINISH, NEXT, choice_trigger
 from game.model import Assignment, Beat, Choice, GotoBeat, IfBeat, Scene, Story
 
 Format = Literal["mermaid", "dot"]
@@ -83,9 +83,9 @@ def goto_conditions(scene: Scene, target: str) -> list[str]:
             if isinstance(beat, GotoBeat) and beat.target == target:
                 found.append(" and ".join(path))
             elif isinstance(beat, IfBeat):
-                condition = _condition(beat.condition)
-                walk(beat.then, (*path, condition))
-                walk(beat.otherwise, (*path, f"not ({condition})"))
+                tree = beat.condition.tree
+                walk(beat.then, (*path, unparse(tree)))
+                walk(beat.otherwise, (*path, unparse(Not(tree, tree.offset, tree.end, "bool"))))
 
     walk(scene.beats, ())
     return found
@@ -95,22 +95,22 @@ def goto_label(scene: Scene, target: str) -> str:
     paths = goto_conditions(scene, target)
     if not paths or "" in paths:
         return "goto"
-    return "goto if " + " or ".join(f"({p})" if " and " in p and len(paths) > 1 else p for p in paths)
+    if len(paths) == 1:
+        return f"goto if {paths[0]}"
+    return "goto if " + " or ".join(f"({p})" if " " in p else p for p in paths)
 
 
 def edge_label(story: Story, source: str, trigger: str, dest: str) -> str:
+    """What takes the engine's transition `trigger` from scene `source` to `dest`, in the story's own words."""
     scene = story.scenes[source]
     if trigger == NEXT:
         return "next"
     if trigger == FINISH:
         return "ending"
-    if trigger == FALLBACK:
-        choice = next(c for c in scene.choices if c.fallback)
-        return choice_label(choice)
-    if trigger.startswith("choose_"):
-        index = int(trigger.removeprefix("choose_"))
-        return choice_label(next(c for c in scene.choices if c.index == index))
-    if trigger.startswith("goto_"):
+    for choice in scene.choices:
+        if trigger == (FALLBACK if choice.fallback else choice_trigger(choice.index)):
+            return choice_label(choice)
+    if dest in story.programs[source].goto_targets:
         return goto_label(scene, dest)
     return trigger
 
