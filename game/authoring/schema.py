@@ -19,8 +19,8 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 NAMES: tuple[SchemaName, ...] = ("manifest", "scene", "playthrough")
 WHAT = {
     "manifest": "story.yaml, the manifest",
-    "scene": "scene files (scenes/*.yaml)",
-    "playthrough": "playthrough files (playthroughs/*.yaml)",
+    "scene": "scene files, scenes/**/*.yaml",
+    "playthrough": "playthrough files, playthroughs/*.yaml",
 }
 
 
