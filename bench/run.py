@@ -1,0 +1,232 @@
+"""Every benchmark of the project, in one command and one table.
+
+    python bench/run.py            # full: shipped story, 1,000, 10,000 and 50,000 generated scenes, all scripts
+    python bench/run.py --short    # CI: shipped story and 1,000 scenes, other scripts in their short mode if any
+
+Rows:
+- story load and check (`load_story`) for the shipped story and generated stories (bench/generate.py), against a
+  bare `yaml.load(..., Loader=yaml.CSafeLoader)` of the same files in the same run, with the ratio, and the memory
+  the load takes (tracemalloc peak, and what the loaded story keeps); each size runs in its own process
+  (bench/bench_load.py) so one size's heap does not weigh on the next;
+- the branch tester's exploration speed (bench/bench_explore.py) and the game's start-up, frame and idle figures
+  (bench/bench_game.py), when those scripts are present: their printed figures are folded into the table.
+
+The full run writes the table, with a description of the machine, to bench/RESULTS.md (`--results` elsewhere,
+`--no-results` not at all); the short run writes nothing unless `--results` is given. Figures never fail the run
+(times depend on the machine); a benchmark that crashes, or a generated story that does not load, does (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+FULL_SIZES = (1_000, 10_000, 50_000)
+SHORT_SIZES = (1_000,)
+TARGET_RATIO = 2.0
+TARGET_10K_SECONDS = 2.0
+OTHER_SCRIPTS = (
+    ("bench_explore.py", "Exploration (branch tester)"),
+    ("bench_game.py", "Game (start-up, frames, idle)"),
+)
+SCRIPT_TIMEOUT = 900
+
+
+@dataclass
+class Row:
+    benchmark: str
+    measured: str
+    bare: str = ""
+    ratio: str = ""
+    memory: str = ""
+    target: str = ""
+    met: str = ""
+
+
+def run_python(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout, check=False
+    )
+
+
+def load_rows(sizes: tuple[int, ...], short: bool) -> tuple[list[Row], bool]:
+    rows: list[Row] = []
+    ok = True
+    plans: list[tuple[str, list[str]]] = [("shipped story", ["--story", str(ROOT / "story"), "--repeats", "5"])]
+    for size in sizes:
+        repeats = 2 if size >= 50_000 else 3
+        plans.append((f"{size:,} generated scenes", ["--scenes", str(size), "--repeats", str(repeats)]))
+    for label, args in plans:
+        print(f"  load: {label} ...", file=sys.stderr, flush=True)
+        result = run_python([str(BENCH / "bench_load.py"), *args, "--json"], timeout=SCRIPT_TIMEOUT)
+        if result.returncode != 0:
+            ok = False
+            rows.append(Row(f"Load + check, {label}", "FAILED: " + _last_line(result.stderr)))
+            continue
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        rows.append(_load_row(label, figures))
+    return rows, ok
+
+
+def _load_row(label: str, f: dict) -> Row:
+    scenes = f["scenes"]
+    size = f"{scenes:,} scenes, {f['files']} files, {f['bytes'] / 1e6:.1f} MB"
+    targets = [f"ratio ≤ {TARGET_RATIO:g}x"]
+    met = [f["ratio"] <= TARGET_RATIO]
+    if scenes == 10_000:
+        targets.append(f"< {TARGET_10K_SECONDS:g} s")
+        met.append(f["load_s"] < TARGET_10K_SECONDS)
+    return Row(
+        benchmark=f"Load + check, {label} ({size})",
+        measured=f"{f['load_s']:.3f} s (CPU {f['load_cpu_s']:.3f} s)",
+        bare=f"{f['bare_s']:.3f} s (CPU {f['bare_cpu_s']:.3f} s)",
+        ratio=f"{f['ratio']:.2f}x (CPU {f['ratio_cpu']:.2f}x)",
+        memory=f"{f['peak_mb']:.0f} MB / {f['retained_mb']:.0f} MB",
+        target="; ".join(targets),
+        met="yes" if all(met) else "no",
+    )
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def script_rows(short: bool) -> tuple[list[Row], bool]:
+    """Run the other benchmark scripts; every figure line they print becomes a row."""
+    rows: list[Row] = []
+    ok = True
+    for name, label in OTHER_SCRIPTS:
+        path = BENCH / name
+        if not path.exists():
+            rows.append(Row(label, f"not measured: bench/{name} is not in this checkout"))
+            continue
+        args = [str(path)]
+        if short:
+            usage = run_python([str(path), "--help"], timeout=60).stdout
+            if "--short" not in usage:
+                rows.append(Row(label, f"skipped in --short: bench/{name} has no short mode"))
+                continue
+            args.append("--short")
+        print(f"  {name} ...", file=sys.stderr, flush=True)
+        try:
+            result = run_python(args, timeout=SCRIPT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            ok = False
+            rows.append(Row(label, f"FAILED: bench/{name} took more than {SCRIPT_TIMEOUT} s"))
+            continue
+        if result.returncode != 0:
+            ok = False
+            rows.append(Row(label, f"FAILED (exit {result.returncode}): {_last_line(result.stderr)}"))
+            continue
+        lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+        rows += [_script_row(label, line) for line in lines] or [Row(label, "printed no figures")]
+    return rows, ok
+
+
+_TARGET = re.compile(r"\s*\[target ([^\]]*)\]")
+
+
+def _script_row(label: str, line: str) -> Row:
+    """One printed line of a script: 'what: figures [target X]' becomes benchmark, measured and target."""
+    target = ""
+    found = _TARGET.search(line)
+    if found:
+        target = found.group(1)
+        line = _TARGET.sub("", line)
+    what, sep, figures = line.partition(": ")
+    if not sep or len(what) > 60:
+        what, figures = "", line
+    return Row(f"{label}: {what}" if what else label, figures.strip(), target=target)
+
+
+HEADER = ("Benchmark", "Measured (best run)", "Bare CSafeLoader parse", "Ratio", "Memory: peak / kept", "Target", "Met")
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "|".join("---" for _ in HEADER) + "|"]
+    for row in rows:
+        cells = (row.benchmark, row.measured, row.bare, row.ratio, row.memory, row.target, row.met)
+        lines.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    def command(*args: str) -> str:
+        try:
+            return subprocess.run(args, capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+        except OSError:
+            return "(not available)"
+
+    import yaml
+
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+    lines = [
+        f"- Date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
+        f"- `nproc`: {command('nproc')}",
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"PyYAML {yaml.__version__} with libyaml: {getattr(yaml, '__with_libyaml__', False)}",
+        f"- Load average when the run started: {load} (other work on the machine inflates wall times; CPU times "
+        "are given beside them)",
+        "- `lscpu | head`:",
+        "",
+        "```",
+        *command("sh", "-c", "lscpu | head").splitlines(),
+        "```",
+    ]
+    return "\n".join(lines)
+
+
+NOTES = """\
+How to read it: times are the best of several runs (wall clock, CPU in brackets), the load alternating with a
+bare `yaml.load(data, Loader=yaml.CSafeLoader)` of the same files in the same process; the ratio is load+check
+over that bare parse. Memory is measured under tracemalloc in a separate load: the peak of Python allocations
+during the load, then what the loaded story keeps. Generated stories come from bench/generate.py and are shaped
+like the shipped one (about 15 beats and 1.6 KB of YAML per scene, every kind of beat, conditions, menus). Scene
+programs and the story machine are built on first play, not at load; they are not in these times."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--short", action="store_true", help="small sizes only, for CI (under a minute)")
+    parser.add_argument("--sizes", type=lambda s: tuple(int(x) for x in s.split(",")), help="e.g. 1000,5000")
+    parser.add_argument("--results", type=Path, help="write the table and machine here (full run: bench/RESULTS.md)")
+    parser.add_argument("--no-results", action="store_true", help="write no results file")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or (SHORT_SIZES if args.short else FULL_SIZES)
+    started = time.perf_counter()
+    description = machine()
+    rows, loads_ok = load_rows(sizes, args.short)
+    more, scripts_ok = script_rows(args.short)
+    text = table(rows + more)
+    print(text)
+    elapsed = time.perf_counter() - started
+    print(f"\n({'short' if args.short else 'full'} run, {elapsed:.0f} s)")
+    results = args.results or (None if args.short else BENCH / "RESULTS.md")
+    if results is not None and not args.no_results:
+        mode = "python bench/run.py --short" if args.short else "python bench/run.py"
+        body = (
+            f"# Benchmark results\n\nMade by `{mode}` ({elapsed:.0f} s).\n\n{text}\n\n{NOTES}\n\n"
+            f"## Machine\n\n{description}\n"
+        )
+        temporary = results.with_name(f".{results.name}.tmp")
+        temporary.write_text(body, encoding="utf-8")
+        os.replace(temporary, results)
+        print(f"written to {results}")
+    return 0 if loads_ok and scripts_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
