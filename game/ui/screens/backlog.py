@@ -41,7 +41,7 @@ class BacklogScreen(Screen):
         self._rows = []
         for entry in self.entries:
             f = italic if entry.kind in ("thought", "choice") else font
-            text = f"\u2192 {entry.text}" if entry.kind == "choice" else entry.text
+            text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
             self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(TEXT_W)).rows)
         self._scale = canvas.scale
 

@@ -216,10 +216,10 @@ class SaveLoadScreen(Screen):
         hint = "Click a slot to save" if self.mode == "save" else "Click a save to load it"
         canvas.text(
             f"{hint} \u00b7 Delete removes a save \u00b7 Page Up/Down turns pages",
-            (1220, 142),
-            SMALL_PX - 2,
+            (640, 707),
+            SMALL_PX - 3,
             INK_SOFT,
-            anchor="midright",
+            anchor="center",
         )
         for i, (slot, button) in enumerate(zip(self.slots, self.grid.buttons)):
             self._draw_slot(canvas, slot, button.rect, i == self.grid.focus)
