@@ -155,7 +155,8 @@ def _add_play_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; `wanted` names the one extra subcommand whose options are needed (None: all)."""
     parser = argparse.ArgumentParser(
         prog="heartstopper",
         description="Heartstopper: Season Two, an unofficial fan visual novel, and its story tools. "
@@ -180,7 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     for name, (module, help_text) in EXTRA_COMMANDS.items():
-        _add_extra(commands, name, module, help_text)
+        if wanted is None or wanted == name:
+            _add_extra(commands, name, module, help_text)
+        else:  # listed in --help, but its module is imported only when it runs (keeps the game's start fast)
+            commands.add_parser(name, help=help_text)
     return parser
 
 
@@ -204,7 +208,10 @@ def _add_extra(commands, name: str, module: str, help_text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    named = [word for word in words if word in EXTRA_COMMANDS]
+    asking_help = any(word in ("-h", "--help") for word in words)
+    parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
