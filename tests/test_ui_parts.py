@@ -147,3 +147,34 @@ def test_the_shipped_story_plays_through_the_real_ui_to_its_first_menu() -> None
         ui.frame()
     finally:
         ui.close()
+
+
+def test_a_resized_window_letterboxes_and_clicks_still_land() -> None:
+    ui = Driver(load_story(STORY), data_dir())
+    try:
+        pygame.display.set_mode((900, 900), pygame.RESIZABLE)
+        ui.post(pygame.event.Event(pygame.VIDEORESIZE, size=(900, 900), w=900, h=900))
+        viewport = ui.app.display.viewport
+        assert viewport.size == (900, 506) and viewport.offset == (0, 197)
+        frame = ui.frame()
+        assert frame.get_at((450, 100))[:3] == (22, 16, 16)  # the bar above the picture
+        title = ui.top
+        settings = next(b.rect for b in title.list.buttons if b.label == "Settings")
+        ui.click_rect(settings)  # logical coordinates map through the new scale
+        from game.ui.screens.settings import SettingsScreen
+
+        assert isinstance(ui.top, SettingsScreen)
+        ui.frame()
+    finally:
+        ui.close()
+
+
+def test_no_display_raises_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.ui.launch import NoDisplayError, init_pygame
+
+    pygame.display.quit()
+    monkeypatch.setenv("SDL_VIDEODRIVER", "no-such-video-driver")
+    with pytest.raises(NoDisplayError, match="no display"):
+        init_pygame()
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    init_pygame()

@@ -133,3 +133,29 @@ def test_auto_advance_moves_on_by_itself(ui: Driver) -> None:
     assert game.auto
     ui.wait(6.0, frame=0.1)
     assert game.session.beat is not first
+
+
+def test_endings_and_reached_chapters_are_kept_between_runs(ui: Driver) -> None:
+    game = start_new_game(ui)
+    read_until_menu(ui, game)
+    ui.press(pygame.K_3, wait=3.0)  # "Stay in and study" ends "A Quiet Evening"
+    for _ in range(10):
+        if isinstance(ui.top, EndingScreen):
+            break
+        ui.press(pygame.K_SPACE, wait=0.2)
+    assert isinstance(ui.top, EndingScreen)
+    ui.close()
+    again = Driver(load_story(STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
+    try:
+        assert set(again.app.persistent.endings) == {"quiet_evening"}
+        assert again.app.persistent.chapters == {"One"}
+        from game.ui.screens.chapters import ChaptersScreen
+
+        again.app.push(ChaptersScreen(again.app))
+        chapters = again.top
+        assert [b.enabled for b in chapters.list.buttons] == [True, False]  # "Two" is not reached yet
+        again.press(pygame.K_DOWN)
+        again.press(pygame.K_RETURN)
+        assert isinstance(again.top, GameScreen) and again.top.session.playthrough.scene == "intro"
+    finally:
+        again.close()
