@@ -1,0 +1,337 @@
+"""Which values of each variable play can still tell apart, worked out once per scene from the story's text.
+
+Exploring every combination of every variable's exact value multiplies quickly: a story with a dozen small
+scores has millions of combinations, most of which behave identically. Two values of a variable behave the same
+from a scene on when nothing that can still happen tells them apart: no condition still to be evaluated gives a
+different answer for them, now or after the `add`s still to come. So for each variable and each scene entry the
+tester computes a partition of the variable's values into classes, and the explorer keeps, for each variable,
+the smallest value of its class instead of the value itself. States that differ only within classes are one
+state: they offer the same choices, pass the same invariants and reach the same scenes and endings, step for step
+(the classes are a bisimulation), so every finding and every shortest path stays exact.
+
+The partition is the coarsest one that is stable backwards through the compiled steps (a greatest fixpoint,
+refined until nothing changes):
+
+- a condition (a deciding `if`, i.e. one with a `set`, `add` or `goto` inside; a choice's guard; an invariant at
+  entry and after the scene's effects) splits values by each of its atoms that reads the variable (`grades >= 3`,
+  `bet == 'on'`, a bool variable itself); an `if` that only picks lines to show splits nothing;
+- `set` makes earlier values irrelevant (one class); `add` takes the classes after it back through the clamped
+  addition; an `if` needs the classes of both ways on; a scene's exit needs those of every way out (a choice's
+  `set`/`add` included); `next`, `goto` and choices need the classes at the next scene's entry;
+- an ending needs nothing: after it, no value matters.
+
+A variable read together with another variable or a visit count in one comparison (`a + b >= 7`) keeps its exact
+value everywhere, as does an int variable without both bounds once anything reads it (it is still forgotten where
+it is dead, i.e. set before it is read again, or never read again).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from game.expressions import Compare, CompiledExpr, Var, Visited, walk
+from game.expressions.compiler import compile_tree
+from game.model import Choice, Scene, Story, Variable
+from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET
+from game.tester.analysis import deciding, if_beats, scene_successors
+
+MAX_DOMAIN = 4096  # an int variable with a wider declared range is treated as unbounded
+
+Partition = tuple  # class number per value index, numbered by first occurrence; or ONE / EXACT for unbounded ints
+UNBOUNDED_ONE = ("one",)
+UNBOUNDED_EXACT = ("exact",)
+
+
+def _canon(raw) -> Partition:
+    ids: dict = {}
+    return tuple(ids.setdefault(item, len(ids)) for item in raw)
+
+
+class Domain:
+    """The values one variable can take, and the partition operations on them."""
+
+    def __init__(self, variable: Variable) -> None:
+        kind = variable.type.kind
+        self.name = variable.id
+        values: tuple | None
+        if kind == "bool":
+            values = (False, True)
+        elif kind == "enum":
+            values = tuple(variable.type.values)
+        else:
+            low, high = variable.type.minimum, variable.type.maximum
+            values = tuple(range(low, high + 1)) if low is not None and high is not None else None
+            if values is not None and len(values) > MAX_DOMAIN:
+                values = None
+        self.values = values
+        self.finite = values is not None
+        self.position = {value: index for index, value in enumerate(values)} if values else {}
+        self.one: Partition = (0,) * len(values) if values else UNBOUNDED_ONE
+        self.exact: Partition = tuple(range(len(values))) if values else UNBOUNDED_EXACT
+        self.minimum = variable.type.minimum
+        self.maximum = variable.type.maximum
+
+    def meet(self, *partitions: Partition) -> Partition:
+        if not self.finite:
+            return UNBOUNDED_EXACT if UNBOUNDED_EXACT in partitions else UNBOUNDED_ONE
+        if len(partitions) == 1:
+            return partitions[0]
+        return _canon(zip(*partitions))
+
+    def after_add(self, partition: Partition, amount: int) -> Partition:
+        """The partition before `add amount` (clamped), given the one after it."""
+        if not self.finite:
+            return partition
+        values = self.values
+        assert values is not None
+        index = self.position
+        moved = []
+        for value in values:
+            result = value + amount
+            if self.minimum is not None and result < self.minimum:
+                result = self.minimum
+            elif self.maximum is not None and result > self.maximum:
+                result = self.maximum
+            moved.append(partition[index[result]])
+        return _canon(moved)
+
+    def split(self, predicate: list[bool]) -> Partition:
+        return _canon(predicate) if self.finite else UNBOUNDED_EXACT
+
+    def representatives(self, partition: Partition) -> dict | None:
+        """Value -> the first value of its class; None when every value is its own class (nothing to map)."""
+        if not self.finite:
+            return None
+        if partition == self.exact:
+            return None
+        assert self.values is not None
+        first: dict[int, object] = {}
+        for value, number in zip(self.values, partition):
+            first.setdefault(number, value)
+        return {value: first[number] for value, number in zip(self.values, partition)}
+
+    def members(self, partition: Partition, value: object) -> list:
+        """The values in the same class as `value`."""
+        if not self.finite or partition == self.exact:
+            return [value]
+        assert self.values is not None
+        number = partition[self.position[value]]
+        return [other for other, n in zip(self.values, partition) if n == number]
+
+
+@dataclass(frozen=True)
+class Classes:
+    """The result: per scene, for each variable whose values are grouped there, the map to representatives.
+
+    `entry[scene][name]` and `menu[scene][name]` are the partitions at the scene's entry and at its exit (after its
+    effects); `exact` the variables never grouped (read together with something else).
+    """
+
+    domains: dict[str, Domain]
+    entry: dict[str, dict[str, Partition]]
+    menu: dict[str, dict[str, Partition]]
+    exact: frozenset[str]
+
+    def canon_maps(self, scene: str) -> tuple[tuple[str, dict], ...]:
+        """(variable, value -> representative) for the variables grouped at this scene's entry."""
+        found = []
+        for name, partition in self.entry[scene].items():
+            mapping = self.domains[name].representatives(partition)
+            if mapping is not None and any(key != value for key, value in mapping.items()):
+                found.append((name, mapping))
+        return tuple(found)
+
+    def unbounded_dead(self, scene: str) -> tuple[str, ...]:
+        """Unbounded int variables whose value no longer matters at this scene's entry."""
+        return tuple(name for name, partition in self.entry[scene].items() if partition == UNBOUNDED_ONE)
+
+    def grouped(self, scene: str, name: str) -> bool:
+        partition = self.entry[scene][name]
+        return partition != self.domains[name].exact
+
+
+# -- atoms -----------------------------------------------------------------------------------------------------------
+
+
+def _atoms(condition: CompiledExpr) -> Iterator[tuple[str | None, object, frozenset[str]]]:
+    """(variable, atom node, variables mixed in) for each atom of a condition that reads variables.
+
+    An atom is a comparison of numbers or enum values, or a bool variable used as a truth value. A comparison
+    reading one variable and nothing else yields (name, node, {}); one reading several things yields
+    (None, node, those variables).
+    """
+    for node in walk(condition.tree):
+        if isinstance(node, Compare) and node.left.type in ("int", "str"):
+            names = {inner.name for inner in walk(node) if isinstance(inner, Var)}
+            counts = any(isinstance(inner, Visited) for inner in walk(node))
+            if not names:
+                continue
+            if len(names) == 1 and not counts:
+                yield next(iter(names)), node, frozenset()
+            else:
+                yield None, node, frozenset(names)
+        elif isinstance(node, Var) and node.type == "bool":
+            yield node.name, node, frozenset()
+
+
+def _scene_conditions(scene: Scene) -> dict[int, CompiledExpr]:
+    """id(condition fn) -> condition, for every deciding `if` of a scene (matching compiled branch steps back)."""
+    return {id(beat.condition.fn): beat.condition for beat in if_beats(scene) if deciding(beat)}
+
+
+class _Splitter:
+    """Partitions induced by conditions, per variable, cached."""
+
+    def __init__(self, domains: dict[str, Domain]) -> None:
+        self.domains = domains
+        self.cache: dict[tuple[int, str], Partition | None] = {}
+
+    def of(self, condition: CompiledExpr | None, name: str) -> Partition | None:
+        """The partition a condition needs for one variable, or None when it does not read it."""
+        if condition is None or name not in condition.reads:
+            return None
+        key = (id(condition), name)
+        if key in self.cache:
+            return self.cache[key]
+        domain = self.domains[name]
+        parts = []
+        for variable, node, _ in _atoms(condition):
+            if variable != name:
+                continue
+            if not domain.finite:
+                parts.append(UNBOUNDED_EXACT)
+                continue
+            fn = compile_tree(node)  # type: ignore[arg-type]
+            assert domain.values is not None
+            parts.append(domain.split([bool(fn({name: value}, {})) for value in domain.values]))
+        result = domain.meet(*parts) if parts else None
+        self.cache[key] = result
+        return result
+
+
+# -- the fixpoint ------------------------------------------------------------------------------------------------------
+
+
+def compute_classes(story: Story) -> Classes:
+    domains = {name: Domain(variable) for name, variable in story.variables.items()}
+    exact: set[str] = set()
+    conditions: list[CompiledExpr] = [invariant.condition for invariant in story.invariants]
+    for scene in story.scenes.values():
+        conditions.extend(_scene_conditions(scene).values())
+        conditions.extend(choice.condition for choice in scene.choices if choice.condition is not None)
+    for condition in conditions:
+        for variable, _, mixed in _atoms(condition):
+            if variable is None:
+                exact |= mixed
+    splitter = _Splitter(domains)
+    predecessors: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
+    for scene in story.scenes.values():
+        for target in scene_successors(story, scene):
+            predecessors[target].add(scene.id)
+    branch_conditions = {scene_id: _scene_conditions(scene) for scene_id, scene in story.scenes.items()}
+
+    entry: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
+    menu: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
+    for name, domain in domains.items():
+        if name in exact:
+            for scene_id in story.scenes:
+                entry[scene_id][name] = menu[scene_id][name] = domain.exact
+            continue
+        invariant_split = [
+            part for part in (splitter.of(inv.condition, name) for inv in story.invariants) if part is not None
+        ]
+        current = dict.fromkeys(story.scenes, domain.one)
+        menus = dict.fromkeys(story.scenes, domain.one)
+        work = deque(reversed(list(story.scenes)))
+        queued = set(story.scenes)
+        while work:
+            scene_id = work.popleft()
+            queued.discard(scene_id)
+            scene = story.scenes[scene_id]
+            new, at_menu = _scene_entry(
+                story, scene, name, domain, current, splitter, invariant_split, branch_conditions[scene_id]
+            )
+            menus[scene_id] = at_menu
+            if new != current[scene_id]:
+                current[scene_id] = new
+                for source in predecessors[scene_id]:
+                    if source not in queued:
+                        queued.add(source)
+                        work.append(source)
+        for scene_id in story.scenes:
+            entry[scene_id][name] = current[scene_id]
+            menu[scene_id][name] = menus[scene_id]
+    return Classes(domains, entry, menu, frozenset(exact))
+
+
+def _scene_entry(
+    story: Story,
+    scene: Scene,
+    name: str,
+    domain: Domain,
+    current: dict[str, Partition],
+    splitter: _Splitter,
+    invariant_split: list[Partition],
+    branch_conditions: dict[int, CompiledExpr],
+) -> tuple[Partition, Partition]:
+    """One backward pass over a scene's steps: the partition needed at its entry, and at its exit."""
+    steps = story.programs[scene.id].steps
+    at_exit = domain.meet(*_exit_parts(scene, name, domain, current, splitter), *invariant_split)
+    needed: list[Partition] = [domain.one] * (len(steps) + 1)
+    needed[len(steps)] = at_exit
+    for index in range(len(steps) - 1, -1, -1):
+        step = steps[index]
+        op = step[0]
+        after = needed[index + 1]
+        if op == OP_EVENT:
+            needed[index] = after
+        elif op == OP_SET:
+            needed[index] = domain.one if any(variable == name for variable, _ in step[1]) else after
+        elif op == OP_ADD:
+            part = after
+            for variable, amount, _, _ in step[1]:
+                if variable == name:
+                    part = domain.after_add(part, amount)
+            needed[index] = part
+        elif op == OP_BRANCH:
+            split = splitter.of(branch_conditions.get(id(step[1])), name)
+            parts = [after, needed[step[2]]]
+            if split is not None:
+                parts.append(split)
+            needed[index] = domain.meet(*parts)
+        elif op == OP_JUMP:
+            needed[index] = needed[step[1]]
+        elif op == OP_GOTO:
+            needed[index] = domain.meet(current[step[1]], *invariant_split)
+        else:  # pragma: no cover - every op is handled above
+            raise AssertionError(f"unknown step {op}")
+    return domain.meet(needed[0], *invariant_split), at_exit
+
+
+def _exit_parts(
+    scene: Scene, name: str, domain: Domain, current: dict[str, Partition], splitter: _Splitter
+) -> Iterator[Partition]:
+    if scene.ending is not None:
+        yield domain.one
+        return
+    if scene.next is not None:
+        yield current[scene.next]
+        return
+    for choice in scene.choices:
+        split = splitter.of(choice.condition, name)
+        if split is not None:
+            yield split
+        yield _through_choice(choice, name, domain, current[choice.goto])
+
+
+def _through_choice(choice: Choice, name: str, domain: Domain, after: Partition) -> Partition:
+    """The partition before a choice's effects (its `set`, then its `add`) given the one at its target's entry."""
+    part = after
+    for change in choice.adds:
+        if change.variable == name:
+            part = domain.after_add(part, change.value)  # type: ignore[arg-type]
+    if any(change.variable == name for change in choice.sets):
+        return domain.one
+    return part

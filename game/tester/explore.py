@@ -1,0 +1,393 @@
+"""Exhaustive exploration of a story's states of play, through the story's own compiled machine.
+
+A state is taken at scene entry: (scene, every variable's value in declared order, each replaced by the first value
+of its class there (see `abstraction`), the visit counts that can still matter, capped, and the once-choices taken
+that can still matter (see `analysis`)). From each state the
+explorer runs the scene's compiled steps with `run_silently` (the very steps a playthrough runs, so variables
+change and a `goto` fires exactly as in play), then leaves the scene through the same `StoryMachine` the game
+uses: `finish` for an ending, `next`, each choice the machine's guard allows, or the fallback when none is.
+Invariants are checked at every scene entry (which also covers each choice's `set`/`add`, applied on the way in)
+and again after the scene's own effects, before it is left.
+
+States are deduplicated, and explored in order of the number of choices made to reach them (a 0-1 breadth-first
+search: `next`, `goto` and fallbacks cost nothing), so the parent pointer kept for each state gives a path with
+the fewest choices. Every transition is kept as an edge (source, target, how) for the graph questions asked
+afterwards (which endings each state can still reach).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available, choice_trigger
+from game.model import Story
+from game.program import run_silently
+from game.tester.abstraction import Classes, compute_classes
+from game.tester.analysis import Tracking, tracking
+
+# How a state was left, as stored on edges: a choice's index (>= 0), or one of these.
+VIA_NEXT = -1
+VIA_FALLBACK = -2
+VIA_GOTO = -3
+
+# When an invariant was found broken.
+AT_ENTRY = "entry"
+AFTER_EFFECTS = "after_effects"
+
+DEFAULT_MAX_STATES = 1_000_000
+PROGRESS_EVERY = 4096
+
+Key = tuple  # (scene, variable values, frozenset of (scene, count), frozenset of once-choice ids)
+_EMPTY: frozenset = frozenset()
+
+
+class ExplorationError(RuntimeError):
+    """The machine refused a transition the explorer expected it to take: a bug, never a story problem."""
+
+
+@dataclass
+class FirstViolation:
+    """Where an invariant was first found broken (on a path with the fewest choices), and how often."""
+
+    state: int
+    when: str
+    count: int = 1
+
+
+@dataclass
+class Exploration:
+    """Everything the exploration found, as flat tables indexed by state id (0 is the start)."""
+
+    story: Story
+    tracking: Tracking
+    classes: Classes
+    start_values: dict[str, object]  # the variables at the start, as given (keys hold class representatives)
+    keys: list[Key]
+    parent: array  # state id -> the state it was first reached from (-1 for the start)
+    via: array  # state id -> how that parent was left (a choice index or a VIA_ code)
+    distance: array  # state id -> choices made to reach it
+    edge_from: array
+    edge_to: array
+    edge_via: array
+    endings_at: dict[int, str]  # state id -> the ending it finishes with
+    menu_locks: list[int]  # states whose menu has nothing to take and no fallback
+    violations: dict[int, FirstViolation]  # invariant index -> first violation
+    expanded: bytearray  # state id -> 1 once explored (all are, unless partial)
+    first_edge: array  # state id -> index of its first edge (its edges are consecutive), -1 if not explored
+    partial: bool
+    variable_names: tuple[str, ...]
+    menu_scenes: set[str] = field(default_factory=set)  # scenes whose menu was reached at least once
+
+    @property
+    def states(self) -> int:
+        return len(self.keys)
+
+    @property
+    def transitions(self) -> int:
+        return len(self.edge_from)
+
+    def play_state(self, state_id: int) -> PlayState:
+        """A fresh PlayState for a stored state (at its scene's entry)."""
+        scene, values, visits, once = self.keys[state_id]
+        return PlayState(scene, dict(zip(self.variable_names, values)), dict(visits), set(once))
+
+
+def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
+    variables = story.defaults()
+    variables.update(given or {})
+    return variables
+
+
+class Explorer:
+    """Explores a story from its start (or a given scene and variables); call `run()` once."""
+
+    def __init__(
+        self,
+        story: Story,
+        *,
+        start: str | None = None,
+        given: Mapping[str, object] | None = None,
+        max_states: int = DEFAULT_MAX_STATES,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.story = story
+        self.start = start or story.start
+        self.given = dict(given or {})
+        self.max_states = max_states
+        self.progress = progress
+        self.tracking = tracking(story)
+        self.classes = compute_classes(story)
+
+    def run(self) -> Exploration:
+        story = self.story
+        machine = story.machine
+        fire = machine.fire
+        track = self.tracking
+        caps = track.caps
+        topo = track.topo
+        horizon = track.horizon
+        invariants = [(number, invariant.condition.fn) for number, invariant in enumerate(story.invariants)]
+        programs = story.programs
+        # Per scene: (program or None when it has no effects, kind, ending, choices, has fallback, fallback index)
+        plan: dict[str, tuple] = {}
+        for scene_id, scene in story.scenes.items():
+            program = programs[scene_id]
+            choices = tuple((c, choice_trigger(c.index)) for c in scene.choices if not c.fallback)
+            fallback = next((c.index for c in scene.choices if c.fallback), None)
+            plan[scene_id] = (
+                program if program.has_effects else None,
+                scene.exit_kind,
+                scene.ending,
+                choices,
+                fallback,
+            )
+
+        keys: list[Key] = []
+        seen: dict[Key, int] = {}
+        parent = array("q")
+        via = array("q")
+        distance = array("q")
+        edge_from = array("q")
+        edge_to = array("q")
+        edge_via = array("q")
+        expanded = bytearray()
+        first_edge = array("q")
+        endings_at: dict[int, str] = {}
+        menu_locks: list[int] = []
+        menu_scenes: set[str] = set()
+        violations: dict[int, FirstViolation] = {}
+        pending: dict[int, PlayState] = {}
+        interned: dict[tuple, tuple] = {}
+        interned_visits: dict[frozenset, frozenset] = {}
+        classes = self.classes
+        canon = {scene_id: classes.canon_maps(scene_id) for scene_id in story.scenes}
+        defaults = story.defaults()
+        for scene_id in story.scenes:
+            dead = classes.unbounded_dead(scene_id)
+            if dead:
+                canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
+        queue: deque[int] = deque()
+        max_states = self.max_states
+        partial = False
+
+        def settle(state: PlayState) -> Key:
+            """Forget the counts and once-choices that can no longer matter, cap the rest; return the key."""
+            scene = state.state
+            visits = state.visits
+            if visits:
+                position = topo[scene]
+                cap = caps.get(scene, 0)
+                if cap == 0 or horizon[scene] < position:
+                    visits.pop(scene, None)
+                elif cap is not None and visits[scene] > cap:
+                    visits[scene] = cap
+                for item in [item for item in visits if horizon[item] < position]:
+                    del visits[item]
+            once = state.once
+            if once:
+                position = topo[scene]
+                for item in [item for item in once if horizon[item] < position]:
+                    once.discard(item)
+            variables = state.variables
+            for name, mapping in canon[scene]:
+                variables[name] = mapping[variables[name]]
+            values = tuple(variables.values())
+            values = interned.setdefault(values, values)
+            if visits:
+                counts = frozenset(visits.items())
+                counts = interned_visits.setdefault(counts, counts)
+            else:
+                counts = _EMPTY
+            return (scene, values, counts, frozenset(once) if once else _EMPTY)
+
+        def add(state: PlayState, source: int, how: int, cost: int) -> bool:
+            """Record an edge to a state; queue the state when new or newly reached with fewer choices."""
+            nonlocal partial
+            key = settle(state)
+            target = seen.get(key)
+            if target is None:
+                if len(keys) >= max_states:
+                    partial = True
+                    return False
+                target = len(keys)
+                seen[key] = target
+                keys.append(key)
+                parent.append(source)
+                via.append(how)
+                distance.append(distance[source] + cost)
+                expanded.append(0)
+                first_edge.append(-1)
+                pending[target] = state
+                if cost:
+                    queue.append(target)
+                else:
+                    queue.appendleft(target)
+            elif not expanded[target] and distance[source] + cost < distance[target]:
+                parent[target] = source
+                via[target] = how
+                distance[target] = distance[source] + cost
+                queue.appendleft(target)
+            edge_from.append(source)
+            edge_to.append(target)
+            edge_via.append(how)
+            return True
+
+        start_variables = initial_variables(story, self.given)
+        first = PlayState(self.start, dict(start_variables), {self.start: 1}, set())
+        key = settle(first)
+        seen[key] = 0
+        keys.append(key)
+        parent.append(-1)
+        via.append(0)
+        distance.append(0)
+        expanded.append(0)
+        first_edge.append(-1)
+        pending[0] = first
+        queue.append(0)
+
+        progress = self.progress
+        count = 0
+        while queue and not partial:
+            sid = queue.popleft()
+            state = pending.pop(sid, None)
+            if state is None:  # queued twice (reached again with fewer choices) and already explored
+                continue
+            expanded[sid] = 1
+            first_edge[sid] = len(edge_from)
+            count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(len(keys), len(queue))
+            program, kind, ending, choices, fallback = plan[state.state]
+            variables = state.variables
+            visits = state.visits
+            for number, fn in invariants:
+                if not fn(variables, visits):
+                    _violated(violations, number, sid, AT_ENTRY)
+            trigger = None
+            if program is not None:
+                trigger = run_silently(program, variables, visits)
+                for number, fn in invariants:
+                    if not fn(variables, visits):
+                        _violated(violations, number, sid, AFTER_EFFECTS)
+            scene = state.state
+            if trigger is not None:
+                _fire(fire, state, trigger)
+                add(state, sid, VIA_GOTO, 0)
+            elif kind == "next":
+                _fire(fire, state, NEXT)
+                add(state, sid, VIA_NEXT, 0)
+            elif kind == "ending":
+                _fire(fire, state, FINISH)
+                endings_at[sid] = ending
+            else:
+                menu_scenes.add(scene)
+                available = [item for item in choices if choice_is_available(item[0], state)]
+                if available:
+                    last = len(available) - 1
+                    for position, (choice, choice_trigger_name) in enumerate(available):
+                        branch = state if position == last else state.copy()
+                        _fire(fire, branch, choice_trigger_name)
+                        if not add(branch, sid, choice.index, 1):
+                            break
+                elif fallback is not None:
+                    _fire(fire, state, FALLBACK)
+                    add(state, sid, fallback, 0)
+                else:
+                    menu_locks.append(sid)
+        if progress is not None:
+            progress(len(keys), len(queue))
+        return Exploration(
+            story=story,
+            tracking=track,
+            classes=classes,
+            start_values=start_variables,
+            keys=keys,
+            parent=parent,
+            via=via,
+            distance=distance,
+            edge_from=edge_from,
+            edge_to=edge_to,
+            edge_via=edge_via,
+            endings_at=endings_at,
+            menu_locks=menu_locks,
+            violations=violations,
+            expanded=expanded,
+            first_edge=first_edge,
+            partial=partial,
+            variable_names=tuple(story.variables),
+            menu_scenes=menu_scenes,
+        )
+
+
+class _Always(dict):
+    """A mapping that sends every value to one: a variable nothing reads any more."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__()
+        self.value = value
+
+    def __missing__(self, key: object) -> object:
+        return self.value
+
+
+def _fire(fire: Callable[[PlayState, str], bool], state: PlayState, trigger: str) -> None:
+    scene = state.state
+    if not fire(state, trigger):
+        raise ExplorationError(f"the story machine refused '{trigger}' in scene '{scene}'")
+
+
+def _violated(violations: dict[int, FirstViolation], number: int, state: int, when: str) -> None:
+    found = violations.get(number)
+    if found is None:
+        violations[number] = FirstViolation(state, when)
+    else:
+        found.count += 1
+
+
+def expand(story: Story, state: PlayState) -> tuple[str | None, list[tuple[int, PlayState]]]:
+    """Play one state's scene and every way out of it, the way the explorer does, one step at a time.
+
+    Returns (the ending it finishes with or None, [(how, the state at the next scene's entry), ...]) in the order
+    the explorer records edges; a menu with nothing to take gives no successors. The state is changed: pass a copy
+    to keep it. Used to replay stored states (paths, ranges, tests), where speed matters less than clarity.
+    """
+    fire = story.machine.fire
+    scene = story.scenes[state.state]
+    program = story.programs[scene.id]
+    trigger = run_silently(program, state.variables, state.visits) if program.has_effects else None
+    if trigger is not None:
+        _fire(fire, state, trigger)
+        return None, [(VIA_GOTO, state)]
+    if scene.next is not None:
+        _fire(fire, state, NEXT)
+        return None, [(VIA_NEXT, state)]
+    if scene.ending is not None:
+        _fire(fire, state, FINISH)
+        return scene.ending, []
+    available = [c for c in scene.choices if not c.fallback and choice_is_available(c, state)]
+    found = []
+    for choice in available:
+        branch = state.copy()
+        _fire(fire, branch, choice_trigger(choice.index))
+        found.append((choice.index, branch))
+    if not found:
+        for choice in scene.choices:
+            if choice.fallback:
+                _fire(fire, state, FALLBACK)
+                found.append((choice.index, state))
+    return None, found
+
+
+def explore(
+    story: Story,
+    *,
+    start: str | None = None,
+    given: Mapping[str, object] | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Exploration:
+    """Explore every reachable state of a story (up to `max_states`)."""
+    return Explorer(story, start=start, given=given, max_states=max_states, progress=progress).run()

@@ -1,0 +1,135 @@
+"""Shortest paths to explored states, as steps a person (or a playthrough file) can follow.
+
+The explorer keeps one parent pointer per state, never whole paths. A path is rebuilt by walking those pointers
+back to the start; each choice step gets the number it has on screen at that moment (locked choices count, used
+once-choices and hidden ones do not), found by replaying the parent state's scene with `run_silently` and asking
+the machine's own `choice_is_shown`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from game.machine import choice_is_shown
+from game.program import run_silently
+from game.tester.explore import VIA_FALLBACK, VIA_GOTO, VIA_NEXT, Exploration
+
+TAKE_NEXT = "next"
+TAKE_GOTO = "goto"
+TAKE_FALLBACK = "fallback"
+TAKE_FINISH = "finish"
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """Leaving `scene`: by a choice (`take` is its text, `number` its place on screen) or by next/goto/fallback."""
+
+    scene: str
+    take: str
+    number: int | None = None  # on-screen number, for choices only
+    choice: int | None = None  # the choice's index in the scene (fallbacks too)
+
+    @property
+    def is_choice(self) -> bool:
+        return self.number is not None
+
+    def to_json(self) -> dict:
+        data: dict = {"scene": self.scene, "take": self.take}
+        if self.number is not None:
+            data["number"] = self.number
+        return data
+
+    def describe(self) -> str:
+        if self.is_choice:
+            return f'{self.scene}: choose {self.number}. "{self.take}"'
+        return f"{self.scene}: {self.take}"
+
+
+@dataclass(frozen=True)
+class Path:
+    """The steps from the start to the entry of `scene` (plus a final `finish` step for endings)."""
+
+    start: str
+    steps: tuple[PathStep, ...]
+    scene: str
+    given: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def choices(self) -> int:
+        return sum(1 for step in self.steps if step.is_choice)
+
+    @property
+    def finishes(self) -> bool:
+        return bool(self.steps) and self.steps[-1].take == TAKE_FINISH
+
+    @property
+    def scenes(self) -> list[str]:
+        """The scenes entered in order, the start first and `scene` last."""
+        return [step.scene for step in self.steps if step.take != TAKE_FINISH] + [self.scene]
+
+    def to_json(self) -> list[dict]:
+        return [step.to_json() for step in self.steps]
+
+    def describe(self, indent: str = "    ") -> list[str]:
+        """One line per choice, with the automatic steps between folded in as scene names."""
+        lines = []
+        passed: list[str] = []
+        for step in self.steps:
+            if step.is_choice:
+                lead = f"{' > '.join(passed)} > " if passed else ""
+                lines.append(f'{indent}{lead}{step.scene}: {step.number}. "{step.take}"')
+                passed = []
+            elif step.take != TAKE_FINISH:
+                passed.append(step.scene)
+        tail = [*passed, self.scene]
+        lines.append(f"{indent}{' > '.join(tail)}" + (" (the end)" if self.finishes else ""))
+        return lines
+
+
+def path_to(exploration: Exploration, state_id: int, *, finish: bool = False) -> Path:
+    """The path with the fewest choices to a state (and, with `finish`, on through its ending)."""
+    chain: list[int] = []
+    current = state_id
+    while current != -1:
+        chain.append(current)
+        current = exploration.parent[current]
+    chain.reverse()
+    steps = [_step(exploration, source, exploration.via[target]) for source, target in pairwise(chain)]
+    scene = exploration.keys[state_id][0]
+    if finish:
+        steps.append(PathStep(scene, TAKE_FINISH))
+    start = exploration.keys[0][0]
+    given = tuple(_given(exploration).items())
+    return Path(start, tuple(steps), scene, given)
+
+
+def _given(exploration: Exploration) -> dict[str, object]:
+    defaults = exploration.story.defaults()
+    return {name: value for name, value in exploration.start_values.items() if defaults[name] != value}
+
+
+def _step(exploration: Exploration, source: int, how: int) -> PathStep:
+    scene_id = exploration.keys[source][0]
+    scene = exploration.story.scenes[scene_id]
+    if how == VIA_NEXT:
+        return PathStep(scene_id, TAKE_NEXT)
+    if how == VIA_GOTO:
+        return PathStep(scene_id, TAKE_GOTO)
+    choice = scene.choices[how]
+    if choice.fallback:
+        return PathStep(scene_id, TAKE_FALLBACK, None, how)
+    state = exploration.play_state(source)
+    program = exploration.story.programs[scene_id]
+    if program.has_effects:
+        run_silently(program, state.variables, state.visits)
+    number = 0
+    for other in scene.choices:
+        if choice_is_shown(other, state):
+            number += 1
+        if other.index == how:
+            break
+    return PathStep(scene_id, choice.text or "", number, how)
+
+
+__all__ = ["VIA_FALLBACK", "Path", "PathStep", "path_to"]
