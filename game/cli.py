@@ -194,6 +194,7 @@ EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
     "graph": ("game.authoring.graph_cli", "draw the story map (Mermaid or Graphviz DOT)"),
     "stats": ("game.authoring.stats_cli", "count scenes, choices, endings and words, and estimate play time"),
     "schema": ("game.authoring.schema_cli", "show where the story format's JSON Schemas are, for editors"),
+    "test": ("game.tester.cli", "explore every branch: endings, soft-locks, invariants, playthroughs"),
 }
 
 

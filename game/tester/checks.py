@@ -182,9 +182,14 @@ def _describe_values(name: str, values: set, story: Story | None) -> str:
         (value,) = values
         return f"{name} is always {_show(value)}"
     if all(isinstance(value, int) and not isinstance(value, bool) for value in values):
-        low, high = min(values), max(values)
-        if high - low + 1 == len(values):
-            return f"{name} can only be {low} to {high}"
+        runs: list[list[int]] = []
+        for value in sorted(values):
+            if runs and value == runs[-1][1] + 1:
+                runs[-1][1] = value
+            else:
+                runs.append([value, value])
+        shown = [str(low) if low == high else f"{low} to {high}" for low, high in runs]
+        return f"{name} can only be " + " or ".join(shown)
     order = story.variables[name].type.values if story and name in story.variables else ()
     listed = sorted(values, key=lambda value: (order.index(value) if value in order else 0, str(value)))
     return f"{name} can only be " + " or ".join(_show(value) for value in listed)

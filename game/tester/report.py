@@ -240,6 +240,7 @@ class TestRun:
     """Everything one `heartstopper test` found."""
 
     title: str
+    invariant_sources: tuple[str, ...] = ()
     explore: ExploreReport | None = None
     random: RandomReport | None = None
     playthroughs: list[PlaythroughOutcome] = field(default_factory=list)
@@ -292,11 +293,14 @@ class TestRun:
                         ending: {"reachable": count > 0, "path": walks.ending_paths.get(ending)}
                         for ending, count in walks.endings.items()
                     },
-                    unreachable_scenes=None,
-                    untaken_choices=None,
+                    unreachable_scenes=walks.never_entered,
+                    untaken_choices=[
+                        {"scene": scene, "choice": index + 1, "text": text, "why": "never taken by a walk"}
+                        for scene, index, text in walks.never_chosen
+                    ],
                     soft_locks=[p.to_json() for p in walks.problems if p.kind == "menu"],
                     invariant_violations=[p.to_json() for p in walks.problems if p.kind == "invariant"],
-                    states=None,
+                    states=0,
                     partial=True,
                 )
         data["playthroughs"] = [outcome.to_json() for outcome in self.playthroughs]

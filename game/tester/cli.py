@@ -1,0 +1,201 @@
+"""`heartstopper test [--story DIR] [PLAYTHROUGH ...]`: the branch tester on the command line.
+
+Explores every reachable state (or, with `--random N`, samples N walks), runs the story's playthrough files and
+any named, and prints a summary (or `--json`), optionally writing witnesses and a JUnit report. Exit codes: 0 when
+every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from game.tester.explore import DEFAULT_MAX_STATES
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"it must be at least 1, not {value}")
+    return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "playthroughs",
+        nargs="*",
+        type=Path,
+        metavar="PLAYTHROUGH",
+        help="playthrough files to run as well as the story's own playthroughs/*.yaml",
+    )
+    parser.add_argument(
+        "--max-states",
+        type=_positive,
+        default=DEFAULT_MAX_STATES,
+        metavar="N",
+        help=f"stop exploring after N states and say the results are partial (default {DEFAULT_MAX_STATES:,})",
+    )
+    parser.add_argument(
+        "--random", type=_positive, metavar="N", help="sample N random walks instead of exploring every state"
+    )
+    parser.add_argument("--seed", type=_whole, metavar="S", help="the random walks' seed (default 0)")
+    parser.add_argument("--ranges", action="store_true", help="report each variable's min and max at each scene")
+    parser.add_argument(
+        "--points-of-no-return",
+        action="store_true",
+        help="report, for each choice, the endings that can no longer be reached once it is taken",
+    )
+    parser.add_argument(
+        "--witnesses", type=Path, metavar="DIR", help="write each shortest path as a playthrough file into DIR"
+    )
+    parser.add_argument("--paths", action="store_true", help="print the shortest path to each ending")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a summary")
+    parser.add_argument("--junit", type=Path, metavar="FILE", help="also write the results as JUnit XML")
+    parser.add_argument("--start", metavar="SCENE", help="explore from this scene instead of the story's start")
+    parser.add_argument(
+        "--given",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="set a variable before the first scene (repeatable)",
+    )
+
+
+def _usage(message: str) -> int:
+    print(f"heartstopper test: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.cli import load_or_report, parse_given
+
+    if args.random is None:
+        if args.seed is not None:
+            return _usage("--seed goes with --random N")
+    else:
+        for flag, given in (
+            ("--ranges", args.ranges),
+            ("--points-of-no-return", args.points_of_no_return),
+            ("--witnesses", args.witnesses),
+            ("--paths", args.paths),
+        ):
+            if given:
+                return _usage(f"{flag} needs the full exploration, so it cannot go with --random")
+    if args.story is not None and not Path(args.story).is_dir():
+        return _usage(f"there is no story folder '{args.story}'")
+    for path in args.playthroughs:
+        if not path.is_file():
+            return _usage(f"there is no playthrough file '{path}'")
+    if args.witnesses is not None and args.witnesses.exists() and not args.witnesses.is_dir():
+        return _usage(f"'{args.witnesses}' is not a folder")
+    try:
+        given = parse_given(args.given)
+    except ValueError as error:
+        return _usage(str(error))
+
+    story = load_or_report(args.story)
+    if story is None:
+        return EXIT_FAILED
+    if args.start is not None and args.start not in story.scenes:
+        return _usage(f"there is no scene '{args.start}' to start at")
+    for name, value in given.items():
+        variable = story.variables.get(name)
+        if variable is None:
+            return _usage(f"'{name}' is not a variable of this story")
+        if not variable.accepts(value):
+            return _usage(f"'{name}' must be {variable.describe()}, not {value!r}")
+
+    try:
+        test_run, witnesses = _test(story, args, given)
+    except KeyboardInterrupt:
+        print("heartstopper test: stopped", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"heartstopper test: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        data = test_run.to_json()
+        if witnesses is not None:
+            data["witnesses"] = witnesses
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        from game.tester.text import summary
+
+        print(summary(test_run, paths=args.paths, witnesses=witnesses))
+    if args.junit is not None:
+        from game.tester.junit import write_junit
+
+        try:
+            write_junit(test_run, args.junit)
+        except OSError as error:
+            print(f"heartstopper test: cannot write {args.junit}: {error.strerror}", file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK if test_run.passed else EXIT_FAILED
+
+
+def _test(story, args: argparse.Namespace, given: dict):
+    from game.tester.playthroughs import playthrough_paths, run_playthroughs
+    from game.tester.progress import Progress
+    from game.tester.report import TestRun
+
+    started = time.perf_counter()
+    test_run = TestRun(story.title, tuple(invariant.condition.source for invariant in story.invariants))
+    progress = Progress.for_terminal()
+    witnesses: list[str] | None = None
+    try:
+        if args.random is not None:
+            from game.tester.randomwalk import random_walks
+
+            test_run.random = random_walks(
+                story,
+                args.random,
+                args.seed if args.seed is not None else 0,
+                start=args.start,
+                given=given,
+                progress=progress.walking if progress else None,
+            )
+        else:
+            from game.tester.checks import build_report
+            from game.tester.explore import explore
+
+            limit = args.max_states
+            exploration = explore(
+                story,
+                start=args.start,
+                given=given,
+                max_states=limit,
+                progress=(lambda states, queued: progress.exploring(states, queued, limit)) if progress else None,
+            )
+            if progress:
+                progress.done()
+            report = build_report(exploration, ranges=args.ranges, no_return=args.points_of_no_return)
+            report.max_states = limit
+            test_run.explore = report
+            if args.witnesses is not None:
+                from game.tester.witnesses import write_witnesses
+
+                written = write_witnesses(exploration, report, args.witnesses)
+                witnesses = [f"{item.file}: {item.claim}" for item in written]
+    finally:
+        if progress:
+            progress.done()
+    outcomes, problems = run_playthroughs(story, playthrough_paths(story, args.playthroughs))
+    test_run.playthroughs = outcomes
+    test_run.playthrough_problems = problems
+    test_run.seconds = time.perf_counter() - started
+    return test_run, witnesses

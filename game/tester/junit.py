@@ -1,0 +1,118 @@
+"""`--junit FILE`: the run as a JUnit XML report, for CI systems that show test results.
+
+One test case per ending (reachable), per invariant (holds), per playthrough file (passes), and one each for
+"every scene is reached", "every choice can be taken", "no soft-locks" and "the exploration is complete" (or, with
+`--random`, "random walks find no problems"). Warnings go to the case's system-out.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from game.tester.files import write_atomically
+from game.tester.report import TestRun
+
+SUITE = "heartstopper test"
+
+
+class _Suite:
+    def __init__(self, name: str, seconds: float) -> None:
+        self.element = ET.Element("testsuite", name=name, time=f"{seconds:.3f}")
+        self.tests = 0
+        self.failures = 0
+
+    def case(self, group: str, name: str, failure: str = "", output: str = "") -> None:
+        self.tests += 1
+        case = ET.SubElement(self.element, "testcase", classname=f"{SUITE}.{group}", name=name)
+        if failure:
+            self.failures += 1
+            first = failure.splitlines()[0] if failure else ""
+            node = ET.SubElement(case, "failure", message=first[:500], type="StoryCheck")
+            node.text = failure
+        if output:
+            ET.SubElement(case, "system-out").text = output
+
+    def close(self) -> ET.Element:
+        self.element.set("tests", str(self.tests))
+        self.element.set("failures", str(self.failures))
+        self.element.set("errors", "0")
+        return self.element
+
+
+def junit_xml(run: TestRun) -> str:
+    suite = _Suite(f"{SUITE}: {run.title}", run.seconds)
+    explored = run.explore
+    if explored is not None:
+        for ending in explored.endings:
+            failure = "" if ending.reachable else f"the ending '{ending.id}' cannot be reached: {ending.why}"
+            output = "\n".join(ending.path.describe("")) if ending.path else ""
+            suite.case("endings", f"ending {ending.id} is reachable", failure, output)
+        suite.case(
+            "scenes",
+            "every scene is reached",
+            "\n".join(f"{item.where}: scene '{item.scene}' is never reached" for item in explored.unreachable_scenes),
+        )
+        errors = [choice for choice in explored.untaken_choices if choice.severity == "error"]
+        warnings = [choice for choice in explored.untaken_choices if choice.severity == "warning"]
+        suite.case(
+            "choices",
+            "every choice can be taken",
+            "\n".join(f"{choice.where}: {_choice_name(choice)}: {choice.why}" for choice in errors),
+            "\n".join(f"{choice.where}: {_choice_name(choice)}: {choice.why}" for choice in warnings),
+        )
+        suite.case(
+            "soft-locks",
+            "no soft-locks",
+            "\n\n".join(
+                f"{lock.scene}: {lock.detail}\n" + "\n".join(lock.path.describe()) for lock in explored.soft_locks
+            ),
+        )
+        broken = {violation.invariant: violation for violation in explored.invariant_violations}
+        for invariant in sorted({v.invariant for v in explored.invariant_violations} | set(_invariants(run))):
+            violation = broken.get(invariant)
+            failure = ""
+            if violation is not None:
+                failure = (
+                    f"{violation.where}: '{invariant}' does not hold in scene '{violation.scene}' "
+                    f"({violation.when.replace('_', ' ')}; {_values(violation.values)})\n"
+                    + "\n".join(violation.path.describe())
+                )
+            suite.case("invariants", f"invariant holds: {invariant}", failure)
+        suite.case(
+            "exploration",
+            "the exploration is complete",
+            f"stopped at {explored.states:,} states (--max-states): results are partial" if explored.partial else "",
+            "\n".join(f'{c.where}: if "{c.condition}" is {c.outcome}' for c in explored.constant_ifs),
+        )
+    if run.random is not None:
+        suite.case(
+            "random",
+            "random walks find no problems",
+            "\n".join(f"walk {p.walk}, scene '{p.scene}': {p.detail}" for p in run.random.problems),
+        )
+    for outcome in run.playthroughs:
+        suite.case("playthroughs", f"{outcome.file}: {outcome.name}", outcome.report)
+    if run.playthrough_problems:
+        suite.case("playthroughs", "playthrough files can be read", "\n".join(str(p) for p in run.playthrough_problems))
+    root = ET.Element("testsuites")
+    root.append(suite.close())
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _choice_name(choice) -> str:
+    text = "the fallback" if choice.text is None else f'"{choice.text}"'
+    return f"scene '{choice.scene}', choice {choice.index + 1} {text}"
+
+
+def _values(values: dict) -> str:
+    return ", ".join(f"{name}={value!r}" for name, value in values.items())
+
+
+def _invariants(run: TestRun) -> list[str]:
+    return list(run.invariant_sources)
+
+
+def write_junit(run: TestRun, target: Path) -> None:
+    write_atomically(target, junit_xml(run))

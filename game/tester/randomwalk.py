@@ -1,0 +1,135 @@
+"""Random walks (`--random N --seed S`): sampling a story through the real playthrough, for stories too big to explore.
+
+Each walk is an ordinary `Playthrough` pulled event by event, as a player would see it. At each menu the walk takes
+one of the choices taken least often so far over all walks (ties broken by a seeded `random.Random`), so the
+walks spread over the story instead of wandering the same likely routes; the same seed gives the same walks.
+Invariants are checked at every scene entry and at every menu and ending. A walk stops at an ending, at a menu
+with nothing to take (a soft-lock), or when it goes on too long (a loop with no way out, most likely).
+
+Walks sample: a scene or choice they never reach may still be reachable, so only what they did find (soft-locks,
+broken invariants, walks that never end) makes the run fail.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from game.events import Choices, Ended, SceneEntered
+from game.model import Story
+from game.playthrough import Playthrough
+from game.tester.report import RandomReport, WalkProblem
+
+MAX_CHOICES = 10_000
+MAX_EVENTS = 1_000_000
+
+
+def random_walks(
+    story: Story,
+    walks: int,
+    seed: int,
+    *,
+    start: str | None = None,
+    given: Mapping[str, object] | None = None,
+    max_choices: int = MAX_CHOICES,
+    progress: Callable[[int, int], None] | None = None,
+) -> RandomReport:
+    rng = random.Random(seed)
+    taken: Counter[tuple[str, int]] = Counter()
+    entered: set[str] = set()
+    endings: Counter[str] = Counter({ending: 0 for ending in story.endings})
+    ending_paths: dict[str, list[str]] = {}
+    problems: list[WalkProblem] = []
+    broken: set[int] = set()
+    stuck_menus: set[str] = set()
+    invariants = list(enumerate(story.invariants))
+
+    def check(walk: int, scene: str, variables: Mapping[str, object], visits: Mapping[str, int], path: list[str]):
+        for number, invariant in invariants:
+            if number not in broken and not invariant.condition.fn(variables, visits):
+                broken.add(number)
+                values = ", ".join(f"{name}={variables[name]!r}" for name in sorted(invariant.condition.reads))
+                problems.append(
+                    WalkProblem(
+                        "invariant", scene, walk, list(path), f"'{invariant.condition.source}' does not hold ({values})"
+                    )
+                )
+
+    for walk in range(1, walks + 1):
+        playthrough = Playthrough(story, start=start, given=given)
+        path: list[str] = []
+        events = 0
+        while True:
+            if not playthrough.can_continue:
+                break
+            event = playthrough.continue_()
+            events += 1
+            if events > MAX_EVENTS:
+                problems.append(
+                    WalkProblem(
+                        "too_long",
+                        playthrough.scene,
+                        walk,
+                        path,
+                        f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending",
+                    )
+                )
+                break
+            if isinstance(event, SceneEntered):
+                entered.add(event.scene)
+                check(walk, event.scene, playthrough.variables, playthrough.visits, path)
+            elif isinstance(event, Ended):
+                check(walk, playthrough.scene, playthrough.variables, playthrough.visits, path)
+                endings[event.ending] += 1
+                ending_paths.setdefault(event.ending, list(path))
+                break
+            elif isinstance(event, Choices):
+                check(walk, event.scene, playthrough.variables, playthrough.visits, path)
+                options = [option for option in event.options if option.available]
+                if not options:
+                    if event.scene not in stuck_menus:
+                        stuck_menus.add(event.scene)
+                        problems.append(
+                            WalkProblem(
+                                "menu", event.scene, walk, list(path), "a menu with nothing to take and no fallback"
+                            )
+                        )
+                    break
+                if len(path) >= max_choices:
+                    problems.append(
+                        WalkProblem(
+                            "too_long",
+                            event.scene,
+                            walk,
+                            list(path),
+                            f"the walk made {max_choices:,} choices without reaching an ending",
+                        )
+                    )
+                    break
+                fewest = min(taken[(event.scene, option.index)] for option in options)
+                option = rng.choice([option for option in options if taken[(event.scene, option.index)] == fewest])
+                taken[(event.scene, option.index)] += 1
+                path.append(option.text)
+                playthrough.choose(option.index)
+        if progress is not None:
+            progress(walk, walks)
+    choices = [
+        (scene.id, choice.index, choice.text or "")
+        for scene in story.scenes.values()
+        for choice in scene.choices
+        if not choice.fallback
+    ]
+    return RandomReport(
+        walks=walks,
+        seed=seed,
+        endings=dict(endings),
+        ending_paths=ending_paths,
+        scenes_covered=len(entered),
+        scenes_total=len(story.scenes),
+        choices_covered=sum(1 for scene, index, _ in choices if (scene, index) in taken),
+        choices_total=len(choices),
+        never_entered=[scene for scene in story.scenes if scene not in entered],
+        never_chosen=[(scene, index, text) for scene, index, text in choices if (scene, index) not in taken],
+        problems=problems,
+    )
