@@ -156,6 +156,8 @@ class App:
         self._was_busy = False
         self.frames_drawn = 0
         self.memory: dict[str, object] = {}  # small things screens remember while the game runs (last save page)
+        self._generation = 0  # bumped whenever what lies under an overlay may have changed
+        self._under: tuple[tuple, pygame.Surface] | None = None  # the screens under the top one, drawn once
         self.on_frame: Callable[[float], None] | None = None
         if self.settings.fullscreen and not display.fullscreen:
             self.set_fullscreen(True)
@@ -166,11 +168,13 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def push(self, screen: Screen, now: float | None = None) -> None:
+        self._generation += 1
         self.stack.append(screen)
         screen.enter(self.clock() if now is None else now)
         self.dirty = True
 
     def pop(self, now: float | None = None) -> Screen | None:
+        self._generation += 1
         screen = self.stack.pop() if self.stack else None
         if self.stack:
             self.stack[-1].resume(self.clock() if now is None else now)
@@ -210,6 +214,7 @@ class App:
 
     def apply_settings(self, *, save: bool = True) -> None:
         """Make the settings take effect (and keep them for the next run)."""
+        self._generation += 1
         self.settings.clamp()
         if save:
             self.settings_store.save(self.settings)
@@ -224,6 +229,7 @@ class App:
         self._retarget()
 
     def _retarget(self) -> None:
+        self._generation += 1
         self.canvas.retarget(self.display.frame, self.display.viewport.scale)
         self.images.clear()
         self.dirty = True
@@ -304,7 +310,22 @@ class App:
     def render(self, now: float) -> None:
         """Draw the visible screens and the toasts onto the window."""
         self.display.fill_bars()
-        for screen in self.visible():
+        visible = self.visible()
+        below, top = visible[:-1], visible[-1:]
+        if below and not any(s.animating(now) for s in below):
+            # Screens under an overlay do not change while it is open: draw them once and reuse the picture.
+            key = (self._generation, tuple(id(s) for s in below), self.display.viewport)
+            if self._under is None or self._under[0] != key:
+                for screen in below:
+                    screen.draw(self.canvas, now)
+                self._under = (key, self.display.frame.copy())
+            else:
+                self.display.frame.blit(self._under[1], (0, 0))
+        else:
+            self._under = None
+            for screen in below:
+                screen.draw(self.canvas, now)
+        for screen in top:
             screen.draw(self.canvas, now)
         for i, toast in enumerate(t for t in self.toasts if t.until > now):
             width = self.canvas.measure(toast.text, SMALL_PX + 2) + 40

@@ -114,10 +114,23 @@ class EffectsLayer:
         self.images = images
         self.effects: list[Effect] = []
         self._shapes: dict[tuple[str, int, int], pygame.Surface | None] = {}
+        self._canvas: Canvas | None = None  # the canvas of the last frame, to prepare shapes at its scale
 
     def start(self, name: str, now: float, seed_text: str) -> None:
         self.effects = [e for e in self.effects if e.name != name and not e.done(now)]
         self.effects.append(make_effect(name, now, seed_text))
+        self._prepare(name)
+
+    def _prepare(self, name: str) -> None:
+        """Rasterise (and rotate) the effect's shapes now, so its frames only blit."""
+        canvas = self._canvas
+        if canvas is None:
+            return
+        shapes = {"leaves": ("leaf_orange", "leaf_gold", "leaf_red"), "sparkles": ("sparkle",), "hearts": ("heart",)}
+        for shape in shapes.get(name, ()):
+            for size in SIZES:
+                for angle in range(ANGLES if name == "leaves" else 1):
+                    self._shape(canvas, shape, size, angle)
 
     def clear(self) -> None:
         self.effects.clear()
@@ -136,6 +149,7 @@ class EffectsLayer:
         return (0.0, 0.0)
 
     def draw(self, canvas: Canvas, now: float) -> None:
+        self._canvas = canvas
         for e in self.effects:
             if e.done(now) or now < e.started:
                 continue
@@ -157,7 +171,8 @@ class EffectsLayer:
         if key not in self._shapes:
             if angle:
                 base = self._shape(canvas, name, size, 0)
-                self._shapes[key] = None if base is None else pygame.transform.rotate(base, angle * 360 / ANGLES)
+                turned = None if base is None else pygame.transform.rotate(base, angle * 360 / ANGLES)
+                self._shapes[key] = turned.convert_alpha() if turned and pygame.display.get_surface() else turned
             else:
                 self._shapes[key] = self.images.ui(f"effects/{name}", (px, px))
         return self._shapes[key]
