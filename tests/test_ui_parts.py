@@ -178,3 +178,19 @@ def test_no_display_raises_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
         init_pygame()
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     init_pygame()
+
+
+def test_an_invisible_fallback_window_counts_as_no_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.ui.launch import NoDisplayError, init_pygame
+
+    pygame.display.quit()
+    monkeypatch.delenv("SDL_VIDEODRIVER")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    try:
+        with pytest.raises(NoDisplayError):
+            init_pygame()
+    finally:
+        pygame.display.quit()
+        monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+        init_pygame()

@@ -7,6 +7,7 @@ terminal player instead.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -23,6 +24,9 @@ from game.ui.storyheader import read_header
 log = logging.getLogger(__name__)
 
 
+INVISIBLE_DRIVERS = ("offscreen", "dummy")
+
+
 class NoDisplayError(RuntimeError):
     """No window can be opened here (no display, or the video driver failed)."""
 
@@ -33,6 +37,11 @@ def init_pygame() -> None:
         pygame.display.init()
     except pygame.error as err:
         raise NoDisplayError(f"no display is available for the game window ({err})") from err
+    driver = pygame.display.get_driver()
+    if driver in INVISIBLE_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").lower() != driver:
+        # SDL falls back to an invisible window when there is no screen; only tests and captures ask for one.
+        pygame.display.quit()
+        raise NoDisplayError(f"no display is available for the game window (SDL offered only its '{driver}' driver)")
     pygame.font.init()
     pygame.key.set_repeat(400, 40)
 
