@@ -30,6 +30,7 @@ from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES
 log = logging.getLogger(__name__)
 
 SKIP_INTERVAL = 0.05
+SETTLED = 30.0  # seconds: long enough for every card, fade, effect and reveal to have finished
 AUTO_PER_CHAR = 0.02
 
 
@@ -205,7 +206,7 @@ class GameScreen(Screen):
             story_title=str(self.app.story.title),
             story_version=self.app.story.version,
             extra=extra,
-            thumbnail_png=self.app.thumbnail(self, now),
+            thumbnail_png=self.app.thumbnail(self, now + SETTLED),  # as it looks once transitions end
             now=datetime.now(),
         )
 
