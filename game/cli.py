@@ -124,6 +124,23 @@ def cmd_game(args: argparse.Namespace) -> int:
         return _offer_text_player(args, str(error))
 
 
+def cmd_capture(args: argparse.Namespace) -> int:
+    width, sep, height = args.size.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit() and 160 <= int(width) <= 7680 and 90 <= int(height) <= 4320):
+        print(f"heartstopper: --size takes WIDTHxHEIGHT, e.g. 1280x720, not '{args.size}'", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.playthrough.is_file():
+        print(f"heartstopper: no playthrough file at {args.playthrough}", file=sys.stderr)
+        return EXIT_USAGE
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ui.capture import capture
+
+    return capture(args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)))
+
+
 def _offer_text_player(args: argparse.Namespace, why: str) -> int:
     print(f"heartstopper: {why}", file=sys.stderr)
     command = "heartstopper play --text" + (f" --story {args.story}" if args.story else "")
@@ -179,6 +196,14 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("story_dir", nargs="?", type=Path, metavar="STORY_DIR", help="the story folder")
     _story_option(check)
     check.set_defaults(handler=cmd_check)
+
+    capture = commands.add_parser(
+        "capture", help="play a playthrough file through the real renderer and write a PNG of every beat and menu")
+    capture.add_argument("playthrough", type=Path, metavar="PLAYTHROUGH", help="a playthrough file")
+    capture.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the pictures")
+    capture.add_argument("--size", default="1280x720", metavar="WxH", help="picture size (default 1280x720)")
+    _story_option(capture)
+    capture.set_defaults(handler=cmd_capture)
 
     for name, (module, help_text) in EXTRA_COMMANDS.items():
         if wanted is None or wanted == name:

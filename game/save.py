@@ -52,7 +52,7 @@ class SavedState:
     once: set[str]
     seen: list[str]
     stage: Stage
-    chapter: str | None
+    chapter: str | None  # the chapter whose card was last shown (so a pending scene knows if its chapter is new)
     ended: str | None
     waiting_menu: bool
 
@@ -78,7 +78,8 @@ def write_save_data(
         "story_version": story.version,
         "scene": scene.id,
         "scene_title": scene.title,
-        "chapter": chapter if chapter is not None else scene.chapter,
+        "chapter": scene.chapter,
+        "shown_chapter": chapter,
         "position": position,
         "announce": announce,
         "beat": beat,
@@ -108,6 +109,9 @@ def read_save(story: Story, data: object) -> SavedState:
     if data.get("story") != story.title:
         raise SaveError("wrong_story", f"the save belongs to another story ({data.get('story')!r})")
     chapter = data.get("chapter") if isinstance(data.get("chapter"), str) else None
+    shown_chapter = data.get("shown_chapter", chapter)
+    if shown_chapter is not None and not isinstance(shown_chapter, str):
+        raise _damaged("'shown_chapter' is not text")
     scene = data.get("scene")
     if not isinstance(scene, str):
         raise _damaged("it names no scene")

@@ -95,3 +95,22 @@ def test_the_game_without_a_display_offers_the_terminal_player():
     assert result.returncode == 2
     assert "heartstopper play --text" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_capture_checks_its_arguments(tmp_path):
+    result = run("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", str(tmp_path),
+                 "--size", "huge")
+    assert result.returncode == 2 and "--size takes WIDTHxHEIGHT" in result.stderr
+    result = run("capture", str(tmp_path / "none.yaml"), "--out", str(tmp_path))
+    assert result.returncode == 2 and "no playthrough file" in result.stderr
+
+
+def test_capture_writes_a_picture_of_every_beat_and_menu(tmp_path):
+    result = run("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--story",
+                 str(FIXTURES / "mini"), "--out", str(tmp_path), "--size", "640x360")
+    assert result.returncode == 0, result.stderr
+    pictures = sorted(tmp_path.glob("*.png"))
+    assert len(pictures) >= 8  # title, note, chapter card, six lines of the kitchen, menus, the hall, the ending
+    import pygame
+
+    assert pygame.image.load(str(pictures[0])).get_size() == (640, 360)
