@@ -114,3 +114,25 @@ def test_capture_writes_a_picture_of_every_beat_and_menu(tmp_path):
     import pygame
 
     assert pygame.image.load(str(pictures[0])).get_size() == (640, 360)
+
+
+def test_terminal_player_plays_the_shipped_story_to_an_ending():
+    from game.loader import load_story
+    from game.paths import default_story_dir
+    from game.playthrough import Playthrough
+
+    story = load_story(default_story_dir())
+    playthrough = Playthrough(story)
+    answers = []
+    while playthrough.ended is None:
+        while playthrough.can_continue:
+            playthrough.continue_()
+        menu = playthrough.current_choices
+        if menu is not None:
+            option = [o for o in menu.options if o.available][-1]  # the last choice that can be taken, each time
+            answers.append(str(option.number))
+            playthrough.choose(option.index)
+    result = run("play", "--text", stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert f"★ The end: {playthrough.ended.title}" in result.stdout
+    assert story.closing_note.split()[0] in result.stdout
