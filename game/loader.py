@@ -712,8 +712,10 @@ class _SceneBuilder:
             )
             return None
         ((key, value),) = beat.items()
-        where = beat.where(key)
+        where = beat.value_pos[key]
         loc = _location(reader, beat.key_pos[key])
+        if key in self.loader.characters:  # speech, the commonest beat, first (no character id is a format word)
+            return self._speech(key, value, where, loc)
         if key == "narrate" or key == NARRATOR:
             text = self._text_value(value, where, "narration")
             return (
@@ -733,8 +735,6 @@ class _SceneBuilder:
         if key in ("then", "else"):
             reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
             return None
-        if key in self.loader.characters:
-            return self._speech(key, value, where, loc)
         candidates = list(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS) + list(self.loader.characters)
         hint = did_you_mean(key, candidates) or (
             "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
