@@ -72,7 +72,12 @@ def witness_text(
         steps.append(f"  - expect_scene: {path.scene}")
         steps.extend(final or [])
     else:
-        steps.append(f"  # From here play goes round without a menu or an ending, so no check can follow: {path.scene}")
+        # Play never waits again after the last choice: any check there would wait for ever, so stop at it.
+        while steps and not steps[-1].startswith("  - choose:"):
+            steps.pop()
+        last = max((index for index, step in enumerate(path.steps) if step.is_choice), default=-1)
+        passed = " > ".join([step.scene for step in path.steps[last + 1 :]] + [path.scene])
+        steps.append(f"  # From here play goes round without a menu or an ending, so no check can follow: {passed}")
     if any(not line.lstrip().startswith("#") for line in steps):
         lines.append("steps:")
         lines.extend(steps)
@@ -182,8 +187,9 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
             put(f"no-ending-{lock.scene}.yaml", text, claim)
     for number, violation in enumerate(report.invariant_violations, start=1):
         state = replay(exploration, violation.path)
+        stops = _stops_at_menu(exploration, state)
         final = []
-        if _broken_where_play_stops(story, state, violation.invariant):
+        if stops and _broken_where_play_stops(story, state, violation.invariant):
             final.append(f"  - expect: {_quote('not (' + violation.invariant + ')')}")
         claim = f"reaches '{violation.scene}', where '{violation.invariant}' does not hold"
         text = witness_text(
@@ -193,6 +199,7 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
             about=f"The shortest way ({violation.path.choices} choices) to '{violation.scene}', where the invariant "
             f"'{violation.invariant}' does not hold ({violation.when.replace('_', ' ')}).",
             final=final,
+            stops=stops,
         )
         put(f"invariant-{number}-{violation.scene}.yaml", text, claim)
     return written
