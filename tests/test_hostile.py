@@ -620,7 +620,7 @@ def test_saves_killed_at_random_moments_always_leave_a_whole_save(tmp_path):
     numbers = []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code = KILLED_WRITER.format(story=str(FIXTURES / "mini"), path=str(path))
-    for _ in range(12):
+    for _ in range(8):
         child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.3))
@@ -633,3 +633,31 @@ def test_saves_killed_at_random_moments_always_leave_a_whole_save(tmp_path):
         Playthrough.from_save(story, data)  # and always a save the game can resume
         assert [p.name for p in path.parent.glob("*.json")] == ["slot.json"]
     assert max(numbers) > 0  # the writer did get saves through between kills
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+def test_a_save_killed_at_the_rename_keeps_one_whole_save(tmp_path, moment):
+    """Killed right before the rename: the old save and a stray temporary file; right after: the new save."""
+    path = tmp_path / "slot.json"
+    write_json_atomically(path, {"number": 1})
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        import game.save as save
+        real_replace = os.replace
+        def replace_and_die(source, target):
+            if {moment!r} == "after":
+                real_replace(source, target)
+            os.kill(os.getpid(), signal.SIGKILL)
+        save.os.replace = replace_and_die
+        save.write_json_atomically(__import__("pathlib").Path({str(path)!r}), {{"number": 2}})
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert result.returncode == -signal.SIGKILL
+    assert read_json_file(path) == {"number": 1 if moment == "before" else 2}
+    strays = [p.name for p in tmp_path.iterdir() if p.name != "slot.json"]
+    assert len(strays) == (1 if moment == "before" else 0)
+    assert all(name.startswith(".slot.json.") and name.endswith(".tmp") for name in strays)  # never a *.json slot
