@@ -4,7 +4,8 @@ Each walk is an ordinary `Playthrough` pulled event by event, as a player would 
 one of the choices taken least often so far over all walks (ties broken by a seeded `random.Random`), so the
 walks spread over the story instead of wandering the same likely routes; the same seed gives the same walks.
 Invariants are checked at every scene entry and at every menu and ending. A walk stops at an ending, at a menu
-with nothing to take (a soft-lock), or when it goes on too long (a loop with no way out, most likely).
+with nothing to take (a soft-lock), or when it goes on too long (a loop with no way out, most likely); each kind of
+problem is reported once per scene (with the first walk that met it), and counted over all walks.
 
 Walks sample: a scene or choice they never reach may still be reachable, so only what they did find (soft-locks,
 broken invariants, walks that never end) makes the run fail.
@@ -21,7 +22,8 @@ from game.model import Story
 from game.playthrough import Playthrough
 from game.tester.report import RandomReport, WalkProblem
 
-MAX_CHOICES = 10_000
+MAX_CHOICES = 2_000
+KEEP_CHOICES = 50  # of a walk that went on too long: the way into the loop is what matters
 MAX_EVENTS = 1_000_000
 
 
@@ -42,7 +44,16 @@ def random_walks(
     ending_paths: dict[str, list[str]] = {}
     problems: list[WalkProblem] = []
     broken: set[int] = set()
-    stuck_menus: set[str] = set()
+    reported: set[tuple[str, str]] = set()
+    outcomes: Counter[str] = Counter()
+
+    def stop(kind: str, walk: int, scene: str, path: list[str], detail: str) -> None:
+        outcomes[kind] += 1
+        if (kind, scene) not in reported:
+            reported.add((kind, scene))
+            kept = list(path[:KEEP_CHOICES]) if kind == "too_long" else list(path)
+            problems.append(WalkProblem(kind, scene, walk, kept, detail))  # type: ignore[arg-type]
+
     invariants = list(enumerate(story.invariants))
 
     def check(walk: int, scene: str, variables: Mapping[str, object], visits: Mapping[str, int], path: list[str]):
@@ -66,15 +77,8 @@ def random_walks(
             event = playthrough.continue_()
             events += 1
             if events > MAX_EVENTS:
-                problems.append(
-                    WalkProblem(
-                        "too_long",
-                        playthrough.scene,
-                        walk,
-                        path,
-                        f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending",
-                    )
-                )
+                detail = f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending"
+                stop("too_long", walk, playthrough.scene, path, detail)
                 break
             if isinstance(event, SceneEntered):
                 entered.add(event.scene)
@@ -83,29 +87,17 @@ def random_walks(
                 check(walk, playthrough.scene, playthrough.variables, playthrough.visits, path)
                 endings[event.ending] += 1
                 ending_paths.setdefault(event.ending, list(path))
+                outcomes["ended"] += 1
                 break
             elif isinstance(event, Choices):
                 check(walk, event.scene, playthrough.variables, playthrough.visits, path)
                 options = [option for option in event.options if option.available]
                 if not options:
-                    if event.scene not in stuck_menus:
-                        stuck_menus.add(event.scene)
-                        problems.append(
-                            WalkProblem(
-                                "menu", event.scene, walk, list(path), "a menu with nothing to take and no fallback"
-                            )
-                        )
+                    stop("menu", walk, event.scene, path, "a menu with nothing to take and no fallback")
                     break
                 if len(path) >= max_choices:
-                    problems.append(
-                        WalkProblem(
-                            "too_long",
-                            event.scene,
-                            walk,
-                            list(path),
-                            f"the walk made {max_choices:,} choices without reaching an ending",
-                        )
-                    )
+                    detail = f"the walk made {max_choices:,} choices without reaching an ending"
+                    stop("too_long", walk, event.scene, path, detail)
                     break
                 fewest = min(taken[(event.scene, option.index)] for option in options)
                 option = rng.choice([option for option in options if taken[(event.scene, option.index)] == fewest])
@@ -132,4 +124,5 @@ def random_walks(
         never_entered=[scene for scene in story.scenes if scene not in entered],
         never_chosen=[(scene, index, text) for scene, index, text in choices if (scene, index) not in taken],
         problems=problems,
+        outcomes={kind: outcomes[kind] for kind in ("ended", "menu", "too_long")},
     )

@@ -200,7 +200,8 @@ class RandomReport:
     choices_total: int
     never_entered: list[str]
     never_chosen: list[tuple[str, int, str]]  # (scene, index, text)
-    problems: list[WalkProblem]
+    problems: list[WalkProblem]  # one per kind and scene (invariants: one per invariant), first walk first
+    outcomes: dict[str, int] = field(default_factory=dict)  # how the walks stopped: ended, menu, too_long
 
     @property
     def failures(self) -> int:
@@ -210,6 +211,7 @@ class RandomReport:
         return {
             "walks": self.walks,
             "seed": self.seed,
+            "outcomes": self.outcomes,
             "endings": self.endings,
             "scenes": {"covered": self.scenes_covered, "total": self.scenes_total, "never_entered": self.never_entered},
             "choices": {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from game.tester.report import ExploreReport, RandomReport, TestRun
 
+SHOWN_CHOICES = 12  # of a random walk's choices in the summary
+
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
@@ -121,6 +123,12 @@ def _random(run: TestRun, report: RandomReport) -> list[str]:
         f" ({100 * report.choices_covered / max(report.choices_total, 1):.0f}%)",
         "  endings: " + ", ".join(f"{ending} {count}" for ending, count in report.endings.items()),
     ]
+    stuck = report.outcomes.get("menu", 0) + report.outcomes.get("too_long", 0)
+    if stuck:
+        lines.append(
+            f"  walks stopped without an ending: {report.outcomes.get('menu', 0)} at a menu with nothing to take, "
+            f"{report.outcomes.get('too_long', 0)} going on too long"
+        )
     if report.never_entered:
         shown = ", ".join(report.never_entered[:12]) + (", ..." if len(report.never_entered) > 12 else "")
         lines.append(f"  never entered: {shown}")
@@ -128,7 +136,9 @@ def _random(run: TestRun, report: RandomReport) -> list[str]:
     lines += ["", f"Walk problems: {len(report.problems) if report.problems else 'none'}"]
     for problem in report.problems:
         lines.append(f"  walk {problem.walk}, in '{problem.scene}': {problem.detail}; its choices:")
-        lines += [f'      "{text}"' for text in problem.choices] or ["      (none)"]
+        lines += [f'      "{text}"' for text in problem.choices[:SHOWN_CHOICES]] or ["      (none)"]
+        if len(problem.choices) > SHOWN_CHOICES:
+            lines.append(f"      ... and {len(problem.choices) - SHOWN_CHOICES} more")
     return lines
 
 
