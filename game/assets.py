@@ -34,9 +34,12 @@ class AssetCatalog:
     def _confined(self, path: Path) -> Path | None:
         try:
             resolved = path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python before 3.13
             return None
-        if not resolved.is_relative_to(self.root) or not resolved.is_file():
+        try:
+            if not resolved.is_relative_to(self.root) or not resolved.is_file():
+                return None
+        except OSError:
             return None
         return resolved
 

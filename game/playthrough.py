@@ -243,6 +243,8 @@ class Playthrough:
             playthrough._ended = Ended(ending.id, ending.title)
             playthrough._ended_in = saved.scene
         if saved.waiting_menu and not playthrough._announce and playthrough._ended is None:
+            if story.scenes[saved.scene].exit_kind != "choices" or position < len(program.steps):
+                raise SaveError("damaged", "the save is damaged: it waits at a menu where the scene has none")
             playthrough._menu = playthrough._build_menu()
         playthrough._stage = saved.stage
         if saved.stage.background or saved.stage.music or saved.stage.sprites:

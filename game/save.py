@@ -9,14 +9,11 @@ data and every value is checked against the story's declarations.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from game.jsonfiles import read_json, write_json
 from game.stage import Stage
 
 if TYPE_CHECKING:
@@ -186,28 +183,14 @@ def _strings(saved: object, what: str) -> set[str]:
 
 def write_json_atomically(path: Path, data: object) -> None:
     """Write JSON so that the file is either the old one or the whole new one, never half of either."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_json(path, data)
 
 
 def read_json_file(path: Path) -> object:
     """Read a JSON save or settings file; raise `SaveError('damaged')` for anything that is not readable JSON."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise _damaged("the file is far too large to be a save")
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text)
-    except SaveError:
-        raise
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise _damaged(f"the file cannot be read ({type(error).__name__})") from None
+        return read_json(path, MAX_SAVE_BYTES)
+    except OSError as error:
+        raise _damaged(f"the file cannot be read ({error.strerror or type(error).__name__})") from None
+    except ValueError as error:
+        raise _damaged(f"the file cannot be read ({error})") from None

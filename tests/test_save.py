@@ -115,14 +115,12 @@ def test_a_save_killed_while_writing_leaves_the_old_save(tmp_path):
     path = tmp_path / "slot.json"
     write_json_atomically(path, {"old": True})
     script = textwrap.dedent(f"""
-        import os, json, signal
-        import game.save as save
-        real_dump = json.dump
-        def dump_then_die(data, stream, **kw):
-            stream.write('{{"new": tr')
-            stream.flush()
+        import os, signal
+        import game.jsonfiles as jsonfiles
+        def die_before_the_rename(fd):
             os.kill(os.getpid(), signal.SIGKILL)
-        save.json.dump = dump_then_die
+        jsonfiles.os.fsync = die_before_the_rename
+        import game.save as save
         save.write_json_atomically(__import__('pathlib').Path({str(path)!r}), {{"new": True}})
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True)

@@ -1,4 +1,4 @@
-"""Where the game keeps what the player makes (saves, settings, endings found), and how it writes it safely.
+"""Where the game keeps what the player makes (saves, settings, endings found), and how it reads and writes it safely.
 
 The folder is the platform's user data directory (platformdirs); tests and portable installs point
 HEARTSTOPPER_DATA_DIR somewhere else. Every file is written atomically: a temporary file in the same folder, then a
@@ -7,14 +7,13 @@ rename, so a crash never leaves half a save.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from game import jsonfiles
 
 APP_NAME = "heartstopper-season-two"
 ENV_VAR = "HEARTSTOPPER_DATA_DIR"
@@ -34,28 +33,11 @@ def story_slug(title: str) -> str:
     return slug or "story"
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write `data` to `path` so that readers see either the old file or the new one, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_json(path: Path, value: object) -> None:
-    """Write `value` as pretty JSON, atomically."""
-    write_atomic(path, json.dumps(value, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+    """Write `value` as readable JSON, atomically (see game.jsonfiles)."""
+    jsonfiles.write_json(path, value)
 
 
 def read_json(path: Path) -> object:
-    """Parse the JSON file at `path` (raises OSError or ValueError)."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    """Parse the JSON file at `path`: raises OSError or ValueError (too large, bad bytes, bad JSON, too deep)."""
+    return jsonfiles.read_json(path)
