@@ -64,9 +64,9 @@ def run_python(args: list[str], timeout: float) -> subprocess.CompletedProcess[s
 def load_rows(sizes: tuple[int, ...], short: bool) -> tuple[list[Row], bool]:
     rows: list[Row] = []
     ok = True
-    plans: list[tuple[str, list[str]]] = [("shipped story", ["--story", str(ROOT / "story"), "--repeats", "5"])]
+    plans: list[tuple[str, list[str]]] = [("shipped story", ["--story", str(ROOT / "story"), "--repeats", "15"])]
     for size in sizes:
-        repeats = 2 if size >= 50_000 else 3
+        repeats = 2 if size >= 50_000 else 3 if size >= 10_000 else 5
         plans.append((f"{size:,} generated scenes", ["--scenes", str(size), "--repeats", str(repeats)]))
     for label, args in plans:
         print(f"  load: {label} ...", file=sys.stderr, flush=True)
@@ -104,6 +104,12 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
+# How to run each script briefly for --short when it has no --short of its own, and the documented target to judge
+# a column of its output by: (column, target as printed, the largest value that meets it).
+SHORT_ARGS = {"bench_explore.py": (["--scenes", "1000", "--repeat", "1"], "--scenes")}
+COLUMN_TARGETS = {"bench_explore.py": ("ratio", "tester within 3x of the dict walk", 3.0)}
+
+
 def script_rows(short: bool) -> tuple[list[Row], bool]:
     """Run the other benchmark scripts; every figure line they print becomes a row."""
     rows: list[Row] = []
@@ -116,10 +122,14 @@ def script_rows(short: bool) -> tuple[list[Row], bool]:
         args = [str(path)]
         if short:
             usage = run_python([str(path), "--help"], timeout=60).stdout
-            if "--short" not in usage:
+            brief, needs = SHORT_ARGS.get(name, ([], ""))
+            if "--short" in usage:
+                args.append("--short")
+            elif brief and needs in usage:
+                args += brief
+            else:
                 rows.append(Row(label, f"skipped in --short: bench/{name} has no short mode"))
                 continue
-            args.append("--short")
         print(f"  {name} ...", file=sys.stderr, flush=True)
         try:
             result = run_python(args, timeout=SCRIPT_TIMEOUT)
@@ -131,25 +141,62 @@ def script_rows(short: bool) -> tuple[list[Row], bool]:
             ok = False
             rows.append(Row(label, f"FAILED (exit {result.returncode}): {_last_line(result.stderr)}"))
             continue
-        lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
-        rows += [_script_row(label, line) for line in lines] or [Row(label, "printed no figures")]
+        lines = [line.rstrip() for line in result.stdout.splitlines() if line.strip()]
+        found = _script_rows(label, lines, COLUMN_TARGETS.get(name))
+        rows += found or [Row(label, "printed no figures")]
     return rows, ok
 
 
 _TARGET = re.compile(r"\s*\[target ([^\]]*)\]")
+_COLUMNS = re.compile(r"\s{2,}")
+_NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?")
 
 
-def _script_row(label: str, line: str) -> Row:
-    """One printed line of a script: 'what: figures [target X]' becomes benchmark, measured and target."""
+def _script_rows(label: str, lines: list[str], column_target: tuple[str, str, float] | None) -> list[Row]:
+    """Rows from a script's printed lines: a table (a header of words, then rows of numbers) becomes one row per
+    line with each figure named by its column; any other line 'what: figures [target X]' becomes one row."""
+    rows: list[Row] = []
+    header: list[str] | None = None
+    for line in lines:
+        cells = _COLUMNS.split(line.strip())
+        if len(cells) > 2 and not any(_NUMBER.match(cell) for cell in cells):
+            header = cells
+            continue
+        if header is not None and len(cells) >= len(header) and _NUMBER.match(cells[0]):
+            named = dict(zip(header, cells))
+            figures = "; ".join(f"{name} {value}" for name, value in named.items())
+            extra = " ".join(cells[len(header) :])
+            row = Row(f"{label}: {header[0]} {cells[0]}", figures + (f" {extra}" if extra else ""))
+            if column_target is not None and column_target[0] in named:
+                column, wording, limit = column_target
+                row.target = wording
+                value = _NUMBER.match(named[column])
+                if value is not None:
+                    row.met = "yes" if float(value.group().replace(",", "")) <= limit else "no"
+            rows.append(row)
+            continue
+        header = None
+        rows.append(_line_row(label, line))
+    return rows
+
+
+def _line_row(label: str, line: str) -> Row:
     target = ""
     found = _TARGET.search(line)
     if found:
         target = found.group(1)
         line = _TARGET.sub("", line)
-    what, sep, figures = line.partition(": ")
-    if not sep or len(what) > 60:
-        what, figures = "", line
-    return Row(f"{label}: {what}" if what else label, figures.strip(), target=target)
+    what, figures = "", line.strip()
+    colon = line.find(": ")
+    while colon > 0 and line[:colon].count("(") != line[:colon].count(")"):  # a colon inside brackets
+        colon = line.find(": ", colon + 1)
+    if 0 < colon < 100:
+        what, figures = line[:colon].strip(), line[colon + 2 :].strip()
+    else:
+        parts = _COLUMNS.split(line.strip(), maxsplit=1)
+        if len(parts) == 2 and len(parts[0]) < 60:
+            what, figures = parts
+    return Row(f"{label}: {what}" if what else label, " ".join(figures.split()), target=target)
 
 
 HEADER = ("Benchmark", "Measured (best run)", "Bare CSafeLoader parse", "Ratio", "Memory: peak / kept", "Target", "Met")
