@@ -296,7 +296,7 @@ def load_story_copy(work: Path, base: Path, replace: dict[str, bytes]) -> Story 
     return loaded
 
 
-@fuzz(25)
+@fuzz(12)
 @given(index=st.integers(0, len(SCENE_FILES) - 1), changes=edits, seed=st.integers(0, 2**16))
 def test_mutated_scene_files_load_or_fail_with_positioned_problems(work, index, changes, seed):
     path = SCENE_FILES[index]
