@@ -9,7 +9,7 @@ fallbacks; `next` links; endings. Scene text is varied sentences of similar leng
 1.6 KB of YAML per scene), so byte counts and parse costs are comparable. Everything is deterministic for a seed, and
 every generated story loads without a problem.
 
-    python -m bench.generate 10000 /tmp/big_story      # write one by hand
+    python bench/generate.py 10000 /tmp/big_story      # write one by hand
 """
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ def write_story(root: Path, scenes: int, seed: int = 2024, per_file: int = SCENE
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not argv[0].isdigit():
-        print("usage: python -m bench.generate SCENES FOLDER", file=sys.stderr)
+        print("usage: python bench/generate.py SCENES FOLDER", file=sys.stderr)
         return 2
     story = write_story(Path(argv[1]), int(argv[0]))
     print(f"wrote {argv[0]} scenes to {story}")
