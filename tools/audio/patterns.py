@@ -174,3 +174,31 @@ def tile(notes: Sequence[Note], span: float, times: int) -> list[Note]:
 def shift(notes: Sequence[Note], beats: float) -> list[Note]:
     """Move notes later by `beats`."""
     return [replace(n, start=n.start + beats) for n in notes]
+
+
+def stabs(
+    spans: Iterable[ChordSpan],
+    rhythm: str,
+    step: float,
+    low: int,
+    count: int = 3,
+    hold: float = 0.5,
+    velocity: float = 0.5,
+) -> list[Note]:
+    """Short block chords on the `x` (or softer `o`) steps of a rhythm string repeated over every chord.
+
+    A `.` step is silent. Chords are voiced from `low` and held for `hold` steps: the "pah-pah" of a waltz
+    or the off-beat chops of a ska-ish piano.
+    """
+    if any(c not in "xo." for c in rhythm):
+        raise ScoreError(f"stab rhythm may only use x o .: {rhythm!r}")
+    notes: list[Note] = []
+    for span in spans:
+        tones = voicing(span.chord, low, count)
+        for i in range(round(span.length / step)):
+            symbol = rhythm[i % len(rhythm)]
+            if symbol == ".":
+                continue
+            level = velocity * (1.0 if symbol == "x" else 0.6)
+            notes.extend(Note(span.start + i * step, hold * step, float(p), level) for p in tones)
+    return notes
