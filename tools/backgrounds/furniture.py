@@ -18,7 +18,14 @@ from .svg import Canvas, num
 
 
 def bed(
-    c: Canvas, x: float, y: float, w: float, *, duvet: str, pattern: str, head_right: bool = False,
+    c: Canvas,
+    x: float,
+    y: float,
+    w: float,
+    *,
+    duvet: str,
+    pattern: str,
+    head_right: bool = False,
     frame: str = p.WOOD,
 ) -> None:
     """A bed seen from the side against a wall: headboard, mattress, rumpled duvet and a pillow."""
@@ -32,12 +39,31 @@ def bed(
     px = x + w - 28 - w * 0.26 if head_right else x + 26
     round_rect(c, px, y - h * 0.32, w * 0.26, h * 0.5, h * 0.2, p.WHITE)
     dx0, dx1 = (x + 10, x + w * 0.7) if head_right else (x + w * 0.3, x + w - 10)
-    pts = [(dx0, y + h * 0.8), (dx0 - 6, y), (dx0 + (dx1 - dx0) * 0.35, y - h * 0.2),
-           (dx0 + (dx1 - dx0) * 0.7, y - h * 0.05), (dx1, y - h * 0.15), (dx1 + 4, y + h * 0.85)]
+    span = dx1 - dx0
+    ripples = [
+        (dx0 + span * t, y - h * (0.06 + 0.16 * ((k % 2) * 0.8 + 0.2)))
+        for k, t in enumerate((0.12, 0.32, 0.52, 0.72, 0.9))
+    ]
+    pts = [
+        (dx0 - 4, y + h * 0.95),
+        (dx0 - 10, y + h * 0.1),
+        *ripples,
+        (dx1 + 6, y),
+        (dx1 + 10, y + h * 0.9),
+        (dx0 + span * 0.5, y + h * 1.02),
+    ]
     poly(c, pts, duvet, wob=2.0)
-    for k in range(3):
-        sx = dx0 + (dx1 - dx0) * (0.2 + k * 0.28)
-        line(c, sx, y + h * 0.05, sx + 8, y + h * 0.7, colour=pattern, width=6.0, stroke_opacity=0.8, wob=1.5)
+    for k in range(4):
+        sx = dx0 + span * (0.14 + k * 0.2)
+        line(c, sx, y + h * 0.02, sx + 6, y + h * 0.85, colour=pattern, width=7.0, stroke_opacity=0.8, wob=1.5)
+    fold_x = dx1 - span * 0.14 if head_right else dx0 + span * 0.02
+    fold = [
+        (fold_x, y - h * 0.12),
+        (fold_x + span * 0.12, y - h * 0.14),
+        (fold_x + span * 0.13, y + h * 0.92),
+        (fold_x + 2, y + h * 0.94),
+    ]
+    poly(c, fold, pattern, wob=1.2, width=2.5)
 
 
 def desk(c: Canvas, x: float, y: float, w: float, h: float, colour: str = p.WOOD, *, drawers: bool = True) -> None:
@@ -62,7 +88,12 @@ def desk_lamp(c: Canvas, x: float, base: float, colour: str, *, lit: bool = True
     line(c, ex, ey, hx, hy, width=5.0)
     if lit:
         glow(c, hx + 16 * facing, hy + 40, 120, p.GLOW, 0.45)
-    shade = [(hx - 8 * facing, hy - 14), (hx + 34 * facing, hy + 8), (hx + 14 * facing, hy + 26), (hx - 10 * facing, hy + 6)]
+    shade = [
+        (hx - 8 * facing, hy - 14),
+        (hx + 34 * facing, hy + 8),
+        (hx + 14 * facing, hy + 26),
+        (hx - 10 * facing, hy + 6),
+    ]
     poly(c, shade, colour, wob=0.5)
 
 
@@ -73,7 +104,7 @@ def chair(c: Canvas, x: float, base: float, s: float, colour: str, *, facing: in
     rect(c, min(back, front), base - s * 0.55, s * 0.8, s * 0.1, colour, wob=0.5)
     line(c, back, base, back, base - s * 1.25, width=6.0)
     line(c, front, base, front, base - s * 0.5, width=6.0)
-    rect(c, back - 5 if facing > 0 else back - 5, base - s * 1.25, 10, s * 0.45, colour, wob=0.4)
+    rect(c, back - 5, base - s * 1.25, 10, s * 0.45, colour, wob=0.4)
 
 
 def table(c: Canvas, x: float, y: float, w: float, h: float, top: str, *, cloth: str | None = None) -> None:
@@ -128,8 +159,15 @@ def drum_kit(c: Canvas, x: float, base: float, s: float, shell: str, *, rim: str
     for lx in (-1, 1):
         line(c, x + s * 1.45, base - 4, x + s * 1.45 + lx * s * 0.35, base, width=3.0, wob=0)
         line(c, x - s * 1.55, base - 4, x - s * 1.55 + lx * s * 0.35, base, width=3.0, wob=0)
-    ellipse(c, x + s * 1.45, base - s * 2.9, s * 0.78, s * 0.14, brass, transform=f"rotate(-12 {num(x + s * 1.45)} "
-            f"{num(base - s * 2.9)})")
+    ellipse(
+        c,
+        x + s * 1.45,
+        base - s * 2.9,
+        s * 0.78,
+        s * 0.14,
+        brass,
+        transform=f"rotate(-12 {num(x + s * 1.45)} {num(base - s * 2.9)})",
+    )
     ellipse(c, x - s * 1.55, base - s * 2.45, s * 0.55, s * 0.1, brass)
     ellipse(c, x - s * 1.55, base - s * 2.35, s * 0.55, s * 0.1, brass)
     # Floor tom (right) and snare (left).
@@ -153,24 +191,32 @@ def drum_kit(c: Canvas, x: float, base: float, s: float, shell: str, *, rim: str
     circle(c, x, base - s, s, shell)
     circle(c, x, base - s, s * 0.82, p.WHITE)
     circle(c, x, base - s, s * 0.34, shell, width=2.0)
-    poly(c, [(x - s * 0.12, base - s * 1.1), (x + s * 0.16, base - s * 1.0), (x - s * 0.04, base - s * 0.82)],
-         p.WHITE, width=2.0, wob=0.3)
+    poly(
+        c,
+        [(x - s * 0.12, base - s * 1.1), (x + s * 0.16, base - s * 1.0), (x - s * 0.04, base - s * 0.82)],
+        p.WHITE,
+        width=2.0,
+        wob=0.3,
+    )
     for side in (-1, 1):
         line(c, x + side * s * 0.7, base - s * 0.4, x + side * s * 1.0, base, width=3.0)
     # Sticks resting on the snare.
     line(c, sx - s * 0.5, sy - s * 0.5, sx + s * 0.35, sy - s * 0.3, width=4.0, colour=p.WOOD_LIGHT, stroke_opacity=1)
-    line(c, sx - s * 0.45, sy - s * 0.36, sx + s * 0.42, sy - s * 0.44, width=4.0, colour=p.WOOD_LIGHT, stroke_opacity=1)
+    line(
+        c, sx - s * 0.45, sy - s * 0.36, sx + s * 0.42, sy - s * 0.44, width=4.0, colour=p.WOOD_LIGHT, stroke_opacity=1
+    )
 
 
-def rugby_ball(c: Canvas, x: float, y: float, s: float, *, angle: float = -20, colour: str = p.WHITE,
-               band: str = p.YELLOW) -> None:
+def rugby_ball(
+    c: Canvas, x: float, y: float, s: float, *, angle: float = -20, colour: str = p.WHITE, band: str = p.YELLOW
+) -> None:
     """A rugby ball (an oval with a coloured band, seam and stitches), rotated by `angle`."""
     with c.group(transform=f"rotate({angle:g} {num(x)} {num(y)})"):
         ellipse(c, x, y, s, s * 0.6, colour)
-        d = f"M{num(x - s * 0.35)} {num(y - s * 0.55)}Q{num(x - s * 0.45)} {num(y)} {num(x - s * 0.35)} {num(y + s * 0.55)}"
-        c.el("path", d=d, fill="none", stroke=band, stroke_width=float(s * 0.18), stroke_opacity=1)
-        d2 = d.replace(f"{num(x - s * 0.35)}", f"{num(x + s * 0.35)}").replace(f"{num(x - s * 0.45)}", f"{num(x + s * 0.45)}")
-        c.el("path", d=d2, fill="none", stroke=band, stroke_width=float(s * 0.18), stroke_opacity=1)
+        for side in (-1, 1):
+            bx, bulge = x + side * s * 0.35, x + side * s * 0.45
+            d = f"M{num(bx)} {num(y - s * 0.55)}Q{num(bulge)} {num(y)} {num(bx)} {num(y + s * 0.55)}"
+            c.el("path", d=d, fill="none", stroke=band, stroke_width=float(s * 0.18), stroke_opacity=1)
         ellipse(c, x, y, s, s * 0.6, "none")
         line(c, x - s * 0.22, y - s * 0.28, x + s * 0.22, y - s * 0.28, width=2.0, wob=0.2)
         for k in range(4):
@@ -182,11 +228,19 @@ def dog_bed(c: Canvas, x: float, y: float, w: float, colour: str, cushion: str) 
     """An empty round dog bed (Nellie's) with a bone toy beside it; (x, y) is its centre."""
     ellipse(c, x, y, w / 2, w * 0.2, colour)
     ellipse(c, x, y + 2, w * 0.38, w * 0.12, cushion)
-    d = f"M{num(x - w / 2)} {num(y)}Q{num(x - w * 0.5)} {num(y + w * 0.26)} {num(x)} {num(y + w * 0.27)}" \
+    d = (
+        f"M{num(x - w / 2)} {num(y)}Q{num(x - w * 0.5)} {num(y + w * 0.26)} {num(x)} {num(y + w * 0.27)}"
         f"Q{num(x + w * 0.5)} {num(y + w * 0.26)} {num(x + w / 2)} {num(y)}"
+    )
     c.el("path", d=d, fill=colour)
-    c.el("path", d=f"M{num(x - w * 0.36)} {num(y + w * 0.12)}Q{num(x)} {num(y + w * 0.2)} {num(x + w * 0.36)} "
-         f"{num(y + w * 0.12)}", fill="none", stroke_width=2.0, stroke_opacity=0.5)
+    c.el(
+        "path",
+        d=f"M{num(x - w * 0.36)} {num(y + w * 0.12)}Q{num(x)} {num(y + w * 0.2)} {num(x + w * 0.36)} "
+        f"{num(y + w * 0.12)}",
+        fill="none",
+        stroke_width=2.0,
+        stroke_opacity=0.5,
+    )
     # Paw prints on the cushion front and a bone toy.
     for k in range(3):
         circle(c, x - w * 0.12 + k * w * 0.12, y + w * 0.17, 3, cushion, line=False)
@@ -217,8 +271,18 @@ def easel(c: Canvas, x: float, base: float, h: float, painting: Sequence[str], *
         bg, a, b = painting[0], painting[1 % len(painting)], painting[2 % len(painting)]
         rect(c, cx + 6, cy + 6, cw - 12, ch - 12, bg, line=False, wob=0.4)
         circle(c, cx + cw * 0.35, cy + ch * 0.4, ch * 0.2, a, line=False, opacity=0.9)
-        smooth(c, [(cx + 10, cy + ch * 0.8), (cx + cw * 0.4, cy + ch * 0.55), (cx + cw * 0.7, cy + ch * 0.75),
-                   (cx + cw - 10, cy + ch * 0.5)], colour=b, width=7.0, stroke_opacity=1)
+        smooth(
+            c,
+            [
+                (cx + 10, cy + ch * 0.8),
+                (cx + cw * 0.4, cy + ch * 0.55),
+                (cx + cw * 0.7, cy + ch * 0.75),
+                (cx + cw - 10, cy + ch * 0.5),
+            ],
+            colour=b,
+            width=7.0,
+            stroke_opacity=1,
+        )
 
 
 def paint_pots(c: Canvas, x: float, base: float, colours: Sequence[str], *, size: float = 24) -> None:
@@ -227,8 +291,17 @@ def paint_pots(c: Canvas, x: float, base: float, colours: Sequence[str], *, size
     for col in colours:
         rect(c, px, base - size, size, size, p.WHITE, wob=0.4, width=2.0)
         ellipse(c, px + size / 2, base - size, size / 2, size * 0.18, col, width=2.0)
-        line(c, px + size * 0.3, base - size, px + size * 0.3, base - size * 0.55, colour=col, width=4.0,
-             stroke_opacity=1, wob=0.2)
+        line(
+            c,
+            px + size * 0.3,
+            base - size,
+            px + size * 0.3,
+            base - size * 0.55,
+            colour=col,
+            width=4.0,
+            stroke_opacity=1,
+            wob=0.2,
+        )
         px += size + 6
     jx = px + 8
     for k, col in enumerate(colours[:4]):
@@ -236,8 +309,14 @@ def paint_pots(c: Canvas, x: float, base: float, colours: Sequence[str], *, size
         ex, ey = jx + size * 0.5 + math.cos(a) * size * 1.6, base - size + math.sin(a) * size * 1.6
         line(c, jx + size * 0.5, base - size * 0.5, ex, ey, width=3.0, colour=p.WOOD_DARK, wob=0.2)
         circle(c, ex, ey, 3.5, col, width=1.5)
-    poly(c, [(jx, base - size * 1.1), (jx + size, base - size * 1.1), (jx + size * 0.9, base), (jx + size * 0.1, base)],
-         p.BLUE_PALE, width=2.0, wob=0.4, opacity=0.85)
+    poly(
+        c,
+        [(jx, base - size * 1.1), (jx + size, base - size * 1.1), (jx + size * 0.9, base), (jx + size * 0.1, base)],
+        p.BLUE_PALE,
+        width=2.0,
+        wob=0.4,
+        opacity=0.85,
+    )
 
 
 def mug(c: Canvas, x: float, base: float, colour: str, *, steam: bool = False) -> None:
@@ -246,16 +325,39 @@ def mug(c: Canvas, x: float, base: float, colour: str, *, steam: bool = False) -
     c.el("path", d=f"M{num(x + 20)} {num(base - 17)}q9 0 9 6q0 6 -9 6", fill="none", stroke_width=2.0)
     if steam:
         for k in range(2):
-            smooth(c, [(x + 6 + k * 8, base - 28), (x + 2 + k * 8, base - 38), (x + 8 + k * 8, base - 48)],
-                   width=2.0, stroke_opacity=0.35)
+            smooth(
+                c,
+                [(x + 6 + k * 8, base - 28), (x + 2 + k * 8, base - 38), (x + 8 + k * 8, base - 48)],
+                width=2.0,
+                stroke_opacity=0.35,
+            )
 
 
 def laptop(c: Canvas, x: float, base: float, w: float, screen: str = p.BLUE_PALE) -> None:
     """An open laptop on a desk."""
-    poly(c, [(x + w * 0.08, base - w * 0.62), (x + w * 0.92, base - w * 0.62), (x + w * 0.88, base - 6),
-             (x + w * 0.12, base - 6)], p.GREY_DARK, wob=0.5)
-    poly(c, [(x + w * 0.13, base - w * 0.57), (x + w * 0.87, base - w * 0.57), (x + w * 0.84, base - 11),
-             (x + w * 0.16, base - 11)], screen, line=False, wob=0.3)
+    poly(
+        c,
+        [
+            (x + w * 0.08, base - w * 0.62),
+            (x + w * 0.92, base - w * 0.62),
+            (x + w * 0.88, base - 6),
+            (x + w * 0.12, base - 6),
+        ],
+        p.GREY_DARK,
+        wob=0.5,
+    )
+    poly(
+        c,
+        [
+            (x + w * 0.13, base - w * 0.57),
+            (x + w * 0.87, base - w * 0.57),
+            (x + w * 0.84, base - 11),
+            (x + w * 0.16, base - 11),
+        ],
+        screen,
+        line=False,
+        wob=0.3,
+    )
     rect(c, x, base - 7, w, 7, p.GREY, wob=0.3, width=2.0)
 
 
@@ -274,3 +376,116 @@ def guitar(c: Canvas, x: float, base: float, s: float, body: str) -> None:
         circle(c, x, base - s * 0.85, s * 0.28, body)
         circle(c, x, base - s * 0.38, s * 0.36, body, line=False)
         circle(c, x, base - s * 0.68, s * 0.11, p.BROWN_DARK, width=2.0)
+
+
+def shirt(
+    c: Canvas, x: float, y: float, s: float, colour: str, *, stripe: str | None = None, hanger: bool = True
+) -> None:
+    """A shirt or rugby jersey hanging from a peg at (x, y); `s` is its width."""
+    if hanger:
+        c.el(
+            "path",
+            d=f"M{num(x - s * 0.4)} {num(y + 12)}L{num(x)} {num(y)}L{num(x + s * 0.4)} {num(y + 12)}",
+            fill="none",
+            stroke_width=2.5,
+        )
+    top = y + 10
+    pts = [
+        (x - s * 0.18, top),
+        (x - s * 0.5, top + s * 0.12),
+        (x - s * 0.62, top + s * 0.42),
+        (x - s * 0.4, top + s * 0.48),
+        (x - s * 0.36, top + s * 1.1),
+        (x + s * 0.36, top + s * 1.1),
+        (x + s * 0.4, top + s * 0.48),
+        (x + s * 0.62, top + s * 0.42),
+        (x + s * 0.5, top + s * 0.12),
+        (x + s * 0.18, top),
+        (x, top + s * 0.12),
+    ]
+    poly(c, pts, colour, wob=0.8)
+    if stripe:
+        for k in range(2):
+            sy = top + s * (0.5 + k * 0.22)
+            poly(
+                c,
+                [(x - s * 0.39, sy), (x + s * 0.39, sy), (x + s * 0.38, sy + s * 0.1), (x - s * 0.38, sy + s * 0.1)],
+                stripe,
+                width=1.5,
+                wob=0.3,
+            )
+    c.el(
+        "path",
+        d=f"M{num(x - s * 0.18)} {num(top)}Q{num(x)} {num(top + s * 0.2)} {num(x + s * 0.18)} {num(top)}",
+        fill=p.WHITE,
+        stroke_width=2.0,
+    )
+
+
+def trophy(c: Canvas, x: float, base: float, s: float, metal: str = "#e8c66a") -> None:
+    """A small cup trophy on a plinth."""
+    rect(c, x - s * 0.35, base - s * 0.25, s * 0.7, s * 0.25, p.WOOD_DARK, width=2.0, wob=0.3)
+    line(c, x, base - s * 0.25, x, base - s * 0.5, width=4.0, wob=0)
+    d = (
+        f"M{num(x - s * 0.4)} {num(base - s * 1.1)}H{num(x + s * 0.4)}"
+        f"Q{num(x + s * 0.38)} {num(base - s * 0.5)} {num(x)} {num(base - s * 0.5)}"
+        f"Q{num(x - s * 0.38)} {num(base - s * 0.5)} {num(x - s * 0.4)} {num(base - s * 1.1)}Z"
+    )
+    c.el("path", d=d, fill=metal, stroke_width=2.0)
+    for side in (-1, 1):
+        c.el(
+            "path",
+            d=f"M{num(x + side * s * 0.38)} {num(base - s)}q{num(side * s * 0.25)} 0 {num(side * s * 0.05)} "
+            f"{num(s * 0.3)}",
+            fill="none",
+            stroke_width=2.0,
+        )
+
+
+def candle(c: Canvas, x: float, base: float, h: float, colour: str = p.CREAM, *, lit: bool = True) -> None:
+    """A tall candle in a holder, with a flame and glow when lit."""
+    if lit:
+        glow(c, x, base - h - 8, 46, p.GLOW, 0.55)
+    ellipse(c, x, base - 2, 12, 4, "#e8c66a", width=2.0)
+    rect(c, x - 5, base - h, 10, h - 2, colour, width=2.0, wob=0.2)
+    if lit:
+        d = (
+            f"M{num(x)} {num(base - h - 16)}Q{num(x + 6)} {num(base - h - 6)} {num(x)} {num(base - h - 1)}"
+            f"Q{num(x - 6)} {num(base - h - 6)} {num(x)} {num(base - h - 16)}Z"
+        )
+        c.el("path", d=d, fill=p.YELLOW, stroke_width=1.5)
+
+
+def place_setting(c: Canvas, x: float, top: float, *, glass: bool = True) -> None:
+    """A plate seen low on a table top at `top`, with a glass beside it."""
+    ellipse(c, x, top - 3, 34, 7, p.WHITE, width=2.0)
+    ellipse(c, x, top - 4, 20, 4, p.GREY_PALE, line=False)
+    if glass:
+        gx = x + 46
+        poly(
+            c,
+            [(gx - 8, top - 36), (gx + 8, top - 36), (gx + 5, top - 18), (gx - 5, top - 18)],
+            p.BLUE_PALE,
+            width=2.0,
+            wob=0.2,
+            opacity=0.8,
+        )
+        line(c, gx, top - 18, gx, top - 4, width=2.0, wob=0)
+        line(c, gx - 7, top - 3, gx + 7, top - 3, width=2.0, wob=0)
+
+
+def vase(
+    c: Canvas, x: float, base: float, s: float, colour: str, flowers: tuple[str, ...] = (p.PINK, p.YELLOW)
+) -> None:
+    """A vase with a few round flowers on stems."""
+    for k in range(5):
+        fx = x + (k - 2) * s * 0.22
+        fy = base - s * (1.5 + 0.25 * (k % 2))
+        line(c, x, base - s * 0.7, fx, fy, width=2.0, colour=p.GREEN_DEEP, wob=0.4)
+        circle(c, fx, fy, s * 0.16, flowers[k % len(flowers)], width=2.0)
+    d = (
+        f"M{num(x - s * 0.18)} {num(base - s * 0.9)}Q{num(x - s * 0.5)} {num(base - s * 0.4)} {num(x - s * 0.25)} "
+        f"{num(base)}H{num(x + s * 0.25)}Q{num(x + s * 0.5)} {num(base - s * 0.4)} {num(x + s * 0.18)} "
+        f"{num(base - s * 0.9)}Z"
+    )
+    c.el("path", d=d, fill=colour)

@@ -81,8 +81,13 @@ def _dome(c: Canvas, x: float, base: float, r: float, h: float, fill: str, *, la
         f"{num(x + r)} {num(base)}Z"
     )
     c.el("path", d=d, fill=fill)
-    c.el("path", d=f"M{num(x - r * 0.45)} {num(base)}Q{num(x - r * 0.3)} {num(base - h * 0.7)} {num(x)} "
-         f"{num(base - h)}", fill="none", stroke_width=1.5, stroke_opacity=0.4)
+    c.el(
+        "path",
+        d=f"M{num(x - r * 0.45)} {num(base)}Q{num(x - r * 0.3)} {num(base - h * 0.7)} {num(x)} {num(base - h)}",
+        fill="none",
+        stroke_width=1.5,
+        stroke_opacity=0.4,
+    )
     if lantern:
         lw = max(4.0, r * 0.16)
         rect(c, x - lw, base - h - lw * 2.4, lw * 2, lw * 2.4, fill, width=2.0, wob=0.2)
@@ -149,20 +154,36 @@ def pyramid(c: Canvas, x: float, base: float, h: float, *, tint: str = p.BLUE_SO
         d += f"M{num(bx)} {num(ay)}L{num(x + half - 2 * half * t)} {num(base)}"
     c.el("path", d=d, fill="none", stroke_width=1.5, stroke_opacity=0.4)
     sheen = c.linear(x, base - h, x + half * 0.6, base, [(0, p.WHITE, 0.6), (1, p.WHITE, 0)])
-    poly(c, [(x, base - h + 6), (x + half * 0.55, base - h * 0.32), (x + half * 0.25, base - h * 0.25)], sheen,
-         line=False, wob=0)
+    poly(
+        c,
+        [(x, base - h + 6), (x + half * 0.55, base - h * 0.32), (x + half * 0.25, base - h * 0.25)],
+        sheen,
+        line=False,
+        wob=0,
+    )
     line(c, x, base - h, x, base, width=2.0, stroke_opacity=0.5, wob=0)
 
 
 def palace_wing(
-    c: Canvas, x: float, base: float, w: float, h: float, *, stone: str = "#efe2cf", roof: str = "#8e93ad",
+    c: Canvas,
+    x: float,
+    base: float,
+    w: float,
+    h: float,
+    *,
+    stone: str = "#efe2cf",
+    roof: str = "#8e93ad",
     bays: int = 8,
 ) -> None:
     """A long classical palace wing (the Louvre's): two storeys of arched windows and a mansard roof."""
     vertical(c, x, base - h, w, h, stone, "#dccab3")
     rect(c, x, base - h, w, h, "none", wob=0.6)
-    poly(c, [(x - 4, base - h), (x + 10, base - h - h * 0.3), (x + w - 10, base - h - h * 0.3), (x + w + 4, base - h)],
-         roof, wob=0.6)
+    poly(
+        c,
+        [(x - 4, base - h), (x + 10, base - h - h * 0.3), (x + w - 10, base - h - h * 0.3), (x + w + 4, base - h)],
+        roof,
+        wob=0.6,
+    )
     bay = w / bays
     for k in range(bays):
         bx = x + bay * (k + 0.5)
@@ -170,7 +191,8 @@ def palace_wing(
             wy = base - h + h * (0.12 + row * 0.45)
             ww, wh = bay * 0.36, h * 0.3
             d = (
-                f"M{num(bx - ww / 2)} {num(wy + wh)}V{num(wy + ww / 2)}Q{num(bx - ww / 2)} {num(wy)} {num(bx)} {num(wy)}"
+                f"M{num(bx - ww / 2)} {num(wy + wh)}V{num(wy + ww / 2)}"
+                f"Q{num(bx - ww / 2)} {num(wy)} {num(bx)} {num(wy)}"
                 f"Q{num(bx + ww / 2)} {num(wy)} {num(bx + ww / 2)} {num(wy + ww / 2)}V{num(wy + wh)}Z"
             )
             c.el("path", d=d, fill="#a9b4cf", stroke_width=2.0)
@@ -180,8 +202,16 @@ def palace_wing(
 
 
 def haussmann(
-    c: Canvas, x: float, base: float, w: float, floors: int, *, stone: str = "#f1e1cb", roof: str = "#9aa0bd",
-    lit: float = 0.0, floor_h: float = 58,
+    c: Canvas,
+    x: float,
+    base: float,
+    w: float,
+    floors: int,
+    *,
+    stone: str = "#f1e1cb",
+    roof: str = "#9aa0bd",
+    lit: float = 0.0,
+    floor_h: float = 58,
 ) -> None:
     """A Paris apartment block: stone front, tall windows with iron balconies, a zinc mansard roof with
     dormers and chimney pots. `lit` is the share of windows glowing warm (evenings)."""
@@ -221,14 +251,26 @@ def lamp_post(c: Canvas, x: float, base: float, h: float, *, lit: bool = True, c
     ly = base - h - 26
     if lit:
         glow(c, x, ly + 10, h * 0.55, p.GLOW, 0.5)
-    poly(c, [(x - 12, ly), (x + 12, ly), (x + 8, ly + 26), (x - 8, ly + 26)], p.GLOW if lit else p.GREY_PALE,
-         wob=0.3, width=2.0)
+    poly(
+        c,
+        [(x - 12, ly), (x + 12, ly), (x + 8, ly + 26), (x - 8, ly + 26)],
+        p.GLOW if lit else p.GREY_PALE,
+        wob=0.3,
+        width=2.0,
+    )
     poly(c, [(x - 16, ly), (x, ly - 12), (x + 16, ly)], colour, wob=0.3, width=2.0)
     circle(c, x, ly - 15, 3, colour, width=1.5)
 
 
 def stone_bridge(
-    c: Canvas, x0: float, x1: float, deck: float, water: float, *, arches: int = 4, stone: str = "#e8d8c3",
+    c: Canvas,
+    x0: float,
+    x1: float,
+    deck: float,
+    water: float,
+    *,
+    arches: int = 4,
+    stone: str = "#e8d8c3",
     under: str = "#8d86ab",
 ) -> None:
     """A low stone bridge across the river: deck, parapet and rounded arches over the water line."""
@@ -251,7 +293,9 @@ def stone_bridge(
         line(c, bx, deck - 16, bx, deck - 4, width=1.5, stroke_opacity=0.4, wob=0)
 
 
-def river(c: Canvas, y: float, h: float, *, top: str = "#9fb4d6", bottom: str = "#c7b6d9", sparkle: str = p.WHITE) -> None:
+def river(
+    c: Canvas, y: float, h: float, *, top: str = "#9fb4d6", bottom: str = "#c7b6d9", sparkle: str = p.WHITE
+) -> None:
     """A band of water with short horizontal glints."""
     vertical(c, 0, y, 1280, h, top, bottom)
     for _ in range(int(h / 5)):
@@ -265,8 +309,13 @@ def awning(c: Canvas, x: float, y: float, w: float, h: float, colours: tuple[str
     n = scallops or max(4, int(w / 34))
     sw = w / n
     for k in range(n):
-        poly(c, [(x + k * sw, y), (x + (k + 1) * sw, y), (x + (k + 1) * sw + 8, y + h), (x + k * sw + 8, y + h)],
-             colours[k % 2], width=2.0, wob=0.3)
+        poly(
+            c,
+            [(x + k * sw, y), (x + (k + 1) * sw, y), (x + (k + 1) * sw + 8, y + h), (x + k * sw + 8, y + h)],
+            colours[k % 2],
+            width=2.0,
+            wob=0.3,
+        )
     for k in range(n):
         cx = x + 8 + (k + 0.5) * sw
         d = f"M{num(cx - sw / 2)} {num(y + h)}Q{num(cx)} {num(y + h + sw * 0.5)} {num(cx + sw / 2)} {num(y + h)}Z"

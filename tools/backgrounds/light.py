@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from . import palette as p
 from .shapes import flat_rect, wobble_d
-from .svg import HEIGHT, WIDTH, Canvas, Point, Stop
+from .svg import HEIGHT, WIDTH, Canvas, Point, Stop, num
 
 
 def sky(c: Canvas, colours: Sequence[str], *, y: float = 0, h: float = HEIGHT) -> None:
@@ -21,16 +21,12 @@ def sky(c: Canvas, colours: Sequence[str], *, y: float = 0, h: float = HEIGHT) -
     flat_rect(c, 0, y, WIDTH, h, c.linear(0, y, 0, y + h, stops))
 
 
-def vertical(
-    c: Canvas, x: float, y: float, w: float, h: float, top: str, bottom: str, **extra: object
-) -> None:
+def vertical(c: Canvas, x: float, y: float, w: float, h: float, top: str, bottom: str, **extra: object) -> None:
     """A rectangle shaded top to bottom (walls, floors, water)."""
     flat_rect(c, x, y, w, h, c.linear(0, y, 0, y + h, [(0, top), (1, bottom)]), **extra)
 
 
-def horizontal(
-    c: Canvas, x: float, y: float, w: float, h: float, left: str, right: str, **extra: object
-) -> None:
+def horizontal(c: Canvas, x: float, y: float, w: float, h: float, left: str, right: str, **extra: object) -> None:
     """A rectangle shaded left to right (a wall lit from a window at one side)."""
     flat_rect(c, x, y, w, h, c.linear(x, 0, x + w, 0, [(0, left), (1, right)]), **extra)
 
@@ -62,10 +58,16 @@ def glow(
     *,
     squash: float = 1.0,
 ) -> None:
-    """A soft round pool of light (lamps, fairy lights, the sun) fading to nothing at radius `r`."""
+    """A soft round pool of light (lamps, fairy lights, the sun) fading to nothing at radius `r`.
+
+    The gradient is centred on the origin and the ellipse moved into place with a transform (which
+    nanosvg applies to userSpaceOnUse gradients too), so every glow of one size and colour shares a
+    single gradient definition: a string of forty bulbs costs one `<radialGradient>`, not forty.
+    """
     stops: list[Stop] = [(0, colour, strength), (0.4, colour, strength * 0.45), (1, colour, 0)]
-    fill = c.radial(cx, cy, r, stops, squash=squash)
-    c.el("ellipse", cx=float(cx), cy=float(cy), rx=float(r), ry=float(r * squash), fill=fill, stroke="none")
+    fill = c.radial(0, 0, r, stops)
+    move = f"translate({num(cx)} {num(cy)})" + ("" if squash == 1.0 else f" scale(1 {squash:g})")
+    c.el("circle", cx=0, cy=0, r=float(r), fill=fill, stroke="none", transform=move)
 
 
 def beam(

@@ -135,13 +135,29 @@ def cloud(c: Canvas, x: float, y: float, w: float, colour: str = p.WHITE, *, opa
     with c.group(opacity=opacity):
         for cx, cy, r in parts:
             circle(c, cx, cy, r, colour, line=False)
-        c.el("rect", x=float(x + w * 0.2), y=float(y), width=float(w * 0.62), height=float(h * 0.7), rx=float(h * 0.35),
-             fill=colour, stroke="none")
+        c.el(
+            "rect",
+            x=float(x + w * 0.2),
+            y=float(y),
+            width=float(w * 0.62),
+            height=float(h * 0.7),
+            rx=float(h * 0.35),
+            fill=colour,
+            stroke="none",
+        )
 
 
 def hills(
-    c: Canvas, y: float, amplitude: float, colour: str, *, x0: float = 0, x1: float = 1280, bottom: float = 720,
-    line: bool = True, bumps: int = 5,
+    c: Canvas,
+    y: float,
+    amplitude: float,
+    colour: str,
+    *,
+    x0: float = 0,
+    x1: float = 1280,
+    bottom: float = 720,
+    line: bool = True,
+    bumps: int = 5,
 ) -> None:
     """A rolling band of land from `y` down to `bottom`."""
     pts = []

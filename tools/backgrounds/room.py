@@ -140,8 +140,12 @@ def books(c: Canvas, x: float, base: float, w: float, *, colours: Sequence[str],
         bh = tall * c.rng.uniform(0.72, 1.0)
         col = c.rng.choice(list(colours))
         if c.rng.random() < 0.12 and bx + bw + 12 < x + w:
-            poly(c, [(bx, base), (bx + bw, base), (bx + bw + bh * 0.35, base - bh * 0.95), (bx + bh * 0.35, base - bh)],
-                 col, width=2.0)
+            poly(
+                c,
+                [(bx, base), (bx + bw, base), (bx + bw + bh * 0.35, base - bh * 0.95), (bx + bh * 0.35, base - bh)],
+                col,
+                width=2.0,
+            )
             bx += bw + bh * 0.4
         else:
             rect(c, bx, base - bh, bw, bh, col, width=2.0, wob=0.6)
@@ -198,10 +202,29 @@ def poster(
             for px in (cx - w * 0.22, cx + w * 0.22):
                 line(c, px, y + h * 0.15, px, y + h * 0.62, colour=accent, width=4.0)
             line(c, cx - w * 0.22, y + h * 0.42, cx + w * 0.22, y + h * 0.42, colour=accent, width=4.0)
-            ellipse(c, cx, y + h * 0.25, w * 0.12, w * 0.07, accent, width=2.0, transform=f"rotate(-30 {num(cx)} {num(y + h * 0.25)})")
+            ellipse(
+                c,
+                cx,
+                y + h * 0.25,
+                w * 0.12,
+                w * 0.07,
+                accent,
+                width=2.0,
+                transform=f"rotate(-30 {num(cx)} {num(y + h * 0.25)})",
+            )
         elif motif == "wave":
-            smooth(c, [(x + 6, cy), (x + w * 0.25, cy - h * 0.2), (x + w * 0.5, cy), (x + w * 0.75, cy + h * 0.2),
-                       (x + w - 6, cy)], colour=accent, width=5.0)
+            smooth(
+                c,
+                [
+                    (x + 6, cy),
+                    (x + w * 0.25, cy - h * 0.2),
+                    (x + w * 0.5, cy),
+                    (x + w * 0.75, cy + h * 0.2),
+                    (x + w - 6, cy),
+                ],
+                colour=accent,
+                width=5.0,
+            )
         elif motif == "star":
             star(c, cx, cy - h * 0.08, w * 0.3, accent)
         elif motif == "drum":
@@ -233,16 +256,26 @@ def heart(c: Canvas, cx: float, cy: float, s: float, fill: str, *, line: bool = 
     c.el("path", d=d, fill=fill, stroke_width=2.0 if line else None, stroke=None if line else "none", **extra)
 
 
-def picture(
-    c: Canvas, x: float, y: float, w: float, h: float, *, frame: str = p.WOOD, scene: str = "hills"
-) -> None:
+def picture(c: Canvas, x: float, y: float, w: float, h: float, *, frame: str = p.WOOD, scene: str = "hills") -> None:
     """A framed picture on a wall: 'hills' landscape, 'sea', 'portrait' (an abstract blob), 'abstract'."""
     rect(c, x, y, w, h, frame, wob=0.6)
     ix, iy, iw, ih = x + 7, y + 7, w - 14, h - 14
     if scene == "hills":
         vertical(c, ix, iy, iw, ih, p.BLUE_SOFT, p.CREAM)
-        poly(c, [(ix, iy + ih * 0.7), (ix + iw * 0.35, iy + ih * 0.45), (ix + iw * 0.7, iy + ih * 0.65),
-                 (ix + iw, iy + ih * 0.5), (ix + iw, iy + ih), (ix, iy + ih)], p.GREEN, width=2.0, wob=0.5)
+        poly(
+            c,
+            [
+                (ix, iy + ih * 0.7),
+                (ix + iw * 0.35, iy + ih * 0.45),
+                (ix + iw * 0.7, iy + ih * 0.65),
+                (ix + iw, iy + ih * 0.5),
+                (ix + iw, iy + ih),
+                (ix, iy + ih),
+            ],
+            p.GREEN,
+            width=2.0,
+            wob=0.5,
+        )
     elif scene == "sea":
         vertical(c, ix, iy, iw, ih, p.PINK_PALE, p.BLUE_SOFT)
         circle(c, ix + iw * 0.65, iy + ih * 0.42, ih * 0.14, p.YELLOW_SOFT, line=False)
@@ -250,8 +283,18 @@ def picture(
     elif scene == "portrait":
         vertical(c, ix, iy, iw, ih, p.YELLOW_PALE, p.PEACH)
         circle(c, ix + iw / 2, iy + ih * 0.42, iw * 0.2, p.WOOD_LIGHT, width=2.0)
-        poly(c, [(ix + iw * 0.2, iy + ih), (ix + iw * 0.3, iy + ih * 0.7), (ix + iw * 0.7, iy + ih * 0.7),
-                 (ix + iw * 0.8, iy + ih)], p.BLUE, width=2.0, wob=0.5)
+        poly(
+            c,
+            [
+                (ix + iw * 0.2, iy + ih),
+                (ix + iw * 0.3, iy + ih * 0.7),
+                (ix + iw * 0.7, iy + ih * 0.7),
+                (ix + iw * 0.8, iy + ih),
+            ],
+            p.BLUE,
+            width=2.0,
+            wob=0.5,
+        )
     else:
         flat_rect(c, ix, iy, iw, ih, p.CREAM)
         circle(c, ix + iw * 0.35, iy + ih * 0.4, min(iw, ih) * 0.25, p.ORANGE, line=False)
@@ -279,7 +322,13 @@ def skirting(c: Canvas, x: float, y: float, w: float, colour: str = p.WHITE, h: 
 
 
 def floorboards(
-    c: Canvas, y: float, *, top: str = p.WOOD_LIGHT, bottom: str = p.WOOD, x: float = 0, w: float = 1280,
+    c: Canvas,
+    y: float,
+    *,
+    top: str = p.WOOD_LIGHT,
+    bottom: str = p.WOOD,
+    x: float = 0,
+    w: float = 1280,
     rows: int = 6,
 ) -> None:
     """A wooden floor from `y` to the bottom edge: a ramp with plank seams that widen towards the viewer."""
@@ -369,8 +418,15 @@ def clock(c: Canvas, x: float, y: float, r: float, face: str = p.WHITE, rim: str
     circle(c, x, y, r * 0.82, face, width=2.0)
     for k in range(12):
         a = k * math.pi / 6
-        line(c, x + math.cos(a) * r * 0.66, y + math.sin(a) * r * 0.66, x + math.cos(a) * r * 0.75,
-             y + math.sin(a) * r * 0.75, width=2.0, wob=0)
+        line(
+            c,
+            x + math.cos(a) * r * 0.66,
+            y + math.sin(a) * r * 0.66,
+            x + math.cos(a) * r * 0.75,
+            y + math.sin(a) * r * 0.75,
+            width=2.0,
+            wob=0,
+        )
     line(c, x, y, x + r * 0.35, y - r * 0.3, width=3.0, wob=0)
     line(c, x, y, x - r * 0.05, y - r * 0.6, width=2.0, wob=0)
 
@@ -405,8 +461,10 @@ def pendant(c: Canvas, x: float, y_top: float, drop: float, shade: str, *, lit: 
     by = y_top + drop
     if lit:
         glow(c, x, by + r * 0.4, r * 5, p.GLOW, 0.35)
-    d = f"M{num(x - r)} {num(by + r * 0.55)}Q{num(x - r * 0.8)} {num(by - r * 0.2)} {num(x)} {num(by - r * 0.1)}" \
+    d = (
+        f"M{num(x - r)} {num(by + r * 0.55)}Q{num(x - r * 0.8)} {num(by - r * 0.2)} {num(x)} {num(by - r * 0.1)}"
         f"Q{num(x + r * 0.8)} {num(by - r * 0.2)} {num(x + r)} {num(by + r * 0.55)}Z"
+    )
     c.el("path", d=d, fill=shade)
     if lit:
         ellipse(c, x, by + r * 0.55, r * 0.45, r * 0.16, p.GLOW, width=2.0)
@@ -428,5 +486,35 @@ def plant(c: Canvas, x: float, base: float, size: float, pot: str = p.RUST) -> N
         ly = base - size * 0.45 + math.sin(rad) * size * 0.55
         line(c, x, base - size * 0.35, lx, ly, width=2.0, colour=p.GREEN_DEEP, wob=0.5)
         leaf(c, lx, ly, size * 0.22, a, p.GREEN if k % 2 else p.GREEN_DEEP)
-    poly(c, [(x - size * 0.32, base - size * 0.4), (x + size * 0.32, base - size * 0.4), (x + size * 0.24, base),
-             (x - size * 0.24, base)], pot, wob=0.6)
+    poly(
+        c,
+        [
+            (x - size * 0.32, base - size * 0.4),
+            (x + size * 0.32, base - size * 0.4),
+            (x + size * 0.24, base),
+            (x - size * 0.24, base),
+        ],
+        pot,
+        wob=0.6,
+    )
+
+
+def tile_floor(
+    c: Canvas, y: float, fill_top: str, fill_bottom: str, *, grout: str = p.GREY, rows: int = 7, vanish: float = 420
+) -> None:
+    """A tiled floor in perspective from `y` to the bottom edge: rows widen towards the viewer and the
+    joints run to a vanishing point `vanish` pixels above the floor line at the centre."""
+    vertical(c, 0, y, 1280, 720 - y, fill_top, fill_bottom)
+    vx, vy = 640.0, y - vanish
+    d = ""
+    gy, step = y, (720 - y) / (rows * 2.2)
+    for i in range(rows):
+        gy += step * (1 + i * 0.35)
+        if gy >= 720:
+            break
+        d += f"M0 {num(gy)}H1280"
+    for k in range(-12, 13):
+        x_floor = 640 + k * 110
+        t = (720 - vy) / (y - vy)
+        d += f"M{num(x_floor)} {num(y)}L{num(vx + (x_floor - vx) * t)} 720"
+    c.el("path", d=d, fill="none", stroke=grout, stroke_width=1.5, stroke_opacity=0.8)

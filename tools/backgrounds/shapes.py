@@ -7,6 +7,7 @@ is nudged, so the art reads as drawn rather than plotted while staying reproduci
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -18,7 +19,7 @@ def wobble_d(c: Canvas, pts: Sequence[Point], *, closed: bool = True, wob: float
     moved = [(x + c.jitter(wob * 0.6), y + c.jitter(wob * 0.6)) for x, y in pts] if wob else list(pts)
     out = [f"M{num(moved[0][0])} {num(moved[0][1])}"]
     ring = [*moved, moved[0]] if closed else moved
-    for (ax, ay), (bx, by) in zip(ring, ring[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(ring):
         length = math.hypot(bx - ax, by - ay) or 1.0
         bow = c.jitter(wob) * min(2.5, 0.5 + length / 300)
         mx = (ax + bx) / 2 - (by - ay) / length * bow
