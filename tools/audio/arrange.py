@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .dsp import SAMPLE_RATE, Response, add_at, filtered, midi_to_hz, pan
+from .dsp import SAMPLE_RATE, Response, add_at, filtered, highpass_response, midi_to_hz, pan, peak_response
 from .effects import convolve, ping_pong, reverb_impulse, soft_limit
 from .patterns import Note
 from .voice import Voice
@@ -125,6 +125,12 @@ def render(piece: Piece) -> np.ndarray:
     wet = convolve(reverb_send + 0.5 * echoes, impulse, circular=True)
     mix = dry + echoes + piece.reverb_level * wet
     mix -= mix.mean(axis=0)
-    rms = float(np.sqrt(np.mean(mix**2)))
-    mix *= piece.loudness / max(rms, 1e-9)
+    mix *= piece.loudness / max(perceived_level(mix), 1e-9)
     return soft_limit(mix)
+
+
+def perceived_level(signal: np.ndarray) -> float:
+    """RMS after a rough hearing curve (less deep bass, a little more presence), so pieces match by ear."""
+    hearing = highpass_response(120.0, 1)
+    presence = peak_response(3000.0, 2500.0, 0.6)
+    return float(np.sqrt(np.mean(filtered(signal, lambda f: hearing(f) * presence(f), circular=True) ** 2)))

@@ -21,7 +21,8 @@ from .dsp import SAMPLE_RATE
 VORBIS_COMPRESSION = 0.55
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write finished file bytes atomically (temporary file in the same folder, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -54,7 +55,7 @@ def wav_bytes(signal: np.ndarray, seed: int, sample_rate: int = SAMPLE_RATE) -> 
 
 def write_wav(path: Path, signal: np.ndarray, seed: int) -> None:
     """Write a 16-bit WAV atomically."""
-    _atomic_write(path, wav_bytes(signal, seed))
+    write_bytes(path, wav_bytes(signal, seed))
 
 
 def _ogg_crc_table() -> list[int]:
@@ -108,7 +109,7 @@ def ogg_bytes(signal: np.ndarray, asset_id: str) -> bytes:
 
 def write_ogg(path: Path, signal: np.ndarray, asset_id: str) -> None:
     """Write an Ogg Vorbis file atomically."""
-    _atomic_write(path, ogg_bytes(signal, asset_id))
+    write_bytes(path, ogg_bytes(signal, asset_id))
 
 
 def decode_ogg(data: bytes) -> np.ndarray:
