@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import home
+from . import home, school
 from .svg import Canvas
 
 Painter = Callable[[Canvas], None]
 
 SCENES: dict[str, Painter] = {
     **home.SCENES,
+    **school.SCENES,
 }
 
 

@@ -129,22 +129,26 @@ def bush(c: Canvas, x: float, y: float, w: float, colour: str = p.GREEN, *, dots
 
 
 def cloud(c: Canvas, x: float, y: float, w: float, colour: str = p.WHITE, *, opacity: float = 0.85) -> None:
-    """A soft puffy cloud with no outline (skies stay calm)."""
+    """A soft puffy cloud with no outline (skies stay calm).
+
+    The puffs and the flat base are sub-paths of one path wound the same way, so the non-zero fill
+    paints their union once and a translucent cloud shows no darker overlaps (nanosvg has no group
+    opacity to do that for us).
+    """
     h = w * 0.28
     parts = [(x + w * 0.25, y, h * 0.7), (x + w * 0.5, y - h * 0.35, h), (x + w * 0.75, y, h * 0.75)]
-    with c.group(opacity=opacity):
-        for cx, cy, r in parts:
-            circle(c, cx, cy, r, colour, line=False)
-        c.el(
-            "rect",
-            x=float(x + w * 0.2),
-            y=float(y),
-            width=float(w * 0.62),
-            height=float(h * 0.7),
-            rx=float(h * 0.35),
-            fill=colour,
-            stroke="none",
-        )
+    d = ""
+    for cx, cy, r in parts:
+        d += f"M{num(cx - r)} {num(cy)}A{num(r)} {num(r)} 0 1 1 {num(cx + r)} {num(cy)}"
+        d += f"A{num(r)} {num(r)} 0 1 1 {num(cx - r)} {num(cy)}Z"
+    x0, x1, y0, y1 = x + w * 0.2, x + w * 0.82, y, y + h * 0.7
+    rr = h * 0.35
+    d += (
+        f"M{num(x0 + rr)} {num(y0)}H{num(x1 - rr)}A{num(rr)} {num(rr)} 0 0 1 {num(x1)} {num(y0 + rr)}"
+        f"A{num(rr)} {num(rr)} 0 0 1 {num(x1 - rr)} {num(y1)}H{num(x0 + rr)}"
+        f"A{num(rr)} {num(rr)} 0 0 1 {num(x0)} {num(y0 + rr)}A{num(rr)} {num(rr)} 0 0 1 {num(x0 + rr)} {num(y0)}Z"
+    )
+    c.el("path", d=d, fill=colour, stroke="none", opacity=opacity)
 
 
 def hills(
@@ -199,7 +203,7 @@ def moon(c: Canvas, x: float, y: float, r: float) -> None:
     glow(c, x, y, r * 3.2, p.YELLOW_PALE, 0.35)
     d = (
         f"M{num(x + r * 0.3)} {num(y - r)}A{num(r)} {num(r)} 0 1 0 {num(x + r * 0.3)} {num(y + r)}"
-        f"A{num(r * 0.8)} {num(r * 0.8)} 0 1 1 {num(x + r * 0.3)} {num(y - r)}Z"
+        f"A{num(r * 1.25)} {num(r * 1.25)} 0 0 1 {num(x + r * 0.3)} {num(y - r)}Z"
     )
     c.el("path", d=d, fill=p.YELLOW_PALE, stroke_width=2.0)
 
