@@ -21,8 +21,9 @@ refined until nothing changes):
 - an ending needs nothing: after it, no value matters.
 
 A variable read together with another variable or a visit count in one comparison (`a + b >= 7`) keeps its exact
-value everywhere, as does an int variable without both bounds once anything reads it (it is still forgotten where
-it is dead, i.e. set before it is read again, or never read again).
+value wherever that comparison can still be evaluated, as does an int variable without both bounds wherever
+anything can still read it; both are still forgotten where they are dead (set before they are read again, or never
+read again).
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class Classes:
     """The result: per scene, for each variable whose values are grouped there, the map to representatives.
 
     `entry[scene][name]` and `menu[scene][name]` are the partitions at the scene's entry and at its exit (after its
-    effects); `exact` the variables never grouped (read together with something else).
+    effects); `exact` the variables read together with something else somewhere (kept exact where that counts).
     """
 
     domains: dict[str, Domain]
@@ -197,7 +198,10 @@ class _Splitter:
             return self.cache[key]
         domain = self.domains[name]
         parts = []
-        for variable, node, _ in _atoms(condition):
+        for variable, node, mixed in _atoms(condition):
+            if variable is None and name in mixed:
+                parts.append(domain.exact)  # read together with something else: every value counts here
+                continue
             if variable != name:
                 continue
             if not domain.finite:
@@ -235,10 +239,6 @@ def compute_classes(story: Story) -> Classes:
     entry: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
     menu: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
     for name, domain in domains.items():
-        if name in exact:
-            for scene_id in story.scenes:
-                entry[scene_id][name] = menu[scene_id][name] = domain.exact
-            continue
         invariant_split = [
             part for part in (splitter.of(inv.condition, name) for inv in story.invariants) if part is not None
         ]
