@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import home, school
+from . import home, paris, school
 from .svg import Canvas
 
 Painter = Callable[[Canvas], None]
@@ -17,6 +17,7 @@ Painter = Callable[[Canvas], None]
 SCENES: dict[str, Painter] = {
     **home.SCENES,
     **school.SCENES,
+    **paris.SCENES,
 }
 
 
