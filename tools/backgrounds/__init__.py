@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import home, paris, school
+from . import home, london, paris, school, town
 from .svg import Canvas
 
 Painter = Callable[[Canvas], None]
@@ -18,6 +18,8 @@ SCENES: dict[str, Painter] = {
     **home.SCENES,
     **school.SCENES,
     **paris.SCENES,
+    **town.SCENES,
+    **london.SCENES,
 }
 
 
