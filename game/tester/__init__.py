@@ -1,6 +1,10 @@
 """The headless branch tester: every reachable state of a story, explored through the game's own machine.
 
-`explore` walks the states (`explore.py`, with what to remember worked out in `analysis.py`), `checks` turns them
-into findings (`report.py`), `paths` and `witnesses` give shortest paths as playthrough files, `randomwalk`
-samples instead, `playthroughs` runs the story's scripted walks, and `cli` is `heartstopper test`.
+- `explore`: the exploration (states, edges, shortest-path pointers), firing the story's `transitions` machine;
+- `analysis` (visit-count caps, when counts and once-choices can be forgotten) and `abstraction` (value classes):
+  what a state must remember, worked out once from the story's text;
+- `graph` (endings each state can still reach), `checks` (findings), `ranges` (exact values), `paths`;
+- `report` (the findings as data), `text`, `junit`, `witnesses` (shortest paths as playthrough files);
+- `randomwalk` (sampling instead), `playthroughs` (running playthrough files), `progress`, `files`;
+- `cli`: `heartstopper test`. The user guide is docs/TESTING.md.
 """

@@ -1,13 +1,13 @@
 """Exhaustive exploration of a story's states of play, through the story's own compiled machine.
 
-A state is taken at scene entry: (scene, every variable's value in declared order, each replaced by the first value
-of its class there (see `abstraction`), the visit counts that can still matter, capped, and the once-choices taken
-that can still matter (see `analysis`)). From each state the
-explorer runs the scene's compiled steps with `run_silently` (the very steps a playthrough runs, so variables
-change and a `goto` fires exactly as in play), then leaves the scene through the same `StoryMachine` the game
-uses: `finish` for an ending, `next`, each choice the machine's guard allows, or the fallback when none is.
-Invariants are checked at every scene entry (which also covers each choice's `set`/`add`, applied on the way in)
-and again after the scene's own effects, before it is left.
+A state is taken at scene entry: the scene; every variable's value in declared order, each replaced by the first
+value of its class there (see `abstraction`); the visit counts that can still matter, capped; and the once-choices
+taken that can still matter (see `analysis`). From each state the explorer runs the scene's compiled steps with
+`run_silently` (the very steps a playthrough runs, so variables change and a `goto` fires exactly as in play),
+then leaves the scene through the same `transitions` machine the game uses (`machine_firer`): `finish` for an
+ending, `next`, each choice the machine's guard allows, or the fallback when none is. Invariants are checked at
+every scene entry (which also covers each choice's `set`/`add`, applied on the way in) and again after the scene's
+own effects, before it is left.
 
 States are deduplicated, and explored in order of the number of choices made to reach them (a 0-1 breadth-first
 search: `next`, `goto` and fallbacks cost nothing), so the parent pointer kept for each state gives a path with
@@ -148,7 +148,7 @@ class Explorer:
         horizon = track.horizon
         invariants = [(number, invariant.condition.fn) for number, invariant in enumerate(story.invariants)]
         programs = story.programs
-        # Per scene: (program or None when it has no effects, kind, ending, choices, has fallback, fallback index)
+        # Per scene: (program, or None when it has no effects; exit kind; ending; choices; fallback's index or None)
         plan: dict[str, tuple] = {}
         for scene_id, scene in story.scenes.items():
             program = programs[scene_id]
