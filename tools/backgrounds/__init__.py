@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import home, london, paris, school, town
+from . import home, london, paris, prom, school, title, town
 from .svg import Canvas
 
 Painter = Callable[[Canvas], None]
@@ -20,6 +20,8 @@ SCENES: dict[str, Painter] = {
     **paris.SCENES,
     **town.SCENES,
     **london.SCENES,
+    **prom.SCENES,
+    **title.SCENES,
 }
 
 

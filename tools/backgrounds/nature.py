@@ -93,18 +93,18 @@ def tree(
     blob(c, circles, colours[0])
     # Lighter and darker dabs inside the canopy give it volume without more outlines.
     for i, col in enumerate(colours[1:]):
-        for _ in range(4):
+        for _ in range(6):
             a = c.rng.uniform(0, 2 * math.pi)
-            dist = radius * c.rng.uniform(0.1, 0.5)
+            dist = radius * c.rng.uniform(0.1, 0.55)
             yshift = -radius * 0.15 if i == 0 else radius * 0.15
             circle(
                 c,
                 x + math.cos(a) * dist,
                 cy + yshift + math.sin(a) * dist * 0.6,
-                radius * c.rng.uniform(0.18, 0.28),
+                radius * c.rng.uniform(0.11, 0.19),
                 col,
                 line=False,
-                opacity=0.8,
+                opacity=0.75,
             )
 
 
