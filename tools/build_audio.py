@@ -70,23 +70,23 @@ def build_sound(asset_id: str, folder: Path, spectrograms: Path | None) -> str:
     """Render, level and write one sound effect; returns its report line."""
     import numpy as np
     from audio.analysis import spectrogram_png
-    from audio.dsp import SAMPLE_RATE, fade_edges, normalise
+    from audio.dsp import SAMPLE_RATE, fade_edges, level, short_term_db
     from audio.encode import write_wav
     from audio.sfx import SOUNDS, UI_SOUNDS
 
-    recipe, peak = {**SOUNDS, **UI_SOUNDS}[asset_id]
+    recipe, loudness = {**SOUNDS, **UI_SOUNDS}[asset_id]
     seed = zlib.crc32(asset_id.encode("utf-8"))
     signal = recipe(np.random.default_rng([SEED, seed]))
     signal = signal - np.mean(signal)
-    signal = normalise(fade_edges(signal, fade_in=0.002, fade_out=0.03), peak)
+    signal = level(fade_edges(signal, fade_in=0.004, fade_out=0.03), loudness)
     path = folder / f"{asset_id}.wav"
     write_wav(path, signal, seed)
     if spectrograms is not None:
         spectrogram_png(signal, spectrograms / f"{asset_id}.png")
-    rms = float(np.sqrt(np.mean(signal**2)))
+    peak = float(np.max(np.abs(signal)))
     return (
-        f"{asset_id:<14} {signal.shape[0] / SAMPLE_RATE:6.2f}s peak {peak:5.3f} rms {rms:5.3f} "
-        f"({20 * np.log10(rms):5.1f} dBFS) -> {path.relative_to(ROOT)}"
+        f"{asset_id:<14} {signal.shape[0] / SAMPLE_RATE:6.2f}s peak {peak:5.3f} ({20 * np.log10(peak):5.1f} dBFS) "
+        f"loudest 0.3 s {short_term_db(signal):5.1f} dBFS -> {path.relative_to(ROOT)}"
     )
 
 

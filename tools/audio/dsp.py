@@ -99,6 +99,21 @@ def normalise(signal: np.ndarray, peak: float) -> np.ndarray:
     return signal if top == 0.0 else signal * (peak / top)
 
 
+def short_term_db(signal: np.ndarray, window: float = 0.3) -> float:
+    """Loudness as heard: the RMS level (dBFS) of the loudest `window`-second stretch of a mono signal."""
+    size = min(seconds(window), signal.shape[0])
+    energy = np.cumsum(np.concatenate([[0.0], signal**2]))
+    loudest = float(np.max(energy[size:] - energy[:-size])) / size
+    return 10.0 * np.log10(max(loudest, 1e-20))
+
+
+def level(signal: np.ndarray, loudness_db: float, ceiling: float = 0.89) -> np.ndarray:
+    """Scale a one-shot to a short-term loudness, or lower if its peak would then pass `ceiling`."""
+    gain = 10.0 ** ((loudness_db - short_term_db(signal)) / 20.0)
+    top = float(np.max(np.abs(signal))) * gain
+    return signal * gain * (min(1.0, ceiling / top) if top > 0 else 1.0)
+
+
 def pan(mono: np.ndarray, position: float) -> np.ndarray:
     """Equal-power pan of a mono signal to stereo; -1 is left, 1 is right."""
     angle = (position + 1.0) * np.pi / 4.0

@@ -44,13 +44,15 @@ def _room(signal: np.ndarray, decay: float, mix: float, rng: np.random.Generator
     return out
 
 
-def _fit(signal: np.ndarray, total: float) -> np.ndarray:
-    """Pad or cut to exactly `total` seconds (cutting is followed by the build's edge fade)."""
+def _cut(signal: np.ndarray, total: float, fade: float) -> np.ndarray:
+    """Exactly `total` seconds long (padded with silence if short), the last `fade` seconds eased to zero."""
     length = seconds(total)
     out = np.zeros(length)
     count = min(length, signal.shape[0])
     out[:count] = signal[:count]
-    return out
+    t = _t(length)
+    phase = np.clip((total - t) / fade, 0.0, 1.0)
+    return out * np.sin(0.5 * np.pi * phase) ** 2
 
 
 def _burst(length: int, rng: np.random.Generator, low: float, high: float, tau: float) -> np.ndarray:
@@ -75,7 +77,7 @@ def phone_buzz(rng: np.random.Generator) -> np.ndarray:
         shape = swell(length, 0.025, 0.04)
         body = filtered(motor + 0.7 * rattle, bandpass_response(120.0, 2500.0))
         add_at(out, body * shape, seconds(start))
-    return _room(out, 0.35, 0.12, rng)[: total + seconds(0.2)]
+    return _cut(_room(out, 0.35, 0.12, rng), 1.35, 0.15)
 
 
 def message_sent(rng: np.random.Generator) -> np.ndarray:
@@ -87,7 +89,7 @@ def message_sent(rng: np.random.Generator) -> np.ndarray:
     whoosh = np.sin(2 * np.pi * np.cumsum(sweep) / SAMPLE_RATE) * swell(length, 0.03, 0.5) * np.exp(-t / 0.09)
     out += 0.35 * whoosh
     for at, note in ((0.06, 83), (0.13, 88)):
-        add_at(out, 0.8 * harp(midi_to_hz(note), 0.2, 0.7, rng)[: seconds(0.4)], seconds(at))
+        add_at(out, 0.8 * _cut(harp(midi_to_hz(note), 0.2, 0.7, rng), 0.4, 0.15), seconds(at))
     return _room(out, 0.5, 0.15, rng)
 
 
@@ -111,7 +113,7 @@ def door(rng: np.random.Generator) -> np.ndarray:
     latch += 0.4 * np.sin(2 * np.pi * 2900.0 * _t(latch_len)) * exp_decay(latch_len, 0.012)
     add_at(out, 0.45 * latch, seconds(0.5))
     add_at(out, 0.3 * _burst(latch_len, rng, 1500.0, 6000.0, 0.004), seconds(0.535))
-    return _room(out, 0.6, 0.18, rng)[: seconds(1.5)]
+    return _cut(_room(out, 0.6, 0.18, rng), 1.5, 0.3)
 
 
 def page_turn(rng: np.random.Generator) -> np.ndarray:
@@ -143,33 +145,39 @@ def leaves(rng: np.random.Generator) -> np.ndarray:
         grain = _burst(seconds(0.01), rng, 1800.0, 9000.0, rng.uniform(0.0008, 0.003))
         add_at(rustle, grain * strength * rng.uniform(0.2, 1.0), seconds(float(at)))
     swish = filtered(noise(length, rng), bandpass_response(2500.0, 8000.0)) * gust**2 * 0.25
-    return _room(wind + rustle + swish, 0.4, 0.15, rng)[: seconds(2.35)]
+    return _cut(_room(wind + rustle + swish, 0.4, 0.15, rng), 2.35, 0.3)
 
 
 def cheer(rng: np.random.Generator) -> np.ndarray:
-    """A small crowd cheering and clapping: many voices rising on vowels, claps scattered over them."""
+    """A small crowd cheering and clapping: many breathy voices whooping up on their own vowels, with claps."""
     length = seconds(2.2)
     t = _t(length)
     crowd = np.zeros(length)
-    for _ in range(22):
-        base = rng.uniform(170.0, 420.0)
-        start = rng.uniform(0.0, 0.25)
-        glide = 1.0 + rng.uniform(0.1, 0.35) * np.clip((t - start) / 0.3, 0.0, 1.0)
-        wobble = 1.0 + 0.03 * np.sin(2 * np.pi * rng.uniform(4.0, 7.0) * t + rng.uniform(0, 6.3))
+    for _ in range(36):
+        base = rng.uniform(160.0, 460.0)
+        start = rng.uniform(0.0, 0.3)
+        glide = 1.0 + rng.uniform(0.15, 0.45) * np.sin(0.5 * np.pi * np.clip((t - start) / 0.25, 0.0, 1.0))
+        glide *= 1.0 - 0.2 * np.clip((t - start - 0.5) / 1.2, 0.0, 1.0)
+        wobble = 1.0 + 0.025 * np.sin(2 * np.pi * rng.uniform(4.0, 7.0) * t + rng.uniform(0, 6.3))
         phase = 2 * np.pi * np.cumsum(base * glide * wobble) / SAMPLE_RATE
-        voice = sum(np.sin(k * phase) / k for k in range(1, 12) if k * base * 1.4 < 6000.0)
-        env = np.clip((t - start) / 0.12, 0.0, 1.0) * np.exp(-np.maximum(t - start - 0.3, 0.0) / rng.uniform(0.5, 1.1))
-        crowd += voice * env * rng.uniform(0.4, 1.0)
-    vowels = bandpass_response(500.0, 2600.0, 1)
-    crowd = filtered(crowd, lambda f: vowels(f) * (1.0 + 1.5 * np.exp(-(((f - 800.0) / 250.0) ** 2))))
+        voice = sum(np.sin(k * phase) / k for k in range(1, 14) if k * base * 1.5 < 7000.0)
+        voice = voice + 1.2 * noise(length, rng)
+        vowel = rng.uniform(550.0, 1100.0)
+        second = rng.uniform(1200.0, 2400.0)
+        voice = filtered(
+            voice,
+            lambda f, v=vowel, s=second: np.exp(-(((f - v) / 260.0) ** 2)) + 0.6 * np.exp(-(((f - s) / 400.0) ** 2)),
+        )
+        rise = np.clip((t - start) / rng.uniform(0.06, 0.15), 0.0, 1.0)
+        env = rise * np.exp(-np.maximum(t - start - rng.uniform(0.2, 0.5), 0.0) / rng.uniform(0.4, 1.0))
+        crowd += voice * env * rng.uniform(0.3, 1.0)
     crowd /= max(float(np.max(np.abs(crowd))), 1e-9)
-    breath = filtered(noise(length, rng), bandpass_response(600.0, 5000.0)) * np.exp(-t / 0.8) * 0.25
     claps = np.zeros(length)
-    for at in rng.uniform(0.05, 1.9, 70):
+    for at in rng.uniform(0.05, 1.9, 80):
         clap = _burst(seconds(0.03), rng, 900.0, 4500.0, 0.006)
         add_at(claps, clap * rng.uniform(0.3, 1.0) * np.exp(-at / 1.2), seconds(float(at)))
-    mix = 0.7 * crowd + breath + 0.9 * claps
-    return _room(mix * np.exp(-t / 1.4), 0.9, 0.25, rng)[: seconds(2.45)]
+    mix = crowd + 0.7 * claps
+    return _cut(_room(mix * np.exp(-t / 1.6), 0.9, 0.25, rng), 2.45, 0.6)
 
 
 def school_bell(rng: np.random.Generator) -> np.ndarray:
@@ -191,7 +199,7 @@ def school_bell(rng: np.random.Generator) -> np.ndarray:
     impulse[: hit.shape[0]] = 0.3 * hit
     response = ring + impulse
     out = np.convolve(strike, response)[:length]
-    return _room(filtered(out, lowpass_response(5000.0)), 0.9, 0.2, rng)[: seconds(2.45)]
+    return _cut(_room(filtered(out, lowpass_response(5000.0)), 0.9, 0.2, rng), 2.45, 0.7)
 
 
 def footsteps(rng: np.random.Generator) -> np.ndarray:
@@ -209,7 +217,7 @@ def footsteps(rng: np.random.Generator) -> np.ndarray:
         sole = _burst(seconds(0.1), rng, 800.0, 6000.0, 0.02) * 0.35
         add_at(out, heel * level, seconds(at))
         add_at(out, sole * level, seconds(at + 0.055))
-    return _room(out, 0.7, 0.2, rng)[: seconds(2.3)]
+    return _cut(_room(out, 0.7, 0.2, rng), 2.3, 0.3)
 
 
 def camera(rng: np.random.Generator) -> np.ndarray:
@@ -250,11 +258,7 @@ def drum_fill(rng: np.random.Generator) -> np.ndarray:
     landing = 0.01 + len(hits) * step
     add_at(out, kick(0.0, beat, 1.0, rng), seconds(landing))
     add_at(out, 0.8 * cymbal(0.0, beat, 0.85, rng), seconds(landing))
-    room = _room(out, 0.8, 0.18, rng)
-    tail = seconds(2.5)
-    t = _t(tail)
-    fade = np.clip((2.45 - t) / 0.6, 0.0, 1.0) ** 2
-    return room[:tail] * fade
+    return _cut(_room(out, 0.8, 0.18, rng), 2.5, 0.6)
 
 
 # Interface sounds ---------------------------------------------------------------------------------------------
@@ -262,17 +266,16 @@ def drum_fill(rng: np.random.Generator) -> np.ndarray:
 
 def ui_select(rng: np.random.Generator) -> np.ndarray:
     """A choice picked: one small, soft pluck."""
-    note = harp(midi_to_hz(86), 0.05, 0.5, rng)[: seconds(0.2)]
-    t = _t(note.shape[0])
-    return note * np.exp(-t / 0.05)
+    note = harp(midi_to_hz(86), 0.05, 0.5, rng)
+    return _cut(note * np.exp(-_t(note.shape[0]) / 0.05), 0.2, 0.08)
 
 
 def ui_open(rng: np.random.Generator) -> np.ndarray:
     """A menu opening: two rising plucks a fifth apart."""
     out = np.zeros(seconds(0.35))
     for at, midi in ((0.0, 79), (0.06, 86)):
-        note = harp(midi_to_hz(midi), 0.05, 0.5, rng)[: seconds(0.29)]
-        add_at(out, note * np.exp(-_t(note.shape[0]) / 0.08), seconds(at))
+        note = harp(midi_to_hz(midi), 0.05, 0.5, rng)
+        add_at(out, _cut(note * np.exp(-_t(note.shape[0]) / 0.08), 0.29, 0.1), seconds(at))
     return out
 
 
@@ -280,9 +283,9 @@ def ui_save(rng: np.random.Generator) -> np.ndarray:
     """A game saved: a quick three-note rise landing on a soft bell, like a page being filed."""
     out = np.zeros(seconds(0.6))
     for at, midi in ((0.0, 76), (0.07, 81), (0.14, 88)):
-        note = bell(midi_to_hz(midi), 0.1, 0.45, rng)[: seconds(0.45)]
-        add_at(out, note * np.exp(-_t(note.shape[0]) / 0.15), seconds(at))
-    return _room(out, 0.5, 0.12, rng)[: seconds(0.65)]
+        note = bell(midi_to_hz(midi), 0.1, 0.45, rng)
+        add_at(out, _cut(note * np.exp(-_t(note.shape[0]) / 0.15), 0.45, 0.15), seconds(at))
+    return _cut(_room(out, 0.5, 0.12, rng), 0.65, 0.15)
 
 
 def ui_ending(rng: np.random.Generator) -> np.ndarray:
@@ -291,29 +294,27 @@ def ui_ending(rng: np.random.Generator) -> np.ndarray:
     for at, midi, level in ((0.0, 72, 0.6), (0.16, 76, 0.55), (0.32, 79, 0.55), (0.48, 83, 0.5), (0.64, 84, 0.6)):
         add_at(out, bell(midi_to_hz(midi), 1.2, level, rng), seconds(at))
         add_at(out, 0.5 * harp(midi_to_hz(midi - 12), 1.0, level, rng), seconds(at + 0.005))
-    wet = _room(filtered(out, highpass_response(150.0)), 1.8, 0.35, rng, damping=0.4)
-    t = _t(seconds(2.4))
-    return wet[: t.shape[0]] * np.clip((2.4 - t) / 0.8, 0.0, 1.0) ** 2
+    return _cut(_room(filtered(out, highpass_response(150.0)), 1.8, 0.35, rng, damping=0.4), 2.4, 0.8)
 
 
 SOUNDS: dict[str, tuple[Recipe, float]] = {
-    "phone_buzz": (phone_buzz, 0.8),
-    "message_sent": (message_sent, 0.7),
-    "door": (door, 0.85),
-    "page_turn": (page_turn, 0.7),
-    "leaves": (leaves, 0.7),
-    "cheer": (cheer, 0.8),
-    "school_bell": (school_bell, 0.7),
-    "footsteps": (footsteps, 0.8),
-    "camera": (camera, 0.75),
-    "drum_fill": (drum_fill, 0.85),
+    "phone_buzz": (phone_buzz, -18.0),
+    "message_sent": (message_sent, -19.0),
+    "door": (door, -15.0),
+    "page_turn": (page_turn, -18.0),
+    "leaves": (leaves, -18.0),
+    "cheer": (cheer, -14.0),
+    "school_bell": (school_bell, -16.0),
+    "footsteps": (footsteps, -17.0),
+    "camera": (camera, -21.0),
+    "drum_fill": (drum_fill, -12.0),
 }
-"""Story sounds (assets/sounds/ID.wav): the recipe and the peak level it is normalised to."""
+"""Story sounds (assets/sounds/ID.wav): the recipe and its loudness (dBFS over its loudest 0.3 s)."""
 
 UI_SOUNDS: dict[str, tuple[Recipe, float]] = {
-    "select": (ui_select, 0.4),
-    "open": (ui_open, 0.45),
-    "save": (ui_save, 0.5),
-    "ending": (ui_ending, 0.55),
+    "select": (ui_select, -30.0),
+    "open": (ui_open, -26.0),
+    "save": (ui_save, -23.0),
+    "ending": (ui_ending, -18.0),
 }
 """Interface sounds (assets/ui/sounds/NAME.wav), quieter than story sounds so they never intrude."""
