@@ -223,3 +223,19 @@ def test_the_command_runs_end_to_end_without_a_terminal():
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     assert "All checks hold." in result.stdout
+
+
+def test_the_progress_line_redraws_and_clears():
+    import io
+
+    from game.tester.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(stream)
+    progress.exploring(1500, 20, 6000)
+    progress.exploring(1600, 20, 6000)  # within a tenth of a second: not drawn again
+    progress.done()
+    text = stream.getvalue()
+    assert text.count("exploring [") == 1
+    assert "exploring [######..................] 1,500 states, 20 waiting, " in text
+    assert "(limit 6,000)" in text and text.endswith("\r\x1b[K")
