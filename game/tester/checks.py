@@ -224,26 +224,27 @@ def _soft_locks(exploration: Exploration, masks: EndingMasks) -> list[SoftLock]:
     grouped: dict[str, list[int]] = defaultdict(list)
     for state in entries:
         grouped[keys[state][0]].append(state)
+    stuck_edges: dict[int, list[int]] = defaultdict(list)
+    if grouped:
+        for source, target in zip(exploration.edge_from, exploration.edge_to):
+            if masks.masks[source] == 0:
+                stuck_edges[source].append(target)
     for scene, states in grouped.items():
         first = _first(exploration, states)
-        detail = "no ending can be reached from here: " + _loop_description(exploration, masks, first)
+        detail = "no ending can be reached from here: " + _loop_description(exploration, stuck_edges, first)
         locks.append(SoftLock("no_ending", scene, path_to(exploration, first), len(states), detail))
     locks.sort(key=lambda lock: (lock.path.choices, len(lock.path.steps), lock.scene))
     return locks
 
 
-def _loop_description(exploration: Exploration, masks: EndingMasks, state: int) -> str:
+def _loop_description(exploration: Exploration, stuck_edges: dict[int, list[int]], state: int) -> str:
     """The scenes play keeps going round from a stuck state (those it can reach), in story order."""
     story = exploration.story
-    outgoing: dict[int, list[int]] = defaultdict(list)
-    for source, target in zip(exploration.edge_from, exploration.edge_to):
-        if masks.masks[source] == 0:
-            outgoing[source].append(target)
     reached = {state}
     work = [state]
     while work:
         current = work.pop()
-        for target in outgoing.get(current, ()):
+        for target in stuck_edges.get(current, ()):
             if target not in reached:
                 reached.add(target)
                 work.append(target)
