@@ -143,7 +143,6 @@ def riverside_cafe(c: Canvas) -> None:
     tower(c, 1100, 290, 210, sparkle=True)
     for hx, hw, fl in ((300, 190, 3), (490, 210, 4), (700, 180, 3), (880, 150, 3)):
         haussmann(c, hx, 290, hw, fl, stone="#ecd6c6", roof="#8a86ab", lit=0.35, floor_h=52)
-    _avenue_trees(c, (1230,), 300, 130)
     river(c, 290, 180, top="#9d9ccf", bottom="#c9a9c6", sparkle="#fff3e6")
     stone_bridge(c, 520, 1300, 338, 404, arches=4, stone="#e8d4c3", under="#7f7aa6")
     # Quay: a low stone parapet and the paving of the terrace.

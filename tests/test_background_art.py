@@ -1,0 +1,156 @@
+"""The backgrounds: every one the story outline promises exists as plain SVG that pygame's nanosvg draws
+right (1280x720, no text, no filters, no CSS, no outside files, userSpaceOnUse gradients), stays small,
+keeps the dialogue box's strip calm, and is exactly what tools/build_backgrounds.py generates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+import pygame
+
+ROOT = Path(__file__).resolve().parent.parent
+BACKGROUNDS = ROOT / "assets" / "backgrounds"
+OUTLINE = ROOT / "docs" / "STORY-OUTLINE.md"
+BUILD = ROOT / "tools" / "build_backgrounds.py"
+CONTACT_SHEET = ROOT / "tools" / "contact_sheet.py"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+MAX_FILE_BYTES = 60 * 1024
+MAX_TOTAL_BYTES = 2 * 1024 * 1024
+
+
+def _outline_background_ids() -> list[str]:
+    """The ids in the outline's background list (the scene backgrounds plus `title`)."""
+    text = OUTLINE.read_text(encoding="utf-8")
+    start = text.index("Backgrounds (")
+    end = text.index("Music (", start)
+    ids: list[str] = []
+    for span in re.findall(r"`([^`]+)`", text[start:end]):
+        for name in (part.strip() for part in span.split(",")):
+            if re.fullmatch(r"[a-z][a-z0-9_]*", name) and name not in ids:
+                ids.append(name)
+    return ids
+
+
+IDS = _outline_background_ids()
+
+
+@cache
+def _root(scene_id: str) -> ET.Element:
+    return ET.parse(BACKGROUNDS / f"{scene_id}.svg").getroot()
+
+
+@cache
+def _image(scene_id: str) -> pygame.Surface:
+    return pygame.image.load_sized_svg(str(BACKGROUNDS / f"{scene_id}.svg"), (1280, 720))
+
+
+def _busy(surface: pygame.Surface, box: tuple[int, int, int, int], step: int = 4) -> float:
+    """Share of sampled points in `box` that sit on a sharp edge (a line, a small prop, a pattern)."""
+    x0, y0, x1, y1 = box
+    edges = total = 0
+    for y in range(y0, y1 - step, step):
+        for x in range(x0, x1 - step, step):
+            here, right, below = surface.get_at((x, y)), surface.get_at((x + step, y)), surface.get_at((x, y + step))
+            jump = max(abs(here[i] - right[i]) + abs(here[i] - below[i]) for i in range(3))
+            edges += jump > 60
+            total += 1
+    return edges / total
+
+
+def test_outline_list_was_read() -> None:
+    assert len(IDS) == 26
+    assert {"charlie_bedroom", "prom_hall", "nick_garden", "title"} <= set(IDS)
+
+
+@pytest.mark.parametrize("scene_id", IDS)
+def test_background_is_plain_svg_that_nanosvg_understands(scene_id: str) -> None:
+    path = BACKGROUNDS / f"{scene_id}.svg"
+    assert path.is_file(), f"missing {path.relative_to(ROOT)}"
+    root = _root(scene_id)
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("viewBox") == "0 0 1280 720"
+    assert (root.get("width"), root.get("height")) == ("1280", "720")
+    tags = {el.tag.removeprefix(SVG_NS) for el in root.iter()}
+    assert not tags & {"text", "tspan", "textPath", "filter", "style", "image", "use", "foreignObject", "script"}
+    gradients = [el for el in root.iter() if el.tag in (f"{SVG_NS}linearGradient", f"{SVG_NS}radialGradient")]
+    assert gradients, "the look needs soft gradients for light"
+    defined = {el.get("id") for el in root.iter() if el.get("id")}
+    for gradient in gradients:
+        assert gradient.get("gradientUnits") == "userSpaceOnUse", gradient.get("id")
+    for el in root.iter():
+        for name, value in el.attrib.items():
+            assert name not in ("style", "filter", "class"), f"{name} on <{el.tag}>"
+            if name.endswith("href"):
+                assert value.startswith("#"), f"external reference {value}"
+            for ref in re.findall(r"url\(#([^)]+)\)", value):
+                assert ref in defined, f"url(#{ref}) is not defined"
+            assert "url(" not in value.replace("url(#", ""), f"external url in {name}"
+
+
+@pytest.mark.parametrize("scene_id", IDS)
+def test_background_loads_in_pygame_as_a_picture(scene_id: str) -> None:
+    image = _image(scene_id)
+    assert image.get_size() == (1280, 720)
+    colours = {tuple(image.get_at((x, y)))[:3] for x in range(0, 1280, 40) for y in range(0, 720, 40)}
+    assert len(colours) > 40, f"only {len(colours)} colours: drawn as one flat fill?"
+    assert _busy(image, (0, 0, 1280, 720)) > 0.01, "no line art found"
+
+
+@pytest.mark.parametrize("scene_id", [i for i in IDS if i != "title"])
+def test_the_dialogue_box_strip_stays_calm(scene_id: str) -> None:
+    # The dialogue box covers x 56..1224, y 500..720: props may peek in at the edges, never fill it.
+    assert _busy(_image(scene_id), (160, 520, 1120, 720)) < 0.1
+
+
+def test_title_keeps_the_menu_side_quiet() -> None:
+    image = _image("title")
+    assert _busy(image, (0, 0, 420, 720)) < 0.02
+    assert _busy(image, (640, 0, 1280, 720)) > 0.05
+
+
+def test_backgrounds_stay_small() -> None:
+    sizes = {scene_id: (BACKGROUNDS / f"{scene_id}.svg").stat().st_size for scene_id in IDS}
+    too_big = {k: v for k, v in sizes.items() if v > MAX_FILE_BYTES}
+    assert not too_big
+    assert sum(sizes.values()) < MAX_TOTAL_BYTES
+
+
+def test_committed_backgrounds_match_the_drawing_code(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(BUILD), "--out", str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    built = sorted(p.stem for p in tmp_path.glob("*.svg"))
+    assert built == sorted(IDS), "the generator's ids and the outline's list differ"
+    stale = [i for i in IDS if (tmp_path / f"{i}.svg").read_bytes() != (BACKGROUNDS / f"{i}.svg").read_bytes()]
+    assert not stale, f"out of date (run python tools/build_backgrounds.py): {stale}"
+
+
+def test_build_script_rejects_an_unknown_id_clearly() -> None:
+    run = subprocess.run([sys.executable, str(BUILD), "no_such_place"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "unknown background id" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_contact_sheet_shows_backgrounds_and_sprites(tmp_path: Path) -> None:
+    out = tmp_path / "sheet.png"
+    run = subprocess.run([sys.executable, str(CONTACT_SHEET), str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    sprites = len(list((ROOT / "assets" / "sprites").glob("*/*.svg")))
+    assert f"{len(IDS)} backgrounds, {sprites} sprites" in run.stdout
+    sheet = pygame.image.load(str(out))
+    assert sheet.get_width() > 1500 and sheet.get_height() > 1500
+    bad = subprocess.run(
+        [sys.executable, str(CONTACT_SHEET), str(tmp_path / "sheet.jpg")], capture_output=True, text=True, timeout=60
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
