@@ -21,6 +21,7 @@ from .furniture import (
     notebook,
     rugby_ball,
     table,
+    trophy,
 )
 from .kitchen import counter, fridge, fruit_bowl, hanging_utensils, hob, kettle, sink, wall_cupboards
 from .light import beam, floor_shade, glow, sky, vignette, wash
@@ -95,20 +96,6 @@ def _photo_string(c: Canvas, x1: float, x2: float, y: float, colours: tuple[str,
             circle(c, px - 3, py + 16, 5, p.PEACH, line=False, opacity=0.9)
             circle(c, px + 6, py + 18, 5, p.WOOD_LIGHT, line=False, opacity=0.9)
         rect(c, px - 3, py - 4, 6, 10, p.WOOD_LIGHT, width=1.5, wob=0.2)
-
-
-def trophy(c: Canvas, x: float, base: float, s: float) -> None:
-    """A small gold cup on a plinth."""
-    rect(c, x - s * 0.45, base - s * 0.3, s * 0.9, s * 0.3, p.WOOD_DARK, width=2.0, wob=0.3)
-    line(c, x, base - s * 0.3, x, base - s * 0.65, width=5.0, colour=p.MUSTARD, stroke_opacity=1, wob=0)
-    d = (
-        f"M{x - s * 0.42:.1f} {base - s * 1.25:.1f}H{x + s * 0.42:.1f}"
-        f"Q{x + s * 0.4:.1f} {base - s * 0.62:.1f} {x:.1f} {base - s * 0.62:.1f}"
-        f"Q{x - s * 0.4:.1f} {base - s * 0.62:.1f} {x - s * 0.42:.1f} {base - s * 1.25:.1f}Z"
-    )
-    c.el("path", d=d, fill=p.YELLOW, stroke_width=2.0)
-    for side in (-1, 1):
-        ellipse(c, x + side * s * 0.48, base - s * 1.05, s * 0.14, s * 0.18, "none", width=2.5)
 
 
 def nick_bedroom(c: Canvas) -> None:
