@@ -43,7 +43,7 @@ def piece() -> Piece:
         reverb_damping=0.7,
         delay_beats=1.5,
         delay_feedback=0.3,
-        loudness=0.1,
+        loudness=0.075,
         seed=37,
         tracks=[
             Track(
