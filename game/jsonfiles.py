@@ -1,4 +1,4 @@
-"""Reading and writing the JSON files players make (saves, settings, progress) without ever losing one.
+"""Writing the files players and tools make (saves, settings, progress, reports) without ever losing one.
 
 Writes go to a temporary file in the same folder, are flushed to disk, then renamed over the old file, so a crash
 or a kill at any moment leaves either the old file or the whole new one. Reads refuse files far larger than any

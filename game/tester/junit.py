@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from game.tester.files import write_atomically
+from game.jsonfiles import write_atomic
 from game.tester.report import TestRun
 
 SUITE = "heartstopper test"
@@ -115,4 +115,4 @@ def _invariants(run: TestRun) -> list[str]:
 
 
 def write_junit(run: TestRun, target: Path) -> None:
-    write_atomically(target, junit_xml(run))
+    write_atomic(target, junit_xml(run))

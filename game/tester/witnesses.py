@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 
+from game.jsonfiles import write_atomic
 from game.machine import PlayState, choice_is_available
 from game.model import Story
 from game.program import run_silently
 from game.tester.explore import Exploration, expand, initial_variables
-from game.tester.files import write_atomically
 from game.tester.paths import Path
 from game.tester.report import ExploreReport
 
@@ -146,7 +146,7 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
 
     def put(file_name: str, text: str, claim: str) -> None:
         target = folder / file_name
-        write_atomically(target, text)
+        write_atomic(target, text)
         written.append(Witness(target, claim))
 
     for ending in report.endings:
