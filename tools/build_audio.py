@@ -7,6 +7,7 @@ the game never needs numpy or the synthesiser at run time. Run this after changi
     python tools/build_audio.py tense camera    # rebuild only these ids (music, sound or UI sound names)
     python tools/build_audio.py --list          # the ids it knows
     python tools/build_audio.py --spectrograms /tmp/spec   # also save a spectrogram PNG per file
+    python tools/build_audio.py --verify        # render nothing; load every file in pygame's mixer and measure it
 
 Every file is written atomically, every random choice comes from a fixed seed, so a rebuild gives the same
 audio. Music is Ogg Vorbis (through the soundfile package); sounds are 16-bit mono WAV. After writing, each
@@ -97,6 +98,29 @@ def _job(kind: str, asset_id: str, spectrograms: Path | None) -> str:
     return build_sound(asset_id, folder, spectrograms)
 
 
+def verify(kinds: dict[str, str], wanted: list[str]) -> int:
+    """Load each committed file through pygame's mixer (as the game does) and print its figures; 1 if any is missing."""
+    from audio.analysis import measure, mixer_decode
+
+    missing = 0
+    for name in wanted:
+        kind = kinds[name]
+        if kind == "music":
+            path = next((p for p in (MUSIC_DIR / f"{name}.ogg", MUSIC_DIR / f"{name}.wav") if p.is_file()), None)
+        else:
+            path = (SOUND_DIR if kind == "sound" else UI_SOUND_DIR) / f"{name}.wav"
+        if path is None or not path.is_file():
+            print(f"{name:<14} MISSING")
+            missing += 1
+            continue
+        levels = measure(mixer_decode(path))
+        if kind == "music":
+            print(f"{levels.line(name)}  jump/mean step {levels.wrap_jump / max(levels.mean_step, 1e-9):.2f}")
+        else:
+            print(f"{name:<14} {levels.seconds:6.2f}s peak {levels.peak:5.3f} rms {levels.rms:5.3f}")
+    return 1 if missing else 0
+
+
 def catalogue() -> dict[str, str]:
     """Every id the build knows and its kind (music, sound or ui)."""
     from audio.pieces import PIECES
@@ -113,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("ids", nargs="*", help="only these music, sound or UI sound ids (default: all)")
     parser.add_argument("--list", action="store_true", help="print the known ids and exit")
     parser.add_argument("--spectrograms", type=Path, help="also save a spectrogram PNG per file in this folder")
+    parser.add_argument("--verify", action="store_true", help="measure the committed files through pygame's mixer")
     parser.add_argument("--jobs", type=int, default=2, help="render this many files at once (default 2)")
     args = parser.parse_args(argv)
     missing = _missing_dependency()
@@ -132,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         print("build_audio: --jobs must be at least 1", file=sys.stderr)
         return 2
     wanted = args.ids or list(kinds)
+    if args.verify:
+        return verify(kinds, wanted)
     started = time.perf_counter()
     if args.jobs == 1:
         lines = [_job(kinds[name], name, args.spectrograms) for name in wanted]

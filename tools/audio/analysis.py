@@ -56,6 +56,20 @@ def measure(signal: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Levels:
     )
 
 
+def mixer_decode(path: Path) -> np.ndarray:
+    """A file as pygame's mixer hears it (44.1 kHz 16-bit stereo, dummy driver), as floats in -1..1."""
+    import os
+
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    if pygame.mixer.get_init() != (SAMPLE_RATE, -16, 2):
+        pygame.mixer.quit()
+        pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=2)
+    raw = pygame.mixer.Sound(str(path)).get_raw()
+    return np.frombuffer(raw, dtype="<i2").reshape(-1, 2) / 32768.0
+
+
 def spectrogram_png(signal: np.ndarray, path: Path, width: int = 900, height: int = 256) -> None:
     """Save a log-frequency spectrogram (time left to right, 40 Hz to 16 kHz bottom to top) as a PNG."""
     import os

@@ -298,7 +298,7 @@ def ui_ending(rng: np.random.Generator) -> np.ndarray:
 
 
 SOUNDS: dict[str, tuple[Recipe, float]] = {
-    "phone_buzz": (phone_buzz, -18.0),
+    "phone_buzz": (phone_buzz, -15.0),
     "message_sent": (message_sent, -19.0),
     "door": (door, -15.0),
     "page_turn": (page_turn, -18.0),
