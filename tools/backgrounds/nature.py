@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import palette as p
 from .light import glow
-from .shapes import blob, circle, poly, smooth, smooth_d
+from .shapes import blob, circle, poly, smooth_d
 from .svg import Canvas, num
 
 
@@ -206,10 +206,3 @@ def moon(c: Canvas, x: float, y: float, r: float) -> None:
         f"A{num(r * 1.25)} {num(r * 1.25)} 0 0 1 {num(x + r * 0.3)} {num(y - r)}Z"
     )
     c.el("path", d=d, fill=p.YELLOW_PALE, stroke_width=2.0)
-
-
-def vine(c: Canvas, pts: Sequence[tuple[float, float]], colour: str = p.GREEN_DEEP) -> None:
-    """A trailing plant stem with small leaves along it (shelves, windowsills)."""
-    smooth(c, pts, colour=colour, width=2.0)
-    for i, (x, y) in enumerate(pts[1:], start=1):
-        leaf(c, x + 6, y, 7, 30 + i * 50, p.GREEN, line=True)

@@ -116,19 +116,6 @@ def line(
     c.el("path", d=d, fill="none", stroke_width=width, stroke=colour, **extra)
 
 
-def polyline(
-    c: Canvas,
-    pts: Sequence[Point],
-    *,
-    width: float | None = None,
-    colour: str | None = None,
-    wob: float = 1.0,
-    **extra: object,
-) -> None:
-    """An open wobbly line through several points."""
-    c.el("path", d=wobble_d(c, pts, closed=False, wob=wob), fill="none", stroke_width=width, stroke=colour, **extra)
-
-
 def smooth(
     c: Canvas,
     pts: Sequence[Point],
