@@ -175,7 +175,7 @@ def _script_rows(label: str, lines: list[str], column_target: tuple[str, str, fl
     header: list[str] | None = None
     for line in lines:
         cells = _COLUMNS.split(line.strip())
-        if len(cells) > 2 and not any(_NUMBER.match(cell) for cell in cells):
+        if len(cells) > 2 and not any(char.isdigit() for char in line):  # column names
             header = cells
             continue
         if header is not None and len(cells) >= len(header) and _NUMBER.match(cells[0]):
