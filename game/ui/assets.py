@@ -8,6 +8,7 @@ and logs one warning.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pygame
@@ -149,12 +150,42 @@ class Images:
 
     def _natural_size(self, path: Path) -> tuple[int, int] | None:
         if path not in self._natural:
-            try:
-                size = pygame.image.load(str(path)).get_size()
-                self._natural[path] = size if size[0] > 0 and size[1] > 0 else None
-            except (pygame.error, OSError, ValueError):
-                self._natural[path] = None
+            size = svg_declared_size(path) if path.suffix == ".svg" else None
+            if size is None:  # not declared in the root element (or not an SVG): rasterise once to find out
+                try:
+                    size = pygame.image.load(str(path)).get_size()
+                except (pygame.error, OSError, ValueError):
+                    size = None
+            self._natural[path] = size if size and size[0] > 0 and size[1] > 0 else None
         return self._natural[path]
+
+
+_SVG_ROOT = re.compile(rb"<svg\b[^>]*>", re.S)
+_SVG_LENGTH = re.compile(rb'\b(width|height)\s*=\s*["\']\s*([0-9]+(?:\.[0-9]+)?)\s*(?:px)?\s*["\']')
+_SVG_VIEWBOX = re.compile(rb'\bviewBox\s*=\s*["\']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*["\']')
+
+
+def svg_declared_size(path: Path) -> tuple[int, int] | None:
+    """An SVG's size from its root element's width and height (or viewBox), without rasterising it.
+
+    Rasterising a full-screen SVG only to learn its size took as long as drawing it; this reads a few hundred
+    bytes instead. None when the root element does not say (the caller then rasterises).
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return None
+    root = _SVG_ROOT.search(head)
+    if root is None:
+        return None
+    lengths = {name.decode(): float(value) for name, value in _SVG_LENGTH.findall(root.group(0))}
+    if "width" in lengths and "height" in lengths:
+        return round(lengths["width"]), round(lengths["height"])
+    box = _SVG_VIEWBOX.search(root.group(0))
+    if box is not None:
+        return round(float(box.group(1))), round(float(box.group(2)))
+    return None
 
 
 def placeholder(size: tuple[int, int], label: str, fonts: Fonts) -> pygame.Surface:
