@@ -14,3 +14,4 @@ import pytest  # noqa: E402
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HEARTSTOPPER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("HEARTSTOPPER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.fonts import Fonts
+from game.ui.rastercache import RasterCache
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,11 @@ _CACHE_LIMIT = 160
 class Images:
     """Loads and caches images from a story's assets folder."""
 
-    def __init__(self, assets_dir: Path, fonts: Fonts, ui_dir: Path | None = None) -> None:
+    def __init__(
+        self, assets_dir: Path, fonts: Fonts, ui_dir: Path | None = None, rasters: RasterCache | None = None
+    ) -> None:
         self.assets_dir = assets_dir
+        self.rasters = rasters if rasters is not None else RasterCache()
         self.ui_dir = ui_dir if ui_dir is not None else assets_dir / "ui"
         self.fonts = fonts
         self._cache: dict[tuple, pygame.Surface] = {}
@@ -115,7 +119,7 @@ class Images:
                     target = (max(1, round(natural[0] * scale)), max(1, round(natural[1] * scale)))
                 else:
                     target = size
-                surf = pygame.image.load_sized_svg(str(path), target)
+                surf = self.rasters.load_svg(path, target)
             else:
                 surf = pygame.image.load(str(path))
                 natural = surf.get_size()
