@@ -12,6 +12,11 @@ import random
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+try:  # as the package tools.X, or as X with tools/ on the path (the build scripts)
+    from tools.svgmarkup import Stop, attrs, num, stop_markup
+except ModuleNotFoundError:
+    from svgmarkup import Stop, attrs, num, stop_markup  # type: ignore[no-redef]
+
 WIDTH = 1280
 HEIGHT = 720
 
@@ -20,27 +25,6 @@ INK_OPACITY = 0.8
 LINE_WIDTH = 3.0
 
 Point = tuple[float, float]
-# A gradient stop: (offset 0..1, colour) or (offset, colour, opacity).
-Stop = tuple[float, str] | tuple[float, str, float]
-
-
-def num(value: float) -> str:
-    """Format a coordinate compactly: one decimal at most, no trailing '.0'."""
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return "0" if text == "-0" else text
-
-
-def attrs(values: dict[str, object]) -> str:
-    """Render keyword attributes; underscores become hyphens, None values are left out."""
-    parts = []
-    for key, value in values.items():
-        if value is None:
-            continue
-        shown = num(value) if isinstance(value, float) else str(value)
-        parts.append(f'{key.rstrip("_").replace("_", "-")}="{shown}"')
-    return " ".join(parts)
 
 
 class Canvas:
@@ -63,7 +47,7 @@ class Canvas:
         if key in self._gradients:
             return self._gradients[key]
         gid = f"g{len(self._gradients)}"
-        inner = "".join(_stop(stop) for stop in stops)
+        inner = "".join(stop_markup(stop) for stop in stops)
         self._defs.append(f"<{make.format(id=gid)}{inner}</{make.split()[0]}>")
         ref = f"url(#{gid})"
         self._gradients[key] = ref
@@ -132,9 +116,3 @@ class Canvas:
             f"<defs>\n" + "\n".join(self._defs) + "\n</defs>\n"
             f"<g {style}>\n" + "\n".join(self._body) + "\n</g>\n</svg>\n"
         )
-
-
-def _stop(stop: Stop) -> str:
-    opacity = stop[2] if len(stop) == 3 else 1.0
-    extra = "" if opacity == 1.0 else f' stop-opacity="{opacity:g}"'
-    return f'<stop offset="{stop[0]:g}" stop-color="{stop[1]}"{extra}/>'

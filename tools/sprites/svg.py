@@ -12,39 +12,16 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+try:  # as the package tools.X, or as X with tools/ on the path (the build scripts)
+    from tools.svgmarkup import Stop, attrs, num, stop_markup
+except ModuleNotFoundError:
+    from svgmarkup import Stop, attrs, num, stop_markup  # type: ignore[no-redef]
+
 WIDTH = 480
 HEIGHT = 720
 
 INK = "#3a2f3a"
 LINE = 3.0
-
-# A gradient stop: (offset 0..1, colour) or (offset, colour, opacity).
-Stop = tuple[float, str] | tuple[float, str, float]
-
-
-def num(value: float) -> str:
-    """Format a coordinate compactly: one decimal at most, no trailing '.0'."""
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return "0" if text == "-0" else text
-
-
-def attrs(values: dict[str, object]) -> str:
-    """Render keyword attributes; underscores become hyphens, None values are left out."""
-    parts = []
-    for key, value in values.items():
-        if value is None:
-            continue
-        shown = num(value) if isinstance(value, float) else str(value)
-        parts.append(f'{key.rstrip("_").replace("_", "-")}="{shown}"')
-    return " ".join(parts)
-
-
-def _stop(stop: Stop) -> str:
-    opacity = stop[2] if len(stop) == 3 else 1.0
-    extra = "" if opacity == 1.0 else f' stop-opacity="{opacity:g}"'
-    return f'<stop offset="{stop[0]:g}" stop-color="{stop[1]}"{extra}/>'
 
 
 class Sprite:
@@ -72,7 +49,7 @@ class Sprite:
             size += 1
         gid = f"g{digest[:size]}"
         self._ids.add(gid)
-        inner = "".join(_stop(stop) for stop in stops)
+        inner = "".join(stop_markup(stop) for stop in stops)
         tag = make.split()[0]
         self._defs.append(f"<{make.format(id=gid)}{inner}</{tag}>")
         ref = f"url(#{gid})"
