@@ -200,6 +200,39 @@ def _check_indentation(text: str, problem) -> bool:
     return ok
 
 
+def _flow_nesting_overflow(text: str) -> tuple[int, int] | None:
+    """Where `[` and `{` first open more than MAX_DEPTH deep, outside quotes and comments, or None.
+
+    Used only after the parser has refused a file, so that a file nested too deeply gets our own message whatever
+    limit (and wording) the installed libyaml has; a rough scan is enough because it never refuses anything alone.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote, line, line_start = 0, "", 1, 0
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line, line_start = line + 1, index + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \n"):
+            newline = text.find("\n", index)
+            index = length if newline < 0 else newline
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, index - line_start + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
+
+
 def parse_text(text: str, problem) -> object:
     """Build positioned values from YAML text, reporting problems through `problem(line, column, msg, hint)`."""
     if not _check_indentation(text, problem):
@@ -207,6 +240,14 @@ def parse_text(text: str, problem) -> object:
     try:
         return _build(_Loader(text).get_event, problem)
     except yaml.MarkedYAMLError as error:
+        too_deep = _flow_nesting_overflow(text)
+        if too_deep is not None:  # libyaml has nesting limits of its own, worded differently in each version
+            problem(
+                *too_deep,
+                f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                "stories never need this much nesting",
+            )
+            return None
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = (error.problem or error.context or "YAML syntax error").strip()
