@@ -7,6 +7,7 @@ run) failed a check, 2 bad usage or input that cannot be read. No subcommand end
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,21 +23,38 @@ def _story_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)")
 
 
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+
+
 def parse_given(items: list[str]) -> dict[str, object]:
-    """`--given var=value` pairs, with values read as YAML scalars would be (numbers, true/false, text)."""
+    """`--given var=value` pairs, with values read as a story file's plain YAML scalars are: whole numbers of plain
+    digits (no more than a story's numbers may have), true/false, else text."""
+    from game.yaml_source import MAX_INT_DIGITS
+
     given: dict[str, object] = {}
     for item in items:
         name, sep, raw = item.partition("=")
         if not sep or not name.strip():
-            raise ValueError(f"--given takes NAME=VALUE, not '{item}'")
+            raise ValueError(f"--given takes NAME=VALUE, not '{_shorten(item)}'")
         raw = raw.strip()
         value: object = raw
         if raw in ("true", "false"):
             value = raw == "true"
-        elif raw.lstrip("-").isdigit():
+        elif _WHOLE_NUMBER.fullmatch(raw):
+            digits = raw.lstrip("+-").lstrip("0")
+            if len(digits) > MAX_INT_DIGITS:  # counted before converting: a million digits cost nothing
+                raise ValueError(
+                    f"--given {_shorten(name.strip())}: the number {_shorten(raw)} is too large "
+                    f"(a story's numbers have at most {MAX_INT_DIGITS} digits)"
+                )
             value = int(raw)
         given[name.strip()] = value
     return given
+
+
+def _shorten(text: str, keep: int = 12) -> str:
+    """A command-line value for a message: its first characters and how many more, never a screenful."""
+    return text if len(text) <= keep + 20 else f"{text[:keep]}... ({len(text):,} characters)"
 
 
 def load_or_report(story_dir: Path | None):

@@ -644,3 +644,124 @@ def test_a_save_killed_at_the_rename_keeps_one_whole_save(tmp_path, moment):
     strays = [p.name for p in tmp_path.iterdir() if p.name != "slot.json"]
     assert len(strays) == (1 if moment == "before" else 0)
     assert all(name.startswith(".slot.json.") and name.endswith(".tmp") for name in strays)  # never a *.json slot
+
+
+# -- the command line and the terminal -------------------------------------------------------------------------------
+
+UNBOUNDED = MANIFEST.replace("variables:\n", "variables:\n  score: {type: int, default: 0}\n")
+
+
+def heartstopper(*args: str, stdin: bytes = b"", env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the command with raw bytes in and out (the tests below decode what comes back themselves)."""
+    return subprocess.run([sys.executable, "-m", "game", *args], input=stdin, capture_output=True, cwd=ROOT,
+                          timeout=120, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize("digits", [13, 4_001, 5_000])
+@pytest.mark.parametrize("command", [("test",), ("play", "--text")])
+def test_given_numbers_obey_the_limit_story_numbers_obey(tmp_path, digits, command):
+    """A story's numbers have at most 12 digits; `--given` numbers are held to the same, before any work starts."""
+    story = write_story(tmp_path, manifest=UNBOUNDED)
+    result = heartstopper(*command, "--story", str(story), "--given", "score=" + "9" * digits)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "--given score: the number 999999999999" in err and "too large" in err and "12 digits" in err
+    assert "set_int_max_str_digits" not in err and "Traceback" not in err
+    assert len(err) < 400  # the value is not echoed in full
+
+
+@pytest.mark.parametrize("value", ["²", "--5", "٣", "1_000"])
+def test_given_values_that_only_look_like_numbers_are_text(tmp_path, value):
+    """Only plain digits make a number (as in a story file); anything else is text, refused by an int variable."""
+    story = write_story(tmp_path, manifest=UNBOUNDED)
+    result = heartstopper("play", "--text", "--story", str(story), "--given", f"score={value}")
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "'score' must be a whole number" in err and "Traceback" not in err
+
+
+def test_a_twelve_digit_given_number_is_taken(tmp_path):
+    story = write_story(tmp_path, manifest=UNBOUNDED)
+    result = heartstopper("play", "--text", "--story", str(story), "--given", "score=-999999999999")
+    assert result.returncode == 0, result.stderr.decode()
+
+
+def test_the_terminal_player_survives_invalid_utf8_under_a_strict_utf8_locale():
+    result = heartstopper("play", "--text", "--story", str(FIXTURES / "mini"), stdin=b"\xff\xfe\xc3(\n2\n1\n",
+                          env={"PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"})
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Type the number of a choice, from 1 to 3" in out and "★ The end: Good" in out
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"LANG": "C", "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+    ],
+    ids=["PYTHONIOENCODING=ascii", "LANG=C"],
+)
+def test_the_terminal_player_writes_to_an_ascii_only_terminal(env):
+    """Typographic characters are spelled in ASCII ("--- Home ---", "* The end") rather than crashing."""
+    result = heartstopper("play", "--text", "--story", str(FIXTURES / "mini"), stdin=b"2\n1\n", env=env)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    out = result.stdout.decode("ascii")  # nothing but ASCII
+    assert "--- Home ---" in out and "The end: Good" in out and "Charlie:\n    Morning." in out
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("answer", ["9" * 5_000, "0" * 5_000 + "2", "-" + "9" * 5_000, "1" * 100_000])
+def test_the_terminal_player_survives_an_enormous_answer(answer):
+    result = heartstopper("play", "--text", "--story", str(FIXTURES / "mini"), stdin=f"{answer}\n2\n1\n".encode())
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "★ The end: Good" in out and b"Traceback" not in result.stderr
+    assert len(out) < 5_000  # the answer is not echoed back
+
+
+def test_capture_out_onto_a_file_or_where_no_folder_can_be_made(tmp_path):
+    playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    existing = tmp_path / "picture.png"
+    existing.write_bytes(b"keep me")
+    for out, says in ((existing, "is a file, not a folder"), (existing / "shots", "cannot make the folder")):
+        result = heartstopper("capture", playthrough, "--story", str(FIXTURES / "mini"), "--out", str(out))
+        err = result.stderr.decode()
+        assert result.returncode == 2, err
+        assert says in err and "Traceback" not in err
+    assert existing.read_bytes() == b"keep me"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, read-only even for root")
+def test_capture_out_onto_a_read_only_place(tmp_path):
+    playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    result = heartstopper("capture", playthrough, "--story", str(FIXTURES / "mini"), "--out", "/proc/self/shots")
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "cannot make the folder" in err and "Traceback" not in err
+
+
+def test_output_path_errors_give_the_same_exit_code_in_every_command(tmp_path):
+    """A place to write that cannot be written is bad usage (2) everywhere, said before any long work starts."""
+    mini_story = str(FIXTURES / "mini")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("keep me")
+    a_folder = tmp_path / "a-folder"
+    a_folder.mkdir()
+    playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    runs = {
+        "test --junit onto a folder": ("test", "--story", mini_story, "--junit", str(a_folder)),
+        "test --junit into a missing folder": ("test", "--story", mini_story, "--junit", str(tmp_path / "no" / "j.xml")),
+        "test --junit under a file": ("test", "--story", mini_story, "--junit", str(a_file / "j.xml")),
+        "test --witnesses onto a file": ("test", "--story", mini_story, "--witnesses", str(a_file)),
+        "test --witnesses under a file": ("test", "--story", mini_story, "--witnesses", str(a_file / "w")),
+        "graph -o onto a folder": ("graph", "--story", mini_story, "-o", str(a_folder)),
+        "graph -o under a file": ("graph", "--story", mini_story, "-o", str(a_file / "map.mmd")),
+        "capture --out onto a file": ("capture", playthrough, "--story", mini_story, "--out", str(a_file)),
+    }
+    for what, args in runs.items():
+        result = heartstopper(*args)
+        err = result.stderr.decode()
+        assert result.returncode == 2, f"{what}: exit {result.returncode}\n{err}"
+        assert "Traceback" not in err and str(tmp_path) in err, what
+        assert not result.stdout, what  # refused before the work, not after it
+    assert a_file.read_text() == "keep me" and not any(a_folder.iterdir())
