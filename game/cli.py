@@ -216,7 +216,8 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     capture = commands.add_parser(
-        "capture", help="play a playthrough file through the real renderer and write a PNG of every beat and menu")
+        "capture", help="play a playthrough file through the real renderer and write a PNG of every beat and menu"
+    )
     capture.add_argument("playthrough", type=Path, metavar="PLAYTHROUGH", help="a playthrough file")
     capture.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the pictures")
     capture.add_argument("--size", default="1280x720", metavar="WxH", help="picture size (default 1280x720)")

@@ -653,8 +653,14 @@ UNBOUNDED = MANIFEST.replace("variables:\n", "variables:\n  score: {type: int, d
 
 def heartstopper(*args: str, stdin: bytes = b"", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the command with raw bytes in and out (the tests below decode what comes back themselves)."""
-    return subprocess.run([sys.executable, "-m", "game", *args], input=stdin, capture_output=True, cwd=ROOT,
-                          timeout=120, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.parametrize("digits", [13, 4_001, 5_000])
@@ -686,8 +692,14 @@ def test_a_twelve_digit_given_number_is_taken(tmp_path):
 
 
 def test_the_terminal_player_survives_invalid_utf8_under_a_strict_utf8_locale():
-    result = heartstopper("play", "--text", "--story", str(FIXTURES / "mini"), stdin=b"\xff\xfe\xc3(\n2\n1\n",
-                          env={"PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"})
+    result = heartstopper(
+        "play",
+        "--text",
+        "--story",
+        str(FIXTURES / "mini"),
+        stdin=b"\xff\xfe\xc3(\n2\n1\n",
+        env={"PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"},
+    )
     out = result.stdout.decode()
     assert result.returncode == 0, result.stderr.decode()
     assert "Type the number of a choice, from 1 to 3" in out and "★ The end: Good" in out
@@ -750,7 +762,13 @@ def test_output_path_errors_give_the_same_exit_code_in_every_command(tmp_path):
     playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
     runs = {
         "test --junit onto a folder": ("test", "--story", mini_story, "--junit", str(a_folder)),
-        "test --junit into a missing folder": ("test", "--story", mini_story, "--junit", str(tmp_path / "no" / "j.xml")),
+        "test --junit into a missing folder": (
+            "test",
+            "--story",
+            mini_story,
+            "--junit",
+            str(tmp_path / "no" / "j.xml"),
+        ),
         "test --junit under a file": ("test", "--story", mini_story, "--junit", str(a_file / "j.xml")),
         "test --witnesses onto a file": ("test", "--story", mini_story, "--witnesses", str(a_file)),
         "test --witnesses under a file": ("test", "--story", mini_story, "--witnesses", str(a_file / "w")),
