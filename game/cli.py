@@ -1,7 +1,9 @@
 """The `heartstopper` command: the game by default, and the tools for authors and testers as subcommands.
 
-Every subcommand takes `--story DIR` to work on another story folder. Exit codes: 0 all well, 1 the story (or the
-run) failed a check, 2 bad usage or input that cannot be read. No subcommand ends in a traceback for bad input.
+Every subcommand takes `--story DIR` to work on another story folder. The exit codes (`game.exitcodes`): 0 all well,
+1 the story (or the run) failed a check, 2 bad usage or a file named on the command line that cannot be read or
+written, 3 no display for the game window, 4 the terminal player's input ran out mid-game, 130 Ctrl+C. No
+subcommand ends in a traceback for bad input.
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game import __version__
+from game.exitcodes import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NO_DISPLAY,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_codes_help,
+)
 from game.paths import default_story_dir
 from game.problems import StoryError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _story_option(parser: argparse.ArgumentParser) -> None:
@@ -164,7 +172,7 @@ def _offer_text_player(args: argparse.Namespace, why: str) -> int:
     command = "heartstopper play --text" + (f" --story {args.story}" if args.story else "")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(f"You can play in the terminal instead: {command}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_NO_DISPLAY
     try:
         answer = input("Play in the terminal instead? [Y/n] ").strip().lower()
     except EOFError:
@@ -196,6 +204,8 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         prog="heartstopper",
         description="Heartstopper: Season Two, an unofficial fan visual novel, and its story tools. "
         "With no command, opens the game.",
+        epilog=exit_codes_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"heartstopper {__version__}")
     parser.add_argument("--dev", action="store_true", help="author mode: hot reload (Shift+R) and an overlay")
@@ -204,7 +214,14 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_game, text=False)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    play = commands.add_parser("play", help="play the story (in a window, or in the terminal with --text)")
+    play = commands.add_parser(
+        "play",
+        help="play the story (in a window, or in the terminal with --text)",
+        description="Play the story in a window, or in the terminal with --text. In the terminal, type help at any "
+        "prompt for the commands: save, load and saves (the game's own save slots), and quit.",
+        epilog=exit_codes_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_play_options(play)
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--dev", action="store_true", help="author mode (in the window)")
@@ -262,6 +279,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

@@ -15,8 +15,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "game", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_check_passes_with_a_summary():
@@ -69,9 +76,21 @@ def test_terminal_player_rejects_locked_and_nonsense_answers():
     assert "Choose a number from 1 to 3" in result.stdout
 
 
-def test_terminal_player_stops_cleanly_when_input_ends():
-    result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="")
-    assert result.returncode == 1 and "Goodbye." in result.stdout and "Traceback" not in result.stderr
+def test_terminal_player_input_that_ends_mid_game_exits_4():
+    for stdin in ("", "2\n"):
+        result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin=stdin)
+        assert result.returncode == 4, stdin
+        assert "The input ended before the story did." in result.stdout and "Traceback" not in result.stderr
+
+
+def test_terminal_player_input_that_ends_at_a_natural_stop_exits_0():
+    mini_story = str(FIXTURES / "mini")
+    after_the_end = run("play", "--text", "--story", mini_story, stdin="2\n1\nmore\nlines\n")
+    assert after_the_end.returncode == 0 and "★ The end: Good" in after_the_end.stdout
+    quit_ = run("play", "--text", "--story", mini_story, stdin="2\nquit\n")
+    assert quit_.returncode == 0 and "Goodbye." in quit_.stdout
+    after_a_save = run("play", "--text", "--story", mini_story, stdin="2\nsave\n")
+    assert after_a_save.returncode == 0 and "your place is saved" in after_a_save.stdout
 
 
 def test_start_and_given_are_checked():
@@ -79,8 +98,9 @@ def test_start_and_given_are_checked():
     assert result.returncode == 2 and "'grades' must be a whole number from 0 to 5, not 9" in result.stderr
     result = run("play", "--text", "--story", str(FIXTURES / "mini"), "--given", "oops")
     assert result.returncode == 2 and "--given takes NAME=VALUE" in result.stderr
-    result = run("play", "--text", "--story", str(FIXTURES / "mini"), "--start", "hall", "--given", "brave=true",
-                 stdin="1\n")
+    result = run(
+        "play", "--text", "--story", str(FIXTURES / "mini"), "--start", "hall", "--given", "brave=true", stdin="1\n"
+    )
     assert result.returncode == 0 and "★ The end: Good" in result.stdout
 
 
@@ -92,22 +112,31 @@ def test_unknown_story_folder_is_a_clear_error(tmp_path):
 @pytest.mark.skipif(os.environ.get("DISPLAY"), reason="a display is available")
 def test_the_game_without_a_display_offers_the_terminal_player():
     result = run("--story", str(FIXTURES / "mini"), env={"SDL_VIDEODRIVER": "x11", "DISPLAY": ""})
-    assert result.returncode == 2
+    assert result.returncode == 3  # not bad usage (2): the command was right, the machine has no display
     assert "heartstopper play --text" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_capture_checks_its_arguments(tmp_path):
-    result = run("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", str(tmp_path),
-                 "--size", "huge")
+    result = run(
+        "capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", str(tmp_path), "--size", "huge"
+    )
     assert result.returncode == 2 and "--size takes WIDTHxHEIGHT" in result.stderr
     result = run("capture", str(tmp_path / "none.yaml"), "--out", str(tmp_path))
     assert result.returncode == 2 and "no playthrough file" in result.stderr
 
 
 def test_capture_writes_a_picture_of_every_beat_and_menu(tmp_path):
-    result = run("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--story",
-                 str(FIXTURES / "mini"), "--out", str(tmp_path), "--size", "640x360")
+    result = run(
+        "capture",
+        str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"),
+        "--story",
+        str(FIXTURES / "mini"),
+        "--out",
+        str(tmp_path),
+        "--size",
+        "640x360",
+    )
     assert result.returncode == 0, result.stderr
     pictures = sorted(tmp_path.glob("*.png"))
     assert len(pictures) >= 8  # title, note, chapter card, six lines of the kitchen, menus, the hall, the ending
@@ -136,3 +165,27 @@ def test_terminal_player_plays_the_shipped_story_to_an_ending():
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
     assert f"★ The end: {playthrough.ended.title}" in result.stdout
     assert story.closing_note.split()[0] in result.stdout
+
+
+def test_the_exit_codes_are_documented_in_the_help_and_the_readme():
+    from game.exitcodes import DESCRIPTIONS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for args in (["--help"], ["play", "--help"]):
+        shown = run(*args).stdout
+        for code, text in DESCRIPTIONS.items():
+            assert f"  {code:<4} {text}" in shown, (args, code)
+    for code in DESCRIPTIONS:
+        assert f"| {code} |" in readme, code
+
+
+def test_the_tester_counts_an_unreadable_playthrough_file_as_failed(tmp_path):
+    junk = tmp_path / "junk.yaml"
+    junk.write_bytes(b"\xff\xfe junk")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    result = run("test", "--story", str(FIXTURES / "mini"), str(junk), str(empty), "--junit", str(tmp_path / "j.xml"))
+    assert result.returncode == 1
+    assert "Playthroughs: 1 of 3 pass" in result.stdout  # the story's own brave.yaml passes; neither file can be read
+    junit = (tmp_path / "j.xml").read_text()
+    assert junit.count("<failure") >= 2 and "junk.yaml" in junit and "empty.yaml" in junit

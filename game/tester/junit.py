@@ -93,8 +93,9 @@ def junit_xml(run: TestRun) -> str:
         )
     for outcome in run.playthroughs:
         suite.case("playthroughs", f"{outcome.file}: {outcome.name}", outcome.report)
-    if run.playthrough_problems:
-        suite.case("playthroughs", "playthrough files can be read", "\n".join(str(p) for p in run.playthrough_problems))
+    for file in run.unreadable_playthrough_files:
+        problems = [str(problem) for problem in run.playthrough_problems if problem.file == file]
+        suite.case("playthroughs", f"{file}: can be read", "\n".join(problems))
     root = ET.Element("testsuites")
     root.append(suite.close())
     ET.indent(root)

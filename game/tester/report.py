@@ -250,6 +250,11 @@ class TestRun:
     seconds: float = 0.0
 
     @property
+    def unreadable_playthrough_files(self) -> list[str]:
+        """The playthrough files that could not be read: each counts as one that failed."""
+        return sorted({problem.file for problem in self.playthrough_problems})
+
+    @property
     def failures(self) -> int:
         count = sum(1 for outcome in self.playthroughs if not outcome.passed) + len(self.playthrough_problems)
         if self.explore is not None:

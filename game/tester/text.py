@@ -146,7 +146,8 @@ def _playthroughs(run: TestRun) -> list[str]:
     if not run.playthroughs and not run.playthrough_problems:
         return ["", "Playthroughs: none"]
     passed = sum(1 for outcome in run.playthroughs if outcome.passed)
-    lines = ["", f"Playthroughs: {passed} of {len(run.playthroughs)} pass"]
+    total = len(run.playthroughs) + len(run.unreadable_playthrough_files)
+    lines = ["", f"Playthroughs: {passed} of {total} pass"]
     for outcome in run.playthroughs:
         if not outcome.passed:
             lines += ["  " + line for line in outcome.report.splitlines()]
