@@ -160,11 +160,21 @@ def cmd_capture(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import os
 
+    from game.output_paths import cannot_write, prepare_folder
+
+    problem = prepare_folder(args.out)
+    if problem is not None:
+        print(f"heartstopper capture: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ui.capture import capture
 
-    return capture(args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)))
+    try:
+        return capture(args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)))
+    except OSError as error:
+        print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _offer_text_player(args: argparse.Namespace, why: str) -> int:

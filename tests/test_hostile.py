@@ -762,13 +762,6 @@ def test_output_path_errors_give_the_same_exit_code_in_every_command(tmp_path):
     playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
     runs = {
         "test --junit onto a folder": ("test", "--story", mini_story, "--junit", str(a_folder)),
-        "test --junit into a missing folder": (
-            "test",
-            "--story",
-            mini_story,
-            "--junit",
-            str(tmp_path / "no" / "j.xml"),
-        ),
         "test --junit under a file": ("test", "--story", mini_story, "--junit", str(a_file / "j.xml")),
         "test --witnesses onto a file": ("test", "--story", mini_story, "--witnesses", str(a_file)),
         "test --witnesses under a file": ("test", "--story", mini_story, "--witnesses", str(a_file / "w")),
@@ -783,3 +776,21 @@ def test_output_path_errors_give_the_same_exit_code_in_every_command(tmp_path):
         assert "Traceback" not in err and str(tmp_path) in err, what
         assert not result.stdout, what  # refused before the work, not after it
     assert a_file.read_text() == "keep me" and not any(a_folder.iterdir())
+
+
+def test_capture_that_cannot_write_a_picture_midway_says_so(tmp_path):
+    """The folder is fine but one picture's name is taken by a folder: a clear message, exit 2, no traceback."""
+    (tmp_path / "0002-content-note.png").mkdir()
+    playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    result = heartstopper("capture", playthrough, "--story", str(FIXTURES / "mini"), "--out", str(tmp_path))
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert f"cannot write '{tmp_path / '0002-content-note.png'}'" in err and "Traceback" not in err
+
+
+def test_outputs_in_folders_not_made_yet_are_written(tmp_path):
+    mini_story = str(FIXTURES / "mini")
+    graph = heartstopper("graph", "--story", mini_story, "-o", str(tmp_path / "maps" / "map.mmd"))
+    assert graph.returncode == 0 and (tmp_path / "maps" / "map.mmd").read_text().count("stateDiagram") == 1
+    tested = heartstopper("test", "--story", mini_story, "--junit", str(tmp_path / "reports" / "junit.xml"))
+    assert tested.returncode == 1 and (tmp_path / "reports" / "junit.xml").is_file()  # mini fails a check

@@ -27,7 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.authoring.files import write_text_atomically
     from game.authoring.graph import GraphError, build_map
+    from game.output_paths import cannot_write, file_problem
 
+    problem = file_problem(args.output) if args.output is not None else None
+    if problem is not None:
+        print(f"heartstopper graph: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     story = load_or_report(args.story)
     if story is None:
         return EXIT_FAILED
@@ -41,9 +46,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)  # as --junit and --out do
         write_text_atomically(args.output, text)
     except OSError as error:
-        print(f"heartstopper graph: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(f"heartstopper graph: {cannot_write(error, args.output)}", file=sys.stderr)
         return EXIT_USAGE
     print(f"wrote the map of {len(drawn.states)} scenes and endings to {args.output}")
     return EXIT_OK

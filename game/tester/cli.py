@@ -2,7 +2,8 @@
 
 Explores every reachable state (or, with `--random N`, samples N walks), runs the story's playthrough files and
 any named, and prints a summary (or `--json`), optionally writing witnesses and a JUnit report. Exit codes: 0 when
-every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage.
+every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage (a `--junit` or `--witnesses`
+place that cannot be written included, checked before exploring).
 """
 
 from __future__ import annotations
@@ -101,8 +102,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.playthroughs:
         if not path.is_file():
             return _usage(f"there is no playthrough file '{path}'")
-    if args.witnesses is not None and args.witnesses.exists() and not args.witnesses.is_dir():
-        return _usage(f"'{args.witnesses}' is not a folder")
+    from game.output_paths import file_problem, folder_problem
+
+    problem = (folder_problem(args.witnesses) if args.witnesses is not None else None) or (
+        file_problem(args.junit) if args.junit is not None else None
+    )
+    if problem is not None:
+        return _usage(problem)
     try:
         given = parse_given(args.given)
     except ValueError as error:
@@ -126,8 +132,9 @@ def run(args: argparse.Namespace) -> int:
         print("heartstopper test: stopped", file=sys.stderr)
         return 130
     except OSError as error:
-        print(f"heartstopper test: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
-        return EXIT_FAILED
+        from game.output_paths import cannot_write
+
+        return _usage(cannot_write(error, args.witnesses))
     if args.json:
         data = test_run.to_json()
         if witnesses is not None:
@@ -143,8 +150,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_junit(test_run, args.junit)
         except OSError as error:
-            print(f"heartstopper test: cannot write {args.junit}: {error.strerror}", file=sys.stderr)
-            return EXIT_FAILED
+            from game.output_paths import cannot_write
+
+            return _usage(cannot_write(error, args.junit))
     return EXIT_OK if test_run.passed else EXIT_FAILED
 
 

@@ -8,6 +8,7 @@ the player's.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -68,7 +69,12 @@ def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[
             app.step([], clock.now)
             app.render(clock.now)
             count += 1
-            pygame.image.save(app.display.window, str(out_dir / f"{count:04d}-{name}.png"))
+            picture = out_dir / f"{count:04d}-{name}.png"
+            try:
+                pygame.image.save(app.display.window, str(picture))
+            except pygame.error as error:  # pygame's own word for a file it cannot write
+                reason = str(error).rpartition(": ")[2] or "it cannot be written"
+                raise OSError(errno.EIO, reason, str(picture)) from None
 
         try:
             app.reset(TitleScreen(app), clock.now)
