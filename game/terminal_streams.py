@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import unicodedata
 from collections.abc import Callable
 from typing import TextIO
@@ -99,6 +100,8 @@ def line_reader(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Callable[[], str
             return stream.readline(limit)
         except UnicodeDecodeError:  # a stream that could not be told to replace bad bytes
             return "\ufffd\n"
+        except (OSError, ValueError):  # the terminal hung up, or the stream was closed: the input has ended
+            return ""
 
     def read_line() -> str:
         line = read_part()
@@ -109,3 +112,15 @@ def line_reader(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Callable[[], str
         return line
 
     return read_line
+
+
+def discard_output(stream: TextIO) -> None:
+    """After a write to `stream` failed: send what is still buffered, and all later output, nowhere.
+
+    Python flushes standard output once more as it exits; without this, that flush fails again and prints its own
+    "Exception ignored" message after ours.
+    """
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
-from game.exitcodes import EXIT_FAILED, EXIT_INPUT_ENDED, EXIT_INTERRUPTED, EXIT_OK
+from game.exitcodes import EXIT_FAILED, EXIT_INPUT_ENDED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from game.model import Story
 from game.playthrough import Playthrough
 from game.save import SaveError
-from game.terminal_streams import line_reader, plain_output
+from game.terminal_streams import discard_output, line_reader, plain_output
 from game.text_saves import SLOT_COUNT, SlotNameError, TextSaves, describe, slot_key, slot_label
 from game.ui.savestore import QUICK, Slot
 from game.ui.session import StorySession
@@ -360,14 +360,18 @@ class TextPlayer:
                 return EXIT_OK
             self._print("The input ended before the story did.")
             return EXIT_INPUT_ENDED
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl+C: stopping too, so the place is kept as with quit
             self._print()
+            self._keep_place_before_leaving()
             return EXIT_INTERRUPTED
 
     def _offer_saves(self) -> None:
-        if self.saves is None or self.saves.latest() is None:
+        if self.saves is None:
             return
-        self._print(self._style("You have saves: type load to go on from your latest, saves to list them.", DIM))
+        if self.saves.latest() is None:
+            self._print(self._style("At any prompt, type help for the commands: save, load and quit.", DIM))
+        else:
+            self._print(self._style("You have saves: type load to go on from your latest, help for more.", DIM))
         self._print()
 
     def _play_on(self, events: list[Event]) -> None:
@@ -417,7 +421,11 @@ def _choice_number(answer: str) -> int | None:
 
 def run_text_player(story: Story, playthrough: Playthrough, *, pause: bool | None = None) -> int:
     """Play in this terminal (or on piped input and output), with the game's save slots."""
-    input_is_terminal = sys.stdin.isatty()
+    if sys.stdout is None:
+        print("heartstopper: standard output is closed: there is nowhere to show the story", file=sys.stderr)
+        return EXIT_USAGE
+    stdin = sys.stdin
+    input_is_terminal = stdin is not None and stdin.isatty()
     out = plain_output(sys.stdout)
     interactive = input_is_terminal and out.isatty()
     colour = out.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -425,11 +433,19 @@ def run_text_player(story: Story, playthrough: Playthrough, *, pause: bool | Non
     player = TextPlayer(
         story,
         out=out,
-        read_line=line_reader(sys.stdin),
+        read_line=line_reader(stdin) if stdin is not None else str,  # closed input: it has ended
         colour=colour,
         pause=interactive if pause is None else pause,
         width=width,
         saves=TextSaves.for_story(story),
         input_is_terminal=input_is_terminal,
     )
-    return player.play(StorySession(story, playthrough))
+    try:
+        return player.play(StorySession(story, playthrough))
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the command line ends quietly
+    except OSError as error:  # writing the story failed (a full disk, a hung-up terminal)
+        discard_output(out)
+        reason = error.strerror or str(error)
+        print(f"heartstopper: the story cannot be written to standard output ({reason})", file=sys.stderr)
+        return EXIT_USAGE

@@ -794,3 +794,45 @@ def test_outputs_in_folders_not_made_yet_are_written(tmp_path):
     assert graph.returncode == 0 and (tmp_path / "maps" / "map.mmd").read_text().count("stateDiagram") == 1
     tested = heartstopper("test", "--story", mini_story, "--junit", str(tmp_path / "reports" / "junit.xml"))
     assert tested.returncode == 1 and (tmp_path / "reports" / "junit.xml").is_file()  # mini fails a check
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_the_terminal_player_on_an_output_that_cannot_be_written():
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "game", "play", "--text", "--story", str(FIXTURES / "mini")],
+            input=b"2\n1\n",
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+        )
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "cannot be written to standard output" in err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_the_terminal_player_with_standard_input_or_output_closed():
+    code = "import sys, runpy; sys.argv = ['heartstopper', 'play', '--text', '--story', sys.argv[1]]; "
+    code += "runpy.run_module('game', run_name='__main__')"
+    no_input = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "mini")],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert no_input.returncode == 4, no_input.stderr.decode()
+    assert b"The input ended before the story did." in no_input.stdout and b"Traceback" not in no_input.stderr
+    no_output = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "mini")],
+        input=b"2\n1\n",
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    err = no_output.stderr.decode()
+    assert no_output.returncode == 2 and "standard output is closed" in err and "Traceback" not in err

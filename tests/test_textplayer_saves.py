@@ -60,7 +60,7 @@ def data_dir() -> Path:
 
 def test_help_lists_save_load_saves_and_quit(mini):
     code, out = play(mini, ["help", "2", "1"])
-    assert code == EXIT_OK
+    assert code == EXIT_OK and "At any prompt, type help for the commands: save, load and quit." in out
     for command in ("save [SLOT]", "load [SLOT]", "saves", "quit"):
         assert f"\n  {command}" in out
     assert "  1. Study" in out.split("The saves are the game's own")[1]  # the menu is shown again after the help
@@ -71,7 +71,7 @@ def test_save_then_load_in_a_later_session_goes_on_from_the_same_menu(mini):
     assert code == EXIT_OK and "Saved in slot 4." in out and "your place is saved" in out
     assert (saves_folder(mini) / "4.json").is_file()
     code, out = play(mini, ["load 4", "1"])
-    assert "You have saves: type load" in out
+    assert "You have saves: type load to go on from your latest, help for more." in out
     assert "Loaded slot 4: School: The Hall (1 May 2026, 18:30)." in out
     after = out.split("Loaded slot 4")[1]
     assert "» The Hall" in after and "  1. Go home" in after
@@ -218,3 +218,25 @@ def test_a_save_made_in_the_game_window_loads_in_the_terminal(ui):
 
 def test_the_terminal_and_the_window_use_one_save_folder(ui):
     assert saves_folder(ui.app.story) == ui.app.saves.folder
+
+
+def test_ctrl_c_keeps_the_place_as_an_autosave(mini):
+    answers = iter(["2\n"])
+
+    def read_line() -> str:
+        answer = next(answers, None)
+        if answer is None:
+            raise KeyboardInterrupt
+        return answer
+
+    player = TextPlayer(
+        mini,
+        out=io.StringIO(),
+        read_line=read_line,
+        colour=False,
+        pause=False,
+        width=80,
+        saves=TextSaves.for_story(mini),
+    )
+    assert player.play(StorySession(mini, Playthrough(mini))) == 130
+    assert TextSaves.for_story(mini).read("auto-1").scene_title == "The Hall"
