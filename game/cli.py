@@ -286,9 +286,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    from game.terminal_streams import OutputError, WatchedOutput, discard_output
+
+    real_stdout = sys.stdout
+    if real_stdout is not None:
+        sys.stdout = WatchedOutput(real_stdout)  # type: ignore[assignment]
     try:
-        return handler(args)
+        code = handler(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a failing output is reported here, not by Python as it exits
+        return code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): a normal end
+        if real_stdout is not None:
+            discard_output(real_stdout)
         return EXIT_OK
+    except OutputError as error:
+        if real_stdout is not None:
+            discard_output(real_stdout)
+        print(f"heartstopper: cannot write to standard output ({error.strerror})", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        sys.stdout = real_stdout

@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import unicodedata
 from collections.abc import Callable
 from typing import TextIO
 
@@ -66,6 +65,8 @@ def _spell_plainly(error: UnicodeError) -> tuple[str, int]:
     """A codec error handler: each character the output cannot encode, in ASCII."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
+    import unicodedata
+
     spelled = []
     for char in error.object[error.start : error.end]:
         plain = _PLAIN.get(char)
@@ -124,3 +125,37 @@ def discard_output(stream: TextIO) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
         os.close(devnull)
+
+
+class OutputError(OSError):
+    """Standard output cannot be written (a full disk, a closed terminal): not a bug, and not a file of ours."""
+
+
+class WatchedOutput:
+    """Standard output whose write failures are `OutputError`s, told apart from every other OSError.
+
+    Everything but writing and flushing is the wrapped stream's own (isatty, encoding, reconfigure, buffer ...).
+    A reader that goes away (`| head`) is still a BrokenPipeError.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.errno, error.strerror or str(error)) from error
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.errno, error.strerror or str(error)) from error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)

@@ -24,7 +24,7 @@ from game.exitcodes import EXIT_FAILED, EXIT_INPUT_ENDED, EXIT_INTERRUPTED, EXIT
 from game.model import Story
 from game.playthrough import Playthrough
 from game.save import SaveError
-from game.terminal_streams import discard_output, line_reader, plain_output
+from game.terminal_streams import line_reader, plain_output
 from game.text_saves import SLOT_COUNT, SlotNameError, TextSaves, describe, slot_key, slot_label
 from game.ui.savestore import QUICK, Slot
 from game.ui.session import StorySession
@@ -440,12 +440,4 @@ def run_text_player(story: Story, playthrough: Playthrough, *, pause: bool | Non
         saves=TextSaves.for_story(story),
         input_is_terminal=input_is_terminal,
     )
-    try:
-        return player.play(StorySession(story, playthrough))
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): the command line ends quietly
-    except OSError as error:  # writing the story failed (a full disk, a hung-up terminal)
-        discard_output(out)
-        reason = error.strerror or str(error)
-        print(f"heartstopper: the story cannot be written to standard output ({reason})", file=sys.stderr)
-        return EXIT_USAGE
+    return player.play(StorySession(story, playthrough))  # a failing output is reported by the command line

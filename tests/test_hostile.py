@@ -808,7 +808,7 @@ def test_the_terminal_player_on_an_output_that_cannot_be_written():
             timeout=120,
         )
     err = result.stderr.decode()
-    assert result.returncode == 2 and "cannot be written to standard output" in err
+    assert result.returncode == 2 and "cannot write to standard output" in err
     assert "Traceback" not in err and "Exception ignored" not in err
 
 
@@ -836,3 +836,22 @@ def test_the_terminal_player_with_standard_input_or_output_closed():
     )
     err = no_output.stderr.decode()
     assert no_output.returncode == 2 and "standard output is closed" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["check", "stats", "graph", "test", "lint", "schema"])
+def test_every_command_on_an_output_that_cannot_be_written(command):
+    """Standard output is an output path too: the same message and the same exit code (2) in every command."""
+    story = [] if command == "schema" else ["--story", str(FIXTURES / "mini")]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "game", command, *story],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+        )
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "cannot write to standard output" in err
+    assert "Traceback" not in err and "Exception ignored" not in err
