@@ -185,7 +185,7 @@ def _offer_text_player(args: argparse.Namespace, why: str) -> int:
         return EXIT_NO_DISPLAY
     try:
         answer = input("Play in the terminal instead? [Y/n] ").strip().lower()
-    except EOFError:
+    except (EOFError, UnicodeDecodeError, OSError):
         answer = "n"
     if answer in ("", "y", "yes"):
         args.text = True

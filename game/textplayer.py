@@ -55,6 +55,10 @@ class InputEnded(Exception):
     """Standard input ran out."""
 
 
+class StoryStuck(Exception):
+    """The story cannot go on (a menu with nothing to take, or no ending)."""
+
+
 class _Resumed(Exception):
     """A save was loaded (or a chapter restarted): play goes on from the events it shows."""
 
@@ -64,6 +68,8 @@ class _Resumed(Exception):
 
 
 class TextPlayer:
+    """Presents one story's events as text and takes the player's answers and commands."""
+
     def __init__(
         self,
         story: Story,
@@ -405,10 +411,6 @@ class TextPlayer:
 
     def _moved_on(self) -> None:
         self.place_is_saved, self.progressed = False, True
-
-
-class StoryStuck(Exception):
-    """The story cannot go on (a menu with nothing to take, or no ending)."""
 
 
 def _choice_number(answer: str) -> int | None:
