@@ -32,6 +32,8 @@ def _story_option(parser: argparse.ArgumentParser) -> None:
 
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")  # the story format's names (game.yaml_fields.ID_PATTERN)
+MAX_GIVEN_TEXT = 200  # a text value is one of an enum's names: far shorter than this
 
 
 def parse_given(items: list[str]) -> dict[str, object]:
@@ -42,8 +44,14 @@ def parse_given(items: list[str]) -> dict[str, object]:
     given: dict[str, object] = {}
     for item in items:
         name, sep, raw = item.partition("=")
-        if not sep or not name.strip():
-            raise ValueError(f"--given takes NAME=VALUE, not '{_shorten(item)}'")
+        name = name.strip()
+        if not sep or not name:
+            raise ValueError(f"--given takes NAME=VALUE, not '{shorten(item)}'")
+        if not _NAME.fullmatch(name):
+            raise ValueError(
+                f"--given: '{shorten(name)}' is not a variable name (names are lowercase letters, digits and "
+                "underscores, starting with a letter)"
+            )
         raw = raw.strip()
         value: object = raw
         if raw in ("true", "false"):
@@ -52,17 +60,39 @@ def parse_given(items: list[str]) -> dict[str, object]:
             digits = raw.lstrip("+-").lstrip("0")
             if len(digits) > MAX_INT_DIGITS:  # counted before converting: a million digits cost nothing
                 raise ValueError(
-                    f"--given {_shorten(name.strip())}: the number {_shorten(raw)} is too large "
+                    f"--given {shorten(name)}: the number {shorten(raw)} is too large "
                     f"(a story's numbers have at most {MAX_INT_DIGITS} digits)"
                 )
             value = int(raw)
-        given[name.strip()] = value
+        elif len(raw) > MAX_GIVEN_TEXT:
+            raise ValueError(
+                f"--given {shorten(name)}: the value '{shorten(raw)}' is too long to be any variable's value"
+            )
+        given[name] = value
     return given
 
 
-def _shorten(text: str, keep: int = 12) -> str:
+def shorten(text: str, keep: int = 12) -> str:
     """A command-line value for a message: its first characters and how many more, never a screenful."""
     return text if len(text) <= keep + 20 else f"{text[:keep]}... ({len(text):,} characters)"
+
+
+def given_problem(story, given: dict[str, object]) -> str | None:
+    """What is wrong with `--given` values for this story (a name it does not have, a value out of range), or None."""
+    for name, value in given.items():
+        variable = story.variables.get(name)
+        if variable is None:
+            return f"'{shorten(name)}' is not a variable of this story"
+        if not variable.accepts(value):
+            return f"'{name}' must be {variable.describe()}, not {value!r}"
+    return None
+
+
+def start_problem(story, start: str | None) -> str | None:
+    """What is wrong with `--start SCENE` for this story, or None."""
+    if start is None or start in story.scenes:
+        return None
+    return f"there is no scene '{shorten(start)}' to start at"
 
 
 def load_or_report(story_dir: Path | None):
@@ -104,24 +134,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _new_playthrough(story, args: argparse.Namespace):
-    from game.playthrough import Playthrough
-
-    return Playthrough(story, start=args.start, given=parse_given(args.given))
-
-
 def cmd_play(args: argparse.Namespace) -> int:
     if not args.text:
         return cmd_game(args)
-    from game.playthrough import PlaythroughError
+    from game.playthrough import Playthrough, PlaythroughError
     from game.textplayer import run_text_player
 
     story = load_or_report(args.story)
     if story is None:
         return EXIT_FAILED
     try:
-        playthrough = _new_playthrough(story, args)
-    except (PlaythroughError, ValueError) as error:
+        given = parse_given(args.given)
+    except ValueError as error:
+        print(f"heartstopper: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    problem = start_problem(story, args.start) or given_problem(story, given)
+    if problem is not None:
+        print(f"heartstopper: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        playthrough = Playthrough(story, start=args.start, given=given)
+    except PlaythroughError as error:
         print(f"heartstopper: {error}", file=sys.stderr)
         return EXIT_USAGE
     return run_text_player(story, playthrough)

@@ -855,3 +855,22 @@ def test_every_command_on_an_output_that_cannot_be_written(command):
     assert result.returncode == 2, err
     assert "cannot write to standard output" in err
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--given", "x" * 5_000 + "=1"],
+        ["--given", "Not A Name=1"],
+        ["--given", "room=" + "x" * 5_000],
+        ["--start", "s" * 5_000],
+    ],
+    ids=["long-name", "not-a-name", "long-value", "long-start"],
+)
+@pytest.mark.parametrize("command", [("test",), ("play", "--text")])
+def test_command_line_values_are_never_echoed_in_full(command, args):
+    """A mistyped or pasted value gets a short message that names it, not a screenful of it."""
+    result = heartstopper(*command, "--story", str(FIXTURES / "mini"), *args)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert len(err) < 300 and "Traceback" not in err

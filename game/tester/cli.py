@@ -83,7 +83,7 @@ def _usage(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli import load_or_report, parse_given
+    from game.cli import given_problem, load_or_report, parse_given, start_problem
 
     if args.random is None:
         if args.seed is not None:
@@ -117,14 +117,9 @@ def run(args: argparse.Namespace) -> int:
     story = load_or_report(args.story)
     if story is None:
         return EXIT_FAILED
-    if args.start is not None and args.start not in story.scenes:
-        return _usage(f"there is no scene '{args.start}' to start at")
-    for name, value in given.items():
-        variable = story.variables.get(name)
-        if variable is None:
-            return _usage(f"'{name}' is not a variable of this story")
-        if not variable.accepts(value):
-            return _usage(f"'{name}' must be {variable.describe()}, not {value!r}")
+    problem = start_problem(story, args.start) or given_problem(story, given)
+    if problem is not None:
+        return _usage(problem)
 
     try:
         test_run, witnesses = _test(story, args, given)
