@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def write_json(path: Path, value: object) -> None:
 
 def read_json(path: Path, max_bytes: int = MAX_JSON_BYTES) -> object:
     """Parse a JSON file. Raises OSError when it cannot be opened and ValueError when it is not readable JSON."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would wait for a writer for ever; a device never ends
+        raise ValueError("it is not a plain file")
+    size = info.st_size
     if size > max_bytes:
         raise ValueError(f"the file is far too large ({size / 1_048_576:.0f} MB)")
     try:

@@ -874,3 +874,22 @@ def test_command_line_values_are_never_echoed_in_full(command, args):
     err = result.stderr.decode()
     assert result.returncode == 2, err
     assert len(err) < 300 and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_the_save_folder_is_a_damaged_slot_not_a_hang(tmp_path):
+    """Reading a FIFO would wait for a writer for ever: the terminal player lists it as damaged and plays on."""
+    folder = tmp_path / "mini" / "saves"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "3.json")
+    result = heartstopper(
+        "play",
+        "--text",
+        "--story",
+        str(FIXTURES / "mini"),
+        stdin=b"saves\nload 3\n2\n1\n",
+        env={"HEARTSTOPPER_DATA_DIR": str(tmp_path)},
+    )
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "  3       damaged (" in out and "Slot 3 cannot be loaded" in out and "★ The end: Good" in out
