@@ -245,7 +245,8 @@ class TextPlayer:
             self._print(f"Not saved: every slot from 1 to {SLOT_COUNT} is used. Name one to save over (save 3).")
             return
         slot = self.saves.read(key)
-        question = f"{slot_label(key).capitalize()} holds {describe(slot)}. Save over it?"
+        held = "a damaged save" if slot.status == "damaged" else describe(slot)
+        question = f"{slot_label(key).capitalize()} holds {held}. Save over it?"
         if key != QUICK and slot.status != "empty" and not self._confirm(question):
             self._print("Not saved.")
             return
