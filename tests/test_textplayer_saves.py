@@ -240,3 +240,26 @@ def test_ctrl_c_keeps_the_place_as_an_autosave(mini):
     )
     assert player.play(StorySession(mini, Playthrough(mini))) == 130
     assert TextSaves.for_story(mini).read("auto-1").scene_title == "The Hall"
+
+
+def test_the_terminal_player_saves_where_pygame_cannot_even_be_imported(tmp_path):
+    """The terminal player is for machines the window cannot run on: its saves need no pygame."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pygame'] = None; "
+        "from game.cli import main; raise SystemExit(main(['play', '--text', '--story', sys.argv[1]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "mini")],
+        input="2\nsave 2\n1\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "HEARTSTOPPER_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Saved in slot 2." in result.stdout and "★ The end: Good" in result.stdout
+    assert (tmp_path / "mini" / "saves" / "2.json").is_file()
