@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -187,5 +188,7 @@ def test_the_tester_counts_an_unreadable_playthrough_file_as_failed(tmp_path):
     result = run("test", "--story", str(FIXTURES / "mini"), str(junk), str(empty), "--junit", str(tmp_path / "j.xml"))
     assert result.returncode == 1
     assert "Playthroughs: 1 of 3 pass" in result.stdout  # the story's own brave.yaml passes; neither file can be read
+    as_json = json.loads(run("test", "--story", str(FIXTURES / "mini"), str(junk), str(empty), "--json").stdout)
+    assert as_json["unreadable_playthroughs"] == [str(empty), str(junk)]
     junit = (tmp_path / "j.xml").read_text()
     assert junit.count("<failure") >= 2 and "junk.yaml" in junit and "empty.yaml" in junit

@@ -312,5 +312,6 @@ class TestRun:
                 )
         data["playthroughs"] = [outcome.to_json() for outcome in self.playthroughs]
         data["playthrough_problems"] = [str(problem) for problem in self.playthrough_problems]
+        data["unreadable_playthroughs"] = self.unreadable_playthrough_files
         data["seconds"] = round(self.seconds, 3)
         return data
