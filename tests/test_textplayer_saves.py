@@ -263,3 +263,52 @@ def test_the_terminal_player_saves_where_pygame_cannot_even_be_imported(tmp_path
     assert result.returncode == 0, result.stderr
     assert "Saved in slot 2." in result.stdout and "★ The end: Good" in result.stdout
     assert (tmp_path / "mini" / "saves" / "2.json").is_file()
+
+
+def test_at_a_real_terminal_lines_wait_for_enter_and_ctrl_d_quits_keeping_the_place(tmp_path):
+    """Played on a pseudo-terminal as a person would: Enter through the lines, a choice, then Ctrl+D."""
+    import select
+    import subprocess
+    import sys
+    import time
+
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--text", "--story", str(FIXTURES / "mini")],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "HEARTSTOPPER_DATA_DIR": str(tmp_path), "TERM": "dumb", "COLUMNS": "80"},
+    )
+    os.close(follower)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 60
+        while marker not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 1)
+            if ready:
+                try:
+                    seen += os.read(leader, 4096)
+                except OSError:  # the child closed the terminal
+                    return
+        assert marker in seen, seen.decode(errors="replace")[-800:]
+
+    read_until(b"[Enter]")
+    assert b"Morning light." in seen and b"Charlie:" not in seen  # one line at a time
+    for _ in range(6):
+        os.write(leader, b"\n")
+    read_until(b"3. Ask Isaac")
+    os.write(leader, b"2\n")
+    read_until(b"The hall.")
+    os.write(leader, b"\n")
+    read_until(b"1. Go home")
+    os.write(leader, b"\x04")  # Ctrl+D
+    read_until(b"Goodbye.")
+    assert child.wait(timeout=60) == EXIT_OK
+    os.close(leader)
+    assert b"Your place is kept as autosave 1" in seen
+    assert (tmp_path / "mini" / "saves" / "auto-1.json").is_file()
