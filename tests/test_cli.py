@@ -192,3 +192,16 @@ def test_the_tester_counts_an_unreadable_playthrough_file_as_failed(tmp_path):
     assert as_json["unreadable_playthroughs"] == [str(empty), str(junk)]
     junit = (tmp_path / "j.xml").read_text()
     assert junit.count("<failure") >= 2 and "junk.yaml" in junit and "empty.yaml" in junit
+
+
+def test_the_readme_says_where_saves_and_settings_live_and_how_to_move_them():
+    from game.ui.datadir import APP_NAME, ENV_VAR
+    from game.ui.savestore import AUTOSAVES, PAGES, SLOTS_PER_PAGE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Saves and settings", 1)[1].split("\n## ", 1)[0]
+    assert f"`~/.local/share/{APP_NAME}`" in section  # platformdirs' user data folder on Linux
+    assert f"~/Library/Application Support/{APP_NAME}" in section and f"%LOCALAPPDATA%\\{APP_NAME}" in section
+    assert f"`{ENV_VAR}`" in section and f"{ENV_VAR}=" in section  # how to move it, with an example
+    assert f"`{PAGES * SLOTS_PER_PAGE}.json`" in section and f"`auto-{AUTOSAVES}.json`" in section
+    assert "`settings.json`" in section and "`progress.json`" in section
