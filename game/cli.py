@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.exitcodes import (
@@ -25,6 +26,9 @@ from game.exitcodes import (
 )
 from game.paths import default_story_dir
 from game.problems import StoryError
+
+if TYPE_CHECKING:
+    from game.model import Story
 
 
 def _story_option(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +81,7 @@ def shorten(text: str, keep: int = 12) -> str:
     return text if len(text) <= keep + 20 else f"{text[:keep]}... ({len(text):,} characters)"
 
 
-def given_problem(story, given: dict[str, object]) -> str | None:
+def given_problem(story: Story, given: dict[str, object]) -> str | None:
     """What is wrong with `--given` values for this story (a name it does not have, a value out of range), or None."""
     for name, value in given.items():
         variable = story.variables.get(name)
@@ -88,7 +92,7 @@ def given_problem(story, given: dict[str, object]) -> str | None:
     return None
 
 
-def start_problem(story, start: str | None) -> str | None:
+def start_problem(story: Story, start: str | None) -> str | None:
     """What is wrong with `--start SCENE` for this story, or None."""
     if start is None or start in story.scenes:
         return None
