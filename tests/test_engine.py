@@ -71,7 +71,7 @@ def test_scene_entry_then_beats_in_order(roundtrip):
     kinds = [(e.kind, e.speaker) for e in events if isinstance(e, Line)]
     assert kinds == [("narration", None), ("speech", "charlie"), ("speech", "nick"), ("thought", "charlie"),
                      ("message", "nick"), ("narration", None)]
-    nick = [e for e in events if isinstance(e, Line) and e.speaker == "nick"][0]
+    nick = next(e for e in events if isinstance(e, Line) and e.speaker == "nick")
     assert (nick.name, nick.color, nick.expression) == ("Nick", "#f4c542", "grin")
     stage = [(e.action, e.who, e.expression, e.at, e.asset) for e in events if isinstance(e, StageChange)]
     assert stage == [("show", "charlie", "happy", "left", None), ("sound", None, None, None, "phone_buzz"),
@@ -107,7 +107,7 @@ def test_locked_choices_are_shown_with_reason_and_cannot_be_taken(roundtrip):
     assert locked.number == 3
     with pytest.raises(PlaythroughError):
         d.pt.choose(locked.index)
-    hidden = [c for c in d.story.scenes["kitchen"].choices if c.text == "Secret"][0]
+    hidden = next(c for c in d.story.scenes["kitchen"].choices if c.text == "Secret")
     with pytest.raises(PlaythroughError):
         d.pt.choose(hidden.index)
 
