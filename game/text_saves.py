@@ -20,6 +20,7 @@ from game.ui.session import StorySession
 
 SLOT_COUNT = PAGES * SLOTS_PER_PAGE
 SLOT_NAMES = f"1 to {SLOT_COUNT}, quick, or auto-1 to auto-{AUTOSAVES}"
+MAX_SHOWN_CHARS = 48  # of a chapter or scene title, when a slot is described
 
 
 class SlotNameError(ValueError):
@@ -64,10 +65,18 @@ def describe(slot: Slot) -> str:
     if slot.status == "empty":
         return "empty"
     if slot.status == "damaged":
-        return f"damaged ({slot.problem})" if slot.problem else "damaged"
-    where = ": ".join(part for part in (slot.chapter, slot.scene_title) if part) or "a save"
+        return f"damaged ({_clip(slot.problem, 100)})" if slot.problem else "damaged"
+    where = ": ".join(_clip(part) for part in (slot.chapter, slot.scene_title) if part) or "a save"
     when = slot.saved_at
     return f"{where} ({when.day} {when:%b %Y, %H:%M})" if when else where
+
+
+def _clip(text: str, keep: int = MAX_SHOWN_CHARS) -> str:
+    """Text from a save file as one short, harmless line: saves are sometimes edited by hand, or come from others,
+    so control characters (a terminal escape, a bidi override) are shown as escapes, never sent to the terminal."""
+    text = " ".join(text.split())
+    text = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+    return text if len(text) <= keep else text[: keep - 1] + "\u2026"
 
 
 class TextSaves:

@@ -312,3 +312,26 @@ def test_at_a_real_terminal_lines_wait_for_enter_and_ctrl_d_quits_keeping_the_pl
     os.close(leader)
     assert b"Your place is kept as autosave 1" in seen
     assert (tmp_path / "mini" / "saves" / "auto-1.json").is_file()
+
+
+def test_a_hand_edited_save_with_an_enormous_title_is_listed_on_one_short_line(mini):
+    play(mini, ["2", "save 3"])
+    path = saves_folder(mini) / "3.json"
+    record = json.loads(path.read_text())
+    record["scene_title"] = "T" * 100_000
+    record["chapter"] = "C" * 100_000
+    path.write_text(json.dumps(record))
+    code, out = play(mini, ["saves", "2", "1"])
+    (line,) = [line for line in out.splitlines() if line.startswith("  3 ")]
+    assert len(line) < 160 and line.count("…") == 2 and code == EXIT_OK
+
+
+def test_control_characters_in_a_hand_edited_save_never_reach_the_terminal(mini):
+    play(mini, ["2", "save 3"])
+    path = saves_folder(mini) / "3.json"
+    record = json.loads(path.read_text())
+    record["scene_title"] = "\x1b]0;pwned\x07\x1b[31mRed\u202eevil"
+    path.write_text(json.dumps(record))
+    code, out = play(mini, ["saves", "load 3", "1"])
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\\x1b]0;pwned\\x07\\x1b[31mRed\\u202eevil" in out and code == EXIT_OK
