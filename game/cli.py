@@ -217,7 +217,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
 def _offer_text_player(args: argparse.Namespace, why: str) -> int:
     print(f"heartstopper: {why}", file=sys.stderr)
     command = "heartstopper play --text" + (f" --story {args.story}" if args.story else "")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
         print(f"You can play in the terminal instead: {command}", file=sys.stderr)
         return EXIT_NO_DISPLAY
     try:

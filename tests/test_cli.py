@@ -116,6 +116,16 @@ def test_the_game_without_a_display_offers_the_terminal_player():
     assert result.returncode == 3  # not bad usage (2): the command was right, the machine has no display
     assert "heartstopper play --text" in result.stderr
     assert "Traceback" not in result.stderr
+    no_input = subprocess.run(
+        [sys.executable, "-m", "game", "--story", str(FIXTURES / "mini")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "SDL_VIDEODRIVER": "x11", "DISPLAY": ""},
+        preexec_fn=lambda: os.close(0),  # standard input closed
+    )
+    assert no_input.returncode == 3 and "Traceback" not in no_input.stderr
 
 
 def test_capture_checks_its_arguments(tmp_path):
