@@ -20,7 +20,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from storybuild import FIXTURES, MANIFEST, SCENES, mini, problems_of, write_story
+from storybuild import FIXTURES, MANIFEST, SCENES, build, mini, problems_of, write_story
 
 from game.assets import AssetCatalog
 from game.events import SceneEntered, StageChange
@@ -644,3 +644,336 @@ def test_a_save_killed_at_the_rename_keeps_one_whole_save(tmp_path, moment):
     strays = [p.name for p in tmp_path.iterdir() if p.name != "slot.json"]
     assert len(strays) == (1 if moment == "before" else 0)
     assert all(name.startswith(".slot.json.") and name.endswith(".tmp") for name in strays)  # never a *.json slot
+
+
+# -- globs and links (issue 12, item 2) ------------------------------------------------------------------------------
+
+
+def test_links_back_into_the_story_give_one_error_per_loop_at_once(tmp_path):
+    deep = "scenes/" + "*/" * 14 + "*.yaml"
+    story = write_story(tmp_path, manifest=MANIFEST + f'scenes: ["scenes/*.yaml", "{deep}"]\n')
+    for name in ("s1", "s2", "s3"):
+        (story / "scenes" / name).symlink_to(".", target_is_directory=True)
+    error, peak = raised_with_peak(lambda: quickly(lambda: load_story(story)), StoryError)
+    assert peak < 5_000_000
+    loops = [p for p in error.problems if "link loop" in p.message]
+    assert sorted(p.message for p in loops) == [
+        f"the folder link 'scenes/{name}' leads back to 'scenes', which holds it (a link loop)"
+        for name in ("s1", "s2", "s3")
+    ]
+    assert all(p.file == "story/story.yaml" and p.line == 13 and p.hint for p in loops)
+    assert len(error.problems) == 3, messages(error.problems)
+
+
+def test_a_file_reached_along_many_links_is_read_once(tmp_path):
+    levels = 10  # three links from each folder to the next: 3**10 paths to one file, 59,049 when expanded by name
+    manifest = MANIFEST.replace("start: a", "start: b") + 'scenes: ["scenes/d0/' + "*/" * levels + '*.yaml"]\n'
+    story = write_story(tmp_path, manifest=manifest, extra={f"scenes/d{levels}/last.yaml": SCENES.replace("a:", "b:")})
+    for level in range(levels):
+        folder = story / "scenes" / f"d{level}"
+        folder.mkdir(exist_ok=True)
+        for link in ("x", "y", "z"):
+            (folder / link).symlink_to(f"../d{level + 1}", target_is_directory=True)
+    (story / "scenes" / "main.yaml").unlink()
+    loaded = quickly(lambda: load_story(story))
+    assert list(loaded.scenes) == ["b"] and loaded.source_files == (f"story/scenes/d{levels}/last.yaml",)
+
+
+def test_a_scene_file_matched_by_two_globs_or_through_a_link_is_read_once(tmp_path):
+    manifest = MANIFEST + 'scenes: ["scenes/*.yaml", "scenes/*/*.yaml", "scenes/**/*.yaml"]\n'
+    story = write_story(tmp_path, manifest=manifest, extra={"scenes/shared/more.yaml": SCENES.replace("a:", "b:")})
+    (story / "scenes" / "alias").symlink_to("shared", target_is_directory=True)
+    (story / "scenes" / "again.yaml").symlink_to("shared/more.yaml")
+    loaded = load_story(story)
+    assert sorted(loaded.scenes) == ["a", "b"]
+    assert sorted(loaded.source_files) == ["story/scenes/main.yaml", "story/scenes/shared/more.yaml"]
+
+
+def test_matching_stops_as_soon_as_there_are_too_many_files(tmp_path):
+    story = write_story(tmp_path)
+    for number in range(5_001):
+        (story / "scenes" / f"s{number}.yaml").touch()
+    with pytest.raises(StoryError) as caught:
+        quickly(lambda: load_story(story), 10.0)
+    (problem,) = caught.value.problems
+    assert problem.message == "the scene globs match more than 5000 files (the limit)"
+    assert problem.hint == "use fewer, larger scene files"
+
+
+def test_a_story_too_large_in_total_is_refused_before_any_file_is_read(tmp_path):
+    story = write_story(tmp_path)
+    for number in range(7):  # each file is at the limit for one file
+        sparse_file(story / "scenes" / f"big{number}.yaml", MAX_FILE_BYTES)
+    error, peak = raised_with_peak(lambda: quickly(lambda: load_story(story), 1.0), StoryError)
+    assert peak < 5_000_000
+    (problem,) = error.problems
+    assert problem.message == "the scene files add up to 112.0 MB; the limit for a whole story is 100 MB"
+    assert (problem.file, problem.line) == ("story/story.yaml", 1) and problem.hint
+
+
+def test_a_scene_file_that_is_a_fifo_is_named_not_read(tmp_path):
+    story = write_story(tmp_path)
+    os.mkfifo(story / "scenes" / "pipe.yaml")
+    problems = quickly(lambda: _load_problems(story))
+    assert [(p.file, p.message) for p in problems] == [
+        ("story/scenes/pipe.yaml", "this is a FIFO (a named pipe), not a file")
+    ]
+
+
+# -- what the story says is never echoed raw (issue 12, items 4 and 14) ----------------------------------------------
+
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\u200f", "\r")
+
+
+def test_a_scene_id_with_bidi_and_control_characters_is_echoed_escaped(tmp_path):
+    scenes = SCENES + '"b\u202ex\u200by":\n  title: "B"\n  chapter: One\n  ending: done\n'
+    problems = scene_file_problems(tmp_path, scenes)
+    (problem,) = problems
+    assert problem.message == "'b\\u202ex\\u200by' is not a valid scene id"
+    assert not any(char in str(problem) for char in (*RAW_CONTROLS, "\u200b"))
+
+
+def test_a_file_name_with_control_characters_is_echoed_escaped(tmp_path):
+    story = write_story(tmp_path, extra={"scenes/\x1b[31mred.yaml": "b: 1\n"})
+    with pytest.raises(StoryError) as caught:
+        load_story(story)
+    report = caught.value.report()
+    assert "story/scenes/\\x1b[31mred.yaml:1:4: error: scene 'b' must be a mapping" in report
+    assert "\x1b" not in report
+
+
+ESCAPED_TEXT = [
+    ('"Hello \\e]0;TITLE\\a\\e[31m there."', "\\x1b"),
+    ('"Bell\\x07"', "\\x07"),
+    ('"CSI \\u009b31m"', "\\x9b"),
+    ('"Back\\rspace"', "\\r"),
+    ('"Delete\\x7f"', "\\x7f"),
+    ('"Next line\\N"', "\\x85"),
+    ('"Nul\\0"', "\\x00"),
+    ('"Folded \\\n      and then\\e"', "\\x1b"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), ESCAPED_TEXT)
+def test_control_characters_written_as_yaml_escapes_are_refused_where_they_stand(tmp_path, text, shown):
+    (problem,) = scene_file_problems(tmp_path, scene_with(f"    - narrate: {text}"))
+    last_line = text.split("\n")[-1]
+    line = 5 + text.count("\n")
+    column = (1 if line > 5 else 16) + last_line.index("\\")  # the backslash of the escape (the quote is at 16)
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == f"the text holds the control character {shown}"
+    assert problem.hint == (
+        "story text may hold line breaks and tabs but no other control characters: remove it "
+        "(it would act on the terminal instead of being shown)"
+    )
+
+
+@pytest.mark.parametrize(
+    "scenes",
+    [
+        'a:\n  title: "A\\e[2J"\n  chapter: One\n  ending: done\n',
+        'a:\n  title: "A"\n  chapter: One\n  choices:\n    - {text: "Go\\a", goto: a}\n',
+        'a:\n  title: "A"\n  chapter: One\n  lines:\n    - nick: {text: "Hi", as: "x\\e"}\n  ending: done\n',
+        '"a\\e":\n  title: "A"\n  chapter: One\n  ending: done\n',
+    ],
+)
+def test_control_characters_are_refused_in_every_kind_of_story_text(tmp_path, scenes):
+    problems = scene_file_problems(tmp_path, scenes)
+    assert any(p.message.startswith("the text holds the control character") for p in problems), messages(problems)
+    assert not any(char in messages(problems) for char in RAW_CONTROLS)
+
+
+def test_control_characters_in_the_manifest_and_playthrough_files_are_refused(tmp_path):
+    manifest = MANIFEST.replace('title: "Test"', 'title: "Test\\e]0;pwned\\a"')
+    problems = problems_of(tmp_path, manifest=manifest)
+    assert [(p.file, p.line, p.column) for p in problems] == [("story/story.yaml", 1, 13)]
+    path = tmp_path / "run.yaml"
+    path.write_text('name: "x"\nsteps:\n  - expect_line: "\\e[31m"\n')
+    with pytest.raises(StoryError) as caught:
+        load_playthrough_file(path, mini())
+    assert "the text holds the control character \\x1b" in caught.value.report()
+
+
+def test_tabs_and_line_breaks_in_story_text_are_kept(tmp_path):
+    lines = '    - narrate: "One\\ttwo\\nthree"\n    - narrate: |\n        four\n        five'
+    story = build(tmp_path, scene_with(lines))
+    texts = [beat.text for beat in story.scenes["a"].beats]
+    assert texts == ["One\ttwo\nthree", "four\nfive\n"]
+
+
+def test_check_never_writes_a_control_character_from_the_story_to_the_terminal(tmp_path):
+    scenes = SCENES + '"b\\e]0;pwned\\a\u202e":\n  title: "B\\e[31m"\n  chapter: One\n  ending: done\n'
+    story = write_story(tmp_path, scenes)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "check", str(story)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "story/scenes/main.yaml:7:3: error: the text holds the control character \\x1b" in result.stderr
+    assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
+    lint = subprocess.run(
+        [sys.executable, "-m", "game", "lint", "--json", "--story", str(story)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert not any(char in lint.stdout + lint.stderr for char in RAW_CONTROLS)
+
+
+# -- floods of one problem (issue 12, item 4) ------------------------------------------------------------------------
+
+
+def test_thousands_of_lines_indented_too_deeply_give_a_few_problems_and_a_count(tmp_path):
+    deep = "".join(f"{'  ' * level}k{level}:\n" for level in range(100)) + ("  " * 120 + "x: 1\n") * 4_750
+    problems = quickly(lambda: scene_file_problems(tmp_path, deep))
+    assert [p.line for p in problems] == [98, 99, 100, 101]
+    assert all(p.message.startswith("the line is indented too deeply") for p in problems)
+    assert problems[-1].message == (
+        "the line is indented too deeply (here and on 4,749 more lines of this file, down to line 4,850)"
+    )
+
+
+def test_a_flood_of_one_problem_across_a_story_is_summed_up(tmp_path):
+    beats = "\n".join('    - nobody: "Hi"' for _ in range(3_000))
+    problems = quickly(lambda: scene_file_problems(tmp_path, scene_with(beats)), 5.0)
+    assert len(problems) == 4
+    assert problems[-1].message.startswith("unknown beat or character 'nobody' (here and on 2,996 more lines")
+    with pytest.raises(StoryError) as caught:
+        load_story(tmp_path / "story")
+    assert len(caught.value.report().splitlines()) < 20
+
+
+def test_a_flood_of_different_problems_is_cut_off_with_a_count(tmp_path):
+    beats = "\n".join(f'    - nobody{number}: "Hi"' for number in range(1_000))
+    story = write_story(tmp_path, scene_with(beats))
+    with pytest.raises(StoryError) as caught:
+        quickly(lambda: load_story(story), 5.0)
+    problems = caught.value.problems
+    assert len(problems) == 101
+    assert problems[-1].message == "900 more problems are not shown"
+    assert problems[-1].line == 105 and problems[-1].hint == "mend the problems above first, then check again"
+    assert caught.value.count == 1_000
+
+
+# -- a story folder that is not one (issue 12, item 4) ---------------------------------------------------------------
+
+
+def test_a_story_that_is_a_file_says_so(tmp_path):
+    story = write_story(tmp_path)
+    with pytest.raises(StoryError) as caught:
+        load_story(story / "story.yaml")
+    (problem,) = caught.value.problems
+    assert problem.message == "this is a file, not a story folder"
+    assert problem.hint == f"give the folder that holds story.yaml: {story.as_posix()}"
+
+
+def test_a_manifest_that_is_a_folder_says_so(tmp_path):
+    story = write_story(tmp_path)
+    (story / "story.yaml").unlink()
+    (story / "story.yaml").mkdir()
+    (problem,) = _load_problems(story)
+    assert problem.message == "story.yaml is a folder, not a file"
+
+
+def test_a_manifest_that_is_a_fifo_says_so_and_does_not_hang(tmp_path):
+    story = write_story(tmp_path)
+    (story / "story.yaml").unlink()
+    os.mkfifo(story / "story.yaml")
+    (problem,) = quickly(lambda: _load_problems(story))
+    assert (problem.file, problem.message) == ("story/story.yaml", "this is a FIFO (a named pipe), not a file")
+
+
+def test_a_playthrough_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path):
+    story = write_story(tmp_path)
+    (story / "playthroughs").mkdir()
+    os.mkfifo(story / "playthroughs" / "wait.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "check", str(story)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "story/playthroughs/wait.yaml:1:1: error: this is a FIFO (a named pipe), not a file" in result.stderr
+
+
+def _load_problems(story: Path) -> list:
+    try:
+        load_story(story)
+    except StoryError as error:
+        return error.problems
+    return []
+
+
+# -- a story that borrows the shipped art (issue 12, item 7) ---------------------------------------------------------
+
+
+def test_a_new_story_that_borrows_the_shipped_art_lints_clean_under_strict(tmp_path):
+    manifest = 'title: "Two"\nstart: a\nendings:\n  done: {title: "Done"}\n'
+    scenes = (
+        'a:\n  title: "A"\n  chapter: One\n  background: park\n  lines:\n    - narrate: "Hello."\n  next: b\n'
+        'b:\n  title: "B"\n  chapter: One\n  lines:\n    - narrate: "Goodbye."\n  ending: done\n'
+    )
+    story = write_story(tmp_path / "elsewhere", scenes, manifest=manifest)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "lint", "--strict", "--story", str(story)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "HS010" not in result.stdout + result.stderr
+    assert "lint: no problems." in result.stdout
+
+
+def test_a_story_with_its_own_art_still_hears_about_unused_files(tmp_path):
+    from game.authoring.lint import lint_folder
+
+    story = write_story(tmp_path)
+    (tmp_path / "assets" / "backgrounds").mkdir(parents=True)
+    (tmp_path / "assets" / "backgrounds" / "spare.svg").write_text("<svg/>")
+    report = lint_folder(story)
+    assert [(p.code, p.file, p.message) for p in report.problems if p.code == "HS010"] == [
+        ("HS010", "assets/backgrounds/spare.svg", "the background 'spare' is never used")
+    ]
+
+
+# -- scene-level problems point at the scene's id (issue 12, item 9) -------------------------------------------------
+
+
+def test_scene_level_problems_point_at_the_scene_id(tmp_path):
+    scenes = (
+        SCENES + "\n# the next scene has no title and no way on\n"
+        'b:\n  chapter: One\n  lines:\n    - narrate: "x"\n'
+        'c:\n\n  title: "C"\n  ending: done\n'
+    )
+    problems = scene_file_problems(tmp_path, scenes)
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (9, 1, "scene 'b' needs 'title'"),
+        (9, 1, "scene 'b' has no way on"),
+        (13, 1, "scene 'c' needs 'chapter'"),
+    ]
+
+
+# -- the author guide matches the project (issue 12, item 8) ---------------------------------------------------------
+
+
+def test_the_author_guide_cites_only_files_that_exist():
+    import re
+
+    guide = (ROOT / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
+    cited = set(re.findall(r"\b([\w./-]+\.md)\b", guide))
+    assert cited, "the guide cites no files at all"
+    missing = [name for name in sorted(cited) if not (ROOT / name).exists() and not (ROOT / "docs" / name).exists()]
+    assert missing == []
+    assert "story bible" not in guide.lower()
+
+
+def test_the_author_guide_shows_what_check_and_stats_print():
+    guide = (ROOT / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
+    for command in (["check"], ["stats"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "game", *command], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
+        assert result.returncode == 0
+        shown = result.stdout.splitlines()[:3]
+        for line in shown:
+            assert line in guide, f"the guide does not show this line of '{command[0]}': {line}"
