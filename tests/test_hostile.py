@@ -123,7 +123,8 @@ def test_deep_block_indentation_is_refused_before_parsing(tmp_path):
     deep = "".join(f"{'  ' * level}k{level}:\n" for level in range(120)) + "  " * 120 + "x: 1\n"
     problems = quickly(lambda: scene_file_problems(tmp_path, deep))
     assert problems[0].message == "the line is indented too deeply" and problems[0].line == 98
-    assert [p.line for p in problems] == list(range(98, 122))  # every line too deep is named
+    assert [p.line for p in problems] == [98, 99, 100, 101]  # the first three, then one for the other 21
+    assert problems[-1].message.endswith("(here and on 20 more lines of this file, down to line 121)")
 
 
 def test_deep_block_lists_on_one_line_are_refused(tmp_path):
@@ -248,15 +249,6 @@ def test_a_deeply_nested_save_slot_is_damaged_not_a_crash(tmp_path):
     assert SaveStore(tmp_path).latest() is None
 
 
-def test_many_scene_files_are_refused_as_too_many(tmp_path):
-    story = write_story(tmp_path)
-    for number in range(5_001):
-        (story / "scenes" / f"s{number}.yaml").touch()
-    with pytest.raises(StoryError) as caught:
-        quickly(lambda: load_story(story), 10.0)
-    assert "the globs match 5002 files; the limit is 5000" in caught.value.report()
-
-
 # -- binary junk -----------------------------------------------------------------------------------------------------
 
 JUNK = {
@@ -326,7 +318,12 @@ def test_asset_ids_that_are_paths_are_refused_by_the_loader(tmp_path, asset, whe
         text = scene_with(f"    - show: {{who: nick, as: {quoted}}}")
     else:
         text = scene_with(f"    - {where}: {quoted}")
-    (problem,) = problems_of(tmp_path, text)
+    problems = problems_of(tmp_path, text)
+    if "\x00" in asset:  # a NUL is a control character too, refused as such before it is looked at as an id
+        control = [p for p in problems if p.message == "the text holds the control character \\x00"]
+        assert len(control) == 1
+        problems = [p for p in problems if p not in control]
+    (problem,) = problems
     assert problem.file == SCENE_FILE
     kind = "expression" if where == "show as" else f"{where.split()[-1]} asset id"
     assert f"is not a valid {kind}" in problem.message
@@ -413,7 +410,8 @@ def test_a_scene_folder_linked_outside_the_story_is_refused(tmp_path):
     (story / "scenes" / "linked").symlink_to(outside, target_is_directory=True)
     with pytest.raises(StoryError) as caught:
         load_story(story)
-    assert "'stolen.yaml' links to a file outside the story folder" in caught.value.report()
+    (problem,) = caught.value.problems
+    assert problem.message == "'scenes/linked' links to a folder outside the story folder"
 
 
 def test_a_link_loop_in_the_scenes_folder_does_not_hang(tmp_path):
@@ -661,7 +659,7 @@ def test_links_back_into_the_story_give_one_error_per_loop_at_once(tmp_path):
         f"the folder link 'scenes/{name}' leads back to 'scenes', which holds it (a link loop)"
         for name in ("s1", "s2", "s3")
     ]
-    assert all(p.file == "story/story.yaml" and p.line == 13 and p.hint for p in loops)
+    assert all(p.file == "story/story.yaml" and p.line == 12 and p.hint for p in loops)
     assert len(error.problems) == 3, messages(error.problems)
 
 
@@ -908,7 +906,7 @@ def _load_problems(story: Path) -> list:
 def test_a_new_story_that_borrows_the_shipped_art_lints_clean_under_strict(tmp_path):
     manifest = 'title: "Two"\nstart: a\nendings:\n  done: {title: "Done"}\n'
     scenes = (
-        'a:\n  title: "A"\n  chapter: One\n  background: park\n  lines:\n    - narrate: "Hello."\n  next: b\n'
+        'a:\n  title: "A"\n  chapter: One\n  background: art_room\n  lines:\n    - narrate: "Hello."\n  next: b\n'
         'b:\n  title: "B"\n  chapter: One\n  lines:\n    - narrate: "Goodbye."\n  ending: done\n'
     )
     story = write_story(tmp_path / "elsewhere", scenes, manifest=manifest)
