@@ -975,3 +975,34 @@ def test_the_author_guide_shows_what_check_and_stats_print():
         shown = result.stdout.splitlines()[:3]
         for line in shown:
             assert line in guide, f"the guide does not show this line of '{command[0]}': {line}"
+
+
+def test_the_author_guide_lists_every_limit_as_the_code_has_it():
+    from game.expressions.lexer import MAX_NUMBER, MAX_TEXT_LENGTH
+    from game.expressions.parser import MAX_DEPTH as MAX_CONDITION_DEPTH
+    from game.expressions.parser import MAX_LENGTH
+    from game.loader import MAX_BEAT_DEPTH
+    from game.problems import FLOOD_SHOWN, MAX_SHOWN
+    from game.scene_globs import MAX_SCENE_FILES, MAX_STORY_BYTES
+    from game.yaml_source import MAX_DEPTH, MAX_INT_DIGITS, MAX_SCALAR_CHARS
+
+    guide = (ROOT / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
+    table = guide[guide.index("| what | limit |") :]
+    table = table[: table.index("\n\n")]
+    rows = {
+        "nesting of mappings and lists": f"{MAX_DEPTH} levels",
+        "indentation of a line": f"{4 * MAX_DEPTH} spaces",
+        "one text": f"{MAX_SCALAR_CHARS:,} characters",
+        "one whole number": f"{MAX_INT_DIGITS} digits",
+        "one file": f"{MAX_FILE_BYTES // 1_048_576} MB",
+        "files the `scenes` globs match": f"{MAX_SCENE_FILES:,}",
+        "all scene files together": f"{MAX_STORY_BYTES // 1_048_576} MB",
+        "`if` beats inside `if` beats": f"{MAX_BEAT_DEPTH} deep",
+        "a condition": f"{MAX_LENGTH:,} characters; {MAX_CONDITION_DEPTH} levels",
+        "a number in a condition": f"{MAX_NUMBER:,}",
+        "quoted text in a condition": f"{MAX_TEXT_LENGTH} characters",
+    }
+    for what, limit in rows.items():
+        assert f"| {what} | {limit}" in table, what
+    assert f"the first {['no', 'one', 'two', 'three', 'four', 'five'][FLOOD_SHOWN]} are listed" in guide
+    assert f"after {MAX_SHOWN} problems the rest are counted" in guide
