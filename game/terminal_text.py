@@ -8,11 +8,13 @@ what it is (U+202E turns the rest of a line around). Two questions, answered onc
 - `find_control` finds a control character: story text may not hold one (tab and line break excepted), so the
   loader refuses it.
 - `escape_for_terminal` writes every control, bidi and invisible format character as a visible escape (`\\x1b`,
-  `\\u202e`), so that a message quoting a bad id or file name shows it for what it is.
+  `\\u202e`), so that a message quoting a bad id or file name shows it for what it is; `escape_lines` does the same
+  to a report of several lines, and `json_for_terminal` to JSON (as JSON's own `\\u` escapes, so it stays JSON).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 # C0 controls but tab and line feed, DEL, and the C1 controls (U+009B is a one-character CSI on many terminals)
@@ -46,3 +48,18 @@ def escape_for_terminal(text: str) -> str:
     if _UNPRINTABLE.search(text) is None:  # the usual case: nothing to do
         return text
     return _UNPRINTABLE.sub(lambda match: escape_char(match.group()), text)
+
+
+def escape_lines(text: str) -> str:
+    """A report of several lines, each escaped (its line breaks are kept)."""
+    return "\n".join(escape_for_terminal(line) for line in text.split("\n"))
+
+
+def json_for_terminal(data: object) -> str:
+    """Indented JSON (non-ASCII letters as they are) in which no character can act on a terminal.
+
+    JSON escapes C0 controls itself; DEL, C1, bidi and invisible characters can only stand inside strings, where a
+    `\\uXXXX` escape means the same character, so the JSON reads back equal.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}" if match.group() != "\n" else "\n", text)

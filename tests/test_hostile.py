@@ -1006,3 +1006,27 @@ def test_the_author_guide_lists_every_limit_as_the_code_has_it():
         assert f"| {what} | {limit}" in table, what
     assert f"the first {['no', 'one', 'two', 'three', 'four', 'five'][FLOOD_SHOWN]} are listed" in guide
     assert f"after {MAX_SHOWN} problems the rest are counted" in guide
+
+
+def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tmp_path):
+    manifest = MANIFEST.replace('title: "Test"', 'title: "Te\u202est"').replace("{name: Nick}", '{name: "Ni\u2066ck"}')
+    scenes = SCENES.replace('"Hello."', '"Hello."\n    - nick: "Hi."').replace("One", '"On\u202ee"')
+    story = write_story(tmp_path, scenes, manifest=manifest)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "game", *args, "--story", str(story)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+
+    check, stats, as_json, graph = run("check"), run("stats"), run("stats", "--json"), run("graph")
+    assert check.stdout.startswith("ok: 'Te\\u202est': 1 scenes")
+    assert "Ni\\u2066ck" in stats.stdout and "On\\u202ee" in stats.stdout
+    assert json.loads(as_json.stdout)["characters"]["nick"]["name"] == "Ni\u2066ck"
+    for result in (check, stats, as_json):
+        assert result.returncode == 0, result.stderr
+        assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
+    assert graph.returncode == 0 and "\u202e" in graph.stdout  # the map is data for tools (not a terminal here)
