@@ -1030,3 +1030,18 @@ def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tm
         assert result.returncode == 0, result.stderr
         assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
     assert graph.returncode == 0 and "\u202e" in graph.stdout  # the map is data for tools (not a terminal here)
+
+
+def test_the_tester_escapes_what_it_prints_from_the_story(tmp_path):
+    story = write_story(tmp_path, extra={"playthroughs/bidi.yaml": 'name: "Read\u202e me"\nsteps: [{expect_line: "Bye\u2066"}]\n'})
+    for extra in ([], ["--json"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "game", "test", "--story", str(story), *extra],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert "Traceback" not in result.stderr
+        assert "Read\\u202e me" in result.stdout
+        assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
