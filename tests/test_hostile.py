@@ -1033,7 +1033,9 @@ def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tm
 
 
 def test_the_tester_escapes_what_it_prints_from_the_story(tmp_path):
-    story = write_story(tmp_path, extra={"playthroughs/bidi.yaml": 'name: "Read\u202e me"\nsteps: [{expect_line: "Bye\u2066"}]\n'})
+    story = write_story(
+        tmp_path, extra={"playthroughs/bidi.yaml": 'name: "Read\u202e me"\nsteps: [{expect_line: "Bye\u2066"}]\n'}
+    )
     for extra in ([], ["--json"]):
         result = subprocess.run(
             [sys.executable, "-m", "game", "test", "--story", str(story), *extra],
