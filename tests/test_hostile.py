@@ -71,6 +71,13 @@ def messages(problems) -> str:
     return "\n".join(str(problem) for problem in problems)
 
 
+def heartstopper(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the command as a user would, capturing what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
 def scene_file_problems(tmp_path: Path, scenes: str = SCENES, **kwargs) -> list:
     """The problems of the scene file only (a broken scene file also leaves the manifest's start unknown)."""
     return [p for p in problems_of(tmp_path, scenes, **kwargs) if p.file == SCENE_FILE]
@@ -802,19 +809,11 @@ def test_tabs_and_line_breaks_in_story_text_are_kept(tmp_path):
 def test_check_never_writes_a_control_character_from_the_story_to_the_terminal(tmp_path):
     scenes = SCENES + '"b\\e]0;pwned\\a\u202e":\n  title: "B\\e[31m"\n  chapter: One\n  ending: done\n'
     story = write_story(tmp_path, scenes)
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "check", str(story)], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+    result = heartstopper("check", str(story))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "story/scenes/main.yaml:7:3: error: the text holds the control character \\x1b" in result.stderr
     assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
-    lint = subprocess.run(
-        [sys.executable, "-m", "game", "lint", "--json", "--story", str(story)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    lint = heartstopper("lint", "--json", "--story", str(story))
     assert not any(char in lint.stdout + lint.stderr for char in RAW_CONTROLS)
 
 
@@ -885,9 +884,7 @@ def test_a_playthrough_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path):
     story = write_story(tmp_path)
     (story / "playthroughs").mkdir()
     os.mkfifo(story / "playthroughs" / "wait.yaml")
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "check", str(story)], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+    result = heartstopper("check", str(story), timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "story/playthroughs/wait.yaml:1:1: error: this is a FIFO (a named pipe), not a file" in result.stderr
 
@@ -910,13 +907,7 @@ def test_a_new_story_that_borrows_the_shipped_art_lints_clean_under_strict(tmp_p
         'b:\n  title: "B"\n  chapter: One\n  lines:\n    - narrate: "Goodbye."\n  ending: done\n'
     )
     story = write_story(tmp_path / "elsewhere", scenes, manifest=manifest)
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "lint", "--strict", "--story", str(story)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = heartstopper("lint", "--strict", "--story", str(story))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "HS010" not in result.stdout + result.stderr
     assert "lint: no problems." in result.stdout
@@ -968,9 +959,7 @@ def test_the_author_guide_cites_only_files_that_exist():
 def test_the_author_guide_shows_what_check_and_stats_print():
     guide = (ROOT / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
     for command in (["check"], ["stats"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "game", *command], capture_output=True, text=True, cwd=ROOT, timeout=120
-        )
+        result = heartstopper(*command)
         assert result.returncode == 0
         shown = result.stdout.splitlines()[:3]
         for line in shown:
@@ -1014,13 +1003,7 @@ def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tm
     story = write_story(tmp_path, scenes, manifest=manifest)
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "game", *args, "--story", str(story)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+        return heartstopper(*args, "--story", str(story))
 
     check, stats, as_json, graph = run("check"), run("stats"), run("stats", "--json"), run("graph")
     assert check.stdout.startswith("ok: 'Te\\u202est': 1 scenes")
@@ -1037,13 +1020,7 @@ def test_the_tester_escapes_what_it_prints_from_the_story(tmp_path):
         tmp_path, extra={"playthroughs/bidi.yaml": 'name: "Read\u202e me"\nsteps: [{expect_line: "Bye\u2066"}]\n'}
     )
     for extra in ([], ["--json"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "game", "test", "--story", str(story), *extra],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+        result = heartstopper("test", "--story", str(story), *extra)
         assert "Traceback" not in result.stderr
         assert "Read\\u202e me" in result.stdout
         assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
