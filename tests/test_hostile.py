@@ -828,6 +828,9 @@ def test_thousands_of_lines_indented_too_deeply_give_a_few_problems_and_a_count(
     assert problems[-1].message == (
         "the line is indented too deeply (here and on 4,749 more lines of this file, down to line 4,850)"
     )
+    result = heartstopper("check", str(tmp_path / "story"))
+    assert len(result.stderr.splitlines()) == 2 * 4 + 2  # (and the start scene, in the file the flood spoilt)
+    assert result.stderr.splitlines()[-1].startswith("4754 problems: ")  # counted in full
 
 
 def test_a_flood_of_one_problem_across_a_story_is_summed_up(tmp_path):
@@ -961,7 +964,7 @@ def test_the_author_guide_shows_what_check_and_stats_print():
     for command in (["check"], ["stats"]):
         result = heartstopper(*command)
         assert result.returncode == 0
-        shown = result.stdout.splitlines()[:3]
+        shown = result.stdout.splitlines()[:4]
         for line in shown:
             assert line in guide, f"the guide does not show this line of '{command[0]}': {line}"
 
