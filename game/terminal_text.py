@@ -26,6 +26,18 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BEL, the bell",
+    "\x08": "BS, backspace",
+    "\x0b": "VT, vertical tab",
+    "\x0c": "FF, form feed",
+    "\r": "CR, carriage return",
+    "\x1b": "ESC, escape",
+    "\x7f": "DEL, delete",
+    "\x85": "NEL, next line",
+    "\x9b": "CSI, control sequence",
+}
 
 
 def find_control(text: str) -> int:
@@ -41,6 +53,12 @@ def escape_char(char: str) -> str:
         return named
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def describe_control(char: str) -> str:
+    """A control character as authors can recognise it: `\\x1b (ESC, escape)`, or just the escape."""
+    name = _CONTROL_NAMES.get(char)
+    return f"{escape_char(char)} ({name})" if name else escape_char(char)
 
 
 def escape_for_terminal(text: str) -> str:

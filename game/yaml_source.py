@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from game.problems import Problem
-from game.terminal_text import escape_char, find_control
+from game.terminal_text import describe_control, escape_char, find_control
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 48
@@ -517,7 +517,7 @@ def _control_character(text: str, event, value: str, problem) -> None:
     problem(
         line,
         column,
-        f"the text holds the control character {escape_char(char)}",
+        f"the text holds the control character {describe_control(char)}",
         "story text may hold line breaks and tabs but no other control characters: remove it "
         "(it would act on the terminal instead of being shown)",
     )

@@ -327,7 +327,7 @@ def test_asset_ids_that_are_paths_are_refused_by_the_loader(tmp_path, asset, whe
         text = scene_with(f"    - {where}: {quoted}")
     problems = problems_of(tmp_path, text)
     if "\x00" in asset:  # a NUL is a control character too, refused as such before it is looked at as an id
-        control = [p for p in problems if p.message == "the text holds the control character \\x00"]
+        control = [p for p in problems if p.message == "the text holds the control character \\x00 (NUL)"]
         assert len(control) == 1
         problems = [p for p in problems if p not in control]
     (problem,) = problems
@@ -748,14 +748,15 @@ def test_a_file_name_with_control_characters_is_echoed_escaped(tmp_path):
 
 
 ESCAPED_TEXT = [
-    ('"Hello \\e]0;TITLE\\a\\e[31m there."', "\\x1b"),
-    ('"Bell\\x07"', "\\x07"),
-    ('"CSI \\u009b31m"', "\\x9b"),
-    ('"Back\\rspace"', "\\r"),
-    ('"Delete\\x7f"', "\\x7f"),
-    ('"Next line\\N"', "\\x85"),
-    ('"Nul\\0"', "\\x00"),
-    ('"Folded \\\n      and then\\e"', "\\x1b"),
+    ('"Hello \\e]0;TITLE\\a\\e[31m there."', "\\x1b (ESC, escape)"),
+    ('"Bell\\x07"', "\\x07 (BEL, the bell)"),
+    ('"CSI \\u009b31m"', "\\x9b (CSI, control sequence)"),
+    ('"Back\\rspace"', "\\r (CR, carriage return)"),
+    ('"Delete\\x7f"', "\\x7f (DEL, delete)"),
+    ('"Next line\\N"', "\\x85 (NEL, next line)"),
+    ('"Nul\\0"', "\\x00 (NUL)"),
+    ('"Folded \\\n      and then\\e"', "\\x1b (ESC, escape)"),
+    ('"Start of heading \\x01"', "\\x01"),
 ]
 
 
@@ -796,7 +797,7 @@ def test_control_characters_in_the_manifest_and_playthrough_files_are_refused(tm
     path.write_text('name: "x"\nsteps:\n  - expect_line: "\\e[31m"\n')
     with pytest.raises(StoryError) as caught:
         load_playthrough_file(path, mini())
-    assert "the text holds the control character \\x1b" in caught.value.report()
+    assert "the text holds the control character \\x1b (ESC, escape)" in caught.value.report()
 
 
 def test_tabs_and_line_breaks_in_story_text_are_kept(tmp_path):
@@ -811,7 +812,8 @@ def test_check_never_writes_a_control_character_from_the_story_to_the_terminal(t
     story = write_story(tmp_path, scenes)
     result = heartstopper("check", str(story))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "story/scenes/main.yaml:7:3: error: the text holds the control character \\x1b" in result.stderr
+    expected = "story/scenes/main.yaml:7:3: error: the text holds the control character \\x1b (ESC, escape)"
+    assert expected in result.stderr
     assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
     lint = heartstopper("lint", "--json", "--story", str(story))
     assert not any(char in lint.stdout + lint.stderr for char in RAW_CONTROLS)
