@@ -108,7 +108,7 @@ def load_or_report(story_dir: Path | None):
     except StoryError as error:
         print(error.report(), file=sys.stderr)
         print(
-            f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}: the story cannot be played "
+            f"{error.count} problem{'s' if error.count != 1 else ''}: the story cannot be played "
             "until they are mended.",
             file=sys.stderr,
         )

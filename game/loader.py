@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import stat
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,12 +37,12 @@ from game.model import (
 )
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
+from game.scene_globs import expand_scene_globs
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YList, YMap, read_yaml
+from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
 
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
-MAX_SCENE_FILES = 5_000
 MAX_BEAT_DEPTH = 12
 
 MANIFEST_KEYS = (
@@ -108,30 +109,9 @@ class _StoryLoader:
     def load(self) -> Story:
         manifest_path = self.story_dir / MANIFEST_NAME
         display = display_path(manifest_path, self.base)
-        if not self.story_dir.is_dir():
-            raise StoryError(
-                [
-                    Problem(
-                        self.story_dir.as_posix(),
-                        1,
-                        1,
-                        "the story folder does not exist",
-                        "give the folder that holds story.yaml",
-                    )
-                ]
-            )
-        if not manifest_path.is_file():
-            raise StoryError(
-                [
-                    Problem(
-                        display,
-                        1,
-                        1,
-                        "the story has no manifest (story.yaml)",
-                        "create story.yaml with title, start, characters, variables and endings",
-                    )
-                ]
-            )
+        where = self._not_a_story(manifest_path)
+        if where is not None:
+            raise StoryError([where])
         source = read_yaml(manifest_path, display)
         self.problems.extend(source.problems)
         reader = FieldReader(display, self.problems)
@@ -150,6 +130,8 @@ class _StoryLoader:
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
 
         files = self._scene_files(reader, manifest)
+        if files is None:  # a limit was passed: nothing more can be checked
+            raise StoryError(self.problems)
         sources = [read_yaml(path, display_path(path, self.base)) for path in files]
         for scene_source in sources:
             self.problems.extend(scene_source.problems)
@@ -185,6 +167,42 @@ class _StoryLoader:
             source_files=tuple(s.display for s in sources),
             playthrough_files=playthroughs,
         )
+
+    def _not_a_story(self, manifest_path: Path) -> Problem | None:
+        """What is wrong when the folder or its manifest is not there, or is something else; None when all is well.
+
+        A manifest that is a FIFO, a socket or a device is left to `read_yaml`, which names it without waiting on it.
+        """
+        shown = self.story_dir.as_posix()
+        try:
+            folder = self.story_dir.stat()
+        except OSError:
+            return Problem(shown, 1, 1, "the story folder does not exist", "give the folder that holds story.yaml")
+        if not stat.S_ISDIR(folder.st_mode):
+            hint = "give the folder that holds story.yaml"
+            if self.story_dir.name == MANIFEST_NAME:
+                hint += f": {self.story_dir.parent.as_posix()}"
+            return Problem(shown, 1, 1, "this is a file, not a story folder", hint)
+        display = display_path(manifest_path, self.base)
+        try:
+            manifest = manifest_path.stat()
+        except OSError:
+            return Problem(
+                display,
+                1,
+                1,
+                "the story has no manifest (story.yaml)",
+                "create story.yaml with title, start, characters, variables and endings",
+            )
+        if stat.S_ISDIR(manifest.st_mode):
+            return Problem(
+                display,
+                1,
+                1,
+                f"{MANIFEST_NAME} is {file_kind(manifest.st_mode)}, not a file",
+                "story.yaml must be the manifest file: rename the folder, then write the manifest",
+            )
+        return None
 
     # -- manifest ------------------------------------------------------------------------------------------------
 
@@ -391,7 +409,8 @@ class _StoryLoader:
                 ending_id, title if isinstance(title, str) else ending_id, _location(reader, key_pos)
             )
 
-    def _scene_files(self, reader: FieldReader, manifest: YMap) -> list[Path]:
+    def _scene_files(self, reader: FieldReader, manifest: YMap) -> list[Path] | None:
+        """The scene files the manifest's globs name, or None when they pass a limit (said as a problem)."""
         globs: list[tuple[str, Pos]] = [(g, manifest.pos) for g in DEFAULT_SCENE_GLOBS]
         if "scenes" in manifest:
             items = reader.sequence(manifest["scenes"], manifest.where("scenes"), "'scenes'", '["scenes/**/*.yaml"]')
@@ -409,34 +428,18 @@ class _StoryLoader:
                     )
                 else:
                     globs.append((pattern, pos))
-        root = self.story_dir.resolve()
-        found: dict[Path, None] = {}
-        for pattern, pos in globs:
-            matches = sorted(p for p in self.story_dir.glob(pattern) if p.is_file())
-            if not matches:
-                reader.error(
-                    pos,
-                    f"the scene glob '{pattern}' matches no files",
-                    "check the pattern, or add scene files",
-                )
-            for path in matches:
-                resolved = path.resolve()
-                if not resolved.is_relative_to(root):
-                    reader.error(
-                        pos,
-                        f"'{path.name}' links to a file outside the story folder",
-                        "copy the file into the story folder instead of linking to it",
-                    )
-                elif path.name != MANIFEST_NAME or path.parent != self.story_dir:
-                    found[path] = None
-        if len(found) > MAX_SCENE_FILES:
-            reader.error(
-                manifest.where("scenes"),
-                f"the globs match {len(found)} files; the limit is {MAX_SCENE_FILES}",
-                "use fewer, larger scene files",
-            )
-            return []
-        return list(found)
+
+        def at(pos: Pos):
+            return lambda message, hint: reader.error(pos, message, hint)
+
+        limits: list[str] = []
+
+        def too_much(message: str, hint: str) -> None:
+            limits.append(message)
+            reader.error(manifest.where("scenes"), message, hint)
+
+        files = expand_scene_globs(self.story_dir, [(g, at(pos)) for g, pos in globs], too_much, MANIFEST_NAME)
+        return None if limits else files
 
     def _collect_scene_ids(self, sources: list[SourceFile]) -> None:
         first_seen: dict[str, str] = {}
@@ -609,8 +612,9 @@ class _SceneBuilder:
         if scene is None:
             return None
         reader.known_keys(scene, SCENE_KEYS, self.what)
-        title = reader.text(scene, "title", self.what, required=True)
-        chapter = reader.text(scene, "chapter", self.what, required=True)
+        # What the scene as a whole lacks is said at its id, where an author looks for a scene
+        title = reader.text(scene, "title", self.what, required=True, missing_at=self.key_pos)
+        chapter = reader.text(scene, "chapter", self.what, required=True, missing_at=self.key_pos)
         background = self._asset(scene, "background")
         music = self._asset(scene, "music", allow_none=True)
         beats: tuple[Beat, ...] = ()
@@ -624,7 +628,7 @@ class _SceneBuilder:
         next_id = ending = None
         choices: tuple[Choice, ...] = ()
         if not exits:
-            reader.error(scene.pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
+            reader.error(self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
         elif len(exits) > 1:
             reader.error(
                 scene.key_pos[exits[1]],

@@ -28,14 +28,19 @@ def default_assets_dir() -> Path:
     return _first_existing(_PACKAGE / "_bundled" / "assets", _PACKAGE.parent / "assets")
 
 
+def own_assets_dir(story_dir: Path) -> Path | None:
+    """The story's own assets: its `assets/` folder, else the one beside it; None when it has neither."""
+    story_dir = story_dir.resolve()
+    for candidate in (story_dir / "assets", story_dir.parent / "assets"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 def assets_dir_for(story_dir: Path) -> Path:
     """The assets a story uses: its own `assets/` folder if it has one, else the one beside it, else the shipped one.
 
     This lets `--story DIR` point at a copy of the story next to its own assets, or at a story with no art at all
     (which then borrows the shipped art).
     """
-    story_dir = story_dir.resolve()
-    for candidate in (story_dir / "assets", story_dir.parent / "assets"):
-        if candidate.is_dir():
-            return candidate
-    return default_assets_dir()
+    return own_assets_dir(story_dir) or default_assets_dir()

@@ -1,7 +1,11 @@
 """Problems found in a story, reported the way authors can act on them.
 
 Every problem names the file, line and column, says what is wrong and how to mend it. Problems are collected, never
-raised one by one, so an author sees everything wrong with a story in one run; `StoryError` carries them all.
+raised one by one, so an author sees everything wrong with a story in one run; `StoryError` carries them all, with
+floods summed up (thousands of lines with the same problem read as a few and a count).
+
+A problem quotes what the story says (an id, a file name), so its text is escaped for the terminal when it is made:
+nothing from a story reaches a terminal raw through a problem, whoever prints it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from game.terminal_text import escape_for_terminal
 
 Severity = Literal["error", "warning"]
 
@@ -27,6 +33,13 @@ class Problem:
     severity: Severity = "error"
     code: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("file", "message", "hint"):
+            text = getattr(self, name)
+            escaped = escape_for_terminal(text)
+            if escaped is not text:
+                object.__setattr__(self, name, escaped)
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         label = f"{self.severity} {self.code}".strip() if self.code else self.severity
@@ -39,16 +52,68 @@ class Problem:
         return (self.file, self.line, self.column)
 
 
+FLOOD_SHOWN = 3  # a problem repeated in one file is shown this often, then once more with a count of the rest
+MAX_SHOWN = 100  # more problems than this are cut off with a count: mending the first ones often mends the rest
+
+
 class StoryError(Exception):
-    """A story could not be loaded; `problems` holds every problem found, in file order."""
+    """A story could not be loaded; `problems` holds the problems found in file order, floods summed up.
+
+    `count` is how many problems were found in all, before summing up.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=Problem.sort_key)
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the story")
+        found = sorted(problems, key=Problem.sort_key)
+        self.count = len(found)
+        self.problems = condense(found)
+        super().__init__(f"{self.count} problem{'s' if self.count != 1 else ''} in the story")
 
     def report(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+
+def condense(problems: list[Problem]) -> list[Problem]:
+    """Problems in order, with a flood of one problem in one file summed up, and cut off after MAX_SHOWN.
+
+    The same message (and hint) in one file is shown FLOOD_SHOWN times; its next occurrence stands for all the rest
+    ("here and on 4,749 more lines of this file, down to line 4,850").
+    """
+    groups: dict[tuple[str, str, str, str, str], list[int]] = {}
+    for index, problem in enumerate(problems):
+        key = (problem.file, problem.severity, problem.code, problem.message, problem.hint)
+        groups.setdefault(key, []).append(index)
+    summed: dict[int, Problem] = {}
+    weight: dict[int, int] = {}  # how many problems found a summing-up problem stands for
+    hidden: set[int] = set()
+    for indexes in groups.values():
+        if len(indexes) <= FLOOD_SHOWN + 1:
+            continue
+        first, last = problems[indexes[FLOOD_SHOWN]], problems[indexes[-1]]
+        rest = len(indexes) - FLOOD_SHOWN - 1
+        lines = {problems[index].line for index in indexes[FLOOD_SHOWN + 1 :]} - {first.line}
+        places = f"on {len(lines):,} more lines" if len(lines) == rest else f"{rest:,} more times"
+        message = f"{first.message} (here and {places} of this file, down to line {last.line:,})"
+        summed[indexes[FLOOD_SHOWN]] = Problem(
+            first.file, first.line, first.column, message, first.hint, first.severity, first.code
+        )
+        weight[indexes[FLOOD_SHOWN]] = rest + 1
+        hidden.update(indexes[FLOOD_SHOWN + 1 :])
+    kept = [index for index in range(len(problems)) if index not in hidden]
+    shown = [summed.get(index, problems[index]) for index in kept]
+    if len(shown) <= MAX_SHOWN:
+        return shown
+    cut = shown[MAX_SHOWN]
+    more = len(problems) - sum(weight.get(index, 1) for index in kept[:MAX_SHOWN])
+    note = Problem(
+        cut.file,
+        cut.line,
+        cut.column,
+        f"{more:,} more problem{'s are' if more != 1 else ' is'} not shown",
+        "mend the problems above first, then check again",
+        cut.severity,
+        cut.code,
+    )
+    return [*shown[:MAX_SHOWN], note]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from game.model import Beat, IfBeat, Scene, Story, TextBeat
+from game.terminal_text import escape_for_terminal
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -32,7 +33,8 @@ def story_summary(story: Story) -> str:
     beats = sum(sum(1 for _ in iter_beats(scene.beats)) for scene in story.scenes.values())
     words = sum(scene_words(scene) for scene in story.scenes.values())
     choices = sum(len(scene.choices) for scene in story.scenes.values())
+    title = escape_for_terminal(story.title)
     return (
-        f"ok: '{story.title}': {len(story.scenes)} scenes, {beats} beats, {choices} choices, {words} words, "
+        f"ok: '{title}': {len(story.scenes)} scenes, {beats} beats, {choices} choices, {words} words, "
         f"{len(story.endings)} endings"
     )

@@ -68,11 +68,23 @@ class FieldReader:
                 hint = suggestion or "the keys allowed here are: " + ", ".join(allowed)
                 self.error(mapping.key_pos[key], f"unknown key '{key}' in {what}", hint)
 
-    def text(self, mapping: YMap, key: str, what: str, *, required: bool = False, empty_ok: bool = False):
-        """A string value; MISSING when absent (after reporting it if required), None when it is the wrong type."""
+    def text(
+        self,
+        mapping: YMap,
+        key: str,
+        what: str,
+        *,
+        required: bool = False,
+        empty_ok: bool = False,
+        missing_at: Pos | None = None,
+    ):
+        """A string value; MISSING when absent (after reporting it if required), None when it is the wrong type.
+
+        A missing required key is reported at `missing_at` when given, else where the mapping starts.
+        """
         if key not in mapping:
             if required:
-                self.error(mapping.pos, f"{what} needs '{key}'", f"add '{key}: ...'")
+                self.error(missing_at or mapping.pos, f"{what} needs '{key}'", f"add '{key}: ...'")
             return MISSING
         value = mapping[key]
         pos = mapping.value_pos[key]

@@ -3,7 +3,9 @@
 Stories are written by people and shared between people, so reading one must never run code, never hang and never
 end in a traceback. This module drives PyYAML's event parser (the C one where present) and builds plain Python values
 itself: no tags, no anchors or aliases (so no alias bombs), no duplicate keys, bounded nesting and sizes, strict
-UTF-8, no tabs in indentation. Only `true`/`false` are booleans (no YAML 1.1 `yes`/`no` surprises).
+UTF-8, no tabs in indentation, no control characters in text however they are written (a raw byte, or a YAML escape
+such as "\\e" in double quotes: either would act on a terminal that shows it). Only `true`/`false` are booleans (no
+YAML 1.1 `yes`/`no` surprises). Only regular files are read: a FIFO or a device is named, never opened for reading.
 
 Mappings and lists come back as `YMap` and `YList`, which remember the position of every key and item, so the
 loader can point at the exact line and column of anything it finds wrong.
@@ -11,7 +13,9 @@ loader can point at the exact line and column of anything it finds wrong.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from game.problems import Problem
+from game.terminal_text import describe_control, escape_char, find_control
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 48
@@ -119,6 +124,19 @@ def _hint_for(message: str) -> str:
     return "check the YAML syntax around this position"
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words: 'a folder', 'a FIFO (a named pipe)', ..."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def read_yaml(path: Path, display: str) -> SourceFile:
     """Read one story file. Never raises for bad content: problems are returned with positions."""
     problems: list[Problem] = []
@@ -127,16 +145,18 @@ def read_yaml(path: Path, display: str) -> SourceFile:
         problems.append(Problem(display, line, column, message, hint))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem(
-                1,
-                1,
-                f"file is too large ({size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB)",
-                "split the story into several scene files",
-            )
-            return SourceFile(path, display, None, problems)
-        data = path.read_bytes()
+        data = _read_regular_file(path)
+    except _NotAFile as error:
+        problem(1, 1, f"this is {error.kind}, not a file", "story files are ordinary text files")
+        return SourceFile(path, display, None, problems)
+    except _TooLarge as error:
+        problem(
+            1,
+            1,
+            f"file is too large ({error.size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB)",
+            "split the story into several scene files",
+        )
+        return SourceFile(path, display, None, problems)
     except OSError as error:
         problem(1, 1, f"cannot read the file: {error.strerror or error}", "check the file exists and is readable")
         return SourceFile(path, display, None, problems)
@@ -144,6 +164,38 @@ def read_yaml(path: Path, display: str) -> SourceFile:
     if text is None:
         return SourceFile(path, display, None, problems)
     return SourceFile(path, display, parse_text(text, problem), problems)
+
+
+class _NotAFile(Exception):
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; anything else raises before a byte is read.
+
+    The file is opened without blocking, so a FIFO is found out at once instead of waiting for a writer.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb", closefd=True) as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotAFile(file_kind(info.st_mode))
+        if info.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(info.st_size)
+        data = handle.read(info.st_size + 1)  # read(n) makes room for n bytes first: never ask for more than is there
+        if len(data) > info.st_size:  # it grew since (or it is a file whose size the system does not know)
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    if len(data) > MAX_FILE_BYTES:
+        raise _TooLarge(len(data))
+    return data
 
 
 def decode_text(data: bytes, problem) -> str | None:
@@ -238,7 +290,7 @@ def parse_text(text: str, problem) -> object:
     if not _check_indentation(text, problem):
         return None
     try:
-        return _build(_Loader(text).get_event, problem)
+        return _build(_Loader(text).get_event, problem, text if "\\" in text else None)
     except yaml.MarkedYAMLError as error:
         too_deep = _flow_nesting_overflow(text)
         if too_deep is not None:  # libyaml has nesting limits of its own, worded differently in each version
@@ -257,10 +309,11 @@ def parse_text(text: str, problem) -> object:
         before = text[: error.position]
         line = before.count("\n") + 1
         column = error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
         problem(
             line,
             column,
-            f"the character {error.character!r} is not allowed in YAML text",
+            f"the character {escape_char(character)} is not allowed in YAML text",
             "remove control characters from the file",
         )
         return None
@@ -284,8 +337,12 @@ _new_dict = dict.__new__
 _new_list = list.__new__
 
 
-def _build(get_event, problem) -> object:
+def _build(get_event, problem, escaped_text: str | None = None) -> object:
     """Turn parser events into YMap/YList/scalars with an explicit stack (so depth never recurses).
+
+    `escaped_text` is the source when it holds a backslash, so double-quoted text may hold escapes that make control
+    characters (`"\\e[31m"`); those are refused where the escape stands. Without a backslash, the reader has already
+    refused every raw control character (and turned raw line breaks into line feeds), so nothing needs checking.
 
     This is the hot loop of story loading (about a hundred thousand events per thousand scenes), so it is written
     flat: one function, local names, the common events (a scalar, the start or end of a mapping or list) handled
@@ -311,6 +368,8 @@ def _build(get_event, problem) -> object:
             if event.anchor is not None or (tag is not None and tag != "!"):
                 _check_anchor_and_tag(event, pos, problem)
             value = event.value
+            if escaped_text is not None and style == '"' and find_control(value) >= 0:
+                _control_character(escaped_text, event, value, problem)
             if len(value) > MAX_SCALAR_CHARS:
                 problem(
                     pos.line,
@@ -425,6 +484,61 @@ def _build(get_event, problem) -> object:
                     "remove the '---' line, or move this part into a file of its own",
                 )
                 return result
+
+
+_SIMPLE_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _control_character(text: str, event, value: str, problem) -> None:
+    """Report the first control character in a double-quoted scalar, at the escape in the source that makes it."""
+    start, end = event.start_mark, event.end_mark
+    source = text[start.index : end.index]
+    index = _escape_making_control(source)
+    if index < 0:  # not made by an escape (cannot happen with a conforming reader): point at the text
+        line, column = start.line + 1, start.column + 1
+    else:
+        line_start = source.rfind("\n", 0, index) + 1
+        line = start.line + 1 + source.count("\n", 0, index)
+        column = index - line_start + 1 if line_start else start.column + 1 + index
+    char = value[find_control(value)]
+    problem(
+        line,
+        column,
+        f"the text holds the control character {describe_control(char)}",
+        "story text may hold line breaks and tabs but no other control characters: remove it "
+        "(it would act on the terminal instead of being shown)",
+    )
+
+
+def _escape_making_control(source: str) -> int:
+    """Where in a double-quoted scalar's source the first escape that makes a control character starts, or -1."""
+    index = source.find("\\")
+    while index >= 0:
+        code = source[index + 1 : index + 2]
+        made = _SIMPLE_ESCAPES.get(code, "")
+        width = _HEX_ESCAPES.get(code, 0)
+        if width:
+            try:
+                made = chr(int(source[index + 2 : index + 2 + width], 16))
+            except (ValueError, OverflowError):
+                made = ""
+        if made and find_control(made) >= 0:
+            return index
+        index = source.find("\\", index + 2 + width)
+    return -1
 
 
 def _check_anchor_and_tag(event, pos: Pos, problem) -> None:

@@ -68,3 +68,22 @@ def test_the_linter_finds_nothing_in_what_the_tutorial_added(tutorial_story):
         if problem.file.endswith("prologue_walk.yaml") or "told_tori" in problem.message
     ]
     assert not added, "\n".join(str(problem) for problem in added)
+
+
+EXAMPLE = re.compile(r"<!-- lint example: the tutorial without its if -->\n```\n(.*?)```", re.DOTALL)
+
+
+def test_the_guides_lint_example_is_what_lint_prints_for_the_tutorial_without_its_if(tutorial_story, tmp_path):
+    from game.authoring.lint_cli import _summary
+
+    story = tmp_path / "story"
+    shutil.copytree(tutorial_story, story)
+    walk = story / "scenes" / "prologue_walk.yaml"
+    text = walk.read_text(encoding="utf-8")
+    forgotten = re.sub(r'    - if: "told_tori"\n      then:\n.*?\n      else:\n    (.*?\n)', r"\1", text, flags=re.S)
+    assert forgotten != text
+    walk.write_text(forgotten, encoding="utf-8")
+    report = lint_story(load_story(story))
+    printed = "\n".join([*(str(p) for p in report.problems), _summary(report.errors, report.warnings, False, True)])
+    (example,) = EXAMPLE.findall(GUIDE.read_text(encoding="utf-8"))
+    assert printed + "\n" == example

@@ -30,7 +30,7 @@ SCENE_CASES = [
     ("title-not-text", "a:\n  title: 3\n  chapter: One\n  ending: done\n", "'title' of scene 'a' must be text",
      "double quotes", 2, 10),
     ("no-exit", 'a:\n  title: "A"\n  chapter: One\n', "scene 'a' has no way on", "choices', 'next' or 'ending'",
-     2, 3),
+     1, 1),  # at the scene's id, where an author looks for the scene
     ("two-exits", 'a:\n  title: "A"\n  chapter: One\n  next: a\n  ending: done\n',
      "scene 'a' has both 'next' and 'ending'", "exactly one", 5, 3),
     ("unknown-goto", scene('    - goto: b_scene'), "unknown scene 'b_scene'", "no scene has this id", 5, 13),

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, load_or_report
+from game.terminal_text import escape_lines
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     text = drawn.text if drawn.text.endswith("\n") else drawn.text + "\n"
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(escape_lines(text) if sys.stdout.isatty() else text)  # a map piped to a tool stays as it is
         return EXIT_OK
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)  # as --junit and --out do

@@ -26,10 +26,11 @@ class LintReport:
     problems: list[Problem]
     notes: list[str] = field(default_factory=list)
     loaded: bool = True
+    load_errors: int = 0  # a story that does not load: every problem the loader found, listed or summed up
 
     @property
     def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
+        return self.load_errors or sum(1 for p in self.problems if p.severity == "error")
 
     @property
     def warnings(self) -> int:
@@ -61,7 +62,7 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
     except StoryError as error:
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
-        return LintReport(problems, loaded=False)
+        return LintReport(problems, loaded=False, load_errors=error.count)
     return lint_story(story, ignore)
 
 

@@ -6,9 +6,9 @@ Exit codes: 0 printed, 1 the story does not load.
 from __future__ import annotations
 
 import argparse
-import json
 
 from game.cli import EXIT_FAILED, EXIT_OK, load_or_report
+from game.terminal_text import escape_lines, json_for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,5 +22,5 @@ def run(args: argparse.Namespace) -> int:
     if story is None:
         return EXIT_FAILED
     data = story_stats(story)
-    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else render_text(data))
+    print(json_for_terminal(data) if args.json else escape_lines(render_text(data)))
     return EXIT_OK

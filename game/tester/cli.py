@@ -9,11 +9,11 @@ place that cannot be written included, checked before exploring).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
+from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -134,11 +134,11 @@ def run(args: argparse.Namespace) -> int:
         data = test_run.to_json()
         if witnesses is not None:
             data["witnesses"] = witnesses
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_for_terminal(data))
     else:
         from game.tester.text import summary
 
-        print(summary(test_run, paths=args.paths, witnesses=witnesses))
+        print(escape_lines(summary(test_run, paths=args.paths, witnesses=witnesses)))
     if args.junit is not None:
         from game.tester.junit import write_junit
 

@@ -2,7 +2,8 @@
 
 Files are found only through `game.assets.AssetCatalog`, the same lookup the game uses. The game's own title screen
 uses the `title` background and `title` music, and the front end owns everything in assets/ui: those are never
-reported as unused.
+reported as unused. A story with no assets of its own borrows the shipped art, which is not the author's to tidy:
+nothing in it is reported as unused.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from game.assets import AssetKind
 from game.authoring.context import LintContext
 from game.model import Location, StageBeat, TextBeat
+from game.paths import own_assets_dir
 from game.problems import Problem, did_you_mean, display_path
 
 USED_BY_THE_GAME: dict[str, frozenset[str]] = {"background": frozenset({"title"}), "music": frozenset({"title"})}
@@ -56,6 +58,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             hint = did_you_mean(asset, catalog.ids(kind)) or f"add {files.format(id=asset)}"
             yield ctx.problem(code, where, f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
 
+    if own_assets_dir(ctx.story.story_dir) is None:  # borrowed art: unused files are not this story's
+        return
     used = {kind: {asset for k, asset, _ in uses if k == kind} for kind in _MISSING}
     base = ctx.story.story_dir.parent
     for kind in ("background", "music", "sound"):
