@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 SKIP_INTERVAL = 0.05
 SETTLED = 30.0  # seconds: long enough for every card, fade, effect and reveal to have finished
 AUTO_PER_CHAR = 0.02
+INTERRUPTIONS = ("thought", "narration")  # lines that put the phone down without ending its thread
 
 
 class GameScreen(Screen):
@@ -80,6 +81,7 @@ class GameScreen(Screen):
         for event in events:
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
+                self.phone.clear()
                 scene_started = True
                 if event.new_chapter and not quiet:
                     self.card = ChapterCard(event.chapter, event.title, now)
@@ -115,19 +117,30 @@ class GameScreen(Screen):
         if line.kind == "message":
             self.dialogue.clear()
             if restore:
-                thread = []
-                for entry in reversed(self.session.backlog):
-                    if entry.kind != "message":
-                        break
-                    thread.append(Message(entry.speaker, entry.name, entry.color, entry.text))
-                self.phone.set_thread(list(reversed(thread)))
+                self.phone.set_thread(self._thread_so_far())
             else:
                 self.phone.add(Message(line.speaker, line.name, line.color, line.text), start)
         else:
-            self.phone.clear()
+            if line.kind in INTERRUPTIONS:
+                if restore:
+                    self.phone.set_thread(self._thread_so_far(), shown=False)
+                self.phone.put_down()
+            else:
+                self.phone.clear()
             self.dialogue.show(line, start)
             if restore or self.skipping:
                 self.dialogue.complete()
+
+    def _thread_so_far(self) -> list[Message]:
+        """The messages of the running thread, from the backlog (after a load or a rollback)."""
+        thread = []
+        for entry in reversed(self.session.backlog):
+            if entry.kind in INTERRUPTIONS:
+                continue
+            if entry.kind != "message":
+                break
+            thread.append(Message(entry.speaker, entry.name, entry.color, entry.text))
+        return list(reversed(thread))
 
     def _end(self, ended: Ended, now: float) -> None:
         from game.ui.screens.ending import EndingScreen
@@ -233,6 +246,20 @@ class GameScreen(Screen):
         load_slot(self.app, slot, now)
 
     # Input ------------------------------------------------------------------------------------------------------
+    def event(self, event: pygame.event.Event, now: float) -> bool:
+        if self.menu is not None and not self.hidden:
+            if event.type == pygame.MOUSEMOTION and self.menu.drag(self.app.logical(event.pos), bool(event.buttons[0])):
+                return True
+            if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+                self.menu.release()
+        return super().event(event, now)
+
+    def wheel(self, dy: int, now: float) -> bool:
+        if self.menu is not None and self.menu.scrollable and not self.hidden:
+            self.menu.wheel(dy)
+            return True  # over a long menu the wheel scrolls it (Page Up still opens the history)
+        return super().wheel(dy, now)
+
     def key(self, event: pygame.event.Event, now: float) -> bool:
         if is_ctrl(event.key):
             self.ctrl_held = True
@@ -304,6 +331,8 @@ class GameScreen(Screen):
             self.quick_item(item, now)
             return True
         if self.menu is not None:
+            if self.menu.press(pos):
+                return True
             index = self.menu.click(pos)
             if index is not None:
                 self.choose(index, now)

@@ -1,0 +1,114 @@
+"""What the player sees during play (issue 15): a phone thread that survives a thought, menus that scroll, the
+backlog's kinds of line, the endings gallery, and who is speaking."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+
+from game.events import Choices, Line
+from game.ui.driver import Driver
+from game.ui.screens.flow import new_game
+from game.ui.screens.game import GameScreen
+from tests.storybuild import build
+
+
+def data_dir() -> Path:
+    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
+
+
+def play(tmp_path: Path, scenes: str) -> tuple[Driver, GameScreen]:
+    ui = Driver(build(tmp_path, scenes), data_dir(), title=False)
+    new_game(ui.app, ui.clock.now)
+    ui.wait(3.0)
+    game = ui.top
+    assert isinstance(game, GameScreen)
+    return ui, game
+
+
+def go_on(ui: Driver, game: GameScreen) -> None:
+    if not game.line_complete(ui.clock.now):
+        ui.press(pygame.K_SPACE)
+    ui.press(pygame.K_SPACE, wait=1.0)
+
+
+THREAD = """\
+a:
+  title: "A"
+  chapter: One
+  lines:
+    - message: {from: nick, text: "Good morning"}
+    - think: {who: charlie, text: "He texted first."}
+    - message: {from: charlie, text: "Morning!"}
+    - charlie: "Out loud now."
+    - message: {from: nick, text: "A new thread."}
+  ending: done
+"""
+
+
+def test_a_thought_between_messages_keeps_the_phone_thread(tmp_path: Path) -> None:
+    ui, game = play(tmp_path, THREAD)
+    try:
+        assert [m.text for m in game.phone.thread] == ["Good morning"] and game.phone.active
+        go_on(ui, game)
+        assert not game.phone.active and game.dialogue.line is not None  # the thought is in the box
+        go_on(ui, game)
+        assert [m.text for m in game.phone.thread] == ["Good morning", "Morning!"] and game.phone.active
+        ui.press(pygame.K_BACKSPACE)  # rolling back onto the thought and forward again keeps the thread too
+        ui.press(pygame.K_RIGHT)
+        assert [m.text for m in game.phone.thread] == ["Good morning", "Morning!"]
+        go_on(ui, game)  # speaking aloud ends the thread
+        go_on(ui, game)
+        assert [m.text for m in game.phone.thread] == ["A new thread."]
+    finally:
+        ui.close()
+
+
+def long_menu(count: int) -> str:
+    options = "".join(f'    - text: "Option {i}"\n      goto: b\n' for i in range(1, count + 1))
+    return f"""\
+a:
+  title: "A"
+  chapter: One
+  lines:
+    - narrate: "Pick one."
+  choices:
+{options}
+b:
+  title: "B"
+  chapter: One
+  lines:
+    - narrate: "Picked."
+  ending: done
+"""
+
+
+def test_a_long_menu_scrolls_with_wheel_keys_and_its_bar(tmp_path: Path) -> None:
+    ui, game = play(tmp_path, long_menu(14))
+    try:
+        go_on(ui, game)
+        menu = game.menu
+        assert isinstance(game.session.beat, Choices) and menu is not None and menu.scrollable
+        last = menu.list.buttons[-1]
+        assert last.rect[1] > 470  # below the space for the menu: it has to scroll into view
+        ui.wheel(-1)
+        assert menu.scroll > 0 and ui.top is game  # the wheel scrolled the menu instead of opening the history
+        ui.wheel(5)
+        assert menu.scroll == 0
+        for _ in range(14):
+            ui.press(pygame.K_DOWN)
+        assert menu.list.focus == 13 and menu.scroll == menu.max_scroll  # the highlight is kept in view
+        _, y, _, h = last.rect
+        assert y >= 40 and y + h <= 470
+        track, thumb = menu.bar()
+        assert thumb[1] + thumb[3] == track[1] + track[3]  # the bar shows the end of the list
+        ui.click((track[0] + track[2] / 2, track[1] + 2))  # a click at the top of the bar scrolls back up
+        assert menu.scroll == 0 and isinstance(game.session.beat, Choices)
+        ui.click((640, 600))  # a click under the visible options (on the dialogue box) chooses nothing
+        assert isinstance(game.session.beat, Choices)
+        ui.click_rect(menu.list.buttons[0].rect)
+        assert isinstance(game.session.beat, Line) and game.session.beat.text == "Picked."
+    finally:
+        ui.close()
