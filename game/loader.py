@@ -385,10 +385,14 @@ class _StoryLoader:
             spec_map = reader.mapping(spec, table.where(ending_id), what, '{title: "Home"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("title",), what)
+            reader.known_keys(spec_map, ("title", "hint"), what)
             title = reader.text(spec_map, "title", what, required=True)
+            hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(
-                ending_id, title if isinstance(title, str) else ending_id, _location(reader, key_pos)
+                ending_id,
+                title if isinstance(title, str) else ending_id,
+                _location(reader, key_pos),
+                hint if isinstance(hint, str) else "",
             )
 
     def _scene_files(self, reader: FieldReader, manifest: YMap) -> list[Path]:

@@ -91,6 +91,7 @@ class Ending:
     id: str
     title: str
     where: Location
+    hint: str = ""  # shown in the endings gallery while the ending is still locked
 
 
 @dataclass(frozen=True, slots=True)

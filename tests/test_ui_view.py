@@ -112,3 +112,42 @@ def test_a_long_menu_scrolls_with_wheel_keys_and_its_bar(tmp_path: Path) -> None
         assert isinstance(game.session.beat, Line) and game.session.beat.text == "Picked."
     finally:
         ui.close()
+
+
+def test_each_ending_is_pictured_with_its_place_and_cast_and_locked_ones_are_silhouettes(tmp_path: Path) -> None:
+    from game.loader import load_story
+    from game.ui.screens.endings import EndingsScreen
+    from game.ui.tableau import Figure, tableau
+
+    story = load_story(Path(__file__).parent / "fixtures" / "ui_story")
+    together = tableau(story, "together")
+    assert together.background == "park" and together.figures == (Figure("nick", "neutral", "left"),)
+    assert "Two" in together.hint  # no hint written: the chapter it belongs to
+    ui = Driver(story, data_dir())
+    try:
+        ui.app.persistent.add_ending("together")
+        screen = EndingsScreen(ui.app)
+        ui.app.push(screen)
+        ui.step()
+        found = screen.picture("together", True, (320, 180))
+        locked = screen.picture("together", False, (320, 180))
+        nick_x, feet = round(290 * 320 / 1280), 170  # Nick stands on the left
+        assert sum(locked.get_at((nick_x, feet))[:3]) < sum(found.get_at((nick_x, feet))[:3]) - 150
+        shadow = locked.get_at((nick_x, feet))[:3]
+        assert max(shadow) - min(shadow) < 40  # a silhouette: one dark colour, not Nick's clothes
+        ui.press(pygame.K_RIGHT)
+        ui.press(pygame.K_RIGHT)
+        assert screen.focus == 1
+        ui.press(pygame.K_ESCAPE)
+        assert ui.top is not screen
+    finally:
+        ui.close()
+
+
+def test_an_endings_hint_comes_from_the_manifest(tmp_path: Path) -> None:
+    from game.ui.tableau import tableau
+
+    manifest = 'title: "T"\nstart: a\nendings:\n  done: {title: "Done", hint: "Say yes to the walk."}\n'
+    story = build(tmp_path, manifest=manifest)
+    assert story.endings["done"].hint == "Say yes to the walk."
+    assert tableau(story, "done").hint == "Say yes to the walk."

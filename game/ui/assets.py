@@ -19,6 +19,7 @@ from game.ui.rastercache import RasterCache
 log = logging.getLogger(__name__)
 
 _CACHE_LIMIT = 160
+DEFAULT_OUTFIT = "default"  # sprites/WHO/default/ holds what a character wears when no outfit is named
 
 
 class Images:
@@ -54,23 +55,36 @@ class Images:
             self._store(key, surf)
         return surf
 
-    def sprite(self, who: str, expression: str, height: int) -> pygame.Surface:
-        """Character `who` with `expression`, `height` real pixels tall (width follows the art)."""
-        key = ("sprite", who, expression, height)
+    def sprite(self, who: str, expression: str, height: int, outfit: str | None = None) -> pygame.Surface:
+        """Character `who` in `outfit` with `expression`, `height` real pixels tall (width follows the art)."""
+        key = ("sprite", who, outfit, expression, height)
         surf = self._cache.get(key)
         if surf is None:
-            folder = self.assets_dir / "sprites" / who
-            path = self._find(folder, expression)
+            label = f"{who}/{outfit}/{expression}" if outfit else f"{who}/{expression}"
+            path = self.sprite_path(who, expression, outfit)
             if path is None and expression != "neutral":
-                fallback = self._find(folder, "neutral")
-                if fallback is not None:
-                    self._warn(f"sprite {who}/{expression}", f"no sprite {who}/{expression}; showing {who}/neutral")
-                    path = fallback
-            surf = self._load_fit(path, height, what=f"sprite '{who}/{expression}'")
+                path = self.sprite_path(who, "neutral", outfit)
+                if path is not None:
+                    self._warn(f"sprite {label}", f"no sprite {label}; showing {who}'s neutral face")
+            surf = self._load_fit(path, height, what=f"sprite '{label}'")
             if surf is None:
-                surf = placeholder((height * 5 // 12, height), f"{who}/{expression}", self.fonts)
+                surf = placeholder((height * 5 // 12, height), label, self.fonts)
             self._store(key, surf)
         return surf
+
+    def sprite_path(self, who: str, expression: str, outfit: str | None = None) -> Path | None:
+        """sprites/WHO/OUTFIT/EXPRESSION, else the character's default outfit, else the flat sprites/WHO/EXPRESSION
+        of stories made before outfits; warns once when an outfit is missing and the default stands in."""
+        folder = self.assets_dir / "sprites" / who
+        if outfit and outfit != DEFAULT_OUTFIT:
+            path = self._find(folder / outfit, expression)
+            if path is not None:
+                return path
+            if self._find(folder / outfit, "neutral") is None:
+                self._warn(f"outfit {who}/{outfit}", f"no outfit '{outfit}' for {who}; showing the default clothes")
+            else:
+                return None  # the outfit exists without this face: the caller falls back to its neutral face
+        return self._find(folder / DEFAULT_OUTFIT, expression) or self._find(folder, expression)
 
     def ui(self, name: str, size: tuple[int, int]) -> pygame.Surface | None:
         """A UI image (assets/ui/NAME.svg) fitted into `size`, or None when it is missing."""

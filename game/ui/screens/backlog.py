@@ -118,7 +118,7 @@ class BacklogScreen(Screen):
             y -= GAP
         canvas.surface.set_clip(clip)
         if self.scroll < self._max_scroll():
-            canvas.text("\u2191 earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
+            canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         if self.scroll > 0:
             canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         self.back.draw(canvas, self.back_hover)
