@@ -151,3 +151,65 @@ def test_an_endings_hint_comes_from_the_manifest(tmp_path: Path) -> None:
     story = build(tmp_path, manifest=manifest)
     assert story.endings["done"].hint == "Say yes to the walk."
     assert tableau(story, "done").hint == "Say yes to the walk."
+
+
+FOCUS = """\
+a:
+  title: "A"
+  chapter: One
+  lines:
+    - show: {who: charlie, as: neutral, at: left}
+    - show: {who: nick, as: neutral, at: right}
+    - charlie: "I speak first."
+    - nick: "Then me."
+    - narrate: "Nobody speaks."
+    - hide: charlie
+    - charlie: "From off stage."
+    - julio: "Nobody has drawn me."
+  ending: done
+"""
+FOCUS_MANIFEST = """\
+title: "Test"
+start: a
+characters:
+  charlie: {name: Charlie, color: "#7fb8e8"}
+  nick: {name: Nick, color: "#f4c542"}
+  julio: {name: Julio, color: "#a3b18a"}
+endings:
+  done: {title: "Done"}
+"""
+
+
+def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_side(tmp_path: Path) -> None:
+    import shutil
+
+    from game.ui.stage import DIMMED, FOCUS_TIME
+
+    fixture = Path(__file__).parent / "fixtures" / "ui_story" / "assets" / "sprites"
+    story_dir = tmp_path / "story"
+    shutil.copytree(fixture, story_dir / "assets" / "sprites")
+    ui = Driver(build(tmp_path, FOCUS, manifest=FOCUS_MANIFEST), data_dir(), title=False)
+    try:
+        new_game(ui.app, ui.clock.now)
+        ui.wait(3.0)
+        game = ui.top
+        assert isinstance(game, GameScreen)
+        stage, now = game.stage, ui.clock.now
+        assert stage.sprites["charlie"].lit(now) == 1.0 and stage.sprites["nick"].lit(now) == DIMMED
+        assert game._speaker_mark(ui.app.canvas) == ("left", None)
+        go_on(ui, game)  # Nick speaks: Charlie dims over a quarter of a second, Nick lights up
+        start = ui.clock.now - 1.0
+        charlie = stage.sprites["charlie"]
+        assert DIMMED < charlie.lit(start + FOCUS_TIME / 2) < 1.0
+        assert charlie.lit(ui.clock.now) == DIMMED and stage.sprites["nick"].lit(ui.clock.now) == 1.0
+        assert game._speaker_mark(ui.app.canvas)[0] == "right"
+        go_on(ui, game)  # narration: everyone is lit
+        assert all(view.lit(ui.clock.now) == 1.0 for view in stage.sprites.values())
+        go_on(ui, game)  # Charlie off stage: a side portrait, and the plate beside it
+        side, portrait = game._speaker_mark(ui.app.canvas)
+        assert side == "portrait" and portrait is not None
+        go_on(ui, game)  # Julio has no sprite: a plain plate, where nobody stands (Nick is on the right)
+        assert game._speaker_mark(ui.app.canvas) == ("left", None)
+        assert stage.sprites["nick"].lit(ui.clock.now) == DIMMED
+    finally:
+        ui.close()

@@ -8,6 +8,7 @@ for authors the dev overlay and hot reload.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 import pygame
@@ -21,11 +22,12 @@ from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
 from game.ui.phone import Message, PhoneView
+from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record
 from game.ui.session import StorySession
 from game.ui.stage import StageView
-from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES
+from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ class GameScreen(Screen):
         self.stage = StageView(app.images)
         self.effects = EffectsLayer(app.images)
         self.dialogue = DialogueBox()
+        self.portraits = Portraits(app.images)
         self.phone = PhoneView()
         self.quick = QuickMenu()
         self.menu: ChoiceMenu | None = None
@@ -104,6 +107,7 @@ class GameScreen(Screen):
                 self.card = None
         else:
             self.stage.follow(self.session.stage, now)
+        self.stage.focus(self._focus_on(), now, instant=quiet)
         self.app.audio.play_music(self.session.stage.music)
         if scene_started and not restore and not self.ended:
             self.autosave(now)
@@ -130,6 +134,31 @@ class GameScreen(Screen):
             self.dialogue.show(line, start)
             if restore or self.skipping:
                 self.dialogue.complete()
+
+    def _speaker_mark(self, canvas: Canvas) -> tuple[str, Callable[[], None] | None]:
+        """(the side of the box the name plate sits on, a portrait to draw for a speaker who is not on stage)."""
+        line = self.dialogue.line
+        if line is None or line.speaker is None or line.kind in ("narration", "message"):
+            return "left", None
+        x = self.stage.place_of(line.speaker)
+        if x is not None:
+            return ("left" if x < 520 else "right" if x > 760 else "center"), None
+        outfit = self.session.stage.outfits.get(line.speaker)
+        if not self.portraits.available(line.speaker, outfit):
+            # a name plate alone: put it where nobody stands, so it is not read as theirs
+            taken = {place for _, place in self.session.stage.sprites.values()}
+            return next((p for p in ("left", "right", "center") if p not in taken), "left"), None
+        color = parse_hex(line.color)
+        return "portrait", lambda: self.portraits.draw(canvas, line.speaker, line.expression, outfit, color)
+
+    def _focus_on(self) -> str | None:
+        """Who the stage marks as speaking: the speaker of a spoken line, a thinker who is on stage, else nobody."""
+        line = self.line if isinstance(self.session.beat, Line) else None
+        if line is None or line.speaker is None or line.kind in ("narration", "message"):
+            return None
+        if line.kind == "thought" and not self.stage.on_stage(line.speaker):
+            return None
+        return line.speaker
 
     def _thread_so_far(self) -> list[Message]:
         """The messages of the running thread, from the backlog (after a load or a rollback)."""
@@ -465,7 +494,10 @@ class GameScreen(Screen):
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.dialogue.line is not None and not card_up:
-            self.dialogue.draw(canvas, now, self._cps(), self._size(), marker=self.menu is None)
+            side, portrait = self._speaker_mark(canvas)
+            self.dialogue.draw(
+                canvas, now, self._cps(), self._size(), marker=self.menu is None, side=side, portrait=portrait
+            )
         if self.menu is not None and not card_up:
             self.menu.draw(canvas)
         if self.card is not None:
