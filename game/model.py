@@ -128,6 +128,7 @@ class StageBeat:
     at: Literal["left", "center", "right"] | None
     asset: str | None
     where: Location
+    outfit: str | None = None  # for `show`: the outfit it resolved to (None: the default clothes)
 
 
 @dataclass(frozen=True, slots=True)

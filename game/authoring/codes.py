@@ -62,8 +62,9 @@ _TABLE = (
         "error",
         "no sprite for this expression",
         "A `show` or a line's `as:` names an expression the character has no file for "
-        "(assets/sprites/WHO/EXPRESSION.svg or .png). Check the spelling against the files there, or draw it. "
-        "`show: nick` without `as` means `neutral`.",
+        "(assets/sprites/WHO/EXPRESSION.svg or .png), or an outfit (its own, or its scene's or chapter's) the "
+        "character has no folder for, or an expression missing in that outfit (assets/sprites/WHO/OUTFIT/). Check "
+        "the spelling against the files there, or draw it. `show: nick` without `as` means `neutral`.",
     ),
     Code(
         "HS006",

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pygame
 
+from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.ui.fonts import Fonts
 from game.ui.rastercache import RasterCache
 
 log = logging.getLogger(__name__)
 
 _CACHE_LIMIT = 160
-DEFAULT_OUTFIT = "default"  # sprites/WHO/default/ holds what a character wears when no outfit is named
 
 
 class Images:
@@ -47,13 +47,24 @@ class Images:
         key = ("bg", asset, size)
         surf = self._cache.get(key)
         if surf is None:
-            path = self._find(self.assets_dir / "backgrounds", asset)
+            path = self.background_path(asset)
             surf = self._load(path, size, cover=True, what=f"background '{asset}'")
             if surf is None:
                 surf = placeholder(size, f"background: {asset}", self.fonts)
             surf = surf.convert() if pygame.display.get_surface() is not None else surf
             self._store(key, surf)
         return surf
+
+    def background_path(self, asset: str) -> Path | None:
+        """The file of a background or of its variant (`NAME.night`), falling back as `game.dressing` says."""
+        folder = self.assets_dir / "backgrounds"
+        for i, name in enumerate(variant_ids(asset)):
+            path = self._find(folder, name)
+            if path is not None:
+                if i:
+                    self._warn(f"variant {asset}", f"no background variant '{asset}'; showing '{name}'")
+                return path
+        return None
 
     def sprite(self, who: str, expression: str, height: int, outfit: str | None = None) -> pygame.Surface:
         """Character `who` in `outfit` with `expression`, `height` real pixels tall (width follows the art)."""

@@ -2,7 +2,8 @@
 
 Files are found only through `game.assets.AssetCatalog`, the same lookup the game uses. The game's own title screen
 uses the `title` background and `title` music, and the front end owns everything in assets/ui: those are never
-reported as unused.
+reported as unused. Nor are the alternatives a story may pick from: background variants (`NAME.night.svg`) of a
+background in use and sprites in outfit folders other than `default` (see `game.dressing`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 from game.assets import AssetKind
 from game.authoring.context import LintContext
+from game.dressing import base_of
 from game.model import Location, StageBeat, TextBeat
 from game.problems import Problem, did_you_mean, display_path
 
@@ -60,7 +62,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     base = ctx.story.story_dir.parent
     for kind in ("background", "music", "sound"):
         exempt = USED_BY_THE_GAME.get(kind, frozenset())
-        for asset in sorted(catalog.ids(kind) - used[kind] - exempt):  # type: ignore[arg-type]
+        used_bases = {base_of(asset) for asset in used[kind]}
+        candidates = catalog.ids(kind) - used[kind] - exempt  # type: ignore[arg-type]
+        unused = {a for a in candidates if a == base_of(a) or base_of(a) not in used_bases} - used_bases
+        for asset in sorted(unused):
             path = catalog.path(kind, asset)  # type: ignore[arg-type]
             if path is not None:
                 yield _unused(ctx, display_path(path, base), f"the {kind} '{asset}' is never used")
