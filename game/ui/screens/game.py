@@ -22,6 +22,7 @@ from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
 from game.ui.phone import Message, PhoneView
+from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record
@@ -47,6 +48,7 @@ class GameScreen(Screen):
         self.effects = EffectsLayer(app.images)
         self.dialogue = DialogueBox()
         self.portraits = Portraits(app.images)
+        self.outdoors = load_outdoors(app.images.assets_dir)
         self.phone = PhoneView()
         self.quick = QuickMenu()
         self.menu: ChoiceMenu | None = None
@@ -91,7 +93,7 @@ class GameScreen(Screen):
             elif isinstance(event, StageChange):
                 if event.action == "sound" and event.asset and not quiet:
                     self.app.audio.play_sound(event.asset)
-                elif event.action == "effect" and event.asset and not quiet:
+                elif event.action == "effect" and event.asset and not quiet and self._effect_plays(event.asset):
                     self.effects.start(event.asset, now, event.beat_id or self.session.stage.scene)
             elif isinstance(event, Line):
                 self._show_line(event, now, restore=restore or instant)
@@ -112,6 +114,10 @@ class GameScreen(Screen):
         if scene_started and not restore and not self.ended:
             self.autosave(now)
         self.app.invalidate()
+
+    def _effect_plays(self, effect: str) -> bool:
+        """Every effect plays, but autumn leaves only fall outdoors in autumn (see `game.ui.places`)."""
+        return effect != "leaves" or leaves_can_fall(self.session.stage.background, self.outdoors)
 
     def _show_line(self, line: Line, now: float, *, restore: bool) -> None:
         self.menu = None
