@@ -146,7 +146,7 @@ def test_contact_sheet_shows_backgrounds_and_sprites(tmp_path: Path) -> None:
     out = tmp_path / "sheet.png"
     run = subprocess.run([sys.executable, str(CONTACT_SHEET), str(out)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    sprites = len(list((ROOT / "assets" / "sprites").glob("*/*.svg")))
+    sprites = len(list((ROOT / "assets" / "sprites").glob("*/default/*.svg")))
     assert f"{len(IDS)} backgrounds, {sprites} sprites" in run.stdout
     sheet = pygame.image.load(str(out))
     assert sheet.get_width() > 1500 and sheet.get_height() > 1500

@@ -99,8 +99,10 @@ _TABLE = (
         "asset never used",
         "A file in assets/backgrounds, music, sounds or sprites that no scene uses. The game itself uses the `title` "
         "background and `title` music (title screen) and everything in assets/ui; those are never reported. "
-        "A `neutral` sprite counts as used for every character who is shown (it stands in for missing "
-        "expressions). Use the file, or delete it to keep the download small.",
+        "A character's sprites are one set: when a scene shows or voices a character (a speaker off stage appears "
+        "as a side portrait), none of their expressions is reported; the sprites of a character nobody shows or "
+        "hears are. Outfit folders other than `default` and background variants of a background in use are "
+        "choices to pick from, never reported. Use the file, or delete it to keep the download small.",
     ),
     Code(
         "HS011",

@@ -17,7 +17,6 @@ from game.model import Location, StageBeat, TextBeat
 from game.problems import Problem, did_you_mean, display_path
 
 USED_BY_THE_GAME: dict[str, frozenset[str]] = {"background": frozenset({"title"}), "music": frozenset({"title"})}
-FALLBACK_EXPRESSION = "neutral"  # drawn for any expression a character lacks, so used by every shown character
 
 _MISSING = {
     "background": ("HS007", "assets/backgrounds/{id}.svg, .png or .jpg"),
@@ -28,7 +27,6 @@ _MISSING = {
 
 def check(ctx: LintContext) -> Iterator[Problem]:
     uses: list[tuple[AssetKind, str, Location]] = []
-    sprites: set[str] = set()
     shown: set[str] = set()
     index = ctx.index
     for scene in ctx.story.scenes.values():
@@ -42,10 +40,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 uses.append((beat.action, beat.asset, index.value_pos(beat.where, beat.action)))  # type: ignore[arg-type]
             elif beat.action == "show" and beat.who:
                 shown.add(beat.who)
-                sprites.add(f"{beat.who}/{beat.expression or FALLBACK_EXPRESSION}")
-        elif isinstance(beat, TextBeat) and beat.speaker and beat.expression:
-            sprites.add(f"{beat.speaker}/{beat.expression}")
-    sprites |= {f"{who}/{FALLBACK_EXPRESSION}" for who in shown}
+        elif isinstance(beat, TextBeat) and beat.speaker:
+            shown.add(beat.speaker)  # on stage, or as a side portrait
+    # a character's faces are one set: everyone shown or heard uses all of theirs
+    sprites = {sprite for sprite in ctx.catalog.ids("sprite") if sprite.partition("/")[0] in shown}
 
     catalog = ctx.catalog
     found: dict[tuple[str, str], bool] = {}
