@@ -75,7 +75,7 @@ def staged_scene(background: str, cast: list[tuple[str, str, str]]) -> pygame.Su
 
 def build(out: Path) -> tuple[int, int]:
     """Draw the sheet and write it to `out`; returns (backgrounds, sprites) counted."""
-    backgrounds = sorted(BACKGROUNDS.glob("*.svg"))
+    backgrounds = sorted(p for p in BACKGROUNDS.glob("*.svg") if "." not in p.stem)  # not the variants
     sprites = sorted(SPRITES.glob("*/default/*.svg"))
     if not backgrounds:
         raise SheetError(f"no backgrounds found in {BACKGROUNDS}")
