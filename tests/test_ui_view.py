@@ -207,7 +207,7 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         assert all(view.lit(ui.clock.now) == 1.0 for view in stage.sprites.values())
         go_on(ui, game)  # Charlie off stage: a side portrait, and the plate beside it
         side, portrait = game._speaker_mark(ui.app.canvas)
-        assert side == "portrait" and portrait is not None
+        assert side == "portrait_left" and portrait is not None  # Charlie's place is free again
         go_on(ui, game)  # Julio has no sprite: a plain plate, where nobody stands (Nick is on the right)
         assert game._speaker_mark(ui.app.canvas) == ("left", None)
         assert stage.sprites["nick"].lit(ui.clock.now) == DIMMED

@@ -29,17 +29,21 @@ from game.ui.theme import (
     readable_ink,
 )
 
-PORTRAIT_PLATE_X = 212  # right of a side portrait
+PORTRAIT_INSET = 128  # how far a plate beside a side portrait moves in from the box's corner
 
 
 def plate_x(side: str, width: float) -> float:
-    """The name plate's left edge for a speaker on `side` ("left", "center", "right" or "portrait")."""
+    """The name plate's left edge for a speaker on `side` ("left", "center", "right", or "portrait_left" and
+    "portrait_right" beside a side portrait in that corner)."""
+    right = BOX[0] + BOX[2] - (NAMEPLATE_X - BOX[0]) - width
     if side == "right":
-        return BOX[0] + BOX[2] - (NAMEPLATE_X - BOX[0]) - width
+        return right
     if side == "center":
         return BOX[0] + BOX[2] / 2 - width / 2
-    if side == "portrait":
-        return PORTRAIT_PLATE_X
+    if side == "portrait_left":
+        return NAMEPLATE_X + PORTRAIT_INSET
+    if side == "portrait_right":
+        return right - PORTRAIT_INSET
     return NAMEPLATE_X
 
 
@@ -115,7 +119,7 @@ class DialogueBox:
         if portrait is not None:
             portrait()
         if line.name and line.kind != "narration":
-            self._draw_plate(canvas, line.name, color, thought, "portrait" if portrait is not None else side)
+            self._draw_plate(canvas, line.name, color, thought, side)
         px = self.text_px(size_factor)
         rows = self.wrapped(canvas, size_factor)
         count = self.revealed(now, cps)

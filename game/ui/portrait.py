@@ -15,7 +15,7 @@ from game.ui.canvas import Canvas
 from game.ui.theme import INK, PAPER, Color, mix
 
 DIAMETER = 128
-CENTER = (134, 444)  # over the dialogue box's top-left corner, clear of the text
+CENTERS = {"left": (134, 444), "right": (1146, 444)}  # over a top corner of the dialogue box, clear of the text
 SPRITE_HEIGHT = 370  # the sprite is drawn this tall (logical) so the head fills the circle
 FACE_Y = 0.345  # the face's centre, as a share of the sprite's height (every sprite shares the canvas)
 
@@ -48,9 +48,13 @@ class Portraits:
             self._cache[key] = surf
         return surf
 
-    def draw(self, canvas: Canvas, who: str, expression: str | None, outfit: str | None, color: Color) -> None:
+    def draw(
+        self, canvas: Canvas, who: str, expression: str | None, outfit: str | None, color: Color, side: str = "left"
+    ) -> None:
+        """The portrait at the `side` corner of the box ("left" or "right": where nobody stands)."""
+        center = CENTERS.get(side, CENTERS["left"])
         surf = self.portrait(canvas, who, expression, outfit)
         r = DIAMETER / 2
-        canvas.circle(CENTER, r + 5, mix(INK, color, 0.5))
-        canvas.circle(CENTER, r + 2, PAPER)
-        canvas.surface.blit(surf, surf.get_rect(center=(canvas.p(CENTER[0]), canvas.p(CENTER[1]))))
+        canvas.circle(center, r + 5, mix(INK, color, 0.5))
+        canvas.circle(center, r + 2, PAPER)
+        canvas.surface.blit(surf, surf.get_rect(center=(canvas.p(center[0]), canvas.p(center[1]))))

@@ -149,13 +149,17 @@ class GameScreen(Screen):
         x = self.stage.place_of(line.speaker)
         if x is not None:
             return ("left" if x < 520 else "right" if x > 760 else "center"), None
+        # off stage: a portrait (or the plate alone) where nobody stands, so it is not read as someone else's
+        taken = {place for _, place in self.session.stage.sprites.values()}
+        free = next((p for p in ("left", "right", "center") if p not in taken), "left")
         outfit = self.session.stage.outfits.get(line.speaker)
         if not self.portraits.available(line.speaker, outfit):
-            # a name plate alone: put it where nobody stands, so it is not read as theirs
-            taken = {place for _, place in self.session.stage.sprites.values()}
-            return next((p for p in ("left", "right", "center") if p not in taken), "left"), None
+            return free, None
+        corner = "right" if free == "right" else "left"
         color = parse_hex(line.color)
-        return "portrait", lambda: self.portraits.draw(canvas, line.speaker, line.expression, outfit, color)
+        return f"portrait_{corner}", lambda: self.portraits.draw(
+            canvas, line.speaker, line.expression, outfit, color, corner
+        )
 
     def _focus_on(self) -> str | None:
         """Who the stage marks as speaking: the speaker of a spoken line, a thinker who is on stage, else nobody."""
