@@ -149,10 +149,7 @@ def test_golden_long_menu_scrolled(tmp_path: Path) -> None:
 def test_golden_backlog_kinds(tmp_path: Path) -> None:
     ui = Driver(load_story(UI_STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
     try:
-        ui.press(pygame.K_RETURN)
-        ui.press(pygame.K_RETURN)
-        ui.wait(3.0)
-        game = ui.top
+        game = ui.start_new_game()
         for _ in range(8):
             next_line(ui, game)
         ui.press(pygame.K_PAGEUP)

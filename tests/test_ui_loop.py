@@ -43,11 +43,8 @@ class SteppingClock:
 def test_a_line_that_finishes_typing_on_its_own_is_drawn_whole_at_rest() -> None:
     ui = Driver(load_story(STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
     try:
-        ui.press(pygame.K_RETURN)
-        ui.press(pygame.K_RETURN)
-        game = ui.top
+        game = ui.start_new_game()
         assert isinstance(game, GameScreen)
-        ui.wait(3.0)
         ui.press(pygame.K_SPACE)
         ui.press(pygame.K_SPACE)  # the next line starts typing now
         line = game.session.beat

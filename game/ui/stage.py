@@ -25,7 +25,7 @@ MOVE = 0.45
 EXPRESSION_FADE = 0.18
 SLIDE_IN = 60
 FOCUS_TIME = 0.25
-DIMMED = 0.8  # brightness of the people who are not speaking
+DIMMED = 0.76  # brightness of the people who are not speaking
 DIM_STEPS = 24  # dimmed copies are cached at this many levels
 
 
