@@ -201,3 +201,10 @@ def test_contact_sheet_shows_backgrounds_and_sprites(tmp_path: Path) -> None:
         [sys.executable, str(CONTACT_SHEET), str(tmp_path / "sheet.jpg")], capture_output=True, text=True, timeout=60
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_rooms_with_trees_in_the_window_follow_the_season() -> None:
+    for room in ("charlie_bedroom", "spring_kitchen", "coach"):
+        for season in ("spring", "summer"):
+            assert (BACKGROUNDS / f"{room}.{season}.svg").is_file(), f"{room} has no {season} view"
+    assert not list(BACKGROUNDS.glob("paris_hotel.*.svg")) and not list(BACKGROUNDS.glob("prom_hall.*.svg"))

@@ -213,3 +213,54 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         assert stage.sprites["nick"].lit(ui.clock.now) == DIMMED
     finally:
         ui.close()
+
+
+def test_autumn_leaves_fall_only_outdoors_and_in_autumn(tmp_path: Path) -> None:
+    from game.ui.places import leaves_can_fall, load_outdoors
+
+    outdoors = frozenset({"garden"})
+    assert leaves_can_fall("garden", outdoors) and leaves_can_fall("garden.night", outdoors)
+    assert leaves_can_fall("garden.autumn.day", outdoors)
+    assert not leaves_can_fall("garden.spring", outdoors) and not leaves_can_fall("garden.summer.night", outdoors)
+    assert not leaves_can_fall("kitchen", outdoors) and not leaves_can_fall(None, outdoors)
+    assert leaves_can_fall("kitchen", None)  # assets that do not say where outdoors is: as before, everywhere
+    places = tmp_path / "backgrounds" / "places.yaml"
+    places.parent.mkdir()
+    places.write_text("outdoors: [garden, pitch]\n")
+    assert load_outdoors(tmp_path) == {"garden", "pitch"}
+    places.write_text("outdoors: {broken")
+    assert load_outdoors(tmp_path) is None
+    shipped = load_outdoors(Path(__file__).resolve().parents[1] / "assets")
+    assert shipped is not None and "rugby_pitch" in shipped and "coach" not in shipped
+
+
+LEAVES = """\
+a:
+  title: "A"
+  chapter: One
+  background: coach
+  lines:
+    - effect: leaves
+    - narrate: "On the coach."
+    - background: {id: rugby_pitch, season: spring}
+    - effect: leaves
+    - narrate: "Spring on the pitch."
+    - background: rugby_pitch
+    - effect: leaves
+    - narrate: "Autumn on the pitch."
+  ending: done
+"""
+
+
+def test_the_game_skips_leaves_indoors_and_out_of_season(tmp_path: Path) -> None:
+    ui, game = play(tmp_path, LEAVES)  # a story without art of its own uses the shipped backgrounds
+    try:
+        assert not game.effects.animating(ui.clock.now)
+        go_on(ui, game)
+        assert not game.effects.animating(ui.clock.now)
+        if not game.line_complete(ui.clock.now):
+            ui.press(pygame.K_SPACE)
+        ui.press(pygame.K_SPACE)
+        assert game.effects.animating(ui.clock.now)  # autumn leaves on the pitch
+    finally:
+        ui.close()

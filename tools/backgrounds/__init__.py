@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from . import home, london, paris, prom, school, title, town
 from .svg import Canvas
-from .variants import OUTDOORS, grade, variant_name, variants
+from .variants import OUTDOORS, SEASONS, grade, variant_name, variants
 
 __all__ = ["OUTDOORS", "SCENES", "files", "render"]
 
@@ -41,10 +41,17 @@ def render(scene_id: str, time: str | None = None, season: str | None = None) ->
 
 
 def files() -> dict[str, tuple[str, str | None, str | None]]:
-    """Every file to build: file name (without .svg) -> (background id, time, season)."""
+    """Every file to build: file name (without .svg) -> (background id, time, season).
+
+    Outdoor places get their day, night and season variants; a room gets spring and summer variants only when its
+    window shows trees (the season changes something in the picture)."""
     out: dict[str, tuple[str, str | None, str | None]] = {}
     for scene_id in sorted(SCENES):
         out[scene_id] = (scene_id, None, None)
-        for time, season in variants(scene_id):
+        wanted = variants(scene_id)
+        if not wanted and scene_id != "title":
+            plain = render(scene_id)
+            wanted = [(None, season) for season in SEASONS if render(scene_id, None, season) != plain]
+        for time, season in wanted:
             out[variant_name(scene_id, time, season)] = (scene_id, time, season)
     return out
