@@ -108,6 +108,16 @@ def test_a_long_menu_scrolls_with_wheel_keys_and_its_bar(tmp_path: Path) -> None
         assert menu.scroll == 0 and isinstance(game.session.beat, Choices)
         ui.click((640, 600))  # a click under the visible options (on the dialogue box) chooses nothing
         assert isinstance(game.session.beat, Choices)
+        _, thumb = menu.bar()
+        grab = ui.window_pos((thumb[0] + thumb[2] / 2, thumb[1] + thumb[3] / 2))
+        drop = ui.window_pos((thumb[0] + thumb[2] / 2, 460))
+        ui.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=grab, button=1))
+        ui.post(pygame.event.Event(pygame.MOUSEMOTION, pos=drop, rel=(0, 0), buttons=(1, 0, 0)))
+        assert menu.scroll == menu.max_scroll  # dragging the thumb to the bottom shows the last options
+        ui.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=drop, button=1))
+        ui.post(pygame.event.Event(pygame.MOUSEMOTION, pos=grab, rel=(0, 0), buttons=(0, 0, 0)))
+        assert menu.scroll == menu.max_scroll  # let go: moving the mouse no longer scrolls
+        ui.wheel(20)
         ui.click_rect(menu.list.buttons[0].rect)
         assert isinstance(game.session.beat, Line) and game.session.beat.text == "Picked."
     finally:
