@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.yaml_fields import MISSING, FieldReader
+from game.yaml_fields import MISSING, FieldReader, type_name
 from game.yaml_source import Pos, YMap
 
 TIMES = ("day", "dusk", "night")
@@ -74,12 +74,9 @@ def _choice(reader: FieldReader, mapping: YMap, key: str, allowed: tuple[str, ..
     if key not in mapping:
         return None
     value = mapping[key]
-    if value not in allowed:
-        reader.error(
-            mapping.value_pos[key],
-            f"'{value}' is not a {key} in {what}",
-            f"use one of: {', '.join(allowed)}",
-        )
+    if not isinstance(value, str) or value not in allowed:
+        shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+        reader.error(mapping.value_pos[key], f"{shown} is not a {key} in {what}", f"use one of: {', '.join(allowed)}")
         return None
     return value
 

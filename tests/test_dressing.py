@@ -88,6 +88,7 @@ a:
   title: "A"
   chapter: One
   time: midnight
+  season: [spring, summer]
   background: {id: garden, season: monsoon, weather: rain}
   outfits: {ghost: prom}
   lines:
@@ -96,6 +97,7 @@ a:
 """
     messages = [p.message for p in problems_of(tmp_path, scenes, manifest=MANIFEST)]
     assert any("'midnight' is not a time" in m for m in messages)
+    assert any("a list is not a season" in m for m in messages), messages
     assert any("'monsoon' is not a season" in m for m in messages)
     assert any("unknown key 'weather'" in m for m in messages)
     assert any("unknown character 'ghost'" in m for m in messages)
