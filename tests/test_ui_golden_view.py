@@ -146,26 +146,25 @@ def test_golden_long_menu_scrolled(tmp_path: Path) -> None:
         ui.close()
 
 
-def test_golden_backlog_kinds(tmp_path: Path) -> None:
+@pytest.fixture
+def ui_story():
     ui = Driver(load_story(UI_STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
-    try:
-        game = ui.start_new_game()
-        for _ in range(8):
-            next_line(ui, game)
-        ui.press(pygame.K_PAGEUP)
-        check("backlog", ui.frame())
-    finally:
-        ui.close()
+    yield ui
+    ui.close()
 
 
-def test_golden_endings_gallery(tmp_path: Path) -> None:
-    ui = Driver(load_story(UI_STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
-    try:
-        from datetime import datetime
+def test_golden_backlog_kinds(ui_story: Driver) -> None:
+    game = ui_story.start_new_game()
+    for _ in range(8):
+        next_line(ui_story, game)
+    ui_story.press(pygame.K_PAGEUP)
+    check("backlog", ui_story.frame())
 
-        ui.app.persistent.add_ending("together", datetime(2025, 5, 1, 16, 20))
-        ui.app.push(EndingsScreen(ui.app))
-        ui.step()
-        check("endings", ui.frame())
-    finally:
-        ui.close()
+
+def test_golden_endings_gallery(ui_story: Driver) -> None:
+    from datetime import datetime
+
+    ui_story.app.persistent.add_ending("together", datetime(2025, 5, 1, 16, 20))
+    ui_story.app.push(EndingsScreen(ui_story.app))
+    ui_story.step()
+    check("endings", ui_story.frame())
