@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.problems import did_you_mean
 from game.yaml_fields import MISSING, FieldReader, type_name
 from game.yaml_source import Pos, YMap
 
@@ -117,6 +118,17 @@ def read_chapters(reader: FieldReader, manifest: YMap, characters: dict) -> dict
         reader.known_keys(spec_map, DRESSING_KEYS, what)
         out[str(name)] = read_dressing(reader, spec_map, what, characters)
     return out
+
+
+def check_chapter_names(reader: FieldReader, manifest: YMap, chapters: set[str]) -> None:
+    """Every chapter the manifest dresses is a chapter some scene is in (a misspelt name would dress nothing)."""
+    table = manifest.get("chapters")
+    if not isinstance(table, YMap):
+        return
+    for name in table:
+        if name not in chapters:
+            hint = did_you_mean(str(name), chapters) or "chapters are named by the scenes' 'chapter:'"
+            reader.error(table.key_pos[name], f"no scene is in the chapter '{name}'", hint)
 
 
 def read_background(reader: FieldReader, value: object, pos: Pos, what: str, dressing: Dressing) -> str | None:

@@ -18,6 +18,7 @@ from game.dressing import (
     DRESSING_KEYS,
     NO_DRESSING,
     Dressing,
+    check_chapter_names,
     optional_outfit,
     read_background,
     read_chapters,
@@ -170,6 +171,7 @@ class _StoryLoader:
         invariants = self._invariants(reader, manifest)
         for scene_source in sources:
             self._scene_file(scene_source)
+        check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
                 manifest.pos,

@@ -102,6 +102,7 @@ a:
     assert any("unknown key 'weather'" in m for m in messages)
     assert any("unknown character 'ghost'" in m for m in messages)
     assert any("'Prom Suit' is not a valid outfit name" in m for m in messages)
+    assert any("no scene is in the chapter 'Prom'" in m for m in messages)  # the only scene here is in One
 
 
 def test_files_are_found_in_outfit_folders_and_variants_fall_back(tmp_path: Path) -> None:
