@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.yaml_fields import ID_PATTERN
 
 AssetKind = Literal["background", "music", "sound", "sprite"]
 
-FOLDERS: dict[AssetKind, str] = {"background": "backgrounds", "music": "music", "sound": "sounds",
-                                 "sprite": "sprites"}
+FOLDERS: dict[AssetKind, str] = {"background": "backgrounds", "music": "music", "sound": "sounds", "sprite": "sprites"}
 SUFFIXES: dict[AssetKind, tuple[str, ...]] = {
     "background": (".svg", ".png", ".jpg"),
     "music": (".ogg", ".wav", ".mp3"),
@@ -44,7 +44,7 @@ class AssetCatalog:
         return resolved
 
     def _find(self, folder: Path, name: str, suffixes: tuple[str, ...]) -> Path | None:
-        if not ID_PATTERN.match(name):
+        if not all(ID_PATTERN.match(part) for part in name.split(".")):  # ids, or a background variant's id.parts
             return None
         for suffix in suffixes:
             found = self._confined(folder / f"{name}{suffix}")
@@ -53,29 +53,63 @@ class AssetCatalog:
         return None
 
     def path(self, kind: AssetKind, asset_id: str) -> Path | None:
-        """The file for a background, music or sound id, or None when there is none (or it escapes the folder)."""
+        """The file for a background, music or sound id, or None when there is none (or it escapes the folder).
+
+        A background variant (`eiffel_tower.night`, see `game.dressing`) falls back to fewer parts, then to the
+        plain background, as the game does."""
+        if kind == "background":
+            if not all(ID_PATTERN.match(part) for part in asset_id.split(".")):
+                return None
+            for name in variant_ids(asset_id):
+                found = self._find(self.root / FOLDERS[kind], name, SUFFIXES[kind])
+                if found is not None:
+                    return found
+            return None
         return self._find(self.root / FOLDERS[kind], asset_id, SUFFIXES[kind])
 
-    def sprite(self, who: str, expression: str) -> Path | None:
+    def sprite(self, who: str, expression: str, outfit: str | None = None) -> Path | None:
+        """sprites/WHO/OUTFIT/EXPRESSION (no fallback for a named outfit), else sprites/WHO/default/EXPRESSION, else
+        the flat sprites/WHO/EXPRESSION of stories made before outfits."""
         if not ID_PATTERN.match(who):
             return None
-        return self._find(self.root / "sprites" / who, expression, SUFFIXES["sprite"])
+        folder = self.root / "sprites" / who
+        if outfit and outfit != DEFAULT_OUTFIT:
+            return self._find(folder / outfit, expression, SUFFIXES["sprite"]) if ID_PATTERN.match(outfit) else None
+        return self._find(folder / DEFAULT_OUTFIT, expression, SUFFIXES["sprite"]) or self._find(
+            folder, expression, SUFFIXES["sprite"]
+        )
 
     def ids(self, kind: AssetKind) -> set[str]:
         """Every id that has a file of this kind (sprites: 'who/expression')."""
         folder = self.root / FOLDERS[kind]
         if not folder.is_dir():
             return set()
-        if kind == "sprite":
-            return {f"{path.parent.name}/{path.stem}" for path in folder.glob("*/*")
-                    if path.suffix in SUFFIXES["sprite"] and self._confined(path)}
+        if kind == "sprite":  # the default clothes only ('who/expression'); other outfits are a wardrobe to pick from
+            return {
+                f"{who.name}/{expression}"
+                for who in folder.iterdir()
+                if who.is_dir()
+                for expression in self.expressions(who.name)
+            }
         return {path.stem for path in folder.iterdir() if path.suffix in SUFFIXES[kind] and self._confined(path)}
 
-    def expressions(self, who: str) -> set[str]:
-        """The expressions a character has sprites for."""
-        if not ID_PATTERN.match(who):
+    def expressions(self, who: str, outfit: str | None = None) -> set[str]:
+        """The expressions a character has sprites for (in `outfit`; by default their default clothes)."""
+        if not ID_PATTERN.match(who) or (outfit is not None and not ID_PATTERN.match(outfit)):
             return set()
         folder = self.root / "sprites" / who
+        if outfit and outfit != DEFAULT_OUTFIT:
+            return self._stems(folder / outfit)
+        return self._stems(folder / DEFAULT_OUTFIT) | self._stems(folder)
+
+    def outfits(self, who: str) -> set[str]:
+        """The outfits a character has a folder of sprites for (besides the default clothes)."""
+        folder = self.root / "sprites" / who
+        if not ID_PATTERN.match(who) or not folder.is_dir():
+            return set()
+        return {p.name for p in folder.iterdir() if p.is_dir() and p.name != DEFAULT_OUTFIT and self._stems(p)}
+
+    def _stems(self, folder: Path) -> set[str]:
         if not folder.is_dir():
             return set()
         return {path.stem for path in folder.iterdir() if path.suffix in SUFFIXES["sprite"] and self._confined(path)}

@@ -50,8 +50,8 @@ class Line:
 class StageChange:
     """The stage changes: a sprite enters, changes or leaves, the background or music changes, a sound or effect.
 
-    For `show`: `who`, `expression` and `at`. For `hide`: `who`. For `background`, `music`, `sound` and `effect`:
-    `asset` (for music, "none" stops it).
+    For `show`: `who`, `expression`, `at` and `outfit` (None: the character's default clothes). For `hide`: `who`.
+    For `background`, `music`, `sound` and `effect`: `asset` (for music, "none" stops it).
     """
 
     action: StageAction
@@ -60,6 +60,7 @@ class StageChange:
     at: SpritePlace | None = None
     asset: str | None = None
     beat_id: str = ""
+    outfit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,16 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.dressing import (
+    DRESSING_KEYS,
+    NO_DRESSING,
+    Dressing,
+    check_chapter_names,
+    optional_outfit,
+    read_background,
+    read_chapters,
+    read_dressing,
+)
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.model import (
@@ -56,8 +66,9 @@ MANIFEST_KEYS = (
     "endings",
     "content_note",
     "closing_note",
+    "chapters",
 )
-SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending")
+SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
@@ -98,6 +109,7 @@ class _StoryLoader:
         self.variables: dict[str, Variable] = {}
         self.var_types: dict[str, VarType] = {}
         self.endings: dict[str, Ending] = {}
+        self.chapter_dressing: dict[str, Dressing] = {}
         self.scene_ids: set[str] = set()
         self.scenes: dict[str, Scene] = {}
         # Conditions repeat across a story ("nick_out == 5"); each text is parsed and checked once per load. Variables
@@ -127,6 +139,7 @@ class _StoryLoader:
         self._characters(reader, manifest)
         self._variables(reader, manifest)
         self._endings(reader, manifest)
+        self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
 
         files = self._scene_files(reader, manifest)
@@ -140,6 +153,7 @@ class _StoryLoader:
         invariants = self._invariants(reader, manifest)
         for scene_source in sources:
             self._scene_file(scene_source)
+        check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
                 manifest.pos,
@@ -403,10 +417,14 @@ class _StoryLoader:
             spec_map = reader.mapping(spec, table.where(ending_id), what, '{title: "Home"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("title",), what)
+            reader.known_keys(spec_map, ("title", "hint"), what)
             title = reader.text(spec_map, "title", what, required=True)
+            hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(
-                ending_id, title if isinstance(title, str) else ending_id, _location(reader, key_pos)
+                ending_id,
+                title if isinstance(title, str) else ending_id,
+                _location(reader, key_pos),
+                hint if isinstance(hint, str) else "",
             )
 
     def _scene_files(self, reader: FieldReader, manifest: YMap) -> list[Path] | None:
@@ -605,6 +623,7 @@ class _SceneBuilder:
         self.key_pos = key_pos
         self.id_counts: dict[str, int] = {}
         self.what = f"scene '{scene_id}'"
+        self.dressing = NO_DRESSING
 
     def build(self, spec: object, pos: Pos) -> Scene | None:
         reader = self.reader
@@ -615,7 +634,15 @@ class _SceneBuilder:
         # What the scene as a whole lacks is said at its id, where an author looks for a scene
         title = reader.text(scene, "title", self.what, required=True, missing_at=self.key_pos)
         chapter = reader.text(scene, "chapter", self.what, required=True, missing_at=self.key_pos)
-        background = self._asset(scene, "background")
+        chapter_dressing = self.loader.chapter_dressing.get(chapter, NO_DRESSING) if isinstance(chapter, str) else None
+        self.dressing = read_dressing(reader, scene, self.what, self.loader.characters).over(
+            chapter_dressing or NO_DRESSING
+        )
+        background = (
+            read_background(reader, scene["background"], scene.where("background"), "'background'", self.dressing)
+            if "background" in scene
+            else None
+        )
         music = self._asset(scene, "music", allow_none=True)
         beats: tuple[Beat, ...] = ()
         if "lines" in scene:
@@ -808,15 +835,14 @@ class _SceneBuilder:
         if key == "show":
             if isinstance(value, str):  # shorthand: `show: nick`
                 who = self._character(value, pos)
-                return (
-                    None
-                    if who is None
-                    else StageBeat(self._beat_id("show", who, ""), "show", who, "neutral", "center", None, loc)
-                )
+                if who is None:
+                    return None
+                beat_id = self._beat_id("show", who, "")
+                return StageBeat(beat_id, "show", who, "neutral", "center", None, loc, self.dressing.outfit_of(who))
             spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
             if spec is None:
                 return None
-            reader.known_keys(spec, ("who", "as", "at"), "'show'")
+            reader.known_keys(spec, ("who", "as", "at", "outfit"), "'show'")
             if "who" not in spec:
                 reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
                 return None
@@ -827,9 +853,12 @@ class _SceneBuilder:
                 hint = did_you_mean(str(at), PLACES) or "use left, center or right"
                 reader.error(spec.where("at"), f"'{at}' is not a place on stage", hint)
                 return None
-            if who is None or expression is None:
+            own_outfit = optional_outfit(reader, spec)
+            if who is None or expression is None or own_outfit is None:
                 return None
-            return StageBeat(self._beat_id("show", who, f"{expression}@{at}"), "show", who, expression, at, None, loc)
+            outfit = self.dressing.outfit_of(who, None if own_outfit is MISSING else own_outfit)  # type: ignore[arg-type]
+            beat_id = self._beat_id("show", who, f"{expression}@{at}")
+            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit)
         if key == "hide":
             who = self._character(value, pos) if value != "all" else "all"
             return (
@@ -843,6 +872,11 @@ class _SceneBuilder:
             return StageBeat(self._beat_id("effect", None, value), "effect", None, None, None, value, loc)
         if key == "music" and value is None:
             value = "none"
+        if key == "background":
+            asset = read_background(reader, value, pos, "'background'", self.dressing)
+            if asset is None:
+                return None
+            return StageBeat(self._beat_id(key, None, asset.split(".")[0]), "background", None, None, None, asset, loc)
         asset = reader.identifier(value, pos, f"{key} asset id")
         if asset is None:
             return None

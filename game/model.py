@@ -91,6 +91,7 @@ class Ending:
     id: str
     title: str
     where: Location
+    hint: str = ""  # shown in the endings gallery while the ending is still locked
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class StageBeat:
     at: Literal["left", "center", "right"] | None
     asset: str | None
     where: Location
+    outfit: str | None = None  # for `show`: the outfit it resolved to (None: the default clothes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,7 +258,10 @@ def _stage_events(story: Story, scene_id: str, stage: Stage) -> list[Event]:
     events: list[Event] = [
         SceneEntered(scene.id, scene.title, scene.chapter, stage.background, stage.music or "none", False)
     ]
-    events += [StageChange("show", who, expression, place) for who, (expression, place) in stage.sprites.items()]
+    events += [
+        StageChange("show", who, expression, place, outfit=stage.outfits.get(who))
+        for who, (expression, place) in stage.sprites.items()
+    ]
     return events
 
 

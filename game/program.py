@@ -53,7 +53,9 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
                 steps.append((OP_EVENT, _line_event(story, beat), beat.id))
             elif isinstance(beat, StageBeat):
                 positions[beat.id] = len(steps)
-                event = StageChange(beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.id)
+                event = StageChange(
+                    beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.id, outfit=beat.outfit
+                )
                 steps.append((OP_EVENT, event, beat.id))
             elif isinstance(beat, EffectBeat):
                 if beat.op == "set":

@@ -18,6 +18,7 @@ class Stage:
     background: str | None = None
     music: str | None = None
     sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
+    outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
 
     def apply(self, event: object) -> None:
         """Follow one event. A scene that names a background starts with an empty stage."""
@@ -25,6 +26,7 @@ class Stage:
             if event.background is not None:
                 self.background = event.background
                 self.sprites.clear()
+                self.outfits.clear()
             if event.music is not None:
                 self.music = None if event.music == "none" else event.music
         elif isinstance(event, StageChange):
@@ -35,6 +37,9 @@ class Stage:
                     if place == event.at:  # a sprite entering a taken place pushes the other one off
                         del self.sprites[other]
                 self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+                self.outfits.pop(event.who, None)
+                if event.outfit:
+                    self.outfits[event.who] = event.outfit
             elif action == "hide":
                 if event.who == "all":
                     self.sprites.clear()
@@ -44,16 +49,20 @@ class Stage:
                 self.background = event.asset
             elif action == "music":
                 self.music = None if event.asset == "none" else event.asset
+            self.outfits = {who: outfit for who, outfit in self.outfits.items() if who in self.sprites}
         elif isinstance(event, Line) and event.expression and event.speaker in self.sprites:
             _, place = self.sprites[event.speaker]
             self.sprites[event.speaker] = (event.expression, place)
 
     def to_data(self) -> dict:
-        return {
+        data: dict = {
             "background": self.background,
             "music": self.music,
             "sprites": [[who, expression, place] for who, (expression, place) in self.sprites.items()],
         }
+        if self.outfits:
+            data["outfits"] = dict(self.outfits)
+        return data
 
     @classmethod
     def from_data(cls, data: object) -> Stage:
@@ -75,4 +84,11 @@ class Stage:
                     and item[2] in PLACES
                 ):
                     stage.sprites[item[0]] = (item[1], item[2])
+        outfits = data.get("outfits")
+        if isinstance(outfits, dict):
+            stage.outfits = {
+                who: outfit
+                for who, outfit in outfits.items()
+                if isinstance(who, str) and isinstance(outfit, str) and who in stage.sprites
+            }
         return stage

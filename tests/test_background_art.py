@@ -131,9 +131,56 @@ def test_committed_backgrounds_match_the_drawing_code(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     built = sorted(p.stem for p in tmp_path.glob("*.svg"))
-    assert built == sorted(IDS), "the generator's ids and the outline's list differ"
-    stale = [i for i in IDS if (tmp_path / f"{i}.svg").read_bytes() != (BACKGROUNDS / f"{i}.svg").read_bytes()]
+    assert [b for b in built if "." not in b] == sorted(IDS), "the generator's ids and the outline's list differ"
+    committed = sorted(p.stem for p in BACKGROUNDS.glob("*.svg"))
+    assert built == committed, "variant files differ from what the generator writes"
+    names = [*built, "places"]
+    suffix = {"places": ".yaml"}
+    stale = [
+        i
+        for i in names
+        if (tmp_path / f"{i}{suffix.get(i, '.svg')}").read_bytes()
+        != (BACKGROUNDS / f"{i}{suffix.get(i, '.svg')}").read_bytes()
+    ]
     assert not stale, f"out of date (run python tools/build_backgrounds.py): {stale}"
+
+
+VARIANT_BUDGET = 4 * 1024 * 1024
+
+
+def test_every_outdoor_place_has_day_and_night_in_spring_summer_and_autumn() -> None:
+    from game.dressing import variant_ids
+    from game.ui.places import load_outdoors
+
+    outdoors = load_outdoors(ROOT / "assets")
+    assert outdoors and {"eiffel_tower", "rugby_pitch", "nick_garden", "street_night"} <= outdoors
+    assert not outdoors & {"coach", "nelson_dining", "spring_kitchen", "charlie_bedroom", "prom_hall"}
+    for place in outdoors:
+        for season in (None, "spring", "summer"):
+            drawn = set()
+            for time in ("day", "night"):
+                wanted = ".".join(x for x in (place, season, time) if x)
+                found = next(n for n in variant_ids(wanted) if (BACKGROUNDS / f"{n}.svg").is_file())
+                drawn.add(found)
+                assert season is None or season in found, f"{wanted}: no {season} art ({found})"
+            assert len(drawn) == 2, f"{place} {season}: day and night are the same picture"
+    variants = [p for p in BACKGROUNDS.glob("*.*.svg")]
+    assert sum(p.stat().st_size for p in variants) < VARIANT_BUDGET
+    assert all(p.stat().st_size <= MAX_FILE_BYTES for p in variants)
+
+
+def test_night_is_darker_than_day_and_summer_is_green() -> None:
+    def mean(name: str, box: tuple[int, int, int, int]) -> tuple[float, float, float]:
+        image = pygame.image.load_sized_svg(str(BACKGROUNDS / f"{name}.svg"), (320, 180))
+        return pygame.transform.average_color(image, pygame.Rect(box))[:3]
+
+    for place in ("eiffel_tower", "rugby_pitch", "street_night"):
+        day = next(n for n in (f"{place}.day", place) if (BACKGROUNDS / f"{n}.svg").is_file())
+        night = next(n for n in (f"{place}.night", place) if (BACKGROUNDS / f"{n}.svg").is_file())
+        assert sum(mean(night, (0, 0, 320, 180))) < sum(mean(day, (0, 0, 320, 180))) - 60
+    autumn = mean("rugby_pitch", (0, 40, 320, 60))
+    summer = mean("rugby_pitch.summer", (0, 40, 320, 60))
+    assert summer[1] - summer[0] > autumn[1] - autumn[0]  # the trees turned green
 
 
 def test_build_script_rejects_an_unknown_id_clearly() -> None:
@@ -146,7 +193,7 @@ def test_contact_sheet_shows_backgrounds_and_sprites(tmp_path: Path) -> None:
     out = tmp_path / "sheet.png"
     run = subprocess.run([sys.executable, str(CONTACT_SHEET), str(out)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    sprites = len(list((ROOT / "assets" / "sprites").glob("*/*.svg")))
+    sprites = len(list((ROOT / "assets" / "sprites").glob("*/default/*.svg")))
     assert f"{len(IDS)} backgrounds, {sprites} sprites" in run.stdout
     sheet = pygame.image.load(str(out))
     assert sheet.get_width() > 1500 and sheet.get_height() > 1500
@@ -154,3 +201,10 @@ def test_contact_sheet_shows_backgrounds_and_sprites(tmp_path: Path) -> None:
         [sys.executable, str(CONTACT_SHEET), str(tmp_path / "sheet.jpg")], capture_output=True, text=True, timeout=60
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_rooms_with_trees_in_the_window_follow_the_season() -> None:
+    for room in ("charlie_bedroom", "spring_kitchen", "coach"):
+        for season in ("spring", "summer"):
+            assert (BACKGROUNDS / f"{room}.{season}.svg").is_file(), f"{room} has no {season} view"
+    assert not list(BACKGROUNDS.glob("paris_hotel.*.svg")) and not list(BACKGROUNDS.glob("prom_hall.*.svg"))

@@ -31,7 +31,7 @@ def _outline_sprite_table() -> tuple[list[str], dict[str, str]]:
     """The shared expressions and each character's own one, as the outline's sprite section lists them."""
     text = OUTLINE.read_text(encoding="utf-8")
     start = text.index("Sprites (")
-    end = text.index("Characters without sprites", start)
+    end = text.index("Outfits (", start)
     section = text[start:end]
     shared_line = re.search(r"`([a-z_, ]+)`\s+and one expression of their own", section)
     assert shared_line, "the outline no longer lists the shared expressions"
@@ -51,8 +51,8 @@ SHARED, OWN = _outline_sprite_table()
 CASES = [(who, expression) for who, mine in OWN.items() for expression in (*SHARED, mine)]
 
 
-def _path(who: str, expression: str) -> Path:
-    return SPRITES / who / f"{expression}.svg"
+def _path(who: str, expression: str, outfit: str = "default") -> Path:
+    return SPRITES / who / outfit / f"{expression}.svg"
 
 
 @cache
@@ -77,8 +77,8 @@ def _rows(pixels: bytes, top: int, bottom: int) -> list[bytes]:
 
 def test_outline_table_was_read() -> None:
     assert SHARED == ["neutral", "happy", "sad", "surprised"]
-    assert len(OWN) == 19
-    assert OWN["charlie"] == "shy" and OWN["sahar"] == "cool"
+    assert len(OWN) == 27
+    assert OWN["charlie"] == "shy" and OWN["sahar"] == "cool" and OWN["julio"] == "kind"
 
 
 @pytest.mark.parametrize(("who", "expression"), CASES)
@@ -159,11 +159,69 @@ def test_committed_sprites_match_the_drawing_code() -> None:
 
 def test_build_script_rejects_an_unknown_character_clearly() -> None:
     run = subprocess.run(
-        [sys.executable, "tools/build_sprites.py", "--only", "oliver", "--check"],
+        [sys.executable, "tools/build_sprites.py", "--only", "mystery", "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert run.returncode == 2
-    assert "unknown character(s): oliver" in run.stderr and "Traceback" not in run.stderr
+    assert "unknown character(s): mystery" in run.stderr and "Traceback" not in run.stderr
+
+
+WARDROBE = {
+    "charlie": {"uniform", "casual", "prom", "wave", "uniform_wave", "casual_wave", "prom_wave"},
+    "nick": {"uniform", "casual", "prom", "rugby", "wave", "uniform_wave", "casual_wave", "prom_wave", "rugby_wave"},
+    **{who: {"uniform", "casual", "prom"} for who in ("tao", "elle", "tara", "darcy")},
+}
+
+
+def test_every_speaking_character_has_a_sprite() -> None:
+    from game.loader import load_story
+    from game.model import IfBeat, TextBeat
+    from game.paths import default_story_dir
+
+    story = load_story(default_story_dir())
+    speakers: set[str] = set()
+
+    def walk(beats) -> None:
+        for beat in beats:
+            if isinstance(beat, TextBeat) and beat.speaker:
+                speakers.add(beat.speaker)
+            elif isinstance(beat, IfBeat):
+                walk(beat.then)
+                walk(beat.otherwise)
+
+    for scene in story.scenes.values():
+        walk(scene.beats)
+    assert speakers and speakers <= set(OWN), f"speak without a sprite: {sorted(speakers - set(OWN))}"
+
+
+@pytest.mark.parametrize("who", list(WARDROBE))
+def test_outfits_have_every_expression_and_change_the_clothes_not_the_face(who: str) -> None:
+    expressions = (*SHARED, OWN[who])
+    folders = {p.name for p in (SPRITES / who).iterdir() if p.is_dir()}
+    assert WARDROBE[who] | {"default"} <= folders
+    default = _pixels(who, "neutral")
+    for outfit in sorted(WARDROBE[who]):
+        figures = set()
+        for expression in expressions:
+            path = _path(who, expression, outfit)
+            assert path.is_file(), f"missing {path.relative_to(ROOT)}"
+            root = ET.parse(path).getroot()
+            figures.add(next(ET.tostring(g) for g in root.iter(f"{SVG_NS}g") if g.get("id") == "figure"))
+        assert len(figures) == 1, f"{who}/{outfit}: the clothes change between expressions"
+        surface = pygame.image.load_sized_svg(str(_path(who, "neutral", outfit)), (WIDTH, HEIGHT))
+        pixels = pygame.image.tobytes(surface, "RGBA")
+        differs = sum(a != b for a, b in zip(_rows(pixels, 0, HEIGHT), _rows(default, 0, HEIGHT), strict=True))
+        if outfit in SAME_AS_DEFAULT.get(who, ()):
+            assert differs == 0, f"{who}/{outfit} should be their everyday clothes"
+        else:
+            assert differs > 150, f"{who}/{outfit} looks like the default clothes ({differs} rows differ)"
+
+
+SAME_AS_DEFAULT = {
+    "charlie": ("uniform",),
+    "nick": ("rugby",),
+    **{w: ("casual",) for w in ("tao", "elle", "tara", "darcy")},
+}

@@ -6,8 +6,11 @@ the generator at run time. Run this after changing the drawing code:
     python tools/build_backgrounds.py            # write all backgrounds
     python tools/build_backgrounds.py title coach  # write only these ids
     python tools/build_backgrounds.py --check    # exit 1 if any committed file is out of date
+    python tools/build_backgrounds.py --list     # every file it writes, with its time of day and season
 
-Files are written atomically (temporary file, then rename).
+An outdoor background also gets its variants (`eiffel_tower.night.svg`, `nick_garden.summer.svg`, see
+tools/backgrounds/variants.py), and assets/backgrounds/places.yaml lists the outdoor backgrounds for the game
+(falling leaves stay outdoors). Files are written atomically (temporary file, then rename).
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
 import backgrounds  # noqa: E402  (tools/ is put on the path just above)
+
+PLACES_HEADER = """\
+# Written by tools/build_backgrounds.py: the backgrounds that are outdoors. The game lets autumn leaves fall
+# only on these (and only in autumn); they are also the ones drawn by day and by night, in spring and summer.
+outdoors:
+"""
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -46,7 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("ids", nargs="*", help="background ids to build (default: all)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder (default: assets/backgrounds)")
     parser.add_argument("--check", action="store_true", help="only report files that differ from the generator")
+    parser.add_argument("--list", action="store_true", help="list every file with its time of day and season")
     args = parser.parse_args(argv)
+    every = backgrounds.files()
+    if args.list:
+        for name, (scene_id, time, season) in every.items():
+            print(f"{name}.svg  {scene_id}  time={time or 'its own'}  season={season or 'autumn'}")
+        return 0
 
     unknown = [i for i in args.ids if i not in backgrounds.SCENES]
     if unknown:
@@ -55,13 +70,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     stale = []
     total = 0
-    for scene_id in args.ids or sorted(backgrounds.SCENES):
-        text = backgrounds.render(scene_id)
-        path = args.out / f"{scene_id}.svg"
+    wanted = set(args.ids or backgrounds.SCENES)
+    outputs = [(name, *spec) for name, spec in every.items() if spec[0] in wanted]
+    places = PLACES_HEADER + "".join(f"  - {name}\n" for name in backgrounds.OUTDOORS)
+    if not args.ids:
+        path = args.out / "places.yaml"
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != places:
+                stale.append("places.yaml")
+        else:
+            write_atomic(path, places)
+    for name, scene_id, time, season in outputs:
+        text = backgrounds.render(scene_id, time, season)
+        path = args.out / f"{name}.svg"
         total += len(text.encode())
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(scene_id)
+                stale.append(name)
             continue
         try:
             write_atomic(path, text)

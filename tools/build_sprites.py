@@ -1,4 +1,9 @@
-"""Build the character sprites: assets/sprites/WHO/EXPRESSION.svg for every character and expression.
+"""Build the character sprites: assets/sprites/WHO/OUTFIT/EXPRESSION.svg for every character, outfit and expression.
+
+`default` is what a character usually wears; the other outfit folders (prom, casual, uniform, a second pose...)
+come from the wardrobes in tools/sprites/characters.py. Sprites left in the old flat layout
+(assets/sprites/WHO/EXPRESSION.svg) are reported by `--check` and removed by a build, once their `default` copy
+is written.
 
 Why it exists: the sprites are drawn by code (tools/sprites/) and the SVG files are committed; this
 script regenerates them. `--check` reports files that are missing or out of date instead of writing, so
@@ -16,10 +21,10 @@ import tempfile
 from pathlib import Path
 
 try:
-    from tools.sprites.characters import BY_WHO, CAST
+    from tools.sprites.characters import BY_WHO, CAST, looks
     from tools.sprites.compose import compose
 except ModuleNotFoundError:  # run as a script: tools/ itself is on sys.path
-    from sprites.characters import BY_WHO, CAST  # type: ignore[no-redef]
+    from sprites.characters import BY_WHO, CAST, looks  # type: ignore[no-redef]
     from sprites.compose import compose  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,27 +59,36 @@ def main(argv: list[str] | None = None) -> int:
     cast = [BY_WHO[who] for who in args.only] if args.only else list(CAST)
     stale: list[Path] = []
     written = 0
+    total = 0
     for character in cast:
-        for expression in character.expressions:
-            path = args.out / character.who / f"{expression}.svg"
-            text = compose(character, expression)
-            current = path.read_text(encoding="utf-8") if path.exists() else None
-            if current == text:
-                continue
-            if args.check:
-                stale.append(path)
-            else:
-                try:
-                    write_atomic(path, text)
-                except OSError as err:
-                    print(f"build_sprites: cannot write {path}: {err}", file=sys.stderr)
-                    return 1
-                written += 1
+        for folder, look in looks(character).items():
+            for expression in character.expressions:
+                total += 1
+                path = args.out / character.who / folder / f"{expression}.svg"
+                text = compose(character, expression, None if folder == "default" else look)
+                current = path.read_text(encoding="utf-8") if path.exists() else None
+                if current == text:
+                    continue
+                if args.check:
+                    stale.append(path)
+                else:
+                    try:
+                        write_atomic(path, text)
+                    except OSError as err:
+                        print(f"build_sprites: cannot write {path}: {err}", file=sys.stderr)
+                        return 1
+                    written += 1
+        flat = sorted((args.out / character.who).glob("*.svg"))  # the layout before outfits
+        if args.check:
+            stale += flat
+        else:
+            for path in flat:
+                path.unlink()
     if args.check:
         for path in stale:
             print(f"build_sprites: out of date: {path}", file=sys.stderr)
         return 1 if stale else 0
-    print(f"build_sprites: {written} file(s) written, {sum(len(c.expressions) for c in cast)} sprite(s) in total")
+    print(f"build_sprites: {written} file(s) written, {total} sprite(s) in total")
     return 0
 
 

@@ -65,7 +65,7 @@ def staged_scene(background: str, cast: list[tuple[str, str, str]]) -> pygame.Su
     frame = load_svg(BACKGROUNDS / f"{background}.svg", (1280, 720)).convert_alpha()
     width = round(SPRITE_HEIGHT * 480 / 720)
     for who, expression, place in cast:
-        sprite = load_svg(SPRITES / who / f"{expression}.svg", (width, SPRITE_HEIGHT))
+        sprite = load_svg(SPRITES / who / "default" / f"{expression}.svg", (width, SPRITE_HEIGHT))
         frame.blit(sprite, (SPRITE_X[place] - width // 2, 720 - SPRITE_HEIGHT))
     box = pygame.Surface(BOX[2:], pygame.SRCALPHA)
     pygame.draw.rect(box, (*PAPER, 215), box.get_rect(), border_radius=18)
@@ -75,8 +75,8 @@ def staged_scene(background: str, cast: list[tuple[str, str, str]]) -> pygame.Su
 
 def build(out: Path) -> tuple[int, int]:
     """Draw the sheet and write it to `out`; returns (backgrounds, sprites) counted."""
-    backgrounds = sorted(BACKGROUNDS.glob("*.svg"))
-    sprites = sorted(SPRITES.glob("*/*.svg"))
+    backgrounds = sorted(p for p in BACKGROUNDS.glob("*.svg") if "." not in p.stem)  # not the variants
+    sprites = sorted(SPRITES.glob("*/default/*.svg"))
     if not backgrounds:
         raise SheetError(f"no backgrounds found in {BACKGROUNDS}")
     if not sprites:
@@ -133,7 +133,7 @@ def build(out: Path) -> tuple[int, int]:
         sy = y + row * (SPRITE_CELL[1] + 24)
         pygame.draw.rect(sheet, PAPER_DEEP, (sx + 2, sy, SPRITE_CELL[0] - 4, SPRITE_CELL[1]))
         sheet.blit(load_svg(path, SPRITE_CELL), (sx, sy))
-        name = f"{path.parent.name}/{path.stem}"
+        name = f"{path.parent.parent.name}/{path.stem}"
         label = label_font.render(name, True, INK)
         if label.get_width() > SPRITE_CELL[0] - 2:
             label = pygame.transform.smoothscale(

@@ -62,8 +62,9 @@ _TABLE = (
         "error",
         "no sprite for this expression",
         "A `show` or a line's `as:` names an expression the character has no file for "
-        "(assets/sprites/WHO/EXPRESSION.svg or .png). Check the spelling against the files there, or draw it. "
-        "`show: nick` without `as` means `neutral`.",
+        "(assets/sprites/WHO/EXPRESSION.svg or .png), or an outfit (its own, or its scene's or chapter's) the "
+        "character has no folder for, or an expression missing in that outfit (assets/sprites/WHO/OUTFIT/). Check "
+        "the spelling against the files there, or draw it. `show: nick` without `as` means `neutral`.",
     ),
     Code(
         "HS006",
@@ -98,8 +99,10 @@ _TABLE = (
         "asset never used",
         "A file in assets/backgrounds, music, sounds or sprites that no scene uses. The game itself uses the `title` "
         "background and `title` music (title screen) and everything in assets/ui; those are never reported. "
-        "A `neutral` sprite counts as used for every character who is shown (it stands in for missing "
-        "expressions). Use the file, or delete it to keep the download small.",
+        "A character's sprites are one set: when a scene shows or voices a character (a speaker off stage appears "
+        "as a side portrait), none of their expressions is reported; the sprites of a character nobody shows or "
+        "hears are. Outfit folders other than `default` and background variants of a background in use are "
+        "choices to pick from, never reported. Use the file, or delete it to keep the download small.",
     ),
     Code(
         "HS011",

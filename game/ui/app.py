@@ -130,6 +130,7 @@ class App:
         display: Display,
         data_dir: Path,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
         dev: bool = False,
         ui_dir: Path | None = None,
         open_audio: bool = True,
@@ -137,6 +138,7 @@ class App:
         self.story = story
         self.display = display
         self.clock = clock
+        self.sleep = sleep
         self.dev = dev
         self.data_dir = data_dir
         story_dir = data_dir / story_slug(getattr(story, "title", "story"))
@@ -342,6 +344,11 @@ class App:
         if self.on_frame is not None:
             self.on_frame(now)
 
+    def needs_frame(self, now: float) -> bool:
+        """Whether the next turn of the loop draws: something changed, animates, or has just stopped animating
+        (the frame that ends an animation, such as a line's last letter and its continue mark, is always drawn)."""
+        return self.dirty or self._was_busy or self.busy(now)
+
     def step(self, events: list[pygame.event.Event], now: float) -> bool:
         """One turn of the loop at time `now`; True if a frame was drawn."""
         self.process(events, now)
@@ -356,21 +363,28 @@ class App:
         self._was_busy = busy
         return drew
 
+    def wait_for_input(self, now: float) -> list[pygame.event.Event]:
+        """Sleep in short looks for input until some arrives or something is due; the events that arrived."""
+        events: list[pygame.event.Event] = []
+        wake = self.wake_at(now)
+        still_since = now
+        while not events and (wake is None or now < wake):
+            poll = RESTING_POLL if now - still_since > RESTING_AFTER else IDLE_POLL
+            self.sleep(poll if wake is None else max(0.0, min(poll, wake - now)))
+            events = pygame.event.get()
+            now = self.clock()
+        return events
+
     def run(self) -> int:
         """The real loop: sleep until input arrives (or something is due), draw frames only while animating."""
         ticker = pygame.time.Clock()
         while self.running:
             now = self.clock()
             events = pygame.event.get()
-            if not events and not self.busy(now) and not self.dirty:
-                wake = self.wake_at(now)
-                still_since = now
-                while not events and (wake is None or now < wake):
-                    poll = RESTING_POLL if now - still_since > RESTING_AFTER else IDLE_POLL
-                    time.sleep(poll if wake is None else max(0.0, min(poll, wake - now)))
-                    events = pygame.event.get()
-                    now = self.clock()
-            self.step(events, self.clock())
+            if not events and not self.needs_frame(now):
+                events = self.wait_for_input(now)
+                now = self.clock()
+            self.step(events, now)
             if self._was_busy:
                 ticker.tick(FRAME_RATE)
         self.persistent.flush()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pygame
 
+from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.ui.fonts import Fonts
 from game.ui.rastercache import RasterCache
 
@@ -46,7 +47,7 @@ class Images:
         key = ("bg", asset, size)
         surf = self._cache.get(key)
         if surf is None:
-            path = self._find(self.assets_dir / "backgrounds", asset)
+            path = self.background_path(asset)
             surf = self._load(path, size, cover=True, what=f"background '{asset}'")
             if surf is None:
                 surf = placeholder(size, f"background: {asset}", self.fonts)
@@ -54,23 +55,47 @@ class Images:
             self._store(key, surf)
         return surf
 
-    def sprite(self, who: str, expression: str, height: int) -> pygame.Surface:
-        """Character `who` with `expression`, `height` real pixels tall (width follows the art)."""
-        key = ("sprite", who, expression, height)
+    def background_path(self, asset: str) -> Path | None:
+        """The file of a background or of its variant (`NAME.night`), falling back as `game.dressing` says."""
+        folder = self.assets_dir / "backgrounds"
+        for i, name in enumerate(variant_ids(asset)):
+            path = self._find(folder, name)
+            if path is not None:
+                if i:
+                    self._warn(f"variant {asset}", f"no background variant '{asset}'; showing '{name}'")
+                return path
+        return None
+
+    def sprite(self, who: str, expression: str, height: int, outfit: str | None = None) -> pygame.Surface:
+        """Character `who` in `outfit` with `expression`, `height` real pixels tall (width follows the art)."""
+        key = ("sprite", who, outfit, expression, height)
         surf = self._cache.get(key)
         if surf is None:
-            folder = self.assets_dir / "sprites" / who
-            path = self._find(folder, expression)
+            label = f"{who}/{outfit}/{expression}" if outfit else f"{who}/{expression}"
+            path = self.sprite_path(who, expression, outfit)
             if path is None and expression != "neutral":
-                fallback = self._find(folder, "neutral")
-                if fallback is not None:
-                    self._warn(f"sprite {who}/{expression}", f"no sprite {who}/{expression}; showing {who}/neutral")
-                    path = fallback
-            surf = self._load_fit(path, height, what=f"sprite '{who}/{expression}'")
+                path = self.sprite_path(who, "neutral", outfit)
+                if path is not None:
+                    self._warn(f"sprite {label}", f"no sprite {label}; showing {who}'s neutral face")
+            surf = self._load_fit(path, height, what=f"sprite '{label}'")
             if surf is None:
-                surf = placeholder((height * 5 // 12, height), f"{who}/{expression}", self.fonts)
+                surf = placeholder((height * 5 // 12, height), label, self.fonts)
             self._store(key, surf)
         return surf
+
+    def sprite_path(self, who: str, expression: str, outfit: str | None = None) -> Path | None:
+        """sprites/WHO/OUTFIT/EXPRESSION, else the character's default outfit, else the flat sprites/WHO/EXPRESSION
+        of stories made before outfits; warns once when an outfit is missing and the default stands in."""
+        folder = self.assets_dir / "sprites" / who
+        if outfit and outfit != DEFAULT_OUTFIT:
+            path = self._find(folder / outfit, expression)
+            if path is not None:
+                return path
+            if self._find(folder / outfit, "neutral") is None:
+                self._warn(f"outfit {who}/{outfit}", f"no outfit '{outfit}' for {who}; showing the default clothes")
+            else:
+                return None  # the outfit exists without this face: the caller falls back to its neutral face
+        return self._find(folder / DEFAULT_OUTFIT, expression) or self._find(folder, expression)
 
     def ui(self, name: str, size: tuple[int, int]) -> pygame.Surface | None:
         """A UI image (assets/ui/NAME.svg) fitted into `size`, or None when it is missing."""

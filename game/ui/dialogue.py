@@ -1,8 +1,12 @@
 """The dialogue box: who speaks (a name plate in their colour), what they say revealed letter by letter, and a
 continue marker once the line is complete. Narration has no plate; thoughts are set in italics with a lighter plate.
+The plate sits on the speaker's side of the box (left, middle or right, under where they stand), or to the right
+of their side portrait when they speak from off stage.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from game.events import Line
 from game.ui.canvas import Canvas
@@ -24,6 +28,23 @@ from game.ui.theme import (
     parse_hex,
     readable_ink,
 )
+
+PORTRAIT_INSET = 128  # how far a plate beside a side portrait moves in from the box's corner
+
+
+def plate_x(side: str, width: float) -> float:
+    """The name plate's left edge for a speaker on `side` ("left", "center", "right", or "portrait_left" and
+    "portrait_right" beside a side portrait in that corner)."""
+    right = BOX[0] + BOX[2] - (NAMEPLATE_X - BOX[0]) - width
+    if side == "right":
+        return right
+    if side == "center":
+        return BOX[0] + BOX[2] / 2 - width / 2
+    if side == "portrait_left":
+        return NAMEPLATE_X + PORTRAIT_INSET
+    if side == "portrait_right":
+        return right - PORTRAIT_INSET
+    return NAMEPLATE_X
 
 
 class DialogueBox:
@@ -77,7 +98,17 @@ class DialogueBox:
             self._wrap_key = key
         return self._wrapped
 
-    def draw(self, canvas: Canvas, now: float, cps: float, size_factor: float, *, marker: bool = True) -> None:
+    def draw(
+        self,
+        canvas: Canvas,
+        now: float,
+        cps: float,
+        size_factor: float,
+        *,
+        marker: bool = True,
+        side: str = "left",
+        portrait: Callable[[], None] | None = None,
+    ) -> None:
         line = self.line
         if line is None:
             return
@@ -85,8 +116,10 @@ class DialogueBox:
         thought = line.kind == "thought"
         fill = (*mix(PAPER, (246, 242, 255), 0.6), 246) if thought else (*PAPER, 246)
         canvas.panel(BOX, fill, radius=20, border=2.5, border_color=mix(INK, color, 0.35), shadow=True)
+        if portrait is not None:
+            portrait()
         if line.name and line.kind != "narration":
-            self._draw_plate(canvas, line.name, color, thought)
+            self._draw_plate(canvas, line.name, color, thought, side)
         px = self.text_px(size_factor)
         rows = self.wrapped(canvas, size_factor)
         count = self.revealed(now, cps)
@@ -101,12 +134,13 @@ class DialogueBox:
         if marker and count >= len(self.text):
             self._draw_marker(canvas, color)
 
-    def _draw_plate(self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool) -> None:
+    def _draw_plate(self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool, side: str) -> None:
         label = f"{name} (thinking)" if thought else name
         width = canvas.measure(label, NAME_PX, bold=not thought, italic=thought) + 44
         plate = mix(color, PAPER, 0.45) if thought else color
+        x = plate_x(side, width)
         canvas.panel(
-            (NAMEPLATE_X, NAMEPLATE_Y, width, NAMEPLATE_H),
+            (x, NAMEPLATE_Y, width, NAMEPLATE_H),
             plate,
             radius=14,
             border=2.5,
@@ -114,7 +148,7 @@ class DialogueBox:
         )
         canvas.text(
             label,
-            (NAMEPLATE_X + width / 2, NAMEPLATE_Y + NAMEPLATE_H / 2),
+            (x + width / 2, NAMEPLATE_Y + NAMEPLATE_H / 2),
             NAME_PX,
             readable_ink(plate),
             anchor="center",

@@ -68,6 +68,13 @@ class Driver:
         if wait:
             self.wait(wait)
 
+    def start_new_game(self, *, wait: float = 3.0) -> Screen | None:
+        """From the title: New game, past the content note, and let the first scene settle; the game screen."""
+        self.press(pygame.K_RETURN)
+        self.press(pygame.K_RETURN)
+        self.wait(wait)
+        return self.top
+
     def key_down(self, key: int) -> None:
         self.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
 

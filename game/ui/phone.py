@@ -1,6 +1,8 @@
 """Phone messages: a phone on screen with the conversation as chat bubbles.
 
-Consecutive message beats build one thread; Charlie's own messages sit on the right in his blue, everyone else's on
+Consecutive message beats build one thread, and a thought or a line of narration between two messages only puts
+the phone down for a moment: the thread comes back whole with the next message (someone speaking aloud, or a new
+scene, ends it). Charlie's own messages sit on the right in his blue, everyone else's on
 the left in a pale version of their colour with their name above. The newest bubble slides up as it arrives.
 """
 
@@ -35,24 +37,32 @@ class PhoneView:
 
     def __init__(self) -> None:
         self.thread: list[Message] = []
+        self.shown = False  # False while a thought or narration interrupts the thread
         self.arrived = -1e9
         self._rows: dict[tuple[str, int], tuple[str, ...]] = {}
 
     def add(self, message: Message, now: float) -> None:
         self.thread.append(message)
         self.thread = self.thread[-12:]
+        self.shown = True
         self.arrived = now
 
-    def set_thread(self, messages: list[Message]) -> None:
+    def set_thread(self, messages: list[Message], *, shown: bool = True) -> None:
         self.thread = messages[-12:]
+        self.shown = shown and bool(self.thread)
         self.arrived = -1e9
+
+    def put_down(self) -> None:
+        """Hide the phone for an interruption, keeping the thread for the next message."""
+        self.shown = False
 
     def clear(self) -> None:
         self.thread.clear()
+        self.shown = False
 
     @property
     def active(self) -> bool:
-        return bool(self.thread)
+        return self.shown and bool(self.thread)
 
     def animating(self, now: float) -> bool:
         return now < self.arrived + ARRIVE

@@ -41,12 +41,18 @@ class QuickMenu:
 
     def draw(self, canvas: Canvas, active: set[str]) -> None:
         first = self.rects[ITEMS[0][0]]
-        canvas.panel((first[0] - 8, first[1] - 1, ITEM_W * len(ITEMS) + 16, HEIGHT + 2), (*PAPER, 210), radius=11)
+        canvas.panel(
+            (first[0] - 8, first[1] - 1, ITEM_W * len(ITEMS) + 16, HEIGHT + 2),
+            PAPER,
+            radius=11,
+            border=1,
+            border_color=mix(PAPER, INK, 0.2),
+        )
         for key, label in ITEMS:
             x, y, w, h = self.rects[key]
             on = key in active
             if on or key == self.hovered:
-                canvas.panel((x + 6, y, w - 12, h), (*mix(PAPER, NICK_YELLOW, 0.55 if on else 0.3), 230), radius=10)
+                canvas.panel((x + 6, y, w - 12, h), mix(PAPER, NICK_YELLOW, 0.55 if on else 0.3), radius=10)
             canvas.text(
                 label,
                 (x + w / 2, y + h / 2),

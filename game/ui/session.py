@@ -30,6 +30,7 @@ class StageState:
     background: str | None = None
     music: str | None = None
     sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
+    outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
 
     def apply(self, event: Event) -> None:
         """Follow one event, by the same rules as the engine's `game.stage.Stage`."""
@@ -38,6 +39,7 @@ class StageState:
             if event.background is not None:
                 self.background = event.background
                 self.sprites.clear()  # a scene that names a background starts with an empty stage
+                self.outfits.clear()
             if event.music is not None:
                 self.music = None if event.music == "none" else event.music
         elif isinstance(event, StageChange):
@@ -47,6 +49,10 @@ class StageState:
                     if place == event.at:  # whoever stood there steps off
                         del self.sprites[other]
                 self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+                if event.outfit:
+                    self.outfits[event.who] = event.outfit
+                else:
+                    self.outfits.pop(event.who, None)
             elif event.action == "hide":
                 if event.who == "all":
                     self.sprites.clear()
@@ -56,11 +62,20 @@ class StageState:
                 self.background = event.asset
             elif event.action == "music" and event.asset:
                 self.music = None if event.asset == "none" else event.asset
+            self.outfits = {who: outfit for who, outfit in self.outfits.items() if who in self.sprites}
         elif isinstance(event, Line) and event.speaker and event.expression and event.speaker in self.sprites:
             self.sprites[event.speaker] = (event.expression, self.sprites[event.speaker][1])
 
     def copy(self) -> StageState:
-        return StageState(self.scene, self.scene_title, self.chapter, self.background, self.music, dict(self.sprites))
+        return StageState(
+            self.scene,
+            self.scene_title,
+            self.chapter,
+            self.background,
+            self.music,
+            dict(self.sprites),
+            dict(self.outfits),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +85,7 @@ class StageState:
             "background": self.background,
             "music": self.music,
             "sprites": {who: list(v) for who, v in self.sprites.items()},
+            "outfits": dict(self.outfits),
         }
 
     @classmethod
@@ -88,6 +104,11 @@ class StageState:
             for who, value in sprites.items():
                 if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, str) for v in value):
                     state.sprites[str(who)] = (value[0], value[1])
+        outfits = raw.get("outfits")
+        if isinstance(outfits, dict):
+            state.outfits = {
+                str(who): outfit for who, outfit in outfits.items() if isinstance(outfit, str) and who in state.sprites
+            }
         return state
 
 

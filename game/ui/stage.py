@@ -1,7 +1,8 @@
 """The stage: the background with cross-fades, and character sprites entering, moving, changing and leaving.
 
 It follows the session's `StageState` and animates the differences. On rollback, load or while skipping it snaps
-to the new state at once instead of animating.
+to the new state at once instead of animating. It also marks who is speaking: while someone speaks, everyone else
+on stage dims a little (gently, over a quarter of a second), so a line is never read as coming from the wrong face.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ LEAVE = 0.35
 MOVE = 0.45
 EXPRESSION_FADE = 0.18
 SLIDE_IN = 60
+FOCUS_TIME = 0.25
+DIMMED = 0.76  # brightness of the people who are not speaking
+DIM_STEPS = 24  # dimmed copies are cached at this many levels
 
 
 @dataclass(slots=True)
@@ -40,6 +44,11 @@ class SpriteView:
     fade_time: float
     old_expression: str | None = None
     changed_at: float = -1e9
+    outfit: str | None = None
+    old_outfit: str | None = None
+    lit_from: float = 1.0
+    lit_to: float = 1.0
+    lit_at: float = -1e9
 
     def x(self, now: float) -> float:
         return lerp(self.x_from, self.x_to, ease_out(progress(self.moved_at, now, MOVE)))
@@ -47,11 +56,23 @@ class SpriteView:
     def alpha(self, now: float) -> float:
         return lerp(self.alpha_from, self.alpha_to, ease_in_out(progress(self.faded_at, now, self.fade_time)))
 
+    def lit(self, now: float) -> float:
+        return lerp(self.lit_from, self.lit_to, ease_in_out(progress(self.lit_at, now, FOCUS_TIME)))
+
+    def light(self, target: float, now: float, *, instant: bool = False) -> None:
+        """Brighten or dim towards `target` (1 is full brightness)."""
+        if instant:
+            self.lit_from = self.lit_to = target
+            self.lit_at = -1e9
+        elif target != self.lit_to:
+            self.lit_from, self.lit_to, self.lit_at = self.lit(now), target, now
+
     def busy(self, now: float) -> bool:
         return (
             now < self.moved_at + MOVE
             or now < self.faded_at + self.fade_time
             or now < self.changed_at + EXPRESSION_FADE
+            or now < self.lit_at + FOCUS_TIME
         )
 
 
@@ -66,6 +87,8 @@ class StageView:
         self.sprites: dict[str, SpriteView] = {}
         self.leaving: list[SpriteView] = []
         self._drawn_at: tuple[tuple[int, int], int] | None = None  # (canvas size, sprite height) of the last frame
+        self.speaker: str | None = None
+        self._dimmed: dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface]] = {}
 
     def preload(self, state: StageState) -> None:
         """Rasterise the art `state` needs now, when the stage changes, so drawing frames only blits."""
@@ -75,7 +98,7 @@ class StageView:
         if state.background:
             self.images.background(state.background, size)
         for who, (expression, _) in state.sprites.items():
-            self.images.sprite(who, expression, height)
+            self.images.sprite(who, expression, height, state.outfits.get(who))
 
     def snap(self, state: StageState) -> None:
         """Show `state` at once."""
@@ -83,9 +106,21 @@ class StageView:
         self.background, self.old_background, self.background_at = state.background, None, -1e9
         self.leaving.clear()
         self.sprites = {
-            who: SpriteView(who, expr, SPRITE_X.get(place, 640), SPRITE_X.get(place, 640), -1e9, 1, 1, -1e9, 0)
+            who: SpriteView(
+                who,
+                expr,
+                SPRITE_X.get(place, 640),
+                SPRITE_X.get(place, 640),
+                -1e9,
+                1,
+                1,
+                -1e9,
+                0,
+                outfit=state.outfits.get(who),
+            )
             for who, (expr, place) in state.sprites.items()
         }
+        self.focus(self.speaker, 0.0, instant=True)
 
     def follow(self, state: StageState, now: float) -> None:
         """Animate from what is shown to `state`."""
@@ -101,14 +136,36 @@ class StageView:
         for who, (expr, place) in state.sprites.items():
             target = SPRITE_X.get(place, 640)
             view = self.sprites.get(who)
+            outfit = state.outfits.get(who)
             if view is None:
                 side = -SLIDE_IN if target < LOGICAL_W / 2 else SLIDE_IN
-                self.sprites[who] = SpriteView(who, expr, target + side, target, now, 0, 1, now, ENTER)
+                view = SpriteView(who, expr, target + side, target, now, 0, 1, now, ENTER, outfit=outfit)
+                view.light(self._brightness(who), now, instant=True)
+                self.sprites[who] = view
                 continue
             if view.x_to != target:
                 view.x_from, view.x_to, view.moved_at = view.x(now), target, now
-            if view.expression != expr:
-                view.old_expression, view.expression, view.changed_at = view.expression, expr, now
+            if view.expression != expr or view.outfit != outfit:
+                view.old_expression, view.old_outfit = view.expression, view.outfit
+                view.expression, view.outfit, view.changed_at = expr, outfit, now
+
+    # Who is speaking --------------------------------------------------------------------------------------------
+    def _brightness(self, who: str) -> float:
+        return 1.0 if self.speaker is None or who == self.speaker else DIMMED
+
+    def focus(self, speaker: str | None, now: float, *, instant: bool = False) -> None:
+        """Mark `speaker` (None: nobody in particular, everyone is lit) and dim the others."""
+        self.speaker = speaker
+        for who, view in self.sprites.items():
+            view.light(self._brightness(who), now, instant=instant)
+
+    def on_stage(self, who: str | None) -> bool:
+        return who is not None and who in self.sprites
+
+    def place_of(self, who: str | None) -> float | None:
+        """The logical x where `who` stands (or is heading), if on stage."""
+        view = self.sprites.get(who) if who else None
+        return None if view is None else view.x_to
 
     def animating(self, now: float) -> bool:
         self.leaving = [v for v in self.leaving if now < v.faded_at + v.fade_time]
@@ -142,27 +199,45 @@ class StageView:
             if alpha <= 0.01:
                 continue
             x = view.x(now)
+            lit = view.lit(now)
             changing = view.old_expression is not None and now < view.changed_at + EXPRESSION_FADE
             if changing:
                 t = progress(view.changed_at, now, EXPRESSION_FADE)
-                self._blit_sprite(
-                    canvas, view.who, view.old_expression or "neutral", x, height, alpha * (1 - t), offset
-                )
-                self._blit_sprite(canvas, view.who, view.expression, x, height, alpha * t, offset)
+                old = self.images.sprite(view.who, view.old_expression or "neutral", height, view.old_outfit)
+                self._blit_sprite(canvas, old, x, alpha * (1 - t), lit, offset)
+                new = self.images.sprite(view.who, view.expression, height, view.outfit)
+                self._blit_sprite(canvas, new, x, alpha * t, lit, offset)
             else:
-                self._blit_sprite(canvas, view.who, view.expression, x, height, alpha, offset)
+                surf = self.images.sprite(view.who, view.expression, height, view.outfit)
+                self._blit_sprite(canvas, surf, x, alpha, lit, offset)
+
+    def dimmed(self, surf: pygame.Surface, lit: float) -> pygame.Surface:
+        """`surf` darkened to brightness `lit` (cached at a few levels, so a dim at rest costs one blit)."""
+        level = round(lit * DIM_STEPS)
+        if level >= DIM_STEPS:
+            return surf
+        key = (id(surf), level)
+        cached = self._dimmed.get(key)
+        if cached is not None and cached[0] is surf:
+            return cached[1]
+        if len(self._dimmed) > 4 * DIM_STEPS:
+            self._dimmed.clear()
+        value = round(255 * level / DIM_STEPS)
+        out = surf.copy()
+        out.fill((value, value, value, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        self._dimmed[key] = (surf, out)
+        return out
 
     def _blit_sprite(
         self,
         canvas: Canvas,
-        who: str,
-        expression: str,
+        surf: pygame.Surface,
         x: float,
-        height: int,
         alpha: float,
+        lit: float,
         offset: tuple[float, float],
     ) -> None:
-        surf = self.images.sprite(who, expression, height)
+        surf = self.dimmed(surf, lit)
         rect = surf.get_rect(midbottom=(canvas.p(x + offset[0]), canvas.p(LOGICAL_H + offset[1])))
         if alpha < 0.999:
             surf.set_alpha(round(255 * alpha))

@@ -11,6 +11,9 @@ from collections.abc import Callable
 
 from . import home, london, paris, prom, school, title, town
 from .svg import Canvas
+from .variants import OUTDOORS, SEASONS, grade, variant_name, variants
+
+__all__ = ["OUTDOORS", "SCENES", "files", "render"]
 
 Painter = Callable[[Canvas], None]
 
@@ -25,11 +28,30 @@ SCENES: dict[str, Painter] = {
 }
 
 
-def render(scene_id: str) -> str:
-    """Draw one background by id and return its SVG document."""
+def render(scene_id: str, time: str | None = None, season: str | None = None) -> str:
+    """Draw one background by id (or one of its variants, see `variants`) and return its SVG document."""
     if scene_id not in SCENES:
         known = ", ".join(sorted(SCENES))
         raise KeyError(f"unknown background id {scene_id!r}; known ids: {known}")
     canvas = Canvas(scene_id)
+    canvas.time, canvas.season = time, season
     SCENES[scene_id](canvas)
+    grade(canvas)
     return canvas.to_svg()
+
+
+def files() -> dict[str, tuple[str, str | None, str | None]]:
+    """Every file to build: file name (without .svg) -> (background id, time, season).
+
+    Outdoor places get their day, night and season variants; a room gets spring and summer variants only when its
+    window shows trees (the season changes something in the picture)."""
+    out: dict[str, tuple[str, str | None, str | None]] = {}
+    for scene_id in sorted(SCENES):
+        out[scene_id] = (scene_id, None, None)
+        wanted = variants(scene_id)
+        if not wanted and scene_id != "title":
+            plain = render(scene_id)
+            wanted = [(None, season) for season in SEASONS if render(scene_id, None, season) != plain]
+        for time, season in wanted:
+            out[variant_name(scene_id, time, season)] = (scene_id, time, season)
+    return out

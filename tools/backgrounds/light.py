@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from . import palette as p
 from .shapes import flat_rect, wobble_d
 from .svg import HEIGHT, WIDTH, Canvas, Point, Stop, num
+from .variants import glow_strength, sky_colours
 
 
 def sky(c: Canvas, colours: Sequence[str], *, y: float = 0, h: float = HEIGHT) -> None:
-    """A full-width sky ramp from the first colour at the top to the last at the horizon."""
+    """A full-width sky ramp from the first colour at the top to the last at the horizon (a variant's sky takes
+    the colours of its time of day)."""
+    colours = sky_colours(c, colours)
     n = len(colours) - 1
     stops = [(i / n, col) for i, col in enumerate(colours)]
     flat_rect(c, 0, y, WIDTH, h, c.linear(0, y, 0, y + h, stops))
@@ -64,6 +67,7 @@ def glow(
     nanosvg applies to userSpaceOnUse gradients too), so every glow of one size and colour shares a
     single gradient definition: a string of forty bulbs costs one `<radialGradient>`, not forty.
     """
+    strength = glow_strength(c, strength)
     stops: list[Stop] = [(0, colour, strength), (0.4, colour, strength * 0.45), (1, colour, 0)]
     fill = c.radial(0, 0, r, stops)
     move = f"translate({num(cx)} {num(cy)})" + ("" if squash == 1.0 else f" scale(1 {squash:g})")

@@ -14,10 +14,13 @@ from . import palette as p
 from .light import glow
 from .shapes import blob, circle, poly, smooth_d
 from .svg import Canvas, num
+from .variants import canopy, ground_leaf, shows_stars
 
 
 def leaf(c: Canvas, x: float, y: float, size: float, angle: float, colour: str, *, line: bool = True) -> None:
-    """One pointed leaf with a midrib, rotated by `angle` degrees around its middle."""
+    """One pointed leaf with a midrib, rotated by `angle` degrees around its middle (in spring a petal's colour,
+    in summer a green one)."""
+    colour = ground_leaf(c, colour)
     s = size
     d = (
         f"M{num(x - s)} {num(y)}Q{num(x - s * 0.2)} {num(y - s * 0.75)} {num(x + s)} {num(y)}"
@@ -67,7 +70,9 @@ def tree(
     spread: float = 1.0,
     lumps: int = 9,
 ) -> None:
-    """An autumn tree: a forked trunk under a lumpy canopy in two or three warm tones."""
+    """An autumn tree: a forked trunk under a lumpy canopy in two or three warm tones (green, or in blossom, in a
+    summer or spring variant)."""
+    colours = canopy(c, colours)
     top = ground - height
     tw = height * 0.06
     trunk_pts = [
@@ -183,9 +188,13 @@ def grass_tufts(c: Canvas, x: float, y: float, w: float, h: float, count: int, c
 
 
 def stars(c: Canvas, x: float, y: float, w: float, h: float, count: int, colour: str = p.WHITE) -> None:
-    """Small twinkles: most are dots, a few are four-pointed sparkles."""
+    """Small twinkles: most are dots, a few are four-pointed sparkles (none by day, though the random draws are
+    made all the same, so the rest of the picture stays where it was)."""
     for i in range(count):
         sx, sy = x + c.rng.uniform(0, w), y + c.rng.uniform(0, h)
+        if not shows_stars(c):
+            c.rng.uniform(0, 1)
+            continue
         if i % 6 == 0:
             r = c.rng.uniform(5, 8)
             d = (
@@ -199,7 +208,9 @@ def stars(c: Canvas, x: float, y: float, w: float, h: float, count: int, colour:
 
 
 def moon(c: Canvas, x: float, y: float, r: float) -> None:
-    """A crescent moon with a soft halo."""
+    """A crescent moon with a soft halo (not in a daytime variant)."""
+    if not shows_stars(c):
+        return
     glow(c, x, y, r * 3.2, p.YELLOW_PALE, 0.35)
     d = (
         f"M{num(x + r * 0.3)} {num(y - r)}A{num(r)} {num(r)} 0 1 0 {num(x + r * 0.3)} {num(y + r)}"

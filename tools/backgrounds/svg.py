@@ -37,6 +37,8 @@ class Canvas:
     def __init__(self, name: str) -> None:
         self.name = name
         self.rng = random.Random(name)
+        self.time: str | None = None  # a variant's time of day and season (see variants.py); None: the plain file
+        self.season: str | None = None
         self._defs: list[str] = []
         self._body: list[str] = []
         self._gradients: dict[str, str] = {}

@@ -593,3 +593,13 @@ OUTFITS: dict[str, Callable[[Sprite, Body, Character], None]] = {
     "art_shirt": art_shirt,
     "guitar_top": guitar_top,
 }
+
+
+def _formal() -> None:
+    """Prom clothes live in their own module (formal.py, which builds on the pieces above)."""
+    from .formal import dress, suit
+
+    OUTFITS.update({"suit": suit, "dress": dress})
+
+
+_formal()

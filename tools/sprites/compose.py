@@ -7,20 +7,25 @@ and things held. Only the face layer changes between a character's expressions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .accessories import ACCESSORIES
 from .body import Body
-from .characters import Character
+from .characters import Character, Look
 from .clothes import OUTFITS
 from .expressions import face_for
 from .faces import Features, draw_face
+from .formal import raised_hand
 from .hair import HAIRSTYLES
 from .head import draw_ears, draw_face_skin, draw_nose
 from .palette import darker
 from .svg import Sprite
 
 
-def compose(character: Character, expression: str) -> str:
-    """The finished SVG text of `character` showing `expression`."""
+def compose(character: Character, expression: str, look: Look | None = None) -> str:
+    """The finished SVG text of `character` showing `expression` (in `look`, else their default clothes)."""
+    if look is not None:
+        character = replace(character, outfit=look.outfit, colours={**character.colours, **look.colours})
     face = face_for(expression)
     body = Body(character.build)
     style = HAIRSTYLES[character.hair_style]
@@ -61,6 +66,9 @@ def compose(character: Character, expression: str) -> str:
             with sprite.group(transform=head):
                 style.front(sprite, character.hair, character.build)
         accessories("hair")
+        if look is not None and look.pose == "wave":
+            sleeve = character.skin if look.outfit == "dress" else character.colours.get("main", character.skin)
+            raised_hand(sprite, body, character, sleeve)
     feats = Features(
         iris=character.iris,
         brow=character.brow or darker(character.hair, 0.35),

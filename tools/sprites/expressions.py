@@ -172,6 +172,22 @@ EXPRESSIONS: dict[str, Face] = {
 }
 
 
+# The own expressions of the people who joined the cast later share a face already described: a look is a look,
+# whoever wears it (a dad's kindness and a mum's warmth, a rugby mate's sheepishness and Charlie's shyness).
+EXPRESSIONS.update(
+    {
+        "kind": EXPRESSIONS["warm"],
+        "encouraging": EXPRESSIONS["proud"],
+        "cheeky": EXPRESSIONS["grin"],
+        "sheepish": EXPRESSIONS["shy"],
+        "easy": EXPRESSIONS["cool"],
+        "earnest": EXPRESSIONS["hopeful"],
+        "bright": EXPRESSIONS["dreamy"],
+        "wry": EXPRESSIONS["smirk"],
+    }
+)
+
+
 def face_for(name: str) -> Face:
     """The face for an expression name, with a clear error for a name nobody described."""
     try:

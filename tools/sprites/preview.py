@@ -35,7 +35,7 @@ def lineup(character: Character, out: Path, size: tuple[int, int] = (320, 480)) 
     sheet = pygame.Surface((w * len(character.expressions), h))
     sheet.fill(PALE)
     for i, expression in enumerate(character.expressions):
-        sprite = pygame.image.load_sized_svg(str(SPRITES / character.who / f"{expression}.svg"), size)
+        sprite = pygame.image.load_sized_svg(str(SPRITES / character.who / "default" / f"{expression}.svg"), size)
         sheet.blit(sprite, (i * w, 0))
     path = out / f"{character.who}.png"
     _save(sheet, path)
@@ -51,7 +51,7 @@ def cast_sheet(out: Path, size: tuple[int, int] = (200, 300), columns: int = 10)
     sheet = pygame.Surface((w * columns, h * rows))
     sheet.fill(PALE)
     for i, character in enumerate(CAST):
-        sprite = pygame.image.load_sized_svg(str(SPRITES / character.who / "neutral.svg"), size)
+        sprite = pygame.image.load_sized_svg(str(SPRITES / character.who / "default" / "neutral.svg"), size)
         sheet.blit(sprite, ((i % columns) * w, (i // columns) * h))
     path = out / "cast.png"
     _save(sheet, path)

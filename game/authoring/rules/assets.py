@@ -2,8 +2,9 @@
 
 Files are found only through `game.assets.AssetCatalog`, the same lookup the game uses. The game's own title screen
 uses the `title` background and `title` music, and the front end owns everything in assets/ui: those are never
-reported as unused. A story with no assets of its own borrows the shipped art, which is not the author's to tidy:
-nothing in it is reported as unused.
+reported as unused. Nor are the alternatives a story may pick from: background variants (`NAME.night.svg`) of a
+background in use and sprites in outfit folders other than `default` (see `game.dressing`). A story with no
+assets of its own borrows the shipped art, which is not the author's to tidy: nothing in it is reported as unused.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from collections.abc import Iterator
 
 from game.assets import AssetKind
 from game.authoring.context import LintContext
+from game.dressing import base_of
 from game.model import Location, StageBeat, TextBeat
 from game.paths import own_assets_dir
 from game.problems import Problem, did_you_mean, display_path
 
 USED_BY_THE_GAME: dict[str, frozenset[str]] = {"background": frozenset({"title"}), "music": frozenset({"title"})}
-FALLBACK_EXPRESSION = "neutral"  # drawn for any expression a character lacks, so used by every shown character
 
 _MISSING = {
     "background": ("HS007", "assets/backgrounds/{id}.svg, .png or .jpg"),
@@ -28,7 +29,6 @@ _MISSING = {
 
 def check(ctx: LintContext) -> Iterator[Problem]:
     uses: list[tuple[AssetKind, str, Location]] = []
-    sprites: set[str] = set()
     shown: set[str] = set()
     index = ctx.index
     for scene in ctx.story.scenes.values():
@@ -42,10 +42,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 uses.append((beat.action, beat.asset, index.value_pos(beat.where, beat.action)))  # type: ignore[arg-type]
             elif beat.action == "show" and beat.who:
                 shown.add(beat.who)
-                sprites.add(f"{beat.who}/{beat.expression or FALLBACK_EXPRESSION}")
-        elif isinstance(beat, TextBeat) and beat.speaker and beat.expression:
-            sprites.add(f"{beat.speaker}/{beat.expression}")
-    sprites |= {f"{who}/{FALLBACK_EXPRESSION}" for who in shown}
+        elif isinstance(beat, TextBeat) and beat.speaker:
+            shown.add(beat.speaker)  # on stage, or as a side portrait
+    # a character's faces are one set: everyone shown or heard uses all of theirs
+    sprites = {sprite for sprite in ctx.catalog.ids("sprite") if sprite.partition("/")[0] in shown}
 
     catalog = ctx.catalog
     found: dict[tuple[str, str], bool] = {}
@@ -64,7 +64,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     base = ctx.story.story_dir.parent
     for kind in ("background", "music", "sound"):
         exempt = USED_BY_THE_GAME.get(kind, frozenset())
-        for asset in sorted(catalog.ids(kind) - used[kind] - exempt):  # type: ignore[arg-type]
+        used_bases = {base_of(asset) for asset in used[kind]}
+        candidates = catalog.ids(kind) - used[kind] - exempt  # type: ignore[arg-type]
+        unused = {a for a in candidates if a == base_of(a) or base_of(a) not in used_bases} - used_bases
+        for asset in sorted(unused):
             path = catalog.path(kind, asset)  # type: ignore[arg-type]
             if path is not None:
                 yield _unused(ctx, display_path(path, base), f"the {kind} '{asset}' is never used")

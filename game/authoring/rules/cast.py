@@ -42,6 +42,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                     f"'{beat.who}' has no sprites to show (nothing in assets/sprites/{beat.who}/)",
                     "add the character's art, or remove the 'show'",
                 )
+            elif beat.outfit:
+                yield from _check_outfit(ctx, beat)
             elif beat.expression not in known:
                 where = index.inner_value_pos(beat.where, "show", "as")
                 yield _missing_expression(ctx, beat.who, beat.expression or "neutral", known, where)
@@ -53,6 +55,21 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 f"the character '{char_id}' never speaks, thinks, sends a message or appears on stage",
                 "remove the declaration, or give them a line",
             )
+
+
+def _check_outfit(ctx: LintContext, beat: StageBeat) -> Iterator[Problem]:
+    """A `show` in an outfit (its own, or its scene's or chapter's): the outfit and the expression in it exist."""
+    who, outfit, expression = beat.who or "", beat.outfit or "", beat.expression or "neutral"
+    where = ctx.index.inner_value_pos(beat.where, "show", "outfit")
+    in_outfit = ctx.catalog.expressions(who, outfit)
+    if not in_outfit:
+        outfits = ctx.catalog.outfits(who)
+        hint = did_you_mean(outfit, outfits) or (
+            f"'{who}' has: " + ", ".join(sorted(outfits)) if outfits else f"draw it in assets/sprites/{who}/{outfit}/"
+        )
+        yield ctx.problem("HS005", where, f"'{who}' has no outfit '{outfit}' (assets/sprites/{who}/{outfit}/)", hint)
+    elif expression not in in_outfit:
+        yield _missing_expression(ctx, who, expression, in_outfit, ctx.index.inner_value_pos(beat.where, "show", "as"))
 
 
 def _missing_expression(ctx: LintContext, who: str, expression: str, known: set[str], where: Location) -> Problem:

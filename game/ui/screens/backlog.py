@@ -1,6 +1,9 @@
 """The backlog (History): the lines read so far and the choices taken, newest at the bottom, scrollable.
 
 Wheel up or Page Up opens it during play; scrolling down past the newest line, Escape or a right click closes it.
+Each kind of line reads as itself: speech under the speaker's name in their colour, thoughts in italics under
+"(thinking)", narration in softer ink without a name, phone messages in a chat bubble of the sender's colour, and
+the choices taken in blue. The list sits inside the panel with a margin at both ends.
 """
 
 from __future__ import annotations
@@ -8,18 +11,21 @@ from __future__ import annotations
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.phone import PLAYER
 from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
 from game.ui.textlayout import wrap
-from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, mix, parse_hex
+from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, mix, parse_hex
 from game.ui.widgets import contains
 
-TOP, BOTTOM = 120, 680
-TEXT_X = 280
-TEXT_W = 900
+TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
+TEXT_X = 300
+TEXT_W = 880
+BUBBLE_W = 700  # message bubbles are narrower than speech, like the phone's
+BUBBLE_PAD = 9
 PX = 22
 LINE_H = PX * 1.4
-GAP = 14
+GAP = 18
 STEP = 90
 
 
@@ -42,11 +48,19 @@ class BacklogScreen(Screen):
         for entry in self.entries:
             f = italic if entry.kind in ("thought", "choice") else font
             text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
-            self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(TEXT_W)).rows)
+            width = BUBBLE_W if entry.kind == "message" else TEXT_W
+            self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(width)).rows)
         self._scale = canvas.scale
 
+    @staticmethod
+    def _height(entry: LogEntry, rows: tuple[str, ...]) -> float:
+        height = len(rows) * LINE_H
+        if entry.kind in ("thought", "message") and entry.name:
+            height = max(height, LINE_H + 18)  # room for the small "thinking" or "message" under the name
+        return height + (2 * BUBBLE_PAD if entry.kind == "message" else 0)
+
     def _content_height(self) -> float:
-        return sum(len(rows) * LINE_H + GAP for rows in self._rows)
+        return sum(self._height(e, rows) + GAP for e, rows in zip(self.entries, self._rows)) - GAP
 
     def _max_scroll(self) -> float:
         return max(0.0, self._content_height() - (BOTTOM - TOP))
@@ -90,31 +104,54 @@ class BacklogScreen(Screen):
         if not self.entries:
             canvas.text("Nothing has been said yet.", (640, 380), PX, INK_SOFT, anchor="center", italic=True)
         clip = canvas.surface.get_clip()
-        canvas.surface.set_clip(canvas.r(40, TOP - 6, 1200, BOTTOM - TOP + 12))
+        canvas.surface.set_clip(canvas.r(42, TOP - 10, 1196, BOTTOM - TOP + 20))
         y = BOTTOM + self.scroll
         for entry, rows in zip(reversed(self.entries), reversed(self._rows)):
-            height = len(rows) * LINE_H
+            height = self._height(entry, rows)
             y -= height
             if y > BOTTOM + 10:
                 y -= GAP
                 continue
             if y + height < TOP - 10:
                 break
-            italic = entry.kind in ("thought", "choice")
-            ink = (
-                mix(INK, CHARLIE_BLUE, 0.5)
-                if entry.kind == "choice"
-                else (INK_SOFT if entry.kind == "narration" else INK)
-            )
-            if entry.name and entry.kind not in ("narration", "choice"):
-                color = parse_hex(entry.color)
-                canvas.text(entry.name, (TEXT_X - 24, y), PX, mix(color, INK, 0.45), anchor="topright", bold=True)
-            elif entry.kind == "choice":
-                canvas.text("You chose", (TEXT_X - 24, y), PX - 4, INK_FAINT, anchor="topright", italic=True)
-            for i, row in enumerate(rows):
-                canvas.text(row, (TEXT_X, y + i * LINE_H), PX, ink, italic=italic)
+            self._draw_entry(canvas, entry, rows, y)
             y -= GAP
         canvas.surface.set_clip(clip)
+        if self.scroll < self._max_scroll():
+            canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         if self.scroll > 0:
             canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         self.back.draw(canvas, self.back_hover)
+
+    def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
+        color = parse_hex(entry.color)
+        label_ink = mix(color, INK, 0.45)
+        italic = entry.kind in ("thought", "choice")
+        ink = INK
+        x = TEXT_X
+        if entry.kind == "choice":
+            ink = mix(INK, CHARLIE_BLUE, 0.5)
+            canvas.text("You chose", (TEXT_X - 24, y), PX - 4, INK_FAINT, anchor="topright", italic=True)
+        elif entry.kind == "narration":
+            ink = INK_SOFT
+        elif entry.kind == "thought":
+            ink = mix(INK, color, 0.3)
+            if entry.name:
+                canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
+                canvas.text("thinking", (TEXT_X - 24, y + LINE_H), PX - 6, INK_FAINT, anchor="topright", italic=True)
+        elif entry.kind == "message":
+            font = canvas.font(PX)
+            width = max((font.size(r)[0] for r in rows), default=0) / canvas.scale + 2 * BUBBLE_PAD + 8
+            mine = entry.speaker == PLAYER
+            fill = mix(CHARLIE_BLUE, PAPER, 0.35) if mine else mix(color, PAPER, 0.7)
+            bubble_h = len(rows) * LINE_H + 2 * BUBBLE_PAD
+            canvas.panel((TEXT_X - BUBBLE_PAD, y, width, bubble_h), fill, radius=14)
+            x = TEXT_X + 4
+            y += BUBBLE_PAD
+            if entry.name:
+                canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
+                canvas.text("message", (TEXT_X - 24, y + LINE_H), PX - 6, INK_FAINT, anchor="topright", italic=True)
+        elif entry.name:
+            canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
+        for i, row in enumerate(rows):
+            canvas.text(row, (x, y + i * LINE_H), PX, ink, italic=italic)

@@ -1,15 +1,65 @@
-"""The endings gallery: every ending the story promises, with the ones found (in any playthrough) named."""
+"""The endings gallery: every ending the story promises, each as a picture of its place and the people in it.
+
+An ending found in any playthrough shows its picture, its title and the day it was first reached; one still locked
+shows the same place darkened with its people as silhouettes, "? ? ?" for a title and a hint of where to look.
+Pictures are drawn from the story itself (see `game.ui.tableau`), so every ending has one. The arrow keys or the
+mouse pick a card; a gallery of more than two rows scrolls with the wheel.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+import pygame
+
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.scaling import LOGICAL_H, LOGICAL_W
 from game.ui.screens.page import draw_page, return_button
-from game.ui.theme import INK, INK_FAINT, INK_SOFT, LOCKED, NICK_YELLOW, PAPER, PAPER_DEEP, ROSE, UI_PX, mix
+from game.ui.tableau import Tableau, tableau
+from game.ui.textlayout import wrap
+from game.ui.theme import (
+    INK,
+    INK_FAINT,
+    INK_SOFT,
+    LOCKED,
+    NICK_YELLOW,
+    PAPER,
+    PAPER_DEEP,
+    ROSE,
+    SPRITE_HEIGHT,
+    SPRITE_X,
+    UI_PX,
+    mix,
+)
 from game.ui.widgets import contains
+
+LEFT, TOP = 70, 148
+AREA_BOTTOM = 676
+GAP_X, GAP_Y = 24, 24
+CAPTION_H = 66
+ROWS = 2  # rows of cards on screen; more scroll
+SHADOW = (52, 42, 58)
+
+
+def columns_for(count: int) -> int:
+    return 3 if count <= 6 else 4
+
+
+def card_size(cols: int) -> tuple[float, float]:
+    """(width, picture height) of a card: as wide as the columns allow while two rows still fit."""
+    width = (LOGICAL_W - 2 * LEFT - GAP_X * (cols - 1)) / cols
+    pic_h = min(width * 9 / 16, (AREA_BOTTOM - TOP - GAP_Y * (ROWS - 1)) / ROWS - CAPTION_H)
+    return pic_h * 16 / 9, pic_h
+
+
+def silhouette(surf: pygame.Surface) -> pygame.Surface:
+    """`surf`'s shape filled with one dark colour (a locked ending's people)."""
+    out = surf.copy()
+    out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGB_MULT)
+    out.fill((*SHADOW, 0), special_flags=pygame.BLEND_RGB_ADD)
+    return out
 
 
 class EndingsScreen(Screen):
@@ -17,10 +67,50 @@ class EndingsScreen(Screen):
         super().__init__(app)
         self.back = return_button()
         self.back_hover = False
+        self.endings = list((getattr(app.story, "endings", {}) or {}).values())
+        self.tableaux: dict[str, Tableau] = {e.id: tableau(app.story, e.id) for e in self.endings}
+        self.focus: int | None = None
+        self.scroll = 0
+        self._pictures: dict[tuple[str, bool, tuple[int, int]], pygame.Surface] = {}
 
+    # Layout -----------------------------------------------------------------------------------------------------
+    @property
+    def cols(self) -> int:
+        return columns_for(len(self.endings))
+
+    def rows_visible(self) -> int:
+        return ROWS
+
+    def max_scroll(self) -> int:
+        rows = -(-len(self.endings) // self.cols)
+        return max(0, rows - self.rows_visible())
+
+    def card_rect(self, index: int) -> tuple[float, float, float, float] | None:
+        w, pic_h = card_size(self.cols)
+        row = index // self.cols - self.scroll
+        if row < 0 or row >= self.rows_visible():
+            return None
+        col = index % self.cols
+        left = (LOGICAL_W - self.cols * w - (self.cols - 1) * GAP_X) / 2
+        return (left + col * (w + GAP_X), TOP + row * (pic_h + CAPTION_H + GAP_Y), w, pic_h + CAPTION_H)
+
+    def _show(self, index: int) -> None:
+        row = index // self.cols
+        if row < self.scroll:
+            self.scroll = row
+        elif row >= self.scroll + self.rows_visible():
+            self.scroll = row - self.rows_visible() + 1
+
+    # Input ------------------------------------------------------------------------------------------------------
     def action(self, action: Action, now: float) -> bool:
         if action in (Action.MENU, Action.CONFIRM):
             self.app.pop(now)
+            return True
+        steps = {Action.LEFT: -1, Action.RIGHT: 1, Action.UP: -self.cols, Action.DOWN: self.cols}
+        if action in steps and self.endings:
+            start = 0 if self.focus is None else self.focus + steps[action]
+            self.focus = max(0, min(len(self.endings) - 1, start))
+            self._show(self.focus)
             return True
         return False
 
@@ -33,35 +123,85 @@ class EndingsScreen(Screen):
         hover = contains(self.back.rect, pos)
         changed = hover != self.back_hover
         self.back_hover = hover
+        for i in range(len(self.endings)):
+            rect = self.card_rect(i)
+            if rect is not None and contains(rect, pos) and self.focus != i:
+                self.focus = i
+                changed = True
         return changed
 
     def wheel(self, dy: int, now: float) -> bool:
-        return False
+        before = self.scroll
+        self.scroll = max(0, min(self.max_scroll(), self.scroll - dy))
+        return self.scroll != before
+
+    # Drawing ----------------------------------------------------------------------------------------------------
+    def picture(self, ending_id: str, found: bool, size: tuple[int, int]) -> pygame.Surface:
+        """The ending's place and people at `size` real pixels (darkened, as silhouettes, while locked)."""
+        key = (ending_id, found, size)
+        cached = self._pictures.get(key)
+        if cached is not None:
+            return cached
+        scene = self.tableaux[ending_id]
+        surf = pygame.Surface(size)
+        surf.fill(PAPER_DEEP)
+        if scene.background:
+            surf.blit(self.app.images.background(scene.background, size), (0, 0))
+        if not found:
+            veil = pygame.Surface(size, pygame.SRCALPHA)
+            veil.fill((*SHADOW, 150))
+            surf.blit(veil, (0, 0))
+        factor = size[1] / LOGICAL_H
+        height = max(1, round(SPRITE_HEIGHT * factor))
+        for figure in scene.figures:
+            sprite = self.app.images.sprite(figure.who, figure.expression, height, figure.outfit)
+            if not found:
+                sprite = silhouette(sprite)
+            x = SPRITE_X.get(figure.at, LOGICAL_W / 2) * size[0] / LOGICAL_W
+            surf.blit(sprite, sprite.get_rect(midbottom=(round(x), size[1] + round(6 * factor))))
+        self._pictures[key] = surf
+        return surf
 
     def draw(self, canvas: Canvas, now: float) -> None:
         draw_page(canvas, "Endings")
-        endings = list((getattr(self.app.story, "endings", {}) or {}).values())
         found = self.app.persistent.endings
-        count = sum(1 for e in endings if e.id in found)
-        canvas.text(f"{count} of {len(endings)} found", (1220, 140), UI_PX - 4, INK_SOFT, anchor="midright")
-        cols = 2 if len(endings) > 5 else 1
-        w = 1100 / cols - (10 if cols > 1 else 0)
-        for i, ending in enumerate(endings):
-            col, row = i % cols, i // cols
-            x, y = 90 + col * (w + 20), 170 + row * 84
-            if ending.id in found:
-                canvas.panel(
-                    (x, y, w, 70), mix(PAPER, NICK_YELLOW, 0.3), radius=18, border=2, border_color=mix(INK, ROSE, 0.3)
-                )
-                canvas.text(ending.title, (x + 28, y + 24), UI_PX + 2, INK, anchor="midleft", bold=True)
-                when = found[ending.id]
-                try:
-                    label = "First found " + datetime.fromisoformat(when).strftime("%d %b %Y")
-                except ValueError:
-                    label = "Found"
-                canvas.text(label, (x + 28, y + 52), 16, INK_SOFT, anchor="midleft", italic=True)
-            else:
-                canvas.panel((x, y, w, 70), PAPER_DEEP, radius=18, border=1, border_color=LOCKED)
-                canvas.text("? ? ?", (x + 28, y + 24), UI_PX + 2, INK_FAINT, anchor="midleft", bold=True)
-                canvas.text("Not found yet", (x + 28, y + 52), 16, INK_FAINT, anchor="midleft", italic=True)
+        count = sum(1 for e in self.endings if e.id in found)
+        canvas.text(f"{count} of {len(self.endings)} found", (1216, 128), UI_PX - 4, INK_SOFT, anchor="midright")
+        if not self.endings:
+            canvas.text("This story has no endings.", (640, 380), UI_PX, INK_SOFT, anchor="center", italic=True)
+        _, pic_h = card_size(self.cols)
+        for i, ending in enumerate(self.endings):
+            rect = self.card_rect(i)
+            if rect is None:
+                continue
+            self._draw_card(canvas, ending, rect, pic_h, ending.id in found, i == self.focus)
+        if self.scroll > 0:
+            canvas.polygon([(630, 132), (650, 132), (640, 121)], INK_SOFT)
+        if self.scroll < self.max_scroll():
+            canvas.polygon([(630, 682), (650, 682), (640, 693)], INK_SOFT)
         self.back.draw(canvas, self.back_hover)
+
+    def _draw_card(
+        self, canvas: Canvas, ending, rect: tuple[float, float, float, float], pic_h: float, found: bool, focus: bool
+    ) -> None:
+        x, y, w, h = rect
+        fill = mix(PAPER, NICK_YELLOW, 0.22) if found else PAPER_DEEP
+        border = mix(INK, ROSE, 0.3) if found else LOCKED
+        canvas.panel((x - 6, y - 6, w + 12, h + 12), fill, radius=16, border=2.5 if focus else 1.5, border_color=border)
+        pic = canvas.r(x, y, w, pic_h)
+        canvas.surface.blit(self.picture(ending.id, found, pic.size), pic.topleft)
+        text_y = y + pic_h + 8
+        if found:
+            canvas.text(ending.title, (x + 4, text_y), UI_PX - 2, INK, bold=True, clip_width=canvas.p(w - 8))
+            when = self.app.persistent.endings[ending.id]
+            try:
+                label = "First found " + datetime.fromisoformat(when).strftime("%d %b %Y")
+            except ValueError:
+                label = "Found"
+            canvas.text(label, (x + 4, text_y + 34), 16, INK_SOFT, italic=True)
+            return
+        canvas.text("? ? ?", (x + 4, text_y), UI_PX - 2, INK_FAINT, bold=True)
+        font = canvas.font(15, italic=True)
+        rows = wrap(self.tableaux[ending.id].hint, lambda s: font.size(s)[0], canvas.p(w - 8)).rows
+        for r, row in enumerate(rows[:2]):
+            canvas.text(row, (x + 4, text_y + 32 + r * 19), 15, INK_SOFT, italic=True)

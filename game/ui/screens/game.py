@@ -8,6 +8,7 @@ for authors the dev overlay and hot reload.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 import pygame
@@ -21,17 +22,20 @@ from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
 from game.ui.phone import Message, PhoneView
+from game.ui.places import leaves_can_fall, load_outdoors
+from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record
 from game.ui.session import StorySession
 from game.ui.stage import StageView
-from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES
+from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
 log = logging.getLogger(__name__)
 
 SKIP_INTERVAL = 0.05
 SETTLED = 30.0  # seconds: long enough for every card, fade, effect and reveal to have finished
 AUTO_PER_CHAR = 0.02
+INTERRUPTIONS = ("thought", "narration")  # lines that put the phone down without ending its thread
 
 
 class GameScreen(Screen):
@@ -43,6 +47,8 @@ class GameScreen(Screen):
         self.stage = StageView(app.images)
         self.effects = EffectsLayer(app.images)
         self.dialogue = DialogueBox()
+        self.portraits = Portraits(app.images)
+        self.outdoors = load_outdoors(app.images.assets_dir)
         self.phone = PhoneView()
         self.quick = QuickMenu()
         self.menu: ChoiceMenu | None = None
@@ -80,13 +86,14 @@ class GameScreen(Screen):
         for event in events:
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
+                self.phone.clear()
                 scene_started = True
                 if event.new_chapter and not quiet:
                     self.card = ChapterCard(event.chapter, event.title, now)
             elif isinstance(event, StageChange):
                 if event.action == "sound" and event.asset and not quiet:
                     self.app.audio.play_sound(event.asset)
-                elif event.action == "effect" and event.asset and not quiet:
+                elif event.action == "effect" and event.asset and not quiet and self._effect_plays(event.asset):
                     self.effects.start(event.asset, now, event.beat_id or self.session.stage.scene)
             elif isinstance(event, Line):
                 self._show_line(event, now, restore=restore or instant)
@@ -102,10 +109,15 @@ class GameScreen(Screen):
                 self.card = None
         else:
             self.stage.follow(self.session.stage, now)
+        self.stage.focus(self._focus_on(), now, instant=quiet)
         self.app.audio.play_music(self.session.stage.music)
         if scene_started and not restore and not self.ended:
             self.autosave(now)
         self.app.invalidate()
+
+    def _effect_plays(self, effect: str) -> bool:
+        """Every effect plays, but autumn leaves only fall outdoors in autumn (see `game.ui.places`)."""
+        return effect != "leaves" or leaves_can_fall(self.session.stage.background, self.outdoors)
 
     def _show_line(self, line: Line, now: float, *, restore: bool) -> None:
         self.menu = None
@@ -115,19 +127,59 @@ class GameScreen(Screen):
         if line.kind == "message":
             self.dialogue.clear()
             if restore:
-                thread = []
-                for entry in reversed(self.session.backlog):
-                    if entry.kind != "message":
-                        break
-                    thread.append(Message(entry.speaker, entry.name, entry.color, entry.text))
-                self.phone.set_thread(list(reversed(thread)))
+                self.phone.set_thread(self._thread_so_far())
             else:
                 self.phone.add(Message(line.speaker, line.name, line.color, line.text), start)
         else:
-            self.phone.clear()
+            if line.kind in INTERRUPTIONS:
+                if restore:
+                    self.phone.set_thread(self._thread_so_far(), shown=False)
+                self.phone.put_down()
+            else:
+                self.phone.clear()
             self.dialogue.show(line, start)
             if restore or self.skipping:
                 self.dialogue.complete()
+
+    def _speaker_mark(self, canvas: Canvas) -> tuple[str, Callable[[], None] | None]:
+        """(the side of the box the name plate sits on, a portrait to draw for a speaker who is not on stage)."""
+        line = self.dialogue.line
+        if line is None or line.speaker is None or line.kind in ("narration", "message"):
+            return "left", None
+        x = self.stage.place_of(line.speaker)
+        if x is not None:
+            return ("left" if x < 520 else "right" if x > 760 else "center"), None
+        # off stage: a portrait (or the plate alone) where nobody stands, so it is not read as someone else's
+        taken = {place for _, place in self.session.stage.sprites.values()}
+        free = next((p for p in ("left", "right", "center") if p not in taken), "left")
+        outfit = self.session.stage.outfits.get(line.speaker)
+        if not self.portraits.available(line.speaker, outfit):
+            return free, None
+        corner = "right" if free == "right" else "left"
+        color = parse_hex(line.color)
+        return f"portrait_{corner}", lambda: self.portraits.draw(
+            canvas, line.speaker, line.expression, outfit, color, corner
+        )
+
+    def _focus_on(self) -> str | None:
+        """Who the stage marks as speaking: the speaker of a spoken line, a thinker who is on stage, else nobody."""
+        line = self.line if isinstance(self.session.beat, Line) else None
+        if line is None or line.speaker is None or line.kind in ("narration", "message"):
+            return None
+        if line.kind == "thought" and not self.stage.on_stage(line.speaker):
+            return None
+        return line.speaker
+
+    def _thread_so_far(self) -> list[Message]:
+        """The messages of the running thread, from the backlog (after a load or a rollback)."""
+        thread = []
+        for entry in reversed(self.session.backlog):
+            if entry.kind in INTERRUPTIONS:
+                continue
+            if entry.kind != "message":
+                break
+            thread.append(Message(entry.speaker, entry.name, entry.color, entry.text))
+        return list(reversed(thread))
 
     def _end(self, ended: Ended, now: float) -> None:
         from game.ui.screens.ending import EndingScreen
@@ -233,6 +285,20 @@ class GameScreen(Screen):
         load_slot(self.app, slot, now)
 
     # Input ------------------------------------------------------------------------------------------------------
+    def event(self, event: pygame.event.Event, now: float) -> bool:
+        if self.menu is not None and not self.hidden:
+            if event.type == pygame.MOUSEMOTION and self.menu.drag(self.app.logical(event.pos), bool(event.buttons[0])):
+                return True
+            if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+                self.menu.release()
+        return super().event(event, now)
+
+    def wheel(self, dy: int, now: float) -> bool:
+        if self.menu is not None and self.menu.scrollable and not self.hidden:
+            self.menu.wheel(dy)
+            return True  # over a long menu the wheel scrolls it (Page Up still opens the history)
+        return super().wheel(dy, now)
+
     def key(self, event: pygame.event.Event, now: float) -> bool:
         if is_ctrl(event.key):
             self.ctrl_held = True
@@ -304,6 +370,8 @@ class GameScreen(Screen):
             self.quick_item(item, now)
             return True
         if self.menu is not None:
+            if self.menu.press(pos):
+                return True
             index = self.menu.click(pos)
             if index is not None:
                 self.choose(index, now)
@@ -436,7 +504,10 @@ class GameScreen(Screen):
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.dialogue.line is not None and not card_up:
-            self.dialogue.draw(canvas, now, self._cps(), self._size(), marker=self.menu is None)
+            side, portrait = self._speaker_mark(canvas)
+            self.dialogue.draw(
+                canvas, now, self._cps(), self._size(), marker=self.menu is None, side=side, portrait=portrait
+            )
         if self.menu is not None and not card_up:
             self.menu.draw(canvas)
         if self.card is not None:

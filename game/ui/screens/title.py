@@ -106,6 +106,7 @@ class TitleScreen(Screen):
         canvas.line((206, 206), (310, 206), NICK_YELLOW, 4)
         canvas.panel((72, 248, 300, 58 * len(ITEMS) + 18), (*PAPER, 150), radius=22)
         self.list.draw(canvas)
-        canvas.text(
-            "An unofficial, non-commercial fan story", (1260, 700), SMALL_PX - 2, INK_SOFT, anchor="bottomright"
-        )
+        footer = "An unofficial, non-commercial fan story"
+        width = canvas.measure(footer, SMALL_PX - 2) + 28
+        canvas.panel((1262 - width, 672, width, 32), (*PAPER, 236), radius=16, border=1, border_color=INK_SOFT)
+        canvas.text(footer, (1248, 688), SMALL_PX - 2, INK, anchor="midright")
