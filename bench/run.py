@@ -39,6 +39,7 @@ TARGET_10K_SECONDS = 2.0
 OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
+    ("bench_standalone.py", "Standalone package (size, start-up)"),
 )
 SCRIPT_TIMEOUT = 900
 

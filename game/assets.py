@@ -14,14 +14,21 @@ from typing import Literal
 from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.yaml_fields import ID_PATTERN
 
-AssetKind = Literal["background", "music", "sound", "sprite"]
+AssetKind = Literal["background", "music", "sound", "sprite", "icon"]
 
-FOLDERS: dict[AssetKind, str] = {"background": "backgrounds", "music": "music", "sound": "sounds", "sprite": "sprites"}
+FOLDERS: dict[AssetKind, str] = {
+    "background": "backgrounds",
+    "music": "music",
+    "sound": "sounds",
+    "sprite": "sprites",
+    "icon": "icons",
+}
 SUFFIXES: dict[AssetKind, tuple[str, ...]] = {
     "background": (".svg", ".png", ".jpg"),
     "music": (".ogg", ".wav", ".mp3"),
     "sound": (".wav", ".ogg"),
     "sprite": (".svg", ".png"),
+    "icon": (".svg", ".png"),
 }
 
 
@@ -53,7 +60,7 @@ class AssetCatalog:
         return None
 
     def path(self, kind: AssetKind, asset_id: str) -> Path | None:
-        """The file for a background, music or sound id, or None when there is none (or it escapes the folder).
+        """The file for a background, music, sound or icon id, or None when there is none (or it escapes the folder).
 
         A background variant (`eiffel_tower.night`, see `game.dressing`) falls back to fewer parts, then to the
         plain background, as the game does."""

@@ -67,6 +67,7 @@ MANIFEST_KEYS = (
     "content_note",
     "closing_note",
     "chapters",
+    "icon",
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
@@ -141,6 +142,7 @@ class _StoryLoader:
         self._endings(reader, manifest)
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
+        icon = reader.identifier(manifest["icon"], manifest.where("icon"), "icon id") if "icon" in manifest else None
 
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
@@ -180,6 +182,7 @@ class _StoryLoader:
             manifest_file=display,
             source_files=tuple(s.display for s in sources),
             playthrough_files=playthroughs,
+            icon=icon,
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:

@@ -233,6 +233,7 @@ class Story:
     manifest_file: str
     source_files: tuple[str, ...] = ()
     playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
+    icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
 
     def chapter_start(self, chapter: str) -> str | None:
         for item in self.chapters:

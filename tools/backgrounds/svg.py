@@ -34,8 +34,9 @@ class Canvas:
     joins), so outlined shapes need no stroke attributes and unlined ones say `stroke="none"`.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, width: int = WIDTH, height: int = HEIGHT) -> None:
         self.name = name
+        self.width, self.height = width, height
         self.rng = random.Random(name)
         self.time: str | None = None  # a variant's time of day and season (see variants.py); None: the plain file
         self.season: str | None = None
@@ -113,8 +114,8 @@ class Canvas:
             }
         )
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'width="{WIDTH}" height="{HEIGHT}">\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
+            f'width="{self.width}" height="{self.height}">\n'
             f"<defs>\n" + "\n".join(self._defs) + "\n</defs>\n"
             f"<g {style}>\n" + "\n".join(self._body) + "\n</g>\n</svg>\n"
         )
