@@ -20,6 +20,7 @@ from game.ui.app import App
 from game.ui.datadir import data_dir
 from game.ui.display import Display
 from game.ui.storyheader import read_header
+from game.ui.windowicon import set_window_icon
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def open_app(
         display = Display(size, fullscreen=False, title=str(getattr(story, "title", "")))
     except pygame.error as err:
         raise NoDisplayError(f"the game window cannot be opened ({err})") from err
+    set_window_icon(getattr(story, "assets_dir", None), getattr(story, "icon", None))
     app = App(
         story,
         display=display,

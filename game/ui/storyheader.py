@@ -1,4 +1,4 @@
-"""The little the title screen needs before the story is loaded: its title and where its art is.
+"""The little the title screen needs before the story is loaded: its title, its icon and where its art is.
 
 Loading and checking a whole story takes a few hundred milliseconds; reading these two facts takes a few. The game
 draws its title screen from the header first and loads the story right after, so the window shows something at
@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from game.paths import assets_dir_for
+from game.yaml_fields import ID_PATTERN
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,15 +21,19 @@ class StoryHeader:
     title: str
     story_dir: Path
     assets_dir: Path
+    icon: str | None = None  # the manifest's `icon` (an id in the assets' icons/ folder), when it is a valid id
 
 
 def read_header(story_dir: Path) -> StoryHeader:
     title = ""
+    icon = None
     try:
         with open(story_dir / "story.yaml", encoding="utf-8") as handle:
             manifest = yaml.safe_load(handle)
         if isinstance(manifest, dict) and isinstance(manifest.get("title"), str):
             title = manifest["title"]
+        if isinstance(manifest, dict) and isinstance(manifest.get("icon"), str) and ID_PATTERN.match(manifest["icon"]):
+            icon = manifest["icon"]
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         pass
-    return StoryHeader(title, story_dir, assets_dir_for(story_dir))
+    return StoryHeader(title, story_dir, assets_dir_for(story_dir), icon)
