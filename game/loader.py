@@ -54,6 +54,7 @@ from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
 MAX_BEAT_DEPTH = 12
+MAX_TITLE_CHARS = 100  # a story, scene or ending title, a chapter or a character's name: one line on screen
 
 MANIFEST_KEYS = (
     "title",
@@ -135,7 +136,7 @@ class _StoryLoader:
             raise StoryError(self.problems)
         reader.known_keys(manifest, MANIFEST_KEYS, "the manifest")
 
-        title = reader.text(manifest, "title", "the manifest", required=True)
+        title = reader.text(manifest, "title", "the manifest", required=True, max_chars=MAX_TITLE_CHARS)
         version = self._version(reader, manifest)
         self._characters(reader, manifest)
         self._variables(reader, manifest)
@@ -266,7 +267,7 @@ class _StoryLoader:
             if spec_map is None:
                 continue
             reader.known_keys(spec_map, ("name", "color"), what)
-            name = reader.text(spec_map, "name", what, required=True)
+            name = reader.text(spec_map, "name", what, required=True, max_chars=MAX_TITLE_CHARS)
             color = reader.text(spec_map, "color", what)
             if isinstance(color, str) and not _is_colour(color):
                 reader.error(spec_map.where("color"), f"'{color}' is not a colour", 'write it as "#rrggbb"')
@@ -421,7 +422,7 @@ class _StoryLoader:
             if spec_map is None:
                 continue
             reader.known_keys(spec_map, ("title", "hint"), what)
-            title = reader.text(spec_map, "title", what, required=True)
+            title = reader.text(spec_map, "title", what, required=True, max_chars=MAX_TITLE_CHARS)
             hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(
                 ending_id,
@@ -635,8 +636,12 @@ class _SceneBuilder:
             return None
         reader.known_keys(scene, SCENE_KEYS, self.what)
         # What the scene as a whole lacks is said at its id, where an author looks for a scene
-        title = reader.text(scene, "title", self.what, required=True, missing_at=self.key_pos)
-        chapter = reader.text(scene, "chapter", self.what, required=True, missing_at=self.key_pos)
+        title = reader.text(
+            scene, "title", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
+        )
+        chapter = reader.text(
+            scene, "chapter", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
+        )
         chapter_dressing = self.loader.chapter_dressing.get(chapter, NO_DRESSING) if isinstance(chapter, str) else None
         self.dressing = read_dressing(reader, scene, self.what, self.loader.characters).over(
             chapter_dressing or NO_DRESSING

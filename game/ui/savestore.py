@@ -25,6 +25,7 @@ SLOTS_PER_PAGE = 9
 PAGES = 6
 AUTOSAVES = 9
 QUICK = "quick"
+MAX_SHOWN_TITLE_CHARS = 200  # of a chapter or scene title read from a slot: stories cap theirs at 100 characters
 
 SlotStatus = Literal["empty", "ok", "damaged"]
 
@@ -40,11 +41,16 @@ class Slot:
 
     @property
     def scene_title(self) -> str:
-        return str(self.record.get("scene_title", "")) if self.record else ""
+        return self._text("scene_title")
 
     @property
     def chapter(self) -> str:
-        return str(self.record.get("chapter", "")) if self.record else ""
+        return self._text("chapter")
+
+    def _text(self, key: str) -> str:
+        """A title from the slot, cut short: a hand-edited save may hold any amount of text."""
+        value = self.record.get(key, "") if self.record else ""
+        return value[:MAX_SHOWN_TITLE_CHARS] if isinstance(value, str) else ""
 
     @property
     def saved_at(self) -> datetime | None:
