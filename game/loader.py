@@ -48,6 +48,7 @@ from game.model import (
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.scene_globs import expand_scene_globs
+from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
 from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
 
@@ -57,6 +58,7 @@ MAX_BEAT_DEPTH = 12
 MAX_TITLE_CHARS = 100  # a story, scene or ending title, a chapter or a character's name: one line on screen
 
 MANIFEST_KEYS = (
+    "id",
     "title",
     "version",
     "start",
@@ -137,6 +139,7 @@ class _StoryLoader:
         reader.known_keys(manifest, MANIFEST_KEYS, "the manifest")
 
         title = reader.text(manifest, "title", "the manifest", required=True, max_chars=MAX_TITLE_CHARS)
+        story_id = self._story_id(reader, manifest, title if isinstance(title, str) else "")
         version = self._version(reader, manifest)
         self._characters(reader, manifest)
         self._variables(reader, manifest)
@@ -184,6 +187,7 @@ class _StoryLoader:
             source_files=tuple(s.display for s in sources),
             playthrough_files=playthroughs,
             icon=icon,
+            id=story_id,
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:
@@ -223,6 +227,21 @@ class _StoryLoader:
         return None
 
     # -- manifest ------------------------------------------------------------------------------------------------
+
+    def _story_id(self, reader: FieldReader, manifest: YMap, title: str) -> str:
+        """The manifest's `id`, the stable name saves are kept under; the title's slug when there is none."""
+        if "id" not in manifest:
+            return story_slug(title)
+        value = manifest["id"]
+        if not isinstance(value, str) or not is_story_id(value):
+            shown = f"'{value}'" if isinstance(value, str) and len(value) <= 80 else type_name(value)
+            reader.error(
+                manifest.where("id"),
+                f"the story id {shown} is not a valid id",
+                f"an id is {ID_RULE}, at most {MAX_ID_CHARS} characters (for example '{story_slug(title)}')",
+            )
+            return story_slug(title)
+        return value
 
     def _version(self, reader: FieldReader, manifest: YMap) -> int | str:
         version = manifest.get("version", 1)

@@ -1,4 +1,4 @@
-"""The little the title screen needs before the story is loaded: its title and where its art is.
+"""The little the title screen needs before the story is loaded: its title, its id and where its art is.
 
 Loading and checking a whole story takes a few hundred milliseconds; reading these two facts takes a few. The game
 draws its title screen from the header first and loads the story right after, so the window shows something at
@@ -20,15 +20,18 @@ class StoryHeader:
     title: str
     story_dir: Path
     assets_dir: Path
+    id: str = ""  # the manifest's `id:` ("" when it has none: then the title's slug is the id, see game.story_id)
 
 
 def read_header(story_dir: Path) -> StoryHeader:
-    title = ""
+    title = story_id = ""
     try:
         with open(story_dir / "story.yaml", encoding="utf-8") as handle:
             manifest = yaml.safe_load(handle)
         if isinstance(manifest, dict) and isinstance(manifest.get("title"), str):
             title = manifest["title"]
+        if isinstance(manifest, dict) and isinstance(manifest.get("id"), str):
+            story_id = manifest["id"]
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         pass
-    return StoryHeader(title, story_dir, assets_dir_for(story_dir))
+    return StoryHeader(title, story_dir, assets_dir_for(story_dir), story_id)
