@@ -327,3 +327,18 @@ def test_a_damaged_save_is_explained_in_the_players_words(case):
         assert path.read_bytes() == (content if isinstance(content, bytes) else content.encode("utf-8"))  # kept
     finally:
         driver.close()
+
+
+def test_the_guides_say_where_saves_are_kept_and_their_limits_as_the_code_has_them():
+    from game.save import MAX_SAVE_BYTES
+    from game.story_id import MAX_ID_CHARS
+    from game.ui.savestore import MAX_SHOWN_TITLE_CHARS
+
+    root = Path(__file__).resolve().parents[1]
+    guide = (root / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"at most {MAX_ID_CHARS} characters" in guide and "`heartstopper-season-two`" in guide
+    megabytes = MAX_SAVE_BYTES // 1_048_576
+    assert f"at most {megabytes} MB" in guide and f"larger than {megabytes} MB" in readme
+    assert f"at most {MAX_SHOWN_TITLE_CHARS} characters" in guide
+    assert "named by the story's `id`" in readme

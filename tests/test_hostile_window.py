@@ -92,19 +92,26 @@ def xserver() -> Iterator[str]:
 
 
 @pytest.fixture
-def openbox(xserver: str) -> Iterator[str]:
+def openbox(xserver: str, tmp_path_factory) -> Iterator[str]:
     need("openbox", "xprop")
-    manager = subprocess.Popen(["openbox"], env=x_env(xserver), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    home = tmp_path_factory.mktemp("openbox")  # its own settings and log: never another openbox's
+    env = {**x_env(xserver), "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
 
     def announced() -> bool:
-        if manager.poll() is not None:
-            raise AssertionError(f"openbox exited with {manager.returncode}: {manager.stderr.read()!r}")
-        shown = subprocess.run(
-            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=x_env(xserver), capture_output=True, text=True
-        ).stdout
-        return "window id" in shown
+        shown = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True)
+        return "window id" in shown.stdout
 
-    wait_for(announced, "openbox to start", timeout=60)
+    manager, error = None, b""
+    for _ in range(3):  # openbox now and then gives up at once on a busy machine; a new start works
+        manager = subprocess.Popen(
+            ["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        wait_for(lambda process=manager: process.poll() is not None or announced(), "openbox to start", timeout=60)
+        if manager.poll() is None:
+            break
+        error = manager.communicate()[1]
+    else:
+        raise AssertionError(f"openbox exited with {manager.returncode if manager else '?'}: {error!r}")
     yield xserver
     stop(manager)
 
