@@ -4,6 +4,9 @@ Writes go to a temporary file in the same folder, are flushed to disk, then rena
 or a kill at any moment leaves either the old file or the whole new one. Reads refuse files far larger than any
 the game writes, before reading them, and turn every way a file can be unreadable (bad bytes, bad JSON, absurd
 nesting) into a `ValueError`, so callers handle one kind of failure.
+
+A process killed while writing leaves its temporary file (`.NAME.RANDOM.tmp`, never a `*.json` the game reads);
+`sweep_temporaries` removes such leftovers when the game starts.
 """
 
 from __future__ import annotations
@@ -13,31 +16,72 @@ import json
 import os
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 MAX_JSON_BYTES = 8 * 1024 * 1024
+TEMPORARY_SUFFIX = ".tmp"
+STALE_AFTER_SECONDS = 60  # a save takes well under a second: an older temporary file was left by a killed writer
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write `data` to `path` so that readers see either the old file or the new one, never a mix."""
+@contextlib.contextmanager
+def staged(path: Path, data: bytes | str) -> Iterator[Path]:
+    """Write `data` whole to a temporary file beside `path` and yield it; the caller renames it into place.
+
+    The temporary file is on disk (flushed and synced) before the caller does anything else, so a caller can make
+    room for it (rotating autosaves) only once it is known to be safe. If it is still there when the block ends
+    (the caller failed, or chose not to use it), it is removed.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+        yield Path(temporary)
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write `data` to `path` so that readers see either the old file or the new one, never a mix."""
+    with staged(path, data) as temporary:
+        os.replace(temporary, path)
+
+
+def json_text(value: object) -> str:
+    """`value` as the readable JSON every file the game writes holds."""
+    return json.dumps(value, indent=1, ensure_ascii=False) + "\n"
 
 
 def write_json(path: Path, value: object) -> None:
     """Write `value` as readable JSON, atomically."""
-    write_atomic(path, json.dumps(value, indent=1, ensure_ascii=False) + "\n")
+    write_atomic(path, json_text(value))
+
+
+def sweep_temporaries(folder: Path, *, now: float | None = None) -> int:
+    """Remove the temporary files killed writers left in `folder` (older than a minute); how many went."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY_SUFFIX)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER_SECONDS:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def read_json(path: Path, max_bytes: int = MAX_JSON_BYTES) -> object:

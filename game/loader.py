@@ -48,14 +48,17 @@ from game.model import (
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.scene_globs import expand_scene_globs
+from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
 from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
 
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
 MAX_BEAT_DEPTH = 12
+MAX_TITLE_CHARS = 100  # a story, scene or ending title, a chapter or a character's name: one line on screen
 
 MANIFEST_KEYS = (
+    "id",
     "title",
     "version",
     "start",
@@ -135,7 +138,8 @@ class _StoryLoader:
             raise StoryError(self.problems)
         reader.known_keys(manifest, MANIFEST_KEYS, "the manifest")
 
-        title = reader.text(manifest, "title", "the manifest", required=True)
+        title = reader.text(manifest, "title", "the manifest", required=True, max_chars=MAX_TITLE_CHARS)
+        story_id = self._story_id(reader, manifest, title if isinstance(title, str) else "")
         version = self._version(reader, manifest)
         self._characters(reader, manifest)
         self._variables(reader, manifest)
@@ -183,6 +187,7 @@ class _StoryLoader:
             source_files=tuple(s.display for s in sources),
             playthrough_files=playthroughs,
             icon=icon,
+            id=story_id,
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:
@@ -222,6 +227,21 @@ class _StoryLoader:
         return None
 
     # -- manifest ------------------------------------------------------------------------------------------------
+
+    def _story_id(self, reader: FieldReader, manifest: YMap, title: str) -> str:
+        """The manifest's `id`, the stable name saves are kept under; the title's slug when there is none."""
+        if "id" not in manifest:
+            return story_slug(title)
+        value = manifest["id"]
+        if not isinstance(value, str) or not is_story_id(value):
+            shown = f"'{value}'" if isinstance(value, str) and len(value) <= 80 else type_name(value)
+            reader.error(
+                manifest.where("id"),
+                f"the story id {shown} is not a valid id",
+                f"an id is {ID_RULE}, at most {MAX_ID_CHARS} characters (for example '{story_slug(title)}')",
+            )
+            return story_slug(title)
+        return value
 
     def _version(self, reader: FieldReader, manifest: YMap) -> int | str:
         version = manifest.get("version", 1)
@@ -266,7 +286,7 @@ class _StoryLoader:
             if spec_map is None:
                 continue
             reader.known_keys(spec_map, ("name", "color"), what)
-            name = reader.text(spec_map, "name", what, required=True)
+            name = reader.text(spec_map, "name", what, required=True, max_chars=MAX_TITLE_CHARS)
             color = reader.text(spec_map, "color", what)
             if isinstance(color, str) and not _is_colour(color):
                 reader.error(spec_map.where("color"), f"'{color}' is not a colour", 'write it as "#rrggbb"')
@@ -421,7 +441,7 @@ class _StoryLoader:
             if spec_map is None:
                 continue
             reader.known_keys(spec_map, ("title", "hint"), what)
-            title = reader.text(spec_map, "title", what, required=True)
+            title = reader.text(spec_map, "title", what, required=True, max_chars=MAX_TITLE_CHARS)
             hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(
                 ending_id,
@@ -635,8 +655,12 @@ class _SceneBuilder:
             return None
         reader.known_keys(scene, SCENE_KEYS, self.what)
         # What the scene as a whole lacks is said at its id, where an author looks for a scene
-        title = reader.text(scene, "title", self.what, required=True, missing_at=self.key_pos)
-        chapter = reader.text(scene, "chapter", self.what, required=True, missing_at=self.key_pos)
+        title = reader.text(
+            scene, "title", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
+        )
+        chapter = reader.text(
+            scene, "chapter", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
+        )
         chapter_dressing = self.loader.chapter_dressing.get(chapter, NO_DRESSING) if isinstance(chapter, str) else None
         self.dressing = read_dressing(reader, scene, self.what, self.loader.characters).over(
             chapter_dressing or NO_DRESSING

@@ -234,6 +234,7 @@ class Story:
     source_files: tuple[str, ...] = ()
     playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
     icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
+    id: str = ""  # the stable name saves are kept under (game.story_id): the manifest's `id`, else the title's slug
 
     def chapter_start(self, chapter: str) -> str | None:
         for item in self.chapters:

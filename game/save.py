@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from game.jsonfiles import read_json, write_json
 from game.stage import Stage
+from game.story_id import story_key, story_slug
 
 if TYPE_CHECKING:
     from game.machine import PlayState
@@ -72,6 +73,7 @@ def write_save_data(
         "format": SAVE_FORMAT,
         "format_version": SAVE_FORMAT_VERSION,
         "story": story.title,
+        "story_id": story_key(story),
         "story_version": story.version,
         "scene": scene.id,
         "scene_title": scene.title,
@@ -103,7 +105,7 @@ def read_save(story: Story, data: object) -> SavedState:
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version > SAVE_FORMAT_VERSION:
         raise _damaged(f"its format version {version!r} is newer than this game understands")
-    if data.get("story") != story.title:
+    if not _belongs_to(story, data):
         raise SaveError("wrong_story", f"the save belongs to another story ({data.get('story')!r})")
     chapter = data.get("chapter") if isinstance(data.get("chapter"), str) else None
     shown_chapter = data.get("shown_chapter", chapter)
@@ -144,6 +146,15 @@ def read_save(story: Story, data: object) -> SavedState:
         ended,
         waiting_menu,
     )
+
+
+def _belongs_to(story: Story, data: dict) -> bool:
+    """A save belongs to the story with its id, or with its title, or whose id its title gives: a story retitled
+    after it was given an id, or given a new id under the same title, still loads the saves its folder holds."""
+    saved_id, title = data.get("story_id"), data.get("story")
+    if isinstance(saved_id, str) and saved_id == story_key(story):
+        return True
+    return isinstance(title, str) and (title == story.title or story_slug(title) == story_key(story))
 
 
 def _variables(story: Story, saved: object) -> dict[str, object]:

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from game.model import Story
-from game.ui.datadir import data_dir, story_slug
+from game.story_id import story_key
+from game.ui.datadir import data_dir, story_folder
 from game.ui.savestore import AUTOSAVES, PAGES, QUICK, SLOTS_PER_PAGE, SaveStore, Slot, make_record, page_keys
 from game.ui.session import StorySession
 
@@ -29,7 +30,7 @@ class SlotNameError(ValueError):
 
 def saves_folder(story: Story) -> Path:
     """The story's save folder: the one the game window's Save and Load screens use."""
-    return data_dir() / story_slug(story.title) / "saves"
+    return story_folder(data_dir(), story_key(story), story.title) / "saves"
 
 
 def slot_key(word: str, *, saving: bool) -> str:
@@ -89,7 +90,9 @@ class TextSaves:
 
     @classmethod
     def for_story(cls, story: Story) -> TextSaves:
-        return cls(story, saves_folder(story))
+        saves = cls(story, saves_folder(story))
+        saves.store.sweep()  # what killed saves left behind
+        return saves
 
     @property
     def folder(self) -> Path:

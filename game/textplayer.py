@@ -26,7 +26,7 @@ from game.playthrough import Playthrough
 from game.save import SaveError
 from game.terminal_streams import line_reader, plain_output
 from game.text_saves import SLOT_COUNT, SlotNameError, TextSaves, describe, slot_key, slot_label
-from game.ui.savestore import QUICK, Slot
+from game.ui.savestore import QUICK, Slot, why_not_written
 from game.ui.session import StorySession
 
 RESET = "\x1b[0m"
@@ -253,7 +253,7 @@ class TextPlayer:
         try:
             self.saves.write(key, self.session)
         except OSError as error:
-            self._print(f"Not saved: the save could not be written ({error.strerror or error}).")
+            self._print(f"Not saved: {why_not_written(error)}.")
             return
         self.place_is_saved, self.progressed = True, False
         self._print(f"Saved in {slot_label(key)}.")
@@ -283,8 +283,8 @@ class TextPlayer:
         except SaveError as error:
             self._cannot_resume(slot, error)
             return
-        except ValueError as error:
-            self._print(f"{slot_label(slot.key).capitalize()} cannot be loaded: {error}.")
+        except ValueError:
+            self._print(f"{slot_label(slot.key).capitalize()} cannot be loaded: it is damaged.")
             return
         self._keep_place_before_leaving()
         self._print(f"Loaded {slot_label(slot.key)}: {describe(slot)}.")
@@ -317,7 +317,7 @@ class TextPlayer:
         try:
             self.saves.autosave(self.session)
         except OSError as error:
-            self._print(f"(Your place could not be kept as an autosave: {error.strerror or error}.)")
+            self._print(f"(Your place could not be kept as an autosave: {why_not_written(error)}.)")
             return
         self.place_is_saved, self.progressed = True, False
         self._print("Your place is kept as autosave 1 (load auto brings you back to it).")

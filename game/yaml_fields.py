@@ -77,10 +77,12 @@ class FieldReader:
         required: bool = False,
         empty_ok: bool = False,
         missing_at: Pos | None = None,
+        max_chars: int | None = None,
     ):
         """A string value; MISSING when absent (after reporting it if required), None when it is the wrong type.
 
-        A missing required key is reported at `missing_at` when given, else where the mapping starts.
+        A missing required key is reported at `missing_at` when given, else where the mapping starts. With
+        `max_chars`, longer text is refused (titles and names are drawn in one line of a fixed width).
         """
         if key not in mapping:
             if required:
@@ -97,6 +99,13 @@ class FieldReader:
             return None
         if not empty_ok and not value.strip():
             self.error(pos, f"'{key}' of {what} is empty", "write the text, or remove the key")
+            return None
+        if max_chars is not None and len(value) > max_chars:
+            self.error(
+                pos,
+                f"'{key}' of {what} is {len(value):,} characters long; it can be at most {max_chars} characters",
+                "shorten it: it is shown on one line",
+            )
             return None
         return value
 

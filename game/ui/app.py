@@ -18,11 +18,13 @@ from typing import Any
 
 import pygame
 
+from game.jsonfiles import sweep_temporaries
 from game.paths import default_assets_dir
+from game.story_id import story_key
 from game.ui.assets import Images
 from game.ui.audio import Audio
 from game.ui.canvas import Canvas
-from game.ui.datadir import story_slug
+from game.ui.datadir import story_folder
 from game.ui.display import Display
 from game.ui.fonts import Fonts
 from game.ui.input import Action, key_actions
@@ -141,10 +143,12 @@ class App:
         self.sleep = sleep
         self.dev = dev
         self.data_dir = data_dir
-        story_dir = data_dir / story_slug(getattr(story, "title", "story"))
+        story_dir = story_folder(data_dir, story_key(story), str(getattr(story, "title", "") or ""))
         self.settings_store = SettingsStore(data_dir / "settings.json")
         self.settings: Settings = self.settings_store.load()
         self.saves = SaveStore(story_dir / "saves")
+        for folder in (data_dir, story_dir, self.saves.folder):  # what saves killed mid-write left behind
+            sweep_temporaries(folder)
         self.persistent = Persistent(story_dir / "progress.json")
         self.fonts = Fonts()
         assets_dir = Path(getattr(story, "assets_dir", Path("assets")))

@@ -2,6 +2,12 @@
 
 If no display can be opened, `run_game` raises `NoDisplayError` so the command line can say so and offer the
 terminal player instead.
+
+Opening the display is retried for a moment when a display is there but SDL could not reach it: an X server that is
+starting, or one that has just taken over a display number from a server still shutting down (the old server's
+socket takes the connection and drops it), refuses the first connection and takes the next. On Linux, SDL is not
+asked to try Wayland where no Wayland display can be reached: that probe only prints "XDG_RUNTIME_DIR is invalid or
+not set" on machines without it (CI, containers, X-only desktops).
 """
 
 from __future__ import annotations
@@ -32,17 +38,69 @@ class NoDisplayError(RuntimeError):
     """No window can be opened here (no display, or the video driver failed)."""
 
 
-def init_pygame() -> None:
-    """Start the parts of pygame the game needs (never the audio here: `Audio` does that and may fail quietly)."""
-    try:
+DISPLAY_RETRIES = (0.1, 0.2, 0.4, 0.8, 1.5)  # seconds between tries when a display is there but refused us
+LINUX_DRIVERS_WITHOUT_WAYLAND = "x11,kmsdrm,offscreen"  # SDL's own order, less the Wayland probe
+
+
+def wayland_reachable(env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Whether a Wayland compositor's socket is where libwayland would look for it."""
+    name = env.get("WAYLAND_DISPLAY") or "wayland-0"
+    if os.path.isabs(name):
+        return os.path.exists(name)
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    return bool(runtime) and os.path.isabs(runtime) and os.path.exists(os.path.join(runtime, name))
+
+
+def video_drivers(env: dict[str, str] | os._Environ[str] = os.environ, platform: str = sys.platform) -> str | None:
+    """The SDL video drivers to try, or None for SDL's own choice (and always the player's own SDL_VIDEODRIVER)."""
+    if env.get("SDL_VIDEODRIVER") or not platform.startswith("linux") or wayland_reachable(env):
+        return None
+    return LINUX_DRIVERS_WITHOUT_WAYLAND
+
+
+def display_advertised(env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Whether the environment names a display (so failing to reach it may be a moment's race, worth a retry)."""
+    return bool(env.get("DISPLAY")) or wayland_reachable(env)
+
+
+def _open_display() -> str:
+    """Initialise SDL's video with the drivers `video_drivers` picks; the driver SDL chose."""
+    drivers = video_drivers()
+    if drivers is None:
         pygame.display.init()
-    except pygame.error as err:
-        raise NoDisplayError(f"no display is available for the game window ({err})") from err
-    driver = pygame.display.get_driver()
-    if driver in INVISIBLE_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").lower() != driver:
-        # SDL falls back to an invisible window when there is no screen; only tests and captures ask for one.
-        pygame.display.quit()
-        raise NoDisplayError(f"no display is available for the game window (SDL offered only its '{driver}' driver)")
+    else:
+        os.environ["SDL_VIDEODRIVER"] = drivers
+        try:
+            pygame.display.init()
+        finally:
+            del os.environ["SDL_VIDEODRIVER"]  # only for this call: child processes keep the player's environment
+    return pygame.display.get_driver()
+
+
+def _asked_for(driver: str) -> bool:
+    return os.environ.get("SDL_VIDEODRIVER", "").lower() == driver
+
+
+def init_pygame(sleep: Callable[[float], None] = time.sleep) -> None:
+    """Start the parts of pygame the game needs (never the audio here: `Audio` does that and may fail quietly)."""
+    waits = list(DISPLAY_RETRIES) if display_advertised() else []
+    while True:
+        try:
+            driver = _open_display()
+        except pygame.error as err:
+            if not waits:
+                raise NoDisplayError(f"no display is available for the game window ({err})") from err
+        else:
+            if driver not in INVISIBLE_DRIVERS or _asked_for(driver):
+                break
+            # SDL falls back to an invisible window when it reaches no screen; only tests and captures ask for one.
+            pygame.display.quit()
+            if not waits:
+                raise NoDisplayError(
+                    f"no display is available for the game window (SDL offered only its '{driver}' driver)"
+                )
+        log.info("the display refused the game's connection; trying again")
+        sleep(waits.pop(0))
     pygame.font.init()
     pygame.key.set_repeat(400, 40)
 

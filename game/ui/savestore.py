@@ -10,12 +10,14 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from game.jsonfiles import json_text, staged, sweep_temporaries
 from game.ui.datadir import read_json, write_json
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,13 @@ SLOTS_PER_PAGE = 9
 PAGES = 6
 AUTOSAVES = 9
 QUICK = "quick"
+MAX_SHOWN_TITLE_CHARS = 200  # of a chapter or scene title read from a slot: stories cap theirs at 100 characters
+
+# Why a slot is damaged, in the player's words (shown after "This save is damaged and cannot be loaded:")
+CANNOT_OPEN = "the file cannot be opened"
+NOT_WHOLE = "the file is not a whole save; it may have been cut short or changed by hand"
+NOT_A_SAVE = "the file is not a save of this game"
+OTHER_VERSION = "it was made by a different version of the game"
 
 SlotStatus = Literal["empty", "ok", "damaged"]
 
@@ -40,11 +49,16 @@ class Slot:
 
     @property
     def scene_title(self) -> str:
-        return str(self.record.get("scene_title", "")) if self.record else ""
+        return self._text("scene_title")
 
     @property
     def chapter(self) -> str:
-        return str(self.record.get("chapter", "")) if self.record else ""
+        return self._text("chapter")
+
+    def _text(self, key: str) -> str:
+        """A title from the slot, cut short: a hand-edited save may hold any amount of text."""
+        value = self.record.get(key, "") if self.record else ""
+        return value[:MAX_SHOWN_TITLE_CHARS] if isinstance(value, str) else ""
 
     @property
     def saved_at(self) -> datetime | None:
@@ -63,6 +77,15 @@ class Slot:
             return base64.b64decode(self.record["thumbnail"], validate=True)
         except (binascii.Error, ValueError):
             return None
+
+
+def why_not_written(err: OSError) -> str:
+    """Why a save could not be written, in the player's words."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the save folder cannot be written to"
+    return (err.strerror or "the file could not be written").lower()
 
 
 def page_keys(page: str) -> list[str]:
@@ -117,12 +140,16 @@ class SaveStore:
             return Slot(key, "empty")
         try:
             raw = read_json(path)
-        except (OSError, ValueError) as err:
-            return Slot(key, "damaged", problem=f"cannot be read: {err}")
+        except OSError as err:
+            log.info("save %s cannot be opened: %s", path, err)
+            return Slot(key, "damaged", problem=CANNOT_OPEN)
+        except ValueError as err:  # the parser's own words (and Python's) are for the log, not the player
+            log.info("save %s cannot be read: %s", path, err)
+            return Slot(key, "damaged", problem=NOT_WHOLE)
         if not isinstance(raw, dict) or not isinstance(raw.get("playthrough"), dict):
-            return Slot(key, "damaged", problem="it is not a save of this game")
+            return Slot(key, "damaged", problem=NOT_A_SAVE)
         if raw.get("format") != FORMAT:
-            return Slot(key, "damaged", problem=f"unknown save format {raw.get('format')!r}")
+            return Slot(key, "damaged", problem=OTHER_VERSION)
         return Slot(key, "ok", record=raw)
 
     def write(self, key: str, record: dict) -> None:
@@ -133,16 +160,21 @@ class SaveStore:
             self.path(key).unlink()
 
     def autosave(self, record: dict) -> None:
-        """Write `record` as the newest autosave, moving older ones down and dropping the oldest."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        oldest = self.path(f"auto-{AUTOSAVES}")
-        if oldest.exists():
-            oldest.unlink()
-        for i in range(AUTOSAVES - 1, 0, -1):
-            src = self.path(f"auto-{i}")
-            if src.exists():
-                src.replace(self.path(f"auto-{i + 1}"))
-        self.write("auto-1", record)
+        """Write `record` as the newest autosave, moving older ones down and dropping the oldest.
+
+        The new autosave is written whole first; only then are the older ones moved (renames, which need no room on
+        the disk), so a write that fails (a full disk) raises OSError with every autosave as it was.
+        """
+        with staged(self.path("auto-1"), json_text(record)) as new:
+            for i in range(AUTOSAVES - 1, 0, -1):
+                src = self.path(f"auto-{i}")
+                if src.exists():
+                    src.replace(self.path(f"auto-{i + 1}"))
+            new.replace(self.path("auto-1"))
+
+    def sweep(self) -> int:
+        """Remove what killed saves left behind in the folder (see game.jsonfiles); how many files went."""
+        return sweep_temporaries(self.folder)
 
     def latest(self) -> Slot | None:
         """The most recently written readable save of any kind (for "Continue")."""

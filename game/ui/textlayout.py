@@ -1,7 +1,11 @@
-"""Text layout: wrap a line into rows once, before it is revealed letter by letter.
+"""Text layout: wrap a line into rows once, before it is revealed letter by letter, and fit a label to a width.
 
 Wrapping the whole text up front means a word never starts on one row and jumps to the next while it is being
 typed out. Reveal progress is a count of characters over the wrapped rows.
+
+Finding how much of a text fits a width never shortens it one character at a time: `fit_prefix` gallops up in
+doubling steps, then bisects, so a text of n characters costs O(log n) measurements of at most twice the part that
+fits, however long the text is (a hand-edited save with a 100,000-character title draws at once).
 """
 
 from __future__ import annotations
@@ -36,6 +40,40 @@ def normalize(text: str) -> str:
     return "\n".join(" ".join(p.split()) for p in text.split("\n"))
 
 
+def fit_prefix(text: str, measure: Callable[[str], float], width: float) -> int:
+    """The length of the longest start of `text` that measures no wider than `width` (0 if not even one character).
+
+    Measured widths grow with the text (a longer start is never narrower), so a doubling search finds a length that
+    no longer fits, and bisection between the last two finds the exact one.
+    """
+    if not text or measure(text[:1]) > width:
+        return 0
+    fits, step = 1, 1
+    while fits < len(text):
+        probe = min(len(text), fits + step)
+        if measure(text[:probe]) > width:
+            too_long = probe
+            break
+        fits, step = probe, step * 2
+    else:
+        return fits
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if measure(text[:middle]) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return fits
+
+
+def ellipsize(text: str, measure: Callable[[str], float], width: float, ellipsis: str = "\u2026") -> str:
+    """`text` if it fits `width`, else as much of its start as fits with `ellipsis` after it."""
+    if fit_prefix(text, measure, width) == len(text):
+        return text
+    room = width - measure(ellipsis)
+    return text[: fit_prefix(text, measure, room)].rstrip() + ellipsis
+
+
 def wrap(text: str, measure: Callable[[str], int], width: int) -> Wrapped:
     """Greedy word wrap of `text` so no row measures wider than `width`; newlines start new rows.
 
@@ -56,12 +94,12 @@ def wrap(text: str, measure: Callable[[str], int], width: int) -> Wrapped:
             if row:
                 rows.append(row)
             row = ""
-            while measure(word) > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut]) > width:
-                    cut -= 1
+            cut = fit_prefix(word, measure, width)
+            while cut < len(word) and len(word) > 1:
+                cut = max(1, cut)  # a character wider than the row still gets a row of its own
                 rows.append(word[:cut])
                 word = word[cut:]
+                cut = fit_prefix(word, measure, width)
             row = word
         rows.append(row)
     return Wrapped(tuple(rows))

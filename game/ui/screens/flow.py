@@ -16,6 +16,15 @@ from game.ui.session import StorySession
 
 log = logging.getLogger(__name__)
 
+# The engine's and the parser's own words about a damaged save go to the log; the player reads these.
+CHANGED = "it was changed after it was made, or made by a different version of the game"
+
+
+def damaged_message(why: str) -> str:
+    """What the dialog says about a save that cannot be loaded, in the player's words."""
+    reason = f": {why}" if why else ""
+    return f"This save is damaged and cannot be loaded{reason}. Your other saves are not affected."
+
 
 def new_game(app: App, now: float, *, start: str | None = None, given: dict[str, object] | None = None) -> None:
     """Start a playthrough from the beginning (or `start`), replacing every screen."""
@@ -52,8 +61,7 @@ def load_slot(app: App, slot: Slot, now: float) -> None:
     from game.ui.screens.game import GameScreen
 
     if slot.status == "damaged" or slot.record is None:
-        detail = f" ({slot.problem})" if slot.problem else ""
-        app.push(Dialog(app, f"This save is damaged and cannot be loaded{detail}."), now)
+        app.push(Dialog(app, damaged_message(slot.problem)), now)
         return
     record = slot.record
     try:
@@ -81,10 +89,11 @@ def load_slot(app: App, slot: Slot, now: float) -> None:
         if err.reason == "wrong_story":
             app.push(Dialog(app, f"This save belongs to another story. {err}"), now)
             return
-        app.push(Dialog(app, f"This save is damaged and cannot be loaded. {err}"), now)
+        app.push(Dialog(app, damaged_message(CHANGED)), now)
         return
     except (KeyError, TypeError, ValueError) as err:
-        app.push(Dialog(app, f"This save is damaged and cannot be loaded ({err})."), now)
+        log.info("save %s cannot be loaded: %s", slot.key, err)
+        app.push(Dialog(app, damaged_message(CHANGED)), now)
         return
     app.reset(GameScreen(app, session, restored=True), now)
     app.toast("Loaded", now)

@@ -25,7 +25,7 @@ from game.ui.phone import Message, PhoneView
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
-from game.ui.savestore import QUICK, make_record
+from game.ui.savestore import QUICK, make_record, why_not_written
 from game.ui.session import StorySession
 from game.ui.stage import StageView
 from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
@@ -267,13 +267,14 @@ class GameScreen(Screen):
             self.app.saves.autosave(self.record(now))
         except OSError as err:
             log.warning("autosave failed: %s", err)
+            self.app.toast(f"Autosave failed: {why_not_written(err)}. Your earlier saves are kept.", now, seconds=6.0)
 
     def quick_save(self, now: float) -> None:
         try:
             self.app.saves.write(QUICK, self.record(now))
             self.app.toast("Quick saved", now)
         except OSError as err:
-            self.app.toast(f"Could not save: {err}", now)
+            self.app.toast(f"Could not save: {why_not_written(err)}", now)
 
     def quick_load(self, now: float) -> None:
         from game.ui.screens.flow import load_slot

@@ -18,6 +18,7 @@ from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.savestore import PAGES, Slot, page_keys
 from game.ui.screens.page import draw_page, return_button
+from game.ui.textlayout import ellipsize
 from game.ui.theme import (
     CHARLIE_BLUE,
     DANGER,
@@ -258,8 +259,4 @@ class SaveLoadScreen(Screen):
 
 def _fit(canvas: Canvas, text: str, px: float, width: float) -> str:
     """`text`, shortened with an ellipsis to fit `width`."""
-    if canvas.measure(text, px) <= width:
-        return text
-    while text and canvas.measure(text + "\u2026", px) > width:
-        text = text[:-1]
-    return text + "\u2026"
+    return ellipsize(text, lambda part: canvas.measure(part, px), width)
