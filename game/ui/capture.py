@@ -128,6 +128,7 @@ def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[
                 print(f"stopped after {MAX_BEATS} beats", file=sys.stderr)
                 result = 1
         finally:
+            app.close()
             pygame.quit()
     print(f"wrote {count} pictures to {out_dir}")
     return result

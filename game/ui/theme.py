@@ -34,7 +34,7 @@ NAMEPLATE_H = 44
 QUICK_MENU_Y = 694
 
 # Text sizes (logical pixels) and the text-size setting's factors.
-TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.14}
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.14, "largest": 1.3}
 DIALOGUE_PX = 27
 NAME_PX = 24
 UI_PX = 24

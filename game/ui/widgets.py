@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import button_words
 from game.ui.theme import FOCUS, INK, INK_FAINT, LOCKED, PAPER, UI_PX, Color, mix
 
 Rect = tuple[float, float, float, float]
@@ -114,6 +115,13 @@ class ButtonList:
         if self.focus is not None and 0 <= self.focus < len(self.buttons) and self.buttons[self.focus].enabled:
             return self.focus
         return None
+
+    def focus_words(self) -> str:
+        """The highlighted button as self-voicing reads it ("" when nothing is highlighted)."""
+        if self.focus is None or not 0 <= self.focus < len(self.buttons):
+            return ""
+        b = self.buttons[self.focus]
+        return button_words(b.label, enabled=b.enabled, detail=b.detail)
 
     def draw(self, canvas: Canvas, *, px: float = UI_PX, align: str = "center") -> None:
         for i, b in enumerate(self.buttons):

@@ -14,6 +14,7 @@ from game.ui.input import Action
 from game.ui.phone import PLAYER
 from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
+from game.ui.spoken import Spoken, entry_words
 from game.ui.textlayout import wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, mix, parse_hex
 from game.ui.widgets import contains
@@ -97,6 +98,24 @@ class BacklogScreen(Screen):
         changed = hover != self.back_hover
         self.back_hover = hover
         return changed
+
+    def reading(self) -> int | None:
+        """The entry at the bottom of the view (the newest one shown), which self-voicing reads."""
+        if not self.entries:
+            return None
+        if not self._rows:
+            return len(self.entries) - 1
+        y = 0.0
+        for i in range(len(self.entries) - 1, -1, -1):
+            y += self._height(self.entries[i], self._rows[i]) + GAP
+            if y > self.scroll:
+                return i
+        return 0
+
+    def speech(self, now: float) -> Spoken | None:
+        i = self.reading()
+        said = "Nothing has been said yet." if i is None else entry_words(self.entries[i], player=PLAYER)
+        return Spoken("history", "History. Up and down read back", said)
 
     def draw(self, canvas: Canvas, now: float) -> None:
         self._layout(canvas)

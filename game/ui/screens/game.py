@@ -27,6 +27,7 @@ from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record
 from game.ui.session import StorySession
+from game.ui.spoken import Spoken, joined, line_words, menu_words, option_words
 from game.ui.stage import StageView
 from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
@@ -327,9 +328,9 @@ class GameScreen(Screen):
             self.open_menu(now)
         elif action == Action.HIDE_UI:
             self.hidden = True
-        elif action == Action.BACKLOG:
+        elif action in (Action.BACKLOG, Action.PAGE_PREV):
             self.open_backlog(now)
-        elif action == Action.ROLLBACK:
+        elif action in (Action.ROLLBACK, Action.CANCEL):
             return self.rollback(now)
         elif action == Action.ROLL_FORWARD:
             return self.roll_forward(now)
@@ -491,6 +492,26 @@ class GameScreen(Screen):
 
     def wake_at(self, now: float) -> float | None:
         return self._auto_due()
+
+    # Self-voicing ----------------------------------------------------------------------------------------------
+    def speech(self, now: float) -> Spoken | None:
+        """The line or menu on screen (with the chapter's name when its card is up); the focused choice."""
+        beat = self.session.beat
+        entry = self.session.current
+        key = (id(entry), id(beat))
+        card = ""
+        if self.card is not None and self.card.active(now):
+            card = joined(self.card.chapter, self.card.subtitle)
+        if isinstance(beat, Line):
+            from game.ui.phone import PLAYER
+
+            return Spoken(key, joined(card, line_words(beat, player=PLAYER)))
+        if isinstance(beat, Choices) and self.menu is not None:
+            focus = self.menu.list.focus
+            options = self.menu.menu.options
+            said = option_words(options[focus]) if focus is not None and 0 <= focus < len(options) else ""
+            return Spoken(key, joined(card, menu_words(options)), said)
+        return None
 
     # Drawing ----------------------------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, now: float) -> None:
