@@ -174,6 +174,7 @@ class App:
         self.audio = Audio(assets_dir, ui_dir, open_now=open_audio)
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
         self.canvas = Canvas(display.frame, display.viewport.scale, self.fonts)
+        self._apply_look()
         self.stack: list[Screen] = []
         self.toasts: list[Toast] = []
         self.running = True
@@ -259,7 +260,14 @@ class App:
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
         if self.settings.fullscreen != self.display.fullscreen:
             self.set_fullscreen(self.settings.fullscreen)
+        self._apply_look()
         self.dirty = True
+
+    def _apply_look(self) -> None:
+        """The font and the contrast the settings ask for."""
+        if self.fonts.use(self.settings.font):
+            self.canvas.clear_caches()
+        self.canvas.contrast = self.settings.high_contrast
 
     # Self-voicing and the accessibility menu -------------------------------------------------------------------
     @property

@@ -64,6 +64,33 @@ def mix(a: Color, b: Color, t: float) -> Color:
     return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
 
 
+def luminance(color: Color) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color[:3]
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21 (7 is the AAA level for text)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# High contrast: every text colour and every panel becomes black or white, on the side of its own lightness.
+HC_BLACK: Color = (0, 0, 0)
+HC_WHITE: Color = (255, 255, 255)
+HC_SPLIT = 0.18  # relative luminance of a middle grey: lighter goes white, darker black
+
+
+def high_contrast(color: Color) -> Color:
+    return HC_WHITE if luminance(color) >= HC_SPLIT else HC_BLACK
+
+
 def readable_ink(background: Color) -> Color:
     """Dark ink on light colours, paper on dark ones."""
     r, g, b = background

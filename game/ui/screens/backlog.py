@@ -3,7 +3,8 @@
 Wheel up or Page Up opens it during play; scrolling down past the newest line, Escape or a right click closes it.
 Each kind of line reads as itself: speech under the speaker's name in their colour, thoughts in italics under
 "(thinking)", narration in softer ink without a name, phone messages in a chat bubble of the sender's colour, and
-the choices taken in blue. The list sits inside the panel with a margin at both ends.
+the choices taken in blue, and with captions on, sounds and music changes as bracketed captions in soft italics.
+The list sits inside the panel with a margin at both ends.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class BacklogScreen(Screen):
         italic = canvas.font(PX, italic=True)
         self._rows = []
         for entry in self.entries:
-            f = italic if entry.kind in ("thought", "choice") else font
+            f = italic if entry.kind in ("thought", "choice", "caption") else font
             text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
             width = BUBBLE_W if entry.kind == "message" else TEXT_W
             self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(width)).rows)
@@ -145,13 +146,13 @@ class BacklogScreen(Screen):
     def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
         color = parse_hex(entry.color)
         label_ink = mix(color, INK, 0.45)
-        italic = entry.kind in ("thought", "choice")
+        italic = entry.kind in ("thought", "choice", "caption")
         ink = INK
         x = TEXT_X
         if entry.kind == "choice":
             ink = mix(INK, CHARLIE_BLUE, 0.5)
             canvas.text("You chose", (TEXT_X - 24, y), PX - 4, INK_FAINT, anchor="topright", italic=True)
-        elif entry.kind == "narration":
+        elif entry.kind in ("narration", "caption"):
             ink = INK_SOFT
         elif entry.kind == "thought":
             ink = mix(INK, color, 0.3)

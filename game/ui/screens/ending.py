@@ -26,7 +26,7 @@ class EndingScreen(Screen):
         self.list = ButtonList([Button((540, 470, 200, 54), "Continue", key="continue")], focus=0)
 
     def enter(self, now: float) -> None:
-        self.started = now
+        self.started = now - FADE if self.app.settings.reduce_motion else now
         self.app.audio.play_ui("ending")
 
     def _go_on(self, now: float) -> None:
