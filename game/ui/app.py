@@ -280,10 +280,16 @@ class App:
             self.speaker.say(text)
 
     def toggle_voice(self, now: float) -> None:
-        if not self.speaker.available:
+        self.set_voice(not self.settings.self_voicing, now)
+
+    def set_voice(self, on: bool, now: float) -> None:
+        """Self-voicing on or off (and kept); with no synthesiser it stays off and a notice says why."""
+        if on and not self.speaker.available:
             self.toast(self.speaker.problem or "No speech synthesiser was found", now, seconds=4.0)
             return
-        self.settings.self_voicing = not self.settings.self_voicing
+        if on == self.settings.self_voicing:
+            return
+        self.settings.self_voicing = on
         self.apply_settings()
         if self.settings.self_voicing:
             self._spoken = None  # read the screen again, from the top

@@ -118,6 +118,9 @@ class SettingsScreen(Screen):
         return f"{round(value * 100)}%"
 
     def set_value(self, row: Row, value: object, *, save: bool = True) -> None:
+        if row.name == "self_voicing":
+            self.app.set_voice(bool(value), self.app.clock())
+            return
         if row.kind == "slider":
             assert isinstance(value, (int, float))
             value = min(row.high, max(row.low, round(value / row.step) * row.step))
