@@ -17,7 +17,7 @@ from typing import Literal
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.theme import RGBA, Color, high_contrast
+from game.ui.theme import HC_TEXT_SPLIT, RGBA, Color, high_contrast
 
 Anchor = Literal[
     "topleft", "midtop", "topright", "midleft", "center", "midright", "bottomleft", "midbottom", "bottomright"
@@ -45,7 +45,7 @@ class Canvas:
 
     def ink(self, color: Color) -> Color:
         """The colour text is drawn in: itself, or black or white in high contrast."""
-        return high_contrast(color) if self.contrast else color
+        return high_contrast(color, HC_TEXT_SPLIT) if self.contrast else color
 
     def retarget(self, surface: pygame.Surface, scale: float) -> None:
         """Draw onto a new surface; caches survive unless the scale changed."""

@@ -82,13 +82,16 @@ def contrast_ratio(a: Color, b: Color) -> float:
 
 
 # High contrast: every text colour and every panel becomes black or white, on the side of its own lightness.
+# Panels split at a middle grey; text is drawn light only where it was meant for a dark ground (paper-white ink),
+# so the soft and faint greys the game sets on cream become black.
 HC_BLACK: Color = (0, 0, 0)
 HC_WHITE: Color = (255, 255, 255)
-HC_SPLIT = 0.18  # relative luminance of a middle grey: lighter goes white, darker black
+HC_PANEL_SPLIT = 0.18  # relative luminance: a lighter panel goes white, a darker one black
+HC_TEXT_SPLIT = 0.6  # relative luminance: lighter text goes white, darker black
 
 
-def high_contrast(color: Color) -> Color:
-    return HC_WHITE if luminance(color) >= HC_SPLIT else HC_BLACK
+def high_contrast(color: Color, split: float = HC_PANEL_SPLIT) -> Color:
+    return HC_WHITE if luminance(color) >= split else HC_BLACK
 
 
 def readable_ink(background: Color) -> Color:

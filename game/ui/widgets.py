@@ -45,11 +45,12 @@ class Button:
         rows = self.rows or (self.label,)
         step = px * 1.25
         cy = y + h / 2 - (12 if self.detail else 0) - (len(rows) - 1) * step / 2
+        italic = not self.enabled  # not by colour alone: what cannot be pressed is also set in italics
         for row in rows:
             if align == "left":
-                canvas.text(row, (x + 22, cy), px, ink, anchor="midleft")
+                canvas.text(row, (x + 22, cy), px, ink, anchor="midleft", italic=italic)
             else:
-                canvas.text(row, (x + w / 2, cy), px, ink, anchor="center")
+                canvas.text(row, (x + w / 2, cy), px, ink, anchor="center", italic=italic)
             cy += step
         cy -= step
         if self.detail:
