@@ -89,11 +89,17 @@ class Screen:
         return False
 
     def pad(self, action: Action, now: float) -> bool:
-        """A controller's action: B backs out and the shoulders turn pages wherever a screen has no use of its own
-        for them."""
+        """A controller's action: B backs out, the shoulders turn pages and left and right go back and forward
+        wherever a screen has no use of its own for them."""
         if self.action(action, now):
             return True
-        fallback = {Action.CANCEL: Action.MENU, Action.PAGE_PREV: Action.BACKLOG, Action.PAGE_NEXT: Action.ROLL_FORWARD}
+        fallback = {
+            Action.CANCEL: Action.MENU,
+            Action.PAGE_PREV: Action.BACKLOG,
+            Action.PAGE_NEXT: Action.ROLL_FORWARD,
+            Action.LEFT: Action.ROLLBACK,  # in play the pad's left and right go back and forward, like the arrows
+            Action.RIGHT: Action.ROLL_FORWARD,
+        }
         return action in fallback and self.action(fallback[action], now)
 
     def key(self, event: pygame.event.Event, now: float) -> bool:
