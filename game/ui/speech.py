@@ -158,6 +158,7 @@ def _backends(platform: str) -> list[tuple[str, str, object]]:
         return [("say", "say", lambda path: ProcessVoice("say", [path])), *linux]
     if platform.startswith("win"):
         script = (
+            "[Console]::InputEncoding = [Text.Encoding]::UTF8; "
             "Add-Type -AssemblyName System.Speech; "
             "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
             "$s.Speak([Console]::In.ReadToEnd())"
