@@ -22,11 +22,11 @@ from game.ui.dialogue import DialogueBox
 from game.ui.driver import Driver
 from game.ui.fonts import Fonts, find_font_files
 from game.ui.screens.backlog import BacklogScreen
-from game.ui.screens.game import GameScreen
 from game.ui.settings import FONTS, TEXT_SIZES, Settings, SettingsStore
 from game.ui.speech import Speaker
 from game.ui.theme import BOX, contrast_ratio
 from game.ui.theme import TEXT_SIZES as SIZE_FACTORS
+from tests.test_ui_golden import to_game
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = Path(__file__).parent / "fixtures" / "ui_story"
@@ -144,27 +144,13 @@ def box_text_contrast(picture: pygame.Surface, area: pygame.Rect) -> float:
     return max(contrast_ratio(box, color) for color in pixels)
 
 
-def play_to_line(ui: Driver, lines: int) -> GameScreen:
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
-    for _ in range(lines):
-        ui.press(pygame.K_SPACE)
-        ui.press(pygame.K_SPACE, wait=1.0)
-    ui.press(pygame.K_SPACE)
-    ui.wait(1.0)
-    return game
-
-
 @pytest.mark.parametrize("high", [False, True])
 def test_high_contrast_text_is_at_least_7_to_1_against_its_box(tmp_path: Path, high: bool) -> None:
     ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
     try:
         ui.app.settings.high_contrast = high
         ui.app.apply_settings(save=False)
-        play_to_line(ui, 0)
+        to_game(ui, 0)
         picture = ui.frame()
         text_area = pygame.Rect(BOX[0] + 30, BOX[1] + 36, 700, 40)  # the first row of the line
         plate_area = pygame.Rect(600, 484, 80, 32)  # Charlie's name plate, centred above him
@@ -181,7 +167,7 @@ def test_reduced_motion_cuts_instead_of_fading_and_drops_effects(tmp_path: Path)
     ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
     try:
         ui.app.settings.reduce_motion = True
-        game = play_to_line(ui, 0)
+        game = to_game(ui, 0)
         assert game.card is None or game.card.cut
         for _ in range(12):  # through the effect beat (leaves) and the sound
             ui.press(pygame.K_SPACE)
@@ -200,7 +186,7 @@ def test_captions_show_sounds_in_the_text_box_and_the_history(tmp_path: Path) ->
     ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
     try:
         ui.app.settings.captions = True
-        game = play_to_line(ui, 0)
+        game = to_game(ui, 0)
         for _ in range(12):
             if game.shown_captions:
                 break

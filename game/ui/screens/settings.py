@@ -232,17 +232,7 @@ class SettingsScreen(Screen):
     def draw(self, canvas: Canvas, now: float) -> None:
         draw_page(canvas, "Settings")
         for i, page in enumerate(PAGES):
-            on = page == self.page
-            rect = self._tab_rect(i)
-            canvas.panel(
-                rect,
-                mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
-                radius=14,
-                border=2.5 if on else 1,
-                border_color=INK if on else INK_FAINT,
-            )
-            x, y, w, h = rect
-            canvas.text(PAGES[page][0], (x + w / 2, y + h / 2), UI_PX - 3, INK, anchor="center", bold=on)
+            _draw_option(canvas, self._tab_rect(i), PAGES[page][0], page == self.page)
         for i, row in enumerate(self.rows):
             y = ROW_Y + i * ROW_H
             focused = i == self.focus
@@ -254,18 +244,7 @@ class SettingsScreen(Screen):
             else:
                 value = getattr(self.app.settings, row.name)
                 for k, (option, label) in enumerate(row.options):
-                    rect = self._option_rect(i, k, len(row.options))
-                    on = option == value
-                    canvas.panel(
-                        rect,
-                        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
-                        radius=14,
-                        border=2 if on else 1,
-                        border_color=INK if on else INK_FAINT,
-                    )
-                    canvas.text(
-                        label, (rect[0] + rect[2] / 2, rect[1] + rect[3] / 2), UI_PX - 3, INK, anchor="center", bold=on
-                    )
+                    _draw_option(canvas, self._option_rect(i, k, len(row.options)), label, option == value)
         for k, notice in enumerate(self.notices()):
             canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), SMALL_PX, DANGER)
         canvas.text(
@@ -286,3 +265,16 @@ class SettingsScreen(Screen):
         canvas.circle((x + w * t, y + h / 2), 14, PAPER)
         canvas.circle((x + w * t, y + h / 2), 14, INK, width=2.5)
         canvas.text(self.value_text(row), (x + w + 30, y + h / 2), UI_PX - 4, INK_SOFT, anchor="midleft")
+
+
+def _draw_option(canvas: Canvas, rect: tuple[float, float, float, float], label: str, on: bool) -> None:
+    """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone)."""
+    canvas.panel(
+        rect,
+        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
+        radius=14,
+        border=2 if on else 1,
+        border_color=INK if on else INK_FAINT,
+    )
+    x, y, w, h = rect
+    canvas.text(label, (x + w / 2, y + h / 2), UI_PX - 3, INK, anchor="center", bold=on)
