@@ -186,3 +186,24 @@ def test_linux_speaks_through_espeak_ng_when_it_is_there() -> None:
     choice = pick_voice("linux", {})
     assert isinstance(choice.voice, ProcessVoice) and choice.voice.name == "espeak-ng" and not choice.problem
     assert choice.voice.argv[1:] == ["--stdin"]  # the text goes in on standard input, never as an argument
+
+
+def test_the_system_is_searched_only_when_speech_is_first_wanted(tmp_path: Path) -> None:
+    from game.ui.speech import Choice
+
+    looked: list[int] = []
+
+    def find() -> Choice:
+        looked.append(1)
+        return Choice(None, "none here")
+
+    speaker = Speaker(find=find)
+    ui = Driver(load_story(STORY), tmp_path, speaker=speaker)
+    try:
+        ui.press(pygame.K_RETURN)  # a game starts with self-voicing off: nobody asked for a voice
+        assert looked == []
+        ui.press(pygame.K_v)
+        assert looked == [1] and speaker.problem == "none here" and not ui.app.settings.self_voicing
+        assert not speaker.available and looked == [1]
+    finally:
+        ui.close()

@@ -5,7 +5,9 @@ Linux, `say` on macOS and the SAPI synthesiser through PowerShell on Windows, ea
 stopped when the next line comes. `WavVoice` writes each utterance to a numbered WAV file instead (espeak-ng `-w`),
 for tests and for checking what a player would hear. A `Speaker` owns a voice and drives it from a worker thread,
 so starting or stopping a synthesiser never costs the game loop more than putting a string in a queue. When no
-synthesiser is found, `pick_voice` says why, and the settings screen shows it.
+synthesiser is found, `pick_voice` says why, and the settings screen shows it. The system is searched, and the
+process and thread machinery imported, only when speech is first wanted, so a player who never turns self-voicing
+on pays nothing for it at start-up.
 
 Text reaches a synthesiser on its standard input, never on its command line, so nothing in a story can become an
 option to it.
@@ -17,13 +19,16 @@ import contextlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
-import threading
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import subprocess
+    import threading
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,8 @@ class ProcessVoice:
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self, text: str) -> None:
+        import subprocess
+
         self.stop()
         try:
             process = subprocess.Popen(
@@ -72,6 +79,8 @@ class ProcessVoice:
             pass
 
     def stop(self) -> None:
+        import subprocess
+
         process, self._process = self._process, None
         if self.cancel is not None:
             _run_quietly(self.cancel)
@@ -95,6 +104,8 @@ class WavVoice:
     spoken: list[tuple[str, Path]] = field(default_factory=list)
 
     def start(self, text: str) -> None:
+        import subprocess
+
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.spoken) + 1:04d}.wav"
         subprocess.run(
@@ -171,19 +182,41 @@ class Speaker:
     """Speaks through a voice on a worker thread. `say` never waits: the newest line replaces any not yet begun
     and cuts off the one being spoken. With `keep_all` (recording) every line is spoken, in order."""
 
-    def __init__(self, voice: Voice | None, *, problem: str = "", keep_all: bool = False) -> None:
-        self.voice = voice
-        self.problem = problem if voice is None else ""
+    def __init__(
+        self,
+        voice: Voice | None = None,
+        *,
+        problem: str = "",
+        keep_all: bool = False,
+        find: Callable[[], Choice] | None = None,
+    ) -> None:
+        self._voice = voice
+        self._problem = problem if voice is None else ""
+        self._find = find  # looks for the system's synthesiser the first time one is wanted
         self.keep_all = keep_all
         self._queue: deque[str | None] = deque()
-        self._ready = threading.Condition()
+        self._ready: threading.Condition | None = None
         self._thread: threading.Thread | None = None
         self._busy = False
 
     @classmethod
     def for_system(cls) -> Speaker:
-        choice = pick_voice()
-        return cls(choice.voice, problem=choice.problem)
+        return cls(find=pick_voice)
+
+    def _found(self) -> None:
+        if self._find is not None:
+            choice, self._find = self._find(), None
+            self._voice, self._problem = choice.voice, choice.problem
+
+    @property
+    def voice(self) -> Voice | None:
+        self._found()
+        return self._voice
+
+    @property
+    def problem(self) -> str:
+        self._found()
+        return self._problem
 
     @property
     def available(self) -> bool:
@@ -193,17 +226,25 @@ class Speaker:
         text = " ".join(text.split())
         if self.voice is None or not text:
             return
+        if self._ready is None:
+            import threading
+
+            self._ready = threading.Condition()
         with self._ready:
             if not self.keep_all:
                 self._queue.clear()
             self._queue.append(text)
             self._ready.notify()
         if self._thread is None:
-            self._thread = threading.Thread(target=self._work, name="speech", daemon=True)
+            import threading
+
+            self._thread = threading.Thread(target=self._work, args=(self._ready,), name="speech", daemon=True)
             self._thread.start()
 
     def stop(self) -> None:
         """Silence: drop what is waiting and cut off what is being said."""
+        if self._ready is None:
+            return
         with self._ready:
             self._queue.clear()
             self._queue.append("")
@@ -211,12 +252,14 @@ class Speaker:
 
     def wait(self) -> None:
         """Until everything asked for has been handed to the voice (tests and recordings)."""
+        if self._ready is None:
+            return
         with self._ready:
             self._ready.wait_for(lambda: not self._queue and not self._busy)
 
     def close(self) -> None:
         """Stop speaking and end the worker."""
-        if self._thread is None:
+        if self._thread is None or self._ready is None:
             return
         with self._ready:
             self._queue.clear()
@@ -225,12 +268,12 @@ class Speaker:
         self._thread.join(STOP_WAIT * 3)
         self._thread = None
 
-    def _work(self) -> None:
+    def _work(self, ready: threading.Condition) -> None:
         voice = self.voice
         assert voice is not None
         while True:
-            with self._ready:
-                self._ready.wait_for(lambda: bool(self._queue))
+            with ready:
+                ready.wait_for(lambda: bool(self._queue))
                 text = self._queue.popleft()
                 self._busy = True
             try:
@@ -244,17 +287,21 @@ class Speaker:
             except Exception as err:  # a broken synthesiser must never take the game down
                 log.warning("speech failed: %s", err)
             finally:
-                with self._ready:
+                with ready:
                     self._busy = False
-                    self._ready.notify_all()
+                    ready.notify_all()
 
 
 def _run_quietly(argv: list[str]) -> None:
+    import subprocess
+
     with contextlib.suppress(OSError, subprocess.TimeoutExpired):
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=STOP_WAIT, check=False)
 
 
 def _no_window() -> dict[str, int]:
     """On Windows, keep a console window from flashing up for each line."""
+    import subprocess
+
     flag = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     return {"creationflags": flag} if flag else {}

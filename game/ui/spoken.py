@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.events import ChoiceOption, Line
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the title screen is drawn before the engine is imported
+    from game.events import ChoiceOption, Line
     from game.ui.session import LogEntry
 
 
