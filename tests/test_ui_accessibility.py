@@ -21,6 +21,7 @@ from game.ui.choices import ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.driver import Driver
 from game.ui.fonts import Fonts, find_font_files
+from game.ui.phone import Message, PhoneView
 from game.ui.screens.backlog import BacklogScreen
 from game.ui.settings import FONTS, TEXT_SIZES, Settings, SettingsStore
 from game.ui.speech import Speaker
@@ -125,6 +126,18 @@ def test_the_longest_line_and_choice_fit_at_every_text_size(shipped, size: str, 
             assert panel.contains(rect), f"'{button.label}' leaves its button at {size}"
         assert panel.bottom <= frame.top  # never under the text box
     assert canvas.panels[0].top >= 40 or menu.scrollable
+    # and the longest phone message, in the phone
+    message = longest_line(shipped, ("message",))
+    canvas.panels.clear()
+    canvas.texts.clear()
+    phone = PhoneView()
+    phone.add(Message(message.speaker, message.name, message.color, message.text), -10.0)
+    phone.draw(canvas, 0.0, factor, False)
+    screen, bubble = canvas.panels[1], canvas.panels[-1]
+    rows = [rect for text, rect in canvas.texts if text and text in message.text and len(text) > 2]
+    assert rows and screen.contains(bubble)
+    for rect in rows:
+        assert bubble.contains(rect), f"a row of the longest message leaves its bubble at {size}"
 
 
 def test_text_size_has_four_steps_and_grows_the_text() -> None:
