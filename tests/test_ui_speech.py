@@ -207,3 +207,23 @@ def test_the_system_is_searched_only_when_speech_is_first_wanted(tmp_path: Path)
         assert not speaker.available and looked == [1]
     finally:
         ui.close()
+
+
+def test_toggles_and_notices_are_spoken_too(tmp_path: Path) -> None:
+    voice = Recorder()
+    speaker = Speaker(voice, keep_all=True)
+    ui = Driver(load_story(STORY), tmp_path, speaker=speaker)
+    try:
+        ui.app.settings.self_voicing = True
+        ui.press(pygame.K_RETURN)
+        ui.press(pygame.K_RETURN)
+        ui.wait(3.0)
+        ui.press(pygame.K_a)  # auto-advance
+        ui.press(pygame.K_a)
+        ui.press(pygame.K_F9)  # no quick save yet: a notice, read out
+        ui.press(pygame.K_v)  # and off
+        speaker.wait()
+    finally:
+        ui.close()
+    said = [c for c in voice.calls if c != "<stop>"]
+    assert said[-4:] == ["Auto-advance on", "Auto-advance off", "There is no quick save yet", "Self-voicing off."]

@@ -341,10 +341,9 @@ class GameScreen(Screen):
         elif action == Action.ROLL_FORWARD:
             return self.roll_forward(now)
         elif action == Action.SKIP_TOGGLE:
-            self.skip_toggled = not self.skip_toggled
-            self.next_skip = now
+            self.toggle_skip(now)
         elif action == Action.AUTO_TOGGLE:
-            self.auto = not self.auto
+            self.toggle_auto()
         elif action == Action.QUICK_SAVE:
             self.quick_save(now)
         elif action == Action.QUICK_LOAD:
@@ -397,10 +396,9 @@ class GameScreen(Screen):
         elif item == "history":
             self.open_backlog(now)
         elif item == "skip":
-            self.skip_toggled = not self.skip_toggled
-            self.next_skip = now
+            self.toggle_skip(now)
         elif item == "auto":
-            self.auto = not self.auto
+            self.toggle_auto()
         elif item == "save":
             self.open_saves("save", now)
         elif item == "qsave":
@@ -413,6 +411,15 @@ class GameScreen(Screen):
             self.app.push(SettingsScreen(self.app), now)
         elif item == "menu":
             self.open_menu(now)
+
+    def toggle_skip(self, now: float) -> None:
+        self.skip_toggled = not self.skip_toggled
+        self.next_skip = now
+        self.app.say("Skipping" if self.skip_toggled else "Skipping stopped")
+
+    def toggle_auto(self) -> None:
+        self.auto = not self.auto
+        self.app.say("Auto-advance on" if self.auto else "Auto-advance off")
 
     def open_menu(self, now: float) -> None:
         from game.ui.screens.game_menu import GameMenu
