@@ -195,6 +195,18 @@ def cmd_capture(args: argparse.Namespace) -> int:
     if not args.playthrough.is_file():
         print(f"heartstopper: no playthrough file at {args.playthrough}", file=sys.stderr)
         return EXIT_USAGE
+    from game.ui.settings import Settings
+
+    settings = Settings()
+    for assignment in args.set or []:
+        name, sep, value = assignment.partition("=")
+        try:
+            if not sep:
+                raise ValueError(f"--set takes NAME=VALUE, e.g. text_size=large, not '{assignment}'")
+            settings.assign(name.strip(), value.strip())
+        except ValueError as error:
+            print(f"heartstopper capture: {error}", file=sys.stderr)
+            return EXIT_USAGE
     import os
 
     from game.output_paths import cannot_write, prepare_folder
@@ -208,7 +220,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
     from game.ui.capture import capture
 
     try:
-        return capture(args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)))
+        return capture(
+            args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)), settings
+        )
     except OSError as error:
         print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
         return EXIT_USAGE
@@ -285,6 +299,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     capture.add_argument("playthrough", type=Path, metavar="PLAYTHROUGH", help="a playthrough file")
     capture.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the pictures")
     capture.add_argument("--size", default="1280x720", metavar="WxH", help="picture size (default 1280x720)")
+    capture.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a setting to capture with, e.g. text_size=large, high_contrast=true, font=hyperlegible (repeatable)",
+    )
     _story_option(capture)
     capture.set_defaults(handler=cmd_capture)
 

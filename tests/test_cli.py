@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,26 @@ def test_capture_writes_a_picture_of_every_beat_and_menu(tmp_path):
     import pygame
 
     assert pygame.image.load(str(pictures[0])).get_size() == (640, 360)
+
+
+def test_capture_takes_settings(tmp_path):
+    common = ["capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--story", str(FIXTURES / "mini")]
+    result = run(*common, "--out", str(tmp_path / "bad"), "--set", "text_size=enormous")
+    assert result.returncode == 2 and "text_size" in result.stderr and "Traceback" not in result.stderr
+    result = run(*common, "--out", str(tmp_path / "bad"), "--set", "contrast")
+    assert result.returncode == 2 and "NAME=VALUE" in result.stderr
+    high = tmp_path / "high"
+    result = run(
+        *common, "--out", str(high), "--size", "640x360", "--set", "high_contrast=true", "--set", "text_size=largest"
+    )
+    assert result.returncode == 0, result.stderr
+    import pygame
+
+    line = next(p for p in sorted(high.glob("*.png")) if p.name.endswith("-speech.png"))
+    picture = pygame.image.load(str(line))
+    colours = Counter(tuple(picture.get_at((x, y)))[:3] for x in range(40, 600, 3) for y in range(260, 340, 3))
+    # the text box is white and its text black: high contrast (the usual box is cream, its ink brown)
+    assert colours.most_common(1)[0][0] == (255, 255, 255) and (0, 0, 0) in colours
 
 
 def test_terminal_player_plays_the_shipped_story_to_an_ending():

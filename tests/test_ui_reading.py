@@ -14,7 +14,7 @@ from game.loader import load_story
 from game.ui.driver import Driver
 from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.game import GameScreen
-from game.ui.screens.settings import ROWS, SettingsScreen
+from game.ui.screens.settings import ACCESSIBILITY, GENERAL, SettingsScreen
 from game.ui.screens.title import TitleScreen
 
 STORY = Path(__file__).parent / "fixtures" / "ui_story"
@@ -155,15 +155,17 @@ def test_settings_change_by_keyboard_and_mouse_and_are_kept(ui: Driver) -> None:
     before = ui.app.settings.text_speed
     ui.press(pygame.K_RIGHT)
     assert ui.app.settings.text_speed == before + 5
-    size_row = [r.name for r in ROWS].index("text_size")
-    ui.click_rect(screen._option_rect(size_row, 2, 3))
-    assert ui.app.settings.text_size == "large"
-    skip_row = [r.name for r in ROWS].index("skip_unseen")
+    skip_row = [r.name for r in GENERAL].index("skip_unseen")
     ui.click_rect(screen._option_rect(skip_row, 1, 2))
-    volume_row = [r.name for r in ROWS].index("music_volume")
+    volume_row = [r.name for r in GENERAL].index("music_volume")
     x, y, w, h = screen._track(volume_row)
     ui.click((x + w * 0.2, y + h / 2))
     ui.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=ui.window_pos((x, y)), button=1))
+    ui.click_rect(screen._tab_rect(1))  # the Accessibility page
+    assert screen.page == "accessibility"
+    size_row = [r.name for r in ACCESSIBILITY].index("text_size")
+    ui.click_rect(screen._option_rect(size_row, 2, 4))
+    assert ui.app.settings.text_size == "large"
     ui.frame()
     saved = json.loads((data_dir() / "settings.json").read_text())
     assert saved["text_speed"] == before + 5 and saved["text_size"] == "large" and saved["skip_unseen"] is True

@@ -205,8 +205,8 @@ def player_readme(target: Target) -> str:
         f"Version {target.version}, for {target.platform}. Nothing else needs installing.\n\n"
         + "".join(f"  {command.ljust(width)}{what}\n" for command, what in commands)
         + "\nSaves and settings are kept in your user data folder, not here, so a newer version can replace this one.\n"
-        "Made with the Heartstopper story engine. The Noto Sans font (SIL Open Font License, in\n"
-        "_internal/fontpkg_noto_sans/LICENSE) and the Python runtime and libraries ship with it.\n"
+        "Made with the Heartstopper story engine. The Noto Sans and Atkinson Hyperlegible fonts (SIL Open Font\n"
+        "License, in _internal/fontpkg_*/LICENSE) and the Python runtime and libraries ship with it.\n"
     )
 
 
@@ -230,6 +230,8 @@ def freeze(target: Target, payload: Path, work: Path, epoch: int) -> Path:
         ("--collect-submodules", "game"),
         ("--hidden-import", "fontpkg_noto_sans"),
         ("--collect-data", "fontpkg_noto_sans"),
+        ("--hidden-import", "fontpkg_atkinson_hyperlegible"),
+        ("--collect-data", "fontpkg_atkinson_hyperlegible"),
     ]
     command = [sys.executable, "-m", "PyInstaller", str(ENTRY)] + [part for option in options for part in option]
     for source, dest in datas:

@@ -90,14 +90,15 @@ class LayoutProbe:
         rows = box.wrapped(canvas, self.size_factor).rows
         px = box.text_px(self.size_factor)
         drawn = [rect for text, size, rect, _ in canvas.texts if size == px and text in rows]
-        inside = sum(1 for rect in drawn if rect.bottom <= self.box.bottom and rect.right <= self.box.right)
-        return RowFit(len(rows), inside)
+        wide = sum(1 for rect in drawn if rect.right > self.box.right)
+        # the box grows to hold a long line; the rows it holds at its usual size are what the author is told about
+        return RowFit(len(rows), min(len(rows) - wide, box.room(canvas, self.size_factor)))
 
     def menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
         """(option position, 'text' or 'locked') for each label or locked reason wider than its button."""
         canvas = self.canvas
         canvas.reset()
-        ChoiceMenu(Choices("", options)).draw(canvas)
+        ChoiceMenu(Choices("", options), wrap_labels=False).draw(canvas)
         too_wide: list[tuple[int, str]] = []
         seen: dict[int, int] = {}
         for _, _, rect, panel in canvas.texts:

@@ -4,6 +4,9 @@ Screens are pushed and popped like cards (title, game, game menu, save screen ..
 and updates; the stack is drawn from the topmost opaque screen up. Time comes from an injected clock and is passed
 to every `update` and `draw`, and a frame is drawn only when something changed or animates; otherwise the loop
 sleeps between short looks for input, so an idle game costs almost no CPU.
+
+Self-voicing lives here too: after every turn of the loop the top screen says what it shows (`Screen.speech`), and
+the app speaks whatever changed (a new screen or line in full, then each move of the focus) through a `Speaker`.
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from game.ui.canvas import Canvas
 from game.ui.datadir import story_folder
 from game.ui.display import Display
 from game.ui.fonts import Fonts
-from game.ui.input import Action, key_actions
+from game.ui.input import Action, Stick, controller_actions, key_actions
 from game.ui.persistent import Persistent
 from game.ui.savestore import SaveStore
 from game.ui.settings import Settings, SettingsStore
+from game.ui.speech import Speaker
+from game.ui.spoken import Spoken, joined
 from game.ui.theme import INK, PAPER, SMALL_PX
 
 log = logging.getLogger(__name__)
@@ -81,7 +86,23 @@ class Screen:
             return self.wheel(event.y, now)
         if event.type == pygame.MOUSEMOTION:
             return self.motion(self.app.logical(event.pos), now)
+        if event.type == pygame.CONTROLLERBUTTONDOWN:
+            return any(self.pad(a, now) for a in controller_actions(event))
         return False
+
+    def pad(self, action: Action, now: float) -> bool:
+        """A controller's action: B backs out, the shoulders turn pages and left and right go back and forward
+        wherever a screen has no use of its own for them."""
+        if self.action(action, now):
+            return True
+        fallback = {
+            Action.CANCEL: Action.MENU,
+            Action.PAGE_PREV: Action.BACKLOG,
+            Action.PAGE_NEXT: Action.ROLL_FORWARD,
+            Action.LEFT: Action.ROLLBACK,  # in play the pad's left and right go back and forward, like the arrows
+            Action.RIGHT: Action.ROLL_FORWARD,
+        }
+        return action in fallback and self.action(fallback[action], now)
 
     def key(self, event: pygame.event.Event, now: float) -> bool:
         return False
@@ -115,6 +136,11 @@ class Screen:
     def draw(self, canvas: Canvas, now: float) -> None:
         raise NotImplementedError
 
+    # Self-voicing
+    def speech(self, now: float) -> Spoken | None:
+        """What self-voicing says about this screen (None: nothing)."""
+        return None
+
 
 @dataclass(slots=True)
 class Toast:
@@ -136,6 +162,7 @@ class App:
         dev: bool = False,
         ui_dir: Path | None = None,
         open_audio: bool = True,
+        speaker: Speaker | None = None,
     ) -> None:
         self.story = story
         self.display = display
@@ -157,6 +184,7 @@ class App:
         self.audio = Audio(assets_dir, ui_dir, open_now=open_audio)
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
         self.canvas = Canvas(display.frame, display.viewport.scale, self.fonts)
+        self._apply_look()
         self.stack: list[Screen] = []
         self.toasts: list[Toast] = []
         self.running = True
@@ -168,6 +196,11 @@ class App:
         self._generation = 0  # bumped whenever what lies under an overlay may have changed
         self._under: tuple[tuple, pygame.Surface] | None = None  # the screens under the top one, drawn once
         self.on_frame: Callable[[float], None] | None = None
+        self.speaker = speaker if speaker is not None else Speaker.for_system()
+        self._spoken: tuple[object, str] | None = None  # (the page last read, its focus)
+        self._voice_prefix = ""
+        self.stick = Stick()
+        self.controllers: dict[int, Any] = {}
         if self.settings.fullscreen and not display.fullscreen:
             self.set_fullscreen(True)
 
@@ -209,6 +242,12 @@ class App:
         self.running = False
         self.exit_code = code
 
+    def close(self) -> None:
+        """Let go of what the app holds outside the window: progress, the speech worker, controllers."""
+        self.persistent.flush()
+        self.speaker.close()
+        self.controllers.clear()
+
     # Services ---------------------------------------------------------------------------------------------------
     def logical(self, pos: tuple[float, float]) -> tuple[float, float]:
         return self.display.viewport.to_logical(pos)
@@ -220,6 +259,7 @@ class App:
         self.toasts = [t for t in self.toasts if t.until > now][-2:]
         self.toasts.append(Toast(text, now + seconds))
         self.dirty = True
+        self.say(text)
 
     def apply_settings(self, *, save: bool = True) -> None:
         """Make the settings take effect (and keep them for the next run)."""
@@ -230,7 +270,68 @@ class App:
         self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
         if self.settings.fullscreen != self.display.fullscreen:
             self.set_fullscreen(self.settings.fullscreen)
+        self._apply_look()
         self.dirty = True
+
+    def _apply_look(self) -> None:
+        """The font and the contrast the settings ask for."""
+        if self.fonts.use(self.settings.font):
+            self.canvas.clear_caches()
+        self.canvas.contrast = self.settings.high_contrast
+
+    # Self-voicing and the accessibility menu -------------------------------------------------------------------
+    @property
+    def voicing(self) -> bool:
+        return self.settings.self_voicing and self.speaker.available
+
+    def say(self, text: str) -> None:
+        """Speak `text` now (when self-voicing is on), cutting off what was being said."""
+        if self.voicing:
+            self.speaker.say(text)
+
+    def toggle_voice(self, now: float) -> None:
+        self.set_voice(not self.settings.self_voicing, now)
+
+    def set_voice(self, on: bool, now: float) -> None:
+        """Self-voicing on or off (and kept); with no synthesiser it stays off and a notice says why."""
+        if on and not self.speaker.available:
+            self.toast(self.speaker.problem or "No speech synthesiser was found", now, seconds=4.0)
+            return
+        if on == self.settings.self_voicing:
+            return
+        self.settings.self_voicing = on
+        self.apply_settings()
+        if self.settings.self_voicing:
+            self._spoken = None  # read the screen again, from the top
+            self._voice_prefix = "Self-voicing on."
+        else:
+            self.speaker.say("Self-voicing off.")
+
+    def open_accessibility(self, now: float) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        top = self.top
+        if isinstance(top, SettingsScreen):
+            top.show_page("accessibility")
+            self.dirty = True
+        else:
+            self.push(SettingsScreen(self, page="accessibility"), now)
+
+    def voice(self, now: float) -> None:
+        """Speak what changed on the top screen since the last turn: a new page in full, else a moved focus."""
+        top = self.top
+        if not self.voicing or top is None:
+            return
+        spoken = top.speech(now)
+        if spoken is None:
+            return
+        page = (id(top), spoken.key)
+        if self._spoken is None or self._spoken[0] != page:
+            self.speaker.say(joined(self._voice_prefix, spoken.page, spoken.focus))
+            self._voice_prefix = ""
+        elif self._spoken[1] != spoken.focus:
+            self.speaker.say(spoken.focus)
+        self._spoken = (page, spoken.focus)
 
     def set_fullscreen(self, on: bool) -> None:
         self.display.set_fullscreen(on)
@@ -275,16 +376,54 @@ class App:
             if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
                 self.dirty = True
                 continue
-            if event.type == pygame.KEYDOWN and Action.FULLSCREEN in key_actions(event):
+            if event.type == pygame.CONTROLLERDEVICEADDED:
+                self._open_controller(event.device_index)
+                continue
+            if event.type == pygame.CONTROLLERDEVICEREMOVED:
+                self.controllers.pop(getattr(event, "instance_id", -1), None)
+                continue
+            actions = (
+                key_actions(event)
+                if event.type == pygame.KEYDOWN
+                else controller_actions(event)
+                if event.type == pygame.CONTROLLERBUTTONDOWN
+                else []
+            )
+            if Action.FULLSCREEN in actions:
                 self.set_fullscreen(not self.display.fullscreen)
                 self.settings_store.save(self.settings)
+                continue
+            if Action.VOICE_TOGGLE in actions:
+                self.toggle_voice(now)
+                continue
+            if Action.ACCESSIBILITY in actions:
+                self.open_accessibility(now)
                 continue
             top = self.top
             if top is None:
                 continue
-            changed = top.event(event, now)
-            if changed or event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            if event.type == pygame.CONTROLLERAXISMOTION:
+                changed = any(top.pad(a, now) for a in self.stick.actions(event))
+            else:
+                changed = top.event(event, now)
+            if changed or event.type in (
+                pygame.KEYDOWN,
+                pygame.MOUSEBUTTONDOWN,
+                pygame.MOUSEWHEEL,
+                pygame.CONTROLLERBUTTONDOWN,
+            ):
                 self.dirty = True
+
+    def _open_controller(self, index: int) -> None:
+        try:
+            from pygame._sdl2 import controller
+
+            if not controller.get_init():
+                controller.init()
+            pad = controller.Controller(index)
+            self.controllers[pad.as_joystick().get_instance_id()] = pad
+        except (pygame.error, ImportError, AttributeError, IndexError) as err:
+            log.warning("cannot open game controller %s: %s", index, err)
 
     def update(self, now: float) -> None:
         top = self.top
@@ -359,6 +498,7 @@ class App:
         if not self.running:
             return False
         self.update(now)
+        self.voice(now)
         busy = self.busy(now)
         drew = False
         if self.running and (self.dirty or busy or self._was_busy):
@@ -391,5 +531,5 @@ class App:
             self.step(events, now)
             if self._was_busy:
                 ticker.tick(FRAME_RATE)
-        self.persistent.flush()
+        self.close()
         return self.exit_code

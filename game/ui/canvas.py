@@ -3,6 +3,10 @@
 A `Canvas` wraps the letterboxed area of the window. Positions and sizes are given in logical pixels (1280x720);
 the canvas converts them to real pixels, opens fonts at the real size and caches rendered text and rounded
 shapes, so a frame that looks like the last one costs little to draw.
+
+With `contrast` on (the high-contrast setting) the canvas draws every text colour and every panel as black or
+white, whichever is nearer, panels opaque and outlined: text then stands at 21:1 against the box it is in, on
+every screen, without each screen keeping a second palette.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Literal
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.theme import RGBA, Color
+from game.ui.theme import HC_TEXT_SPLIT, RGBA, Color, high_contrast
 
 Anchor = Literal[
     "topleft", "midtop", "topright", "midleft", "center", "midright", "bottomleft", "midbottom", "bottomright"
@@ -32,6 +36,16 @@ class Canvas:
         self.fonts = fonts
         self._text: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._shapes: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.contrast = False
+
+    def clear_caches(self) -> None:
+        """Forget rendered text and shapes (the font or the contrast changed)."""
+        self._text.clear()
+        self._shapes.clear()
+
+    def ink(self, color: Color) -> Color:
+        """The colour text is drawn in: itself, or black or white in high contrast."""
+        return high_contrast(color, HC_TEXT_SPLIT) if self.contrast else color
 
     def retarget(self, surface: pygame.Surface, scale: float) -> None:
         """Draw onto a new surface; caches survive unless the scale changed."""
@@ -89,7 +103,7 @@ class Canvas:
         """Draw one line of text with its `anchor` at logical `pos`; returns the real rectangle drawn."""
         if not text:
             return pygame.Rect(self.p(pos[0]), self.p(pos[1]), 0, 0)
-        surf = self.text_surface(text, px, color, italic=italic, bold=bold)
+        surf = self.text_surface(text, px, self.ink(color), italic=italic, bold=bold)
         rect = surf.get_rect(**{anchor: (self.p(pos[0]), self.p(pos[1]))})
         area = None if clip_width is None else pygame.Rect(0, 0, clip_width, rect.height)
         if alpha < 255:
@@ -112,6 +126,12 @@ class Canvas:
         shadow: bool = False,
     ) -> pygame.Rect:
         """A rounded, possibly translucent rectangle (cached per size and colour)."""
+        if self.contrast:
+            solid = high_contrast(fill[:3])
+            alpha = fill[3] if len(fill) == 4 and fill[3] < 100 else 255  # still fading in: let it
+            fill = (*solid, alpha)
+            border = max(border, 1.5)
+            border_color = high_contrast((255 - solid[0], 255 - solid[1], 255 - solid[2]))
         real = self.r(*rect)
         key = (real.size, tuple(fill), self.p(radius), self.p(border) if border else 0, border_color, shadow)
         surf = self._shapes.get(key)

@@ -8,11 +8,15 @@ the player's.
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import sys
 import tempfile
 from pathlib import Path
+
+from game.ui.settings import Settings
+from game.ui.speech import Speaker
 
 MAX_BEATS = 20_000
 SETTLE = 1.2  # seconds after a beat before its picture: sprites have arrived, effects are under way
@@ -26,8 +30,15 @@ class _Clock:
         return self.now
 
 
-def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[int, int] = (1280, 720)) -> int:
-    """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note.
+def capture(
+    story_dir: Path,
+    playthrough_file: Path,
+    out_dir: Path,
+    size: tuple[int, int] = (1280, 720),
+    settings: Settings | None = None,
+) -> int:
+    """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note, with
+    `settings` (the defaults when None; `heartstopper capture --set NAME=VALUE`).
 
     Returns 0 when the playthrough was captured to its end (or its last step), 1 when it could not be.
     """
@@ -61,8 +72,12 @@ def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[
     clock = _Clock()
     count = 0
     with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data:
-        app = open_app(story, size=size, clock=clock, data=Path(data))
+        app = open_app(story, size=size, clock=clock, data=Path(data), speaker=Speaker(None))
+        if settings is not None:
+            app.settings = copy.copy(settings)
         app.settings.text_speed = 45
+        app.settings.fullscreen = False  # the pictures are the size asked for
+        app.apply_settings(save=False)
 
         def shot(name: str) -> None:
             nonlocal count
@@ -128,6 +143,7 @@ def capture(story_dir: Path, playthrough_file: Path, out_dir: Path, size: tuple[
                 print(f"stopped after {MAX_BEATS} beats", file=sys.stderr)
                 result = 1
         finally:
+            app.close()
             pygame.quit()
     print(f"wrote {count} pictures to {out_dir}")
     return result

@@ -12,11 +12,12 @@ DURATION = FADE * 2 + HOLD
 
 
 class ChapterCard:
-    def __init__(self, chapter: str, subtitle: str, started: float) -> None:
+    def __init__(self, chapter: str, subtitle: str, started: float, *, cut: bool = False) -> None:
         self.chapter = chapter
         self.subtitle = subtitle
         self.started = started
         self.ends = started + DURATION
+        self.cut = cut  # reduced motion: shown and taken away at once, no fading
 
     def active(self, now: float) -> bool:
         return now < self.ends
@@ -29,7 +30,7 @@ class ChapterCard:
             return
         t_in = progress(self.started, now, FADE)
         t_out = progress(self.ends - FADE, now, FADE)
-        alpha = min(t_in, 1 - t_out)
+        alpha = 1.0 if self.cut else min(t_in, 1 - t_out)
         a = round(255 * alpha)
         canvas.shade((40, 28, 24, round(90 * alpha)))
         canvas.panel((0, 250, 1280, 210), (*PAPER, round(235 * alpha)), radius=0)

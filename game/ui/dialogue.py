@@ -2,6 +2,10 @@
 continue marker once the line is complete. Narration has no plate; thoughts are set in italics with a lighter plate.
 The plate sits on the speaker's side of the box (left, middle or right, under where they stand), or to the right
 of their side portrait when they speak from off stage.
+
+At a larger text size a line may need more rows than the box has room for: the box then grows upwards, plate and
+all, by the rows it lacks, so no text is ever cut off or drawn past its edge. With captions on, the sounds and
+music changes that came with the line are shown in the box's top band, away from the name plate.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from game.ui.theme import (
     readable_ink,
 )
 
+CAPTION_PX = 17
 PORTRAIT_INSET = 128  # how far a plate beside a side portrait moves in from the box's corner
 
 
@@ -91,12 +96,25 @@ class DialogueBox:
     def wrapped(self, canvas: Canvas, size_factor: float) -> Wrapped:
         px = self.text_px(size_factor)
         italic = self.line is not None and self.line.kind == "thought"
-        key = (self.text, canvas.p(px), italic)
+        key = (self.text, canvas.p(px), italic, canvas.fonts.family)
         if key != self._wrap_key:
             font = canvas.font(px, italic=italic)
             self._wrapped = wrap(self.text, lambda s: font.size(s)[0], canvas.p(BOX_TEXT_W))
             self._wrap_key = key
         return self._wrapped
+
+    def room(self, canvas: Canvas, size_factor: float) -> int:
+        """How many rows of text the box holds at its usual size."""
+        px = self.text_px(size_factor)
+        height = canvas.font(px).get_height() / canvas.scale
+        return max(1, int((BOX[1] + BOX[3] - BOX_TEXT_Y - height) // (px * 1.42)) + 1)
+
+    def grow(self, canvas: Canvas, size_factor: float) -> float:
+        """How far the box's top moves up to hold the whole line (0 when it fits)."""
+        if self.line is None:
+            return 0.0
+        extra = len(self.wrapped(canvas, size_factor).rows) - self.room(canvas, size_factor)
+        return min(max(0, extra) * self.text_px(size_factor) * 1.42, BOX[1] - 60)
 
     def draw(
         self,
@@ -108,6 +126,7 @@ class DialogueBox:
         marker: bool = True,
         side: str = "left",
         portrait: Callable[[], None] | None = None,
+        captions: tuple[str, ...] = (),
     ) -> None:
         line = self.line
         if line is None:
@@ -115,18 +134,31 @@ class DialogueBox:
         color = parse_hex(line.color, INK_SOFT)
         thought = line.kind == "thought"
         fill = (*mix(PAPER, (246, 242, 255), 0.6), 246) if thought else (*PAPER, 246)
-        canvas.panel(BOX, fill, radius=20, border=2.5, border_color=mix(INK, color, 0.35), shadow=True)
+        grow = self.grow(canvas, size_factor)
+        box = (BOX[0], BOX[1] - grow, BOX[2], BOX[3] + grow)
+        canvas.panel(box, fill, radius=20, border=2.5, border_color=mix(INK, color, 0.35), shadow=True)
         if portrait is not None:
             portrait()
         if line.name and line.kind != "narration":
-            self._draw_plate(canvas, line.name, color, thought, side)
+            self._draw_plate(canvas, line.name, color, thought, side, grow)
+        if captions:
+            right = side in ("right", "portrait_right")
+            x = BOX[0] + 28 if right else BOX[0] + BOX[2] - 28
+            canvas.text(
+                "  ".join(captions),
+                (x, box[1] + 8),
+                CAPTION_PX,
+                INK_SOFT,
+                anchor="topleft" if right else "topright",
+                italic=True,
+            )
         px = self.text_px(size_factor)
         rows = self.wrapped(canvas, size_factor)
         count = self.revealed(now, cps)
         ink = mix(INK, color, 0.25) if thought else INK
         line_height = px * 1.42
         font = canvas.font(px, italic=thought)
-        y = BOX_TEXT_Y + (0 if line.name or line.kind != "narration" else -8)
+        y = BOX_TEXT_Y - grow + (0 if line.name or line.kind != "narration" else -8)
         for i, shown in enumerate(rows.visible(count)):
             full = rows.rows[i]
             clip = None if shown == full else font.size(shown)[0]
@@ -134,13 +166,15 @@ class DialogueBox:
         if marker and count >= len(self.text):
             self._draw_marker(canvas, color)
 
-    def _draw_plate(self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool, side: str) -> None:
+    def _draw_plate(
+        self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool, side: str, grow: float
+    ) -> None:
         label = f"{name} (thinking)" if thought else name
         width = canvas.measure(label, NAME_PX, bold=not thought, italic=thought) + 44
         plate = mix(color, PAPER, 0.45) if thought else color
         x = plate_x(side, width)
         canvas.panel(
-            (x, NAMEPLATE_Y, width, NAMEPLATE_H),
+            (x, NAMEPLATE_Y - grow, width, NAMEPLATE_H),
             plate,
             radius=14,
             border=2.5,
@@ -148,7 +182,7 @@ class DialogueBox:
         )
         canvas.text(
             label,
-            (x + width / 2, NAMEPLATE_Y + NAMEPLATE_H / 2),
+            (x + width / 2, NAMEPLATE_Y - grow + NAMEPLATE_H / 2),
             NAME_PX,
             readable_ink(plate),
             anchor="center",

@@ -15,6 +15,7 @@ import pygame
 
 from game.ui.app import App, Screen
 from game.ui.launch import open_app, start_screens
+from game.ui.speech import Speaker
 
 FRAME = 1 / 20  # tests step coarsely; animations are functions of time, so the pictures are the same
 
@@ -31,10 +32,17 @@ class Driver:
     """Runs an App for `story`; every input goes through `pygame.event.post` and one loop step."""
 
     def __init__(
-        self, story: Any, data_dir: Path, *, size: tuple[int, int] = (1280, 720), dev: bool = False, title: bool = True
+        self,
+        story: Any,
+        data_dir: Path,
+        *,
+        size: tuple[int, int] = (1280, 720),
+        dev: bool = False,
+        title: bool = True,
+        speaker: Speaker | None = None,
     ) -> None:
         self.clock = FakeClock()
-        self.app: App = open_app(story, size=size, dev=dev, clock=self.clock, data=data_dir)
+        self.app: App = open_app(story, size=size, dev=dev, clock=self.clock, data=data_dir, speaker=speaker)
         self.app.settings.text_speed = 45
         pygame.event.clear()
         if title:
@@ -98,6 +106,17 @@ class Driver:
     def click_rect(self, rect: tuple[float, float, float, float], **kw: Any) -> None:
         self.click((rect[0] + rect[2] / 2, rect[1] + rect[3] / 2), **kw)
 
+    def pad(self, button: int) -> None:
+        """Press and release a game controller's button (pygame.CONTROLLER_BUTTON_...)."""
+        self.post(
+            pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=button, instance_id=0),
+            pygame.event.Event(pygame.CONTROLLERBUTTONUP, button=button, instance_id=0),
+        )
+
+    def stick(self, axis: int, value: int) -> None:
+        """Move a controller's stick on `axis` to `value` (-32768..32767)."""
+        self.post(pygame.event.Event(pygame.CONTROLLERAXISMOTION, axis=axis, value=value, instance_id=0))
+
     def wheel(self, dy: int) -> None:
         self.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False, precise_x=0.0, precise_y=float(dy)))
 
@@ -107,5 +126,5 @@ class Driver:
         return self.app.display.window.copy()
 
     def close(self) -> None:
-        self.app.persistent.flush()
+        self.app.close()
         pygame.display.quit()

@@ -25,6 +25,7 @@ import pygame
 from game.ui.app import App
 from game.ui.datadir import data_dir
 from game.ui.display import Display
+from game.ui.speech import Speaker
 from game.ui.storyheader import read_header
 from game.ui.windowicon import set_window_icon
 
@@ -103,6 +104,17 @@ def init_pygame(sleep: Callable[[float], None] = time.sleep) -> None:
         sleep(waits.pop(0))
     pygame.font.init()
     pygame.key.set_repeat(400, 40)
+    init_controllers()
+
+
+def init_controllers() -> None:
+    """Start SDL's game controller support: a pad plugged in (or already there) then arrives as an event."""
+    try:
+        from pygame._sdl2 import controller
+
+        controller.init()
+    except (pygame.error, ImportError) as err:
+        log.info("no game controller support: %s", err)
 
 
 def open_app(
@@ -114,6 +126,7 @@ def open_app(
     clock: Callable[[], float] = time.monotonic,
     data: Path | None = None,
     open_audio: bool = True,
+    speaker: Speaker | None = None,
 ) -> App:
     """A ready App for `story` in a window of `size` (the title screen is not pushed yet)."""
     init_pygame()
@@ -129,6 +142,7 @@ def open_app(
         clock=clock,
         dev=dev,
         open_audio=open_audio,
+        speaker=speaker,
     )
     if fullscreen is not None and fullscreen != display.fullscreen:
         app.set_fullscreen(fullscreen)
@@ -188,5 +202,5 @@ def run_game(
                 return 2
         return app.run()
     finally:
-        app.persistent.flush()
+        app.close()
         pygame.quit()

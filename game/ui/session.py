@@ -114,7 +114,9 @@ class StageState:
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
-    """One backlog row: a line that was shown, or a choice that was taken (`kind` "choice")."""
+    """One backlog row: a line that was shown, a choice that was taken (`kind` "choice"), or a sound that played
+    or the music that changed (`kind` "sound" or "music", `text` the asset id, "none" when the music stopped), which
+    the history shows as captions when the player has them on."""
 
     kind: str
     text: str
@@ -258,7 +260,12 @@ class StorySession:
         while self.playthrough.can_continue:
             event = self.playthrough.continue_()
             events.append(event)
+            music = self.stage.music
             self.stage.apply(event)
+            if self.stage.music != music:
+                self._log(LogEntry("music", self.stage.music or "none"))
+            if isinstance(event, StageChange) and event.action == "sound" and event.asset:
+                self._log(LogEntry("sound", event.asset))
             if isinstance(event, Line):
                 self._log(LogEntry(event.kind, event.text, event.name, event.color, event.speaker))
                 break

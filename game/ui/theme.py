@@ -34,7 +34,7 @@ NAMEPLATE_H = 44
 QUICK_MENU_Y = 694
 
 # Text sizes (logical pixels) and the text-size setting's factors.
-TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.14}
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.14, "largest": 1.3}
 DIALOGUE_PX = 27
 NAME_PX = 24
 UI_PX = 24
@@ -62,6 +62,36 @@ def parse_hex(value: str | None, fallback: Color = INK_SOFT) -> Color:
 def mix(a: Color, b: Color, t: float) -> Color:
     """Blend colour `a` towards `b` by `t` (0..1)."""
     return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def luminance(color: Color) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color[:3]
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21 (7 is the AAA level for text)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# High contrast: every text colour and every panel becomes black or white, on the side of its own lightness.
+# Panels split at a middle grey; text is drawn light only where it was meant for a dark ground (paper-white ink),
+# so the soft and faint greys the game sets on cream become black.
+HC_BLACK: Color = (0, 0, 0)
+HC_WHITE: Color = (255, 255, 255)
+HC_PANEL_SPLIT = 0.18  # relative luminance: a lighter panel goes white, a darker one black
+HC_TEXT_SPLIT = 0.6  # relative luminance: lighter text goes white, darker black
+
+
+def high_contrast(color: Color, split: float = HC_PANEL_SPLIT) -> Color:
+    return HC_WHITE if luminance(color) >= split else HC_BLACK
 
 
 def readable_ink(background: Color) -> Color:

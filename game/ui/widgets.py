@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import button_words
 from game.ui.theme import FOCUS, INK, INK_FAINT, LOCKED, PAPER, UI_PX, Color, mix
 
 Rect = tuple[float, float, float, float]
@@ -28,21 +29,30 @@ class Button:
     detail: str = ""  # a second, smaller line (a locked choice's reason)
     accent: Color = FOCUS
     key: str = ""
+    rows: tuple[str, ...] = ()  # the label wrapped onto several rows, when it has been (a long choice)
 
     def draw(self, canvas: Canvas, focused: bool, *, px: float = UI_PX, align: str = "center") -> None:
         x, y, w, h = self.rect
         if not self.enabled:
             fill, ink, border = (*mix(PAPER, LOCKED, 0.5), 215), INK_FAINT, LOCKED
+        elif focused and canvas.contrast:
+            fill, ink, border = INK, PAPER, INK  # in high contrast the focus is the one button drawn inverted
         elif focused:
             fill, ink, border = (*mix(PAPER, self.accent, 0.45), 245), INK, mix(self.accent, INK, 0.35)
         else:
             fill, ink, border = (*PAPER, 242), INK, mix(PAPER, INK, 0.35)
         canvas.panel(self.rect, fill, radius=min(16, h / 2), border=2.5 if focused else 1.5, border_color=border)
-        cy = y + h / 2 - (12 if self.detail else 0)
-        if align == "left":
-            canvas.text(self.label, (x + 22, cy), px, ink, anchor="midleft")
-        else:
-            canvas.text(self.label, (x + w / 2, cy), px, ink, anchor="center")
+        rows = self.rows or (self.label,)
+        step = px * 1.25
+        cy = y + h / 2 - (12 if self.detail else 0) - (len(rows) - 1) * step / 2
+        italic = not self.enabled  # not by colour alone: what cannot be pressed is also set in italics
+        for row in rows:
+            if align == "left":
+                canvas.text(row, (x + 22, cy), px, ink, anchor="midleft", italic=italic)
+            else:
+                canvas.text(row, (x + w / 2, cy), px, ink, anchor="center", italic=italic)
+            cy += step
+        cy -= step
         if self.detail:
             anchor_x = x + 22 if align == "left" else x + w / 2
             canvas.text(
@@ -114,6 +124,13 @@ class ButtonList:
         if self.focus is not None and 0 <= self.focus < len(self.buttons) and self.buttons[self.focus].enabled:
             return self.focus
         return None
+
+    def focus_words(self) -> str:
+        """The highlighted button as self-voicing reads it ("" when nothing is highlighted)."""
+        if self.focus is None or not 0 <= self.focus < len(self.buttons):
+            return ""
+        b = self.buttons[self.focus]
+        return button_words(b.label, enabled=b.enabled, detail=b.detail)
 
     def draw(self, canvas: Canvas, *, px: float = UI_PX, align: str = "center") -> None:
         for i, b in enumerate(self.buttons):

@@ -1,9 +1,10 @@
 """The backlog (History): the lines read so far and the choices taken, newest at the bottom, scrollable.
 
 Wheel up or Page Up opens it during play; scrolling down past the newest line, Escape or a right click closes it.
-Each kind of line reads as itself: speech under the speaker's name in their colour, thoughts in italics under
-"(thinking)", narration in softer ink without a name, phone messages in a chat bubble of the sender's colour, and
-the choices taken in blue. The list sits inside the panel with a margin at both ends.
+Its text follows the text-size setting. Each kind of line reads as itself: speech under the speaker's name in their
+colour, thoughts in italics under "(thinking)", narration in softer ink without a name, phone messages in a chat
+bubble of the sender's colour, the choices taken in blue, and with captions on, sounds and music changes as
+bracketed captions in soft italics. The list sits inside the panel with a margin at both ends.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from game.ui.input import Action
 from game.ui.phone import PLAYER
 from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
+from game.ui.spoken import Spoken, entry_words
 from game.ui.textlayout import wrap
-from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, mix, parse_hex
+from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
 from game.ui.widgets import contains
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
@@ -23,8 +25,7 @@ TEXT_X = 300
 TEXT_W = 880
 BUBBLE_W = 700  # message bubbles are narrower than speech, like the phone's
 BUBBLE_PAD = 9
-PX = 22
-LINE_H = PX * 1.4
+PX = 22  # at the medium text size; the player's text size scales it
 GAP = 18
 STEP = 90
 
@@ -38,25 +39,34 @@ class BacklogScreen(Screen):
         self.back_hover = False
         self._rows: list[tuple[str, ...]] = []
         self._scale = 0.0
+        self._size()
+
+    def _size(self) -> None:
+        """Text at the player's text size (the history reads like the text box)."""
+        self.px = PX * TEXT_SIZES.get(self.app.settings.text_size, 1.0)
+        self.line_h = self.px * 1.4
+
+    def resume(self, now: float) -> None:
+        self._size()
+        self._scale = 0.0  # lay out again: the text size or the font may have changed
 
     def _layout(self, canvas: Canvas) -> None:
         if canvas.scale == self._scale:
             return
-        font = canvas.font(PX)
-        italic = canvas.font(PX, italic=True)
+        font = canvas.font(self.px)
+        italic = canvas.font(self.px, italic=True)
         self._rows = []
         for entry in self.entries:
-            f = italic if entry.kind in ("thought", "choice") else font
+            f = italic if entry.kind in ("thought", "choice", "caption") else font
             text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
             width = BUBBLE_W if entry.kind == "message" else TEXT_W
             self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(width)).rows)
         self._scale = canvas.scale
 
-    @staticmethod
-    def _height(entry: LogEntry, rows: tuple[str, ...]) -> float:
-        height = len(rows) * LINE_H
+    def _height(self, entry: LogEntry, rows: tuple[str, ...]) -> float:
+        height = len(rows) * self.line_h
         if entry.kind in ("thought", "message") and entry.name:
-            height = max(height, LINE_H + 18)  # room for the small "thinking" or "message" under the name
+            height = max(height, self.line_h + 18)  # room for the small "thinking" or "message" under the name
         return height + (2 * BUBBLE_PAD if entry.kind == "message" else 0)
 
     def _content_height(self) -> float:
@@ -98,11 +108,29 @@ class BacklogScreen(Screen):
         self.back_hover = hover
         return changed
 
+    def reading(self) -> int | None:
+        """The entry at the bottom of the view (the newest one shown), which self-voicing reads."""
+        if not self.entries:
+            return None
+        if not self._rows:
+            return len(self.entries) - 1
+        y = 0.0
+        for i in range(len(self.entries) - 1, -1, -1):
+            y += self._height(self.entries[i], self._rows[i]) + GAP
+            if y > self.scroll:
+                return i
+        return 0
+
+    def speech(self, now: float) -> Spoken | None:
+        i = self.reading()
+        said = "Nothing has been said yet." if i is None else entry_words(self.entries[i], player=PLAYER)
+        return Spoken("history", "History. Up and down read back", said)
+
     def draw(self, canvas: Canvas, now: float) -> None:
         self._layout(canvas)
         draw_page(canvas, "History")
         if not self.entries:
-            canvas.text("Nothing has been said yet.", (640, 380), PX, INK_SOFT, anchor="center", italic=True)
+            canvas.text("Nothing has been said yet.", (640, 380), self.px, INK_SOFT, anchor="center", italic=True)
         clip = canvas.surface.get_clip()
         canvas.surface.set_clip(canvas.r(42, TOP - 10, 1196, BOTTOM - TOP + 20))
         y = BOTTOM + self.scroll
@@ -126,32 +154,36 @@ class BacklogScreen(Screen):
     def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
         color = parse_hex(entry.color)
         label_ink = mix(color, INK, 0.45)
-        italic = entry.kind in ("thought", "choice")
+        italic = entry.kind in ("thought", "choice", "caption")
         ink = INK
         x = TEXT_X
         if entry.kind == "choice":
             ink = mix(INK, CHARLIE_BLUE, 0.5)
-            canvas.text("You chose", (TEXT_X - 24, y), PX - 4, INK_FAINT, anchor="topright", italic=True)
-        elif entry.kind == "narration":
+            canvas.text("You chose", (TEXT_X - 24, y), self.px - 4, INK_FAINT, anchor="topright", italic=True)
+        elif entry.kind in ("narration", "caption"):
             ink = INK_SOFT
         elif entry.kind == "thought":
             ink = mix(INK, color, 0.3)
             if entry.name:
-                canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
-                canvas.text("thinking", (TEXT_X - 24, y + LINE_H), PX - 6, INK_FAINT, anchor="topright", italic=True)
+                canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
+                canvas.text(
+                    "thinking", (TEXT_X - 24, y + self.line_h), self.px - 6, INK_FAINT, anchor="topright", italic=True
+                )
         elif entry.kind == "message":
-            font = canvas.font(PX)
+            font = canvas.font(self.px)
             width = max((font.size(r)[0] for r in rows), default=0) / canvas.scale + 2 * BUBBLE_PAD + 8
             mine = entry.speaker == PLAYER
             fill = mix(CHARLIE_BLUE, PAPER, 0.35) if mine else mix(color, PAPER, 0.7)
-            bubble_h = len(rows) * LINE_H + 2 * BUBBLE_PAD
+            bubble_h = len(rows) * self.line_h + 2 * BUBBLE_PAD
             canvas.panel((TEXT_X - BUBBLE_PAD, y, width, bubble_h), fill, radius=14)
             x = TEXT_X + 4
             y += BUBBLE_PAD
             if entry.name:
-                canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
-                canvas.text("message", (TEXT_X - 24, y + LINE_H), PX - 6, INK_FAINT, anchor="topright", italic=True)
+                canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
+                canvas.text(
+                    "message", (TEXT_X - 24, y + self.line_h), self.px - 6, INK_FAINT, anchor="topright", italic=True
+                )
         elif entry.name:
-            canvas.text(entry.name, (TEXT_X - 24, y), PX, label_ink, anchor="topright", bold=True)
+            canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
         for i, row in enumerate(rows):
-            canvas.text(row, (x, y + i * LINE_H), PX, ink, italic=italic)
+            canvas.text(row, (x, y + i * self.line_h), self.px, ink, italic=italic)

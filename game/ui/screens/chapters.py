@@ -6,6 +6,7 @@ from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.screens.page import draw_page, return_button
+from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK_SOFT, SMALL_PX, UI_PX
 from game.ui.widgets import Button, ButtonList, contains
 
@@ -70,6 +71,10 @@ class ChaptersScreen(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
+
+    def speech(self, now: float) -> Spoken | None:
+        focus = self.list.focus_words() or "Return"
+        return Spoken("chapters", "Chapters. Start a chapter from its beginning", focus)
 
     def draw(self, canvas: Canvas, now: float) -> None:
         draw_page(canvas, "Chapters")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import Spoken
 from game.ui.textlayout import wrap
 from game.ui.theme import INK, PAPER, SHADE, UI_PX
 from game.ui.widgets import Button, ButtonList
@@ -85,6 +86,11 @@ class Dialog(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
+
+    def speech(self, now: float) -> Spoken | None:
+        focus = self.list.focus if self.list.focus is not None else 0
+        label = self._labels[focus] if 0 <= focus < len(self._labels) else ""
+        return Spoken("dialog", self.message, label)
 
     def draw(self, canvas: Canvas, now: float) -> None:
         top = self._layout(canvas)

@@ -8,6 +8,7 @@ from game.ui.anim import ease_out, progress
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import Spoken, joined
 from game.ui.theme import INK, INK_SOFT, NICK_YELLOW, PAPER, ROSE, TITLE_PX, mix
 from game.ui.widgets import Button, ButtonList
 
@@ -25,7 +26,7 @@ class EndingScreen(Screen):
         self.list = ButtonList([Button((540, 470, 200, 54), "Continue", key="continue")], focus=0)
 
     def enter(self, now: float) -> None:
-        self.started = now
+        self.started = now - FADE if self.app.settings.reduce_motion else now
         self.app.audio.play_ui("ending")
 
     def _go_on(self, now: float) -> None:
@@ -59,6 +60,13 @@ class EndingScreen(Screen):
 
     def animating(self, now: float) -> bool:
         return now < self.started + FADE
+
+    def speech(self, now: float) -> Spoken | None:
+        found = len(self.app.persistent.endings)
+        total = len(getattr(self.app.story, "endings", {}) or {})
+        news = "A new ending found!" if self.first_time else "An ending you have seen before."
+        page = joined("The End", self.ended.title, news, f"Endings found: {found} of {total}")
+        return Spoken("ending", page, "Continue")
 
     def draw(self, canvas: Canvas, now: float) -> None:
         t = ease_out(progress(self.started, now, FADE))

@@ -17,6 +17,7 @@ from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.scaling import LOGICAL_H, LOGICAL_W
 from game.ui.screens.page import draw_page, return_button
+from game.ui.spoken import Spoken
 from game.ui.tableau import Tableau, tableau
 from game.ui.textlayout import wrap
 from game.ui.theme import (
@@ -134,6 +135,17 @@ class EndingsScreen(Screen):
         before = self.scroll
         self.scroll = max(0, min(self.max_scroll(), self.scroll - dy))
         return self.scroll != before
+
+    # Self-voicing ----------------------------------------------------------------------------------------------
+    def speech(self, now: float) -> Spoken | None:
+        found = self.app.persistent.endings
+        count = sum(1 for e in self.endings if e.id in found)
+        said = ""
+        if self.focus is not None and 0 <= self.focus < len(self.endings):
+            ending = self.endings[self.focus]
+            hint = self.tableaux[ending.id].hint
+            said = f"{ending.title}, found" if ending.id in found else f"Not found yet. {hint}"
+        return Spoken("endings", f"Endings. {count} of {len(self.endings)} found", said)
 
     # Drawing ----------------------------------------------------------------------------------------------------
     def picture(self, ending_id: str, found: bool, size: tuple[int, int]) -> pygame.Surface:

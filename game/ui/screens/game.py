@@ -16,6 +16,7 @@ import pygame
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
+from game.ui.captions import load_captions
 from game.ui.chapter_card import ChapterCard
 from game.ui.choices import ChoiceMenu
 from game.ui.dialogue import DialogueBox
@@ -26,9 +27,10 @@ from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record, why_not_written
-from game.ui.session import StorySession
+from game.ui.session import LogEntry, StorySession
+from game.ui.spoken import Spoken, joined, line_words, menu_words, option_words
 from game.ui.stage import StageView
-from game.ui.theme import INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
+from game.ui.theme import BOX, INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ class GameScreen(Screen):
         self.dialogue = DialogueBox()
         self.portraits = Portraits(app.images)
         self.outdoors = load_outdoors(app.images.assets_dir)
+        self.captions = load_captions(app.images.assets_dir)
+        self.shown_captions: list[str] = []  # the sounds and music changes that came with the beat on screen
         self.phone = PhoneView()
         self.quick = QuickMenu()
         self.menu: ChoiceMenu | None = None
@@ -82,18 +86,21 @@ class GameScreen(Screen):
     # Presenting events ------------------------------------------------------------------------------------------
     def _present(self, events: list[Event], now: float, *, instant: bool = False, restore: bool = False) -> None:
         quiet = instant or self.skipping
+        calm = quiet or self.app.settings.reduce_motion  # cuts instead of fades, no shakes or particles
         scene_started = False
+        if any(isinstance(e, (Line, Choices, Ended)) for e in events):
+            self.shown_captions = self._beat_captions()
         for event in events:
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
                 self.phone.clear()
                 scene_started = True
                 if event.new_chapter and not quiet:
-                    self.card = ChapterCard(event.chapter, event.title, now)
+                    self.card = ChapterCard(event.chapter, event.title, now, cut=self.app.settings.reduce_motion)
             elif isinstance(event, StageChange):
                 if event.action == "sound" and event.asset and not quiet:
                     self.app.audio.play_sound(event.asset)
-                elif event.action == "effect" and event.asset and not quiet and self._effect_plays(event.asset):
+                elif event.action == "effect" and event.asset and not calm and self._effect_plays(event.asset):
                     self.effects.start(event.asset, now, event.beat_id or self.session.stage.scene)
             elif isinstance(event, Line):
                 self._show_line(event, now, restore=restore or instant)
@@ -102,14 +109,14 @@ class GameScreen(Screen):
                 self.skip_toggled = False
             elif isinstance(event, Ended):
                 self._end(event, now)
-        if instant or restore or self.skipping:
+        if instant or restore or self.skipping or self.app.settings.reduce_motion:
             self.stage.snap(self.session.stage)
             if restore:
                 self.effects.clear()
                 self.card = None
         else:
             self.stage.follow(self.session.stage, now)
-        self.stage.focus(self._focus_on(), now, instant=quiet)
+        self.stage.focus(self._focus_on(), now, instant=calm)
         self.app.audio.play_music(self.session.stage.music)
         if scene_started and not restore and not self.ended:
             self.autosave(now)
@@ -174,7 +181,7 @@ class GameScreen(Screen):
         """The messages of the running thread, from the backlog (after a load or a rollback)."""
         thread = []
         for entry in reversed(self.session.backlog):
-            if entry.kind in INTERRUPTIONS:
+            if entry.kind in INTERRUPTIONS or entry.kind in ("sound", "music"):
                 continue
             if entry.kind != "message":
                 break
@@ -328,17 +335,16 @@ class GameScreen(Screen):
             self.open_menu(now)
         elif action == Action.HIDE_UI:
             self.hidden = True
-        elif action == Action.BACKLOG:
+        elif action in (Action.BACKLOG, Action.PAGE_PREV):
             self.open_backlog(now)
-        elif action == Action.ROLLBACK:
+        elif action in (Action.ROLLBACK, Action.CANCEL):
             return self.rollback(now)
         elif action == Action.ROLL_FORWARD:
             return self.roll_forward(now)
         elif action == Action.SKIP_TOGGLE:
-            self.skip_toggled = not self.skip_toggled
-            self.next_skip = now
+            self.toggle_skip(now)
         elif action == Action.AUTO_TOGGLE:
-            self.auto = not self.auto
+            self.toggle_auto()
         elif action == Action.QUICK_SAVE:
             self.quick_save(now)
         elif action == Action.QUICK_LOAD:
@@ -391,10 +397,9 @@ class GameScreen(Screen):
         elif item == "history":
             self.open_backlog(now)
         elif item == "skip":
-            self.skip_toggled = not self.skip_toggled
-            self.next_skip = now
+            self.toggle_skip(now)
         elif item == "auto":
-            self.auto = not self.auto
+            self.toggle_auto()
         elif item == "save":
             self.open_saves("save", now)
         elif item == "qsave":
@@ -407,6 +412,15 @@ class GameScreen(Screen):
             self.app.push(SettingsScreen(self.app), now)
         elif item == "menu":
             self.open_menu(now)
+
+    def toggle_skip(self, now: float) -> None:
+        self.skip_toggled = not self.skip_toggled
+        self.next_skip = now
+        self.app.say("Skipping" if self.skip_toggled else "Skipping stopped")
+
+    def toggle_auto(self) -> None:
+        self.auto = not self.auto
+        self.app.say("Auto-advance on" if self.auto else "Auto-advance off")
 
     def open_menu(self, now: float) -> None:
         from game.ui.screens.game_menu import GameMenu
@@ -425,7 +439,29 @@ class GameScreen(Screen):
         from game.ui.screens.backlog import BacklogScreen
 
         self.skip_toggled = self.ctrl_held = False
-        self.app.push(BacklogScreen(self.app, self.session.backlog), now)
+        self.app.push(BacklogScreen(self.app, self.history_entries()), now)
+
+    def _beat_captions(self) -> list[str]:
+        """Captions for the sounds and music changes that came with the beat on screen (logged just before it)."""
+        backlog = self.session.backlog
+        end = len(backlog) - (1 if isinstance(self.session.beat, Line) and backlog else 0)
+        start = end
+        while start > 0 and backlog[start - 1].kind in ("sound", "music"):
+            start -= 1
+        return [self._caption(e) for e in backlog[start:end]]
+
+    def _caption(self, entry: LogEntry) -> str:
+        return self.captions.sound(entry.text) if entry.kind == "sound" else self.captions.music_change(entry.text)
+
+    def history_entries(self) -> list[LogEntry]:
+        """The backlog as the history shows it: sounds and music changes as captions, or left out."""
+        out = []
+        for entry in self.session.backlog:
+            if entry.kind not in ("sound", "music"):
+                out.append(entry)
+            elif self.app.settings.captions:
+                out.append(LogEntry("caption", self._caption(entry)))
+        return out
 
     # Authoring --------------------------------------------------------------------------------------------------
     def reload(self, now: float) -> None:
@@ -493,6 +529,26 @@ class GameScreen(Screen):
     def wake_at(self, now: float) -> float | None:
         return self._auto_due()
 
+    # Self-voicing ----------------------------------------------------------------------------------------------
+    def speech(self, now: float) -> Spoken | None:
+        """The line or menu on screen (with the chapter's name when its card is up); the focused choice."""
+        beat = self.session.beat
+        entry = self.session.current
+        key = (id(entry), id(beat))
+        card = ""
+        if self.card is not None and self.card.active(now):
+            card = joined(self.card.chapter, self.card.subtitle)
+        if isinstance(beat, Line):
+            from game.ui.phone import PLAYER
+
+            return Spoken(key, joined(card, line_words(beat, player=PLAYER)))
+        if isinstance(beat, Choices) and self.menu is not None:
+            focus = self.menu.list.focus
+            options = self.menu.menu.options
+            said = option_words(options[focus]) if focus is not None and 0 <= focus < len(options) else ""
+            return Spoken(key, joined(card, menu_words(options)), said)
+        return None
+
     # Drawing ----------------------------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, now: float) -> None:
         offset = self.effects.shake_offset(now)
@@ -501,16 +557,31 @@ class GameScreen(Screen):
         if self.hidden:
             return
         card_up = self.card is not None and self.card.active(now)
+        captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.dialogue.line is not None and not card_up:
             side, portrait = self._speaker_mark(canvas)
             self.dialogue.draw(
-                canvas, now, self._cps(), self._size(), marker=self.menu is None, side=side, portrait=portrait
+                canvas,
+                now,
+                self._cps(),
+                self._size(),
+                marker=self.menu is None,
+                side=side,
+                portrait=portrait,
+                captions=captions,
             )
+            captions = ()
+        if captions:  # no text box to put them in (the phone is up, or a menu follows a sound)
+            words = "  ".join(captions)
+            width = canvas.measure(words, SMALL_PX, italic=True) + 36
+            canvas.panel((1260 - width, 64, width, 34), (*PAPER, 235), radius=17, border=1, border_color=INK)
+            canvas.text(words, (1260 - width / 2, 81), SMALL_PX, INK, anchor="center", italic=True)
         if self.menu is not None and not card_up:
-            self.menu.draw(canvas)
+            bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
+            self.menu.draw(canvas, self._size(), bottom)
         if self.card is not None:
             self.card.draw(canvas, now)
         active = {"skip"} if self.skipping else set()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import Spoken
 from game.ui.theme import INK, PAPER, SHADE
 from game.ui.widgets import ButtonList, column
 
@@ -91,6 +92,9 @@ class GameMenu(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
+
+    def speech(self, now: float) -> Spoken | None:
+        return Spoken("menu", "Game menu", self.list.focus_words())
 
     def draw(self, canvas: Canvas, now: float) -> None:
         canvas.shade(SHADE)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import Spoken, joined
 from game.ui.textlayout import wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, PAPER_DEEP, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
@@ -69,6 +70,9 @@ class NoteScreen(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
+
+    def speech(self, now: float) -> Spoken | None:
+        return Spoken("note", joined(self.heading, self.text), self.list.focus_words())
 
     def draw(self, canvas: Canvas, now: float) -> None:
         if canvas.scale != self._scale:

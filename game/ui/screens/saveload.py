@@ -18,6 +18,7 @@ from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.savestore import PAGES, Slot, page_keys
 from game.ui.screens.page import draw_page, return_button
+from game.ui.spoken import Spoken, joined
 from game.ui.textlayout import ellipsize
 from game.ui.theme import (
     CHARLIE_BLUE,
@@ -186,6 +187,24 @@ class SaveLoadScreen(Screen):
     def wheel(self, dy: int, now: float) -> bool:
         return self._turn(-1 if dy > 0 else 1)
 
+    # Self-voicing ----------------------------------------------------------------------------------------------
+    def slot_words(self, slot: Slot) -> str:
+        title = _slot_title(slot)
+        if slot.status == "empty":
+            return f"{title}, empty"
+        if slot.status == "damaged":
+            return f"{title}, damaged: it cannot be loaded"
+        when = slot.saved_at
+        saved = f"saved {when.strftime('%d %B %Y at %H:%M')}" if when is not None else ""
+        return ", ".join(part for part in (title, slot.chapter, slot.scene_title, saved) if part)
+
+    def speech(self, now: float) -> Spoken | None:
+        heading = "Save" if self.mode == "save" else "Load"
+        page = joined(f"{heading}, page {self._tab_label(self.page)}", "Page Up and Page Down turn pages")
+        focus = self.grid.focus
+        said = self.slot_words(self.slots[focus]) if focus is not None and 0 <= focus < len(self.slots) else ""
+        return Spoken((self.mode, self.page), page, said)
+
     # Drawing ----------------------------------------------------------------------------------------------------
     def _thumbnail(self, canvas: Canvas, slot: Slot) -> pygame.Surface:
         size = (canvas.p(THUMB_W), canvas.p(THUMB_H))
@@ -232,9 +251,7 @@ class SaveLoadScreen(Screen):
         fill = mix(PAPER, CHARLIE_BLUE, 0.25) if focused else PAPER
         canvas.panel(rect, fill, radius=16, border=2.5 if focused else 1.5, border_color=border)
         tx, ty = x + 14, y + (h - THUMB_H) / 2
-        label = {"auto": "Auto", "quick": "Quick"}.get(slot.key.split("-")[0], "Slot")
-        number = slot.key.split("-")[1] if "-" in slot.key else ("" if slot.key == "quick" else slot.key)
-        title = f"{label} {number}".strip()
+        title = _slot_title(slot)
         if slot.status == "empty":
             canvas.panel((tx, ty, THUMB_W, THUMB_H), mix(PAPER_DEEP, PAPER, 0.3), radius=10)
             canvas.text(title, (tx + THUMB_W + 16, y + 24), 19, INK, bold=True)
@@ -255,6 +272,13 @@ class SaveLoadScreen(Screen):
         if when is not None:
             canvas.text(when.strftime("%d %b %Y"), (text_x, y + 106), 15, INK_SOFT)
             canvas.text(when.strftime("%H:%M"), (text_x, y + 126), 15, INK_SOFT)
+
+
+def _slot_title(slot: Slot) -> str:
+    """ "Slot 3", "Auto 2", "Quick"."""
+    label = {"auto": "Auto", "quick": "Quick"}.get(slot.key.split("-")[0], "Slot")
+    number = slot.key.split("-")[1] if "-" in slot.key else ("" if slot.key == "quick" else slot.key)
+    return f"{label} {number}".strip()
 
 
 def _fit(canvas: Canvas, text: str, px: float, width: float) -> str:

@@ -1,7 +1,10 @@
-"""Settings: text speed, auto-advance delay, music and sound volume, text size, fullscreen, what skip skips.
+"""Settings, on two pages. General: text speed, auto-advance delay, music and sound volume, fullscreen, what skip
+skips. Accessibility (also Shift+A from anywhere): self-voicing, text size, font, high contrast, reduced motion and
+captions.
 
-Every change takes effect at once and is kept for the next run. Arrow keys move between rows and change values;
-the mouse clicks or drags the sliders.
+Every change takes effect at once and is kept for the next run. Arrow keys (or a controller's pad) move between rows
+and change values, Page Up and Page Down (or the shoulder buttons) change page; the mouse clicks the tabs and
+options and clicks or drags the sliders. Self-voicing reads the page, then each row as the focus reaches it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,20 @@ from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.screens.page import draw_page, return_button
 from game.ui.settings import TEXT_SIZES, TEXT_SPEED_MAX
-from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, PAPER_DEEP, SMALL_PX, UI_PX, mix
+from game.ui.spoken import Spoken, joined
+from game.ui.theme import (
+    CHARLIE_BLUE,
+    DANGER,
+    INK,
+    INK_FAINT,
+    INK_SOFT,
+    NICK_YELLOW,
+    PAPER,
+    PAPER_DEEP,
+    SMALL_PX,
+    UI_PX,
+    mix,
+)
 from game.ui.widgets import contains
 
 LABEL_X = 110
@@ -36,28 +52,65 @@ class Row:
     options: tuple[tuple[object, str], ...] = ()
 
 
-ROWS = (
+OFF_ON = ((False, "Off"), (True, "On"))
+GENERAL = (
     Row("text_speed", "Text speed", "slider", 5, TEXT_SPEED_MAX, 5),
     Row("auto_delay", "Auto-advance delay", "slider", 0.3, 6.0, 0.1),
     Row("music_volume", "Music volume", "slider", 0.0, 1.0, 0.05),
     Row("sound_volume", "Sound volume", "slider", 0.0, 1.0, 0.05),
-    Row("text_size", "Text size", "options", options=tuple((s, s.capitalize()) for s in TEXT_SIZES)),
     Row("fullscreen", "Display", "options", options=((False, "Window"), (True, "Fullscreen"))),
     Row("skip_unseen", "Skip", "options", options=((False, "Seen text only"), (True, "All text"))),
 )
+ACCESSIBILITY = (
+    Row("self_voicing", "Self-voicing (V)", "options", options=OFF_ON),
+    Row("text_size", "Text size", "options", options=tuple((s, s.capitalize()) for s in TEXT_SIZES)),
+    Row("font", "Font", "options", options=(("noto", "Noto Sans"), ("hyperlegible", "Atkinson Hyperlegible"))),
+    Row("high_contrast", "High contrast", "options", options=OFF_ON),
+    Row("reduce_motion", "Reduce motion", "options", options=OFF_ON),
+    Row("captions", "Captions for sounds", "options", options=OFF_ON),
+)
+PAGES = {"general": ("General", GENERAL), "accessibility": ("Accessibility", ACCESSIBILITY)}
+ROWS = GENERAL + ACCESSIBILITY  # every row, for tests and tools that look one up by name
+TAB_Y, TAB_W, TAB_H = 38, 200, 44
 
 
 class SettingsScreen(Screen):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, *, page: str = "general") -> None:
         super().__init__(app)
+        self.page = page if page in PAGES else "general"
         self.focus = 0
         self.dragging: int | None = None
         self.back = return_button()
         self.back_hover = False
 
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return PAGES[self.page][1]
+
+    def show_page(self, page: str) -> None:
+        if page in PAGES and page != self.page:
+            self.page = page
+            self.focus = 0
+            self.dragging = None
+
+    def _turn(self, step: int) -> None:
+        names = list(PAGES)
+        self.show_page(names[(names.index(self.page) + step) % len(names)])
+
+    def _tab_rect(self, i: int) -> tuple[float, float, float, float]:
+        return (330 + i * (TAB_W + 12), TAB_Y, TAB_W, TAB_H)
+
+    def notices(self) -> list[str]:
+        """What the page must tell the player (no speech synthesiser, on the accessibility page)."""
+        if self.page == "accessibility" and not self.app.speaker.available:
+            return [self.app.speaker.problem or "No speech synthesiser was found."]
+        return []
+
     # Values -----------------------------------------------------------------------------------------------------
     def value_text(self, row: Row) -> str:
         value = getattr(self.app.settings, row.name)
+        if row.kind == "options":
+            return next((label for option, label in row.options if option == value), str(value))
         if row.name == "text_speed":
             return "Instant" if value >= TEXT_SPEED_MAX else f"{value} letters a second"
         if row.name == "auto_delay":
@@ -65,6 +118,9 @@ class SettingsScreen(Screen):
         return f"{round(value * 100)}%"
 
     def set_value(self, row: Row, value: object, *, save: bool = True) -> None:
+        if row.name == "self_voicing":
+            self.app.set_voice(bool(value), self.app.clock())
+            return
         if row.kind == "slider":
             assert isinstance(value, (int, float))
             value = min(row.high, max(row.low, round(value / row.step) * row.step))
@@ -93,7 +149,7 @@ class SettingsScreen(Screen):
         return (CONTROL_X + k * (w + 10), ROW_Y + i * ROW_H + 12, w, 46)
 
     def _slider_at(self, i: int, x: float, *, save: bool) -> None:
-        row = ROWS[i]
+        row = self.rows[i]
         tx, _, tw, _ = self._track(i)
         t = max(0.0, min(1.0, (x - tx) / tw))
         self.set_value(row, row.low + t * (row.high - row.low), save=save)
@@ -103,14 +159,17 @@ class SettingsScreen(Screen):
         if action == Action.MENU:
             self.app.pop(now)
             return True
+        rows = self.rows
         if action == Action.UP:
-            self.focus = (self.focus - 1) % len(ROWS)
+            self.focus = (self.focus - 1) % len(rows)
         elif action == Action.DOWN:
-            self.focus = (self.focus + 1) % len(ROWS)
+            self.focus = (self.focus + 1) % len(rows)
+        elif action in (Action.BACKLOG, Action.ROLL_FORWARD, Action.SKIP_TOGGLE):
+            self._turn(-1 if action == Action.BACKLOG else 1)
         elif action in (Action.LEFT, Action.RIGHT):
-            self.nudge(ROWS[self.focus], -1 if action == Action.LEFT else 1)
-        elif action == Action.CONFIRM and ROWS[self.focus].kind == "options":
-            row = ROWS[self.focus]
+            self.nudge(rows[self.focus], -1 if action == Action.LEFT else 1)
+        elif action == Action.CONFIRM and rows[self.focus].kind == "options":
+            row = rows[self.focus]
             values = [v for v, _ in row.options]
             value = getattr(self.app.settings, row.name)
             self.set_value(row, values[(values.index(value) + 1) % len(values) if value in values else 0])
@@ -122,7 +181,11 @@ class SettingsScreen(Screen):
         if contains(self.back.rect, pos):
             self.app.pop(now)
             return True
-        for i, row in enumerate(ROWS):
+        for i, page in enumerate(PAGES):
+            if contains(self._tab_rect(i), pos):
+                self.show_page(page)
+                return True
+        for i, row in enumerate(self.rows):
             if row.kind == "slider":
                 x, y, w, h = self._track(i)
                 if contains((x - 14, y - 14, w + 28, h + 28), pos):
@@ -157,10 +220,20 @@ class SettingsScreen(Screen):
     def wheel(self, dy: int, now: float) -> bool:
         return False
 
+    # Self-voicing ----------------------------------------------------------------------------------------------
+    def speech(self, now: float) -> Spoken | None:
+        title = PAGES[self.page][0]
+        page = joined(f"Settings, {title} page", *self.notices(), "Page Up and Page Down change page")
+        row = self.rows[self.focus]
+        label = row.label.replace(" (V)", "")
+        return Spoken(("settings", self.page), page, f"{label}: {self.value_text(row)}")
+
     # Drawing ----------------------------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, now: float) -> None:
         draw_page(canvas, "Settings")
-        for i, row in enumerate(ROWS):
+        for i, page in enumerate(PAGES):
+            _draw_option(canvas, self._tab_rect(i), PAGES[page][0], page == self.page)
+        for i, row in enumerate(self.rows):
             y = ROW_Y + i * ROW_H
             focused = i == self.focus
             if focused:
@@ -171,20 +244,15 @@ class SettingsScreen(Screen):
             else:
                 value = getattr(self.app.settings, row.name)
                 for k, (option, label) in enumerate(row.options):
-                    rect = self._option_rect(i, k, len(row.options))
-                    on = option == value
-                    canvas.panel(
-                        rect,
-                        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
-                        radius=14,
-                        border=2 if on else 1,
-                        border_color=INK if on else INK_FAINT,
-                    )
-                    canvas.text(
-                        label, (rect[0] + rect[2] / 2, rect[1] + rect[3] / 2), UI_PX - 3, INK, anchor="center", bold=on
-                    )
+                    _draw_option(canvas, self._option_rect(i, k, len(row.options)), label, option == value)
+        for k, notice in enumerate(self.notices()):
+            canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), SMALL_PX, DANGER)
         canvas.text(
-            "Arrow keys choose and change \u00b7 Escape returns", (640, 672), SMALL_PX - 1, INK_SOFT, anchor="center"
+            "Arrow keys choose and change \u00b7 Page Up/Down change page \u00b7 Escape returns",
+            (640, 672),
+            SMALL_PX - 1,
+            INK_SOFT,
+            anchor="center",
         )
         self.back.draw(canvas, self.back_hover)
 
@@ -197,3 +265,16 @@ class SettingsScreen(Screen):
         canvas.circle((x + w * t, y + h / 2), 14, PAPER)
         canvas.circle((x + w * t, y + h / 2), 14, INK, width=2.5)
         canvas.text(self.value_text(row), (x + w + 30, y + h / 2), UI_PX - 4, INK_SOFT, anchor="midleft")
+
+
+def _draw_option(canvas: Canvas, rect: tuple[float, float, float, float], label: str, on: bool) -> None:
+    """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone)."""
+    canvas.panel(
+        rect,
+        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
+        radius=14,
+        border=2 if on else 1,
+        border_color=INK if on else INK_FAINT,
+    )
+    x, y, w, h = rect
+    canvas.text(label, (x + w / 2, y + h / 2), UI_PX - 3, INK, anchor="center", bold=on)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
 
@@ -93,6 +94,10 @@ class TitleScreen(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
+
+    def speech(self, now: float) -> Spoken | None:
+        title = str(getattr(self.app.story, "title", ""))
+        return Spoken("title", f"{title}. Main menu", self.list.focus_words())
 
     def draw(self, canvas: Canvas, now: float) -> None:
         canvas.surface.blit(self.app.images.background("title", canvas.surface.get_size()), (0, 0))
