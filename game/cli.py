@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 
 def _story_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)")
+    parser.add_argument(  # SUPPRESS: a subcommand's own default does not undo `heartstopper --no-cache COMMAND`
+        "--no-cache",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="read every story file, neither using nor writing the compiled-story cache",
+    )
 
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
@@ -323,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    if getattr(args, "no_cache", False):
+        from game import story_cache
+
+        story_cache.set_enabled(False)
     from game.terminal_streams import OutputError, WatchedOutput, discard_output
 
     real_stdout = sys.stdout
