@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import loader
 from game.events import Choices, Line
 from game.loader import load_story
 from game.problems import StoryError
@@ -97,7 +98,7 @@ def test_capture_reports_a_choice_it_cannot_take(tmp_path: Path) -> None:
     assert capture(STORY, script, tmp_path / "out", (640, 360)) == 1
 
 
-def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path) -> None:
+def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     story_dir = tmp_path / "story"
     shutil.copytree(STORY, story_dir)
     ui = Driver(load_story(story_dir), data_dir(), dev=True)
@@ -115,7 +116,13 @@ def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path) -> None:
         ui.frame()  # with the overlay
         scene = story_dir / "scenes" / "intro.yaml"
         scene.write_text(scene.read_text().replace("I brought biscuits", "I brought crumpets"))
+        parsed: list[str] = []
+        real_parse = loader.parse_file_bytes
+        monkeypatch.setattr(
+            loader, "parse_file_bytes", lambda path, *rest: parsed.append(Path(path).name) or real_parse(path, *rest)
+        )
         ui.press(pygame.K_r, mod=pygame.KMOD_SHIFT)
+        assert parsed == ["story.yaml", "intro.yaml"]  # the compiled-story cache gave every other file
         beat = game.session.beat
         assert isinstance(beat, Line) and beat.text.startswith("Hi! I brought crumpets")
         assert game.session.stage.sprites.keys() == {"charlie", "nick"}
