@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from game import long_lived
 from game.assets import AssetCatalog
 from game.authoring.codes import severity_of
 from game.authoring.flow import SceneFlow, analyse_scene
@@ -23,7 +24,9 @@ class LintContext:
 
     @cached_property
     def index(self) -> SourceIndex:
-        return SourceIndex(self.story)
+        index = SourceIndex(self.story)
+        long_lived.freeze()  # every mapping of every file, kept to the end of the run
+        return index
 
     @cached_property
     def catalog(self) -> AssetCatalog:

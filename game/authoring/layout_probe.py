@@ -24,7 +24,7 @@ from game.ui.choices import ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.fonts import Fonts
 from game.ui.settings import Settings
-from game.ui.theme import BOX, TEXT_SIZES
+from game.ui.theme import BOX, BOX_TEXT_W, TEXT_SIZES
 
 
 class _ProbeCanvas(Canvas):
@@ -79,6 +79,44 @@ class LayoutProbe:
         self.canvas = _ProbeCanvas(Fonts())
         self.size_factor = TEXT_SIZES[Settings().text_size]
         self.box = self.canvas.r(*BOX)
+        self._rows_shown: dict[tuple, int] = {}  # (kind, speaker, name, expression set) -> rows the box shows
+        self._glyphs: dict[tuple[bool, str], int] = {}  # (italic, character) -> its width
+
+    def surely_fits(self, line: Line) -> bool:
+        """True when `line` certainly wraps to no more rows than the box shows, found without laying it out; False
+        means only "not sure" (then `dialogue` decides).
+
+        Greedy wrapping ends a row only when the next word does not fit, so every row but the last is wider than
+        the row width less the widest word and a space: a line whose whole width is W wraps to at most
+        1 + W / (row width - widest word - space) rows. Widths are over-estimated (each word as the sum of its
+        letters' widths, the whole line and the words with a margin), so the bound only ever errs towards "not sure".
+        A line with a line break, or a word wider than a row, is never decided here.
+        """
+        text = line.text
+        if "\n" in text:
+            return False
+        key = (line.kind, line.speaker, line.name, line.expression is not None)
+        shown = self._rows_shown.get(key)
+        if shown is None:
+            long_line = Line(line.kind, "word " * 400, line.speaker, line.name, line.color, line.expression, "")
+            shown = self._rows_shown[key] = self.dialogue(long_line).room
+        italic = line.kind == "thought"
+        canvas = self.canvas
+        font = canvas.font(DialogueBox().text_px(self.size_factor), italic=italic)
+        glyphs = self._glyphs
+        widest = 0
+        for word in text.split():
+            width = 0
+            for char in word:
+                glyph = glyphs.get((italic, char))
+                if glyph is None:
+                    glyph = glyphs[(italic, char)] = font.size(char)[0]
+                width += glyph
+            widest = max(widest, width)
+        spare = canvas.p(BOX_TEXT_W) - widest * 1.1 - glyphs.get((italic, " "), font.size(" ")[0]) * 2
+        if spare <= 0:
+            return False
+        return 1 + (font.size(text)[0] * 1.05 + 8) / spare <= shown
 
     def dialogue(self, line: Line) -> RowFit:
         """How many rows `line` needs in the dialogue box, and how many rows of it the box shows."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import long_lived
 from game.authoring.codes import CODES
 from game.authoring.context import LintContext
 from game.authoring.rules import RULES
@@ -41,6 +42,7 @@ class LintReport:
 
 
 def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
+    long_lived.freeze()  # the story: read by every rule, freed by no collection
     ctx = LintContext(story)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
