@@ -82,12 +82,15 @@ RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "
 NARRATOR = "narrator"
 
 
-def load_story(story_dir: Path, *, cache: bool | None = None) -> Story:
+def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
     """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
 
     Through the compiled-story cache (`game.story_cache`) unless `cache` is False, or None and the cache is off for
     this process: an unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed,
     and what it finds never changes the result (nor the problems of a story that does not load).
+
+    `parsed`, when given, receives the positioned YAML value of every file this load parsed, by display name (the
+    linter finds positions inside values in them without reading the files again).
     """
     story_dir = Path(story_dir)
     use_cache = story_cache.enabled() if cache is None else cache
@@ -107,6 +110,8 @@ def load_story(story_dir: Path, *, cache: bool | None = None) -> Story:
             story = loader.load()
         if use_cache and not loader.whole_from_cache:
             story_cache.write_record(story_dir, loader.record())
+        if parsed is not None:
+            parsed.update(loader.parsed)
         return story
     finally:
         if collecting:
@@ -147,6 +152,7 @@ class _StoryLoader:
         self.cached_files = cached.by_display() if cached is not None else {}
         self.result: Story | None = None
         self.cache_conditions: story_cache.Conditions | None = None
+        self.parsed: dict[str, object] = {}  # display -> the YAML value of each file parsed
         self.base = story_dir.resolve().parent
         self.problems: list[Problem] = []
         self.characters: dict[str, Character] = {}
@@ -181,6 +187,7 @@ class _StoryLoader:
         else:
             self.cached_files = {}
         source = parse_file_bytes(manifest_path, display, manifest_data)
+        self.parsed[display] = source.value
         self.problems.extend(source.problems)
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
@@ -206,6 +213,7 @@ class _StoryLoader:
         for scene_source in sources:
             if isinstance(scene_source, SourceFile):
                 self.problems.extend(scene_source.problems)
+                self.parsed[scene_source.display] = scene_source.value
         self._collect_scene_ids(sources)
         start = self._start(reader, manifest)
         invariants = self._invariants(reader, manifest)

@@ -10,9 +10,23 @@ no reference cycles), and objects made later are collected as before.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def freeze() -> None:
     """Leave every object that exists now out of later collections."""
     gc.collect(0)  # what is already garbage among the young is not kept for ever
     gc.freeze()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No collection while a large structure without cycles is built (a parse of a story file)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

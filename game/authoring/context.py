@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from game import long_lived
 from game.assets import AssetCatalog
 from game.authoring.codes import severity_of
 from game.authoring.flow import SceneFlow, analyse_scene
@@ -20,13 +19,12 @@ from game.summary import iter_beats
 class LintContext:
     story: Story
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
+    parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def index(self) -> SourceIndex:
-        index = SourceIndex(self.story)
-        long_lived.freeze()  # every mapping of every file, kept to the end of the run
-        return index
+        return SourceIndex(self.story, self.parsed)
 
     @cached_property
     def catalog(self) -> AssetCatalog:
