@@ -40,6 +40,7 @@ OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),
+    ("bench_tools.py", "Authoring tools (lint, stats) against check"),
 )
 SCRIPT_TIMEOUT = 900
 

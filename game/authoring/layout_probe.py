@@ -81,6 +81,8 @@ class LayoutProbe:
         self.box = self.canvas.r(*BOX)
         self._rows_shown: dict[tuple, int] = {}  # (kind, speaker, name, expression set) -> rows the box shows
         self._glyphs: dict[tuple[bool, str], int] = {}  # (italic, character) -> its width
+        self._words: dict[bool, dict[str, int]] = {False: {}, True: {}}  # italic -> word -> width (over-estimated)
+        self._fonts: dict[bool, tuple[pygame.font.Font, int, int]] = {}  # italic -> font, row width, space width
 
     def surely_fits(self, line: Line) -> bool:
         """True when `line` certainly wraps to no more rows than the box shows, found without laying it out; False
@@ -101,22 +103,35 @@ class LayoutProbe:
             long_line = Line(line.kind, "word " * 400, line.speaker, line.name, line.color, line.expression, "")
             shown = self._rows_shown[key] = self.dialogue(long_line).room
         italic = line.kind == "thought"
-        canvas = self.canvas
-        font = canvas.font(DialogueBox().text_px(self.size_factor), italic=italic)
-        glyphs = self._glyphs
+        font, row_width, space = self._fonts.get(italic) or self._font(italic)
+        words = self._words[italic]
         widest = 0
         for word in text.split():
-            width = 0
-            for char in word:
-                glyph = glyphs.get((italic, char))
-                if glyph is None:
-                    glyph = glyphs[(italic, char)] = font.size(char)[0]
-                width += glyph
-            widest = max(widest, width)
-        spare = canvas.p(BOX_TEXT_W) - widest * 1.1 - glyphs.get((italic, " "), font.size(" ")[0]) * 2
+            width = words.get(word)
+            if width is None:
+                width = words[word] = self._word_width(font, italic, word)
+            if width > widest:
+                widest = width
+        spare = row_width - widest * 1.1 - space * 2
         if spare <= 0:
             return False
         return 1 + (font.size(text)[0] * 1.05 + 8) / spare <= shown
+
+    def _font(self, italic: bool) -> tuple[pygame.font.Font, int, int]:
+        font = self.canvas.font(DialogueBox().text_px(self.size_factor), italic=italic)
+        self._fonts[italic] = (font, self.canvas.p(BOX_TEXT_W), font.size(" ")[0])
+        return self._fonts[italic]
+
+    def _word_width(self, font: pygame.font.Font, italic: bool, word: str) -> int:
+        """A word's width as the sum of its letters' widths (at least its real width: kerning only narrows)."""
+        glyphs = self._glyphs
+        width = 0
+        for char in word:
+            glyph = glyphs.get((italic, char))
+            if glyph is None:
+                glyph = glyphs[(italic, char)] = font.size(char)[0]
+            width += glyph
+        return max(width, font.size(word)[0])
 
     def dialogue(self, line: Line) -> RowFit:
         """How many rows `line` needs in the dialogue box, and how many rows of it the box shows."""
