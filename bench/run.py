@@ -41,6 +41,7 @@ OTHER_SCRIPTS = (
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),
     ("bench_tools.py", "Authoring tools (lint, stats) against check"),
+    ("bench_parsers.py", "Another YAML parser (rapidyaml)"),
 )
 SCRIPT_TIMEOUT = 900
 
