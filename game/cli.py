@@ -211,10 +211,19 @@ def cmd_capture(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.ui.capture import capture
+    from game.ui.capture import KINDS, capture
 
+    only = None
+    if args.only is not None:
+        only = frozenset(word.strip() for word in args.only.split(",") if word.strip())
+        unknown = sorted(only - set(KINDS))
+        if unknown or not only:
+            what = f"'{shorten(unknown[0])}' is not a kind of picture" if unknown else "it names no kind of picture"
+            print(f"heartstopper: --only: {what}; the kinds are {', '.join(KINDS)}", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        return capture(args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)))
+        size = (int(width), int(height))
+        return capture(args.story or default_story_dir(), args.playthrough, args.out, size, only)
     except OSError as error:
         print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
         return EXIT_USAGE
@@ -291,6 +300,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     capture.add_argument("playthrough", type=Path, metavar="PLAYTHROUGH", help="a playthrough file")
     capture.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the pictures")
     capture.add_argument("--size", default="1280x720", metavar="WxH", help="picture size (default 1280x720)")
+    capture.add_argument(
+        "--only",
+        metavar="KINDS",
+        help="write only these kinds of picture, separated by commas: title, notes, chapters, lines, menus, endings "
+        "(numbered as in a full capture)",
+    )
     _story_option(capture)
     capture.set_defaults(handler=cmd_capture)
 
