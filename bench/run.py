@@ -42,6 +42,7 @@ OTHER_SCRIPTS = (
     ("bench_standalone.py", "Standalone package (size, start-up)"),
     ("bench_tools.py", "Authoring tools (lint, stats) against check"),
     ("bench_parsers.py", "Another YAML parser (rapidyaml)"),
+    ("bench_capture.py", "Capture (pictures of a playthrough)"),
 )
 SCRIPT_TIMEOUT = 900
 
