@@ -135,6 +135,7 @@ def _cache_rows(label: str, f: dict) -> list[Row]:
             measured=f"{f['warm_s']:.3f} s (CPU {f['warm_cpu_s']:.3f} s)",
             bare=f"{f['bare_s']:.3f} s (CPU {f['bare_cpu_s']:.3f} s)",
             ratio=f"{f['warm_ratio']:.2f}x (CPU {f['warm_ratio_cpu']:.2f}x) of the bare parse",
+            memory=f"{f['warm_peak_mb']:.0f} MB peak ({f['warm_peak_mb'] * 1_048_576 / f['bytes']:.1f}x the files)",
             target=f"ratio ≤ {TARGET_WARM_RATIO:g}x" if large else "",
             met=("yes" if f["warm_ratio"] <= TARGET_WARM_RATIO else "no") if large else "",
         ),

@@ -164,7 +164,10 @@ def read_record(story_dir: Path) -> Record | None:
     try:
         path = cache_file(story_dir)
         with open(path, "rb") as handle:
-            data = handle.read(MAX_CACHE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_CACHE_BYTES:
+                return None
+            data = handle.read(size + 1)  # read(n) makes room for n bytes first: never ask for more than is there
     except (OSError, ValueError):
         return None
     try:
