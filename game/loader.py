@@ -358,21 +358,10 @@ class _StoryLoader:
                     encoded,
                 )
             )
-        head = story_cache.encode_head(
-            story.title,
-            story.version,
-            story.start,
-            story.characters.values(),
-            story.variables.values(),
-            story.invariants,
-            story.endings.values(),
-            (story.content_note, story.closing_note),
-            story.icon,
-        )
         return story_cache.Record(
             str(self.story_dir.resolve()),
             self.manifest_digest,
-            head,
+            story_cache.encode_head(story),
             self.globs,
             files,
             tuple((chapter.name, chapter.first_scene) for chapter in story.chapters),

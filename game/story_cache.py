@@ -50,6 +50,7 @@ from game.model import (
     Location,
     Scene,
     StageBeat,
+    Story,
     TextBeat,
     Variable,
 )
@@ -230,22 +231,13 @@ def write_record(story_dir: Path, record: Record) -> None:
 _TEXT, _STAGE, _EFFECT, _IF, _GOTO = range(5)
 
 
-def encode_head(
-    title: str,
-    version: int | str,
-    start: str,
-    characters: Iterable[Character],
-    variables: Iterable[Variable],
-    invariants: Iterable[Invariant],
-    endings: Iterable[Ending],
-    notes: tuple[str | None, str | None],
-    icon: str | None,
-) -> tuple:
+def encode_head(story: Story) -> tuple:
+    """The manifest's part of a loaded story, as plain tuples."""
     return (
-        title,
-        version,
-        start,
-        tuple((c.id, c.name, c.color, c.where.line, c.where.column) for c in characters),
+        story.title,
+        story.version,
+        story.start,
+        tuple((c.id, c.name, c.color, c.where.line, c.where.column) for c in story.characters.values()),
         tuple(
             (
                 v.id,
@@ -258,12 +250,12 @@ def encode_head(
                 v.where.line,
                 v.where.column,
             )
-            for v in variables
+            for v in story.variables.values()
         ),
-        tuple((i.condition.source, i.where.line, i.where.column) for i in invariants),
-        tuple((e.id, e.title, e.hint, e.where.line, e.where.column) for e in endings),
-        notes,
-        icon,
+        tuple((i.condition.source, i.where.line, i.where.column) for i in story.invariants),
+        tuple((e.id, e.title, e.hint, e.where.line, e.where.column) for e in story.endings.values()),
+        (story.content_note, story.closing_note),
+        story.icon,
     )
 
 

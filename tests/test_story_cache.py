@@ -22,17 +22,7 @@ def signature(story) -> tuple:
     """Everything a load produces, as plain data (conditions by their text and what they read)."""
     refs: set[str] = set()
     scenes = [(story_cache.encode_scene(scene, refs), scene.order, scene.where.file) for scene in story.scenes.values()]
-    head = story_cache.encode_head(
-        story.title,
-        story.version,
-        story.start,
-        story.characters.values(),
-        story.variables.values(),
-        story.invariants,
-        story.endings.values(),
-        (story.content_note, story.closing_note),
-        story.icon,
-    )
+    head = story_cache.encode_head(story)
     return (
         scenes,
         sorted(refs),
