@@ -8,6 +8,8 @@ Rows:
   bare `yaml.load(..., Loader=yaml.CSafeLoader)` of the same files in the same run, with the ratio, and the memory
   the load takes (tracemalloc peak, and what the loaded story keeps); each size runs in its own process
   (bench/bench_load.py) so one size's heap does not weigh on the next;
+- the compiled-story cache (game/story_cache.py), measured in the same loop: a load from it against the bare parse,
+  and a load with one scene file changed against the load without it (bench/bench_load.py);
 - the branch tester's exploration speed (bench/bench_explore.py) and the game's start-up, frame and idle figures
   (bench/bench_game.py), when those scripts are present: their printed figures are folded into the table.
 
