@@ -30,6 +30,7 @@ import logging
 import marshal
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
 APP_NAME = "heartstopper-season-two"  # the same folder name as the game's data (game.ui.datadir)
 MAX_CACHE_BYTES = 1024 * 1024 * 1024
+MAX_STORIES = 32  # caches kept, one per story folder, the most recently written
 _HEADER = len(MAGIC) + 2 + 32
 # The modules whose code decides what a load produces: a change to any of them makes old caches stale.
 _ENGINE_MODULES = (
@@ -202,8 +204,6 @@ def _decode_record(data: bytes, story_dir: str) -> Record | None:
 
 def write_record(story_dir: Path, record: Record) -> None:
     """Keep `record` for the next load; any failure (a read-only folder, a full disk) only means no cache."""
-    from game.jsonfiles import write_atomic
-
     files = [
         (f.path, f.display, f.digest, f.ids, f.refs, f.scenes) for f in record.files
     ]  # plain tuples: marshal takes nothing else
@@ -221,9 +221,41 @@ def write_record(story_dir: Path, record: Record) -> None:
             4,
         )
         checksum = hashlib.blake2b(payload, digest_size=32).digest()
-        write_atomic(cache_file(story_dir), MAGIC + FORMAT.to_bytes(2, "little") + checksum + payload)
+        path = cache_file(story_dir)
+        _replace(path, MAGIC + FORMAT.to_bytes(2, "little") + checksum + payload)
+        _prune(path.parent)
     except (OSError, ValueError) as error:
         log.info("story cache for %s not written (%s)", story_dir, error)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the caches of the MAX_STORIES story folders cached most recently; older ones go (a story folder that
+    was moved or deleted leaves its cache behind)."""
+    entries = []
+    for entry in folder.glob("*.story"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime, entry))
+    for _, entry in sorted(entries, reverse=True)[MAX_STORIES:]:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: readers see the old file or the new.
+
+    Unlike the player's files (`game.jsonfiles.write_atomic`) it is not forced to disk first: a cache torn by a
+    crash fails its checksum and is rebuilt, and the wait for the disk would slow every first load.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 # -- encoding --------------------------------------------------------------------------------------------------------

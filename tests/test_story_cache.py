@@ -221,3 +221,14 @@ def test_the_environment_turns_it_off(story_copy: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv(story_cache.NO_CACHE_ENV, "1")
     load_story(story_copy)
     assert not cache_path(story_copy).exists()
+
+
+def test_only_the_latest_stories_keep_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(story_cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(story_cache, "MAX_STORIES", 2)
+    copies = [Path(shutil.copytree(SHIPPED, tmp_path / f"story{n}")) for n in range(3)]
+    for number, copy in enumerate(copies):
+        load_story(copy)
+        os.utime(cache_path(copy), (1_000_000 + number, 1_000_000 + number))  # written in this order
+    assert not cache_path(copies[0]).exists()
+    assert cache_path(copies[1]).exists() and cache_path(copies[2]).exists()
