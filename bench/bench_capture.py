@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"capture of menus and endings over the full capture: time {part[0] / full[0]:.2f}x (CPU "
-        f"{part[1] / full[1]:.2f}x), bytes {part[3] / full[3]:.2f}x [target: time ≤ 0.33x, bytes ≤ 0.33x]"
+        f"{part[1] / full[1]:.2f}x), bytes {part[3] / full[3]:.2f}x [target time ≤ 0.33x, bytes ≤ 0.33x]"
     )
     return 0
 
