@@ -100,7 +100,7 @@ def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, 
     gc.disable()
     try:
         record = story_cache.read_record(story_dir) if use_cache else None
-        loader = _StoryLoader(story_dir, record)
+        loader = _StoryLoader(story_dir, record, keep_parsed=parsed is not None)
         try:
             story = loader.load()
         except StoryError:
@@ -138,7 +138,7 @@ class _CachedFile:
 
 
 class _StoryLoader:
-    def __init__(self, story_dir: Path, cached: story_cache.Record | None = None) -> None:
+    def __init__(self, story_dir: Path, cached: story_cache.Record | None = None, keep_parsed: bool = False) -> None:
         self.story_dir = story_dir
         self.cached = cached
         self.whole_from_cache = False
@@ -152,7 +152,8 @@ class _StoryLoader:
         self.cached_files = cached.by_display() if cached is not None else {}
         self.result: Story | None = None
         self.cache_conditions: story_cache.Conditions | None = None
-        self.parsed: dict[str, object] = {}  # display -> the YAML value of each file parsed
+        self.keep_parsed = keep_parsed
+        self.parsed: dict[str, object] = {}  # display -> the YAML value of each file parsed (when kept)
         self.base = story_dir.resolve().parent
         self.problems: list[Problem] = []
         self.characters: dict[str, Character] = {}
@@ -187,7 +188,8 @@ class _StoryLoader:
         else:
             self.cached_files = {}
         source = parse_file_bytes(manifest_path, display, manifest_data)
-        self.parsed[display] = source.value
+        if self.keep_parsed:
+            self.parsed[display] = source.value
         self.problems.extend(source.problems)
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
@@ -213,15 +215,20 @@ class _StoryLoader:
         for scene_source in sources:
             if isinstance(scene_source, SourceFile):
                 self.problems.extend(scene_source.problems)
-                self.parsed[scene_source.display] = scene_source.value
+                if self.keep_parsed:
+                    self.parsed[scene_source.display] = scene_source.value
         self._collect_scene_ids(sources)
         start = self._start(reader, manifest)
         invariants = self._invariants(reader, manifest)
         for scene_source in sources:
             if isinstance(scene_source, _CachedFile):
                 self._cached_scene_file(scene_source)
+                scene_source.data = b""
             else:
                 self._scene_file(scene_source)
+                # Its scenes are built: its YAML can go now, not at the end, so the story and every file's
+                # positioned values are never all in memory at once.
+                scene_source.value = None
         check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
@@ -305,7 +312,7 @@ class _StoryLoader:
 
     def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:
         display = display_path(path, self.base)
-        data = prefetched.get(str(path))
+        data = prefetched.pop(str(path), None)
         if data is None:
             data = read_file_bytes(path)
         if data is None:
