@@ -117,12 +117,19 @@ def engine_stamp() -> str:
 
         digest = hashlib.blake2b(digest_size=16)
         package = Path(__file__).resolve().parent
+        missing = False
         for name in _ENGINE_MODULES:
             path = package / name
             sources = sorted(path.glob("*.py")) if path.is_dir() else [path]
             for source in sources:
-                with contextlib.suppress(OSError):  # a frozen build may carry no sources: the version alone then
+                try:
                     digest.update(source.name.encode() + b"\0" + source.read_bytes())
+                except OSError:
+                    missing = True
+        if missing or not any(package.glob("*.py")):  # a frozen build carries no sources: the program file instead
+            with contextlib.suppress(OSError):
+                program = os.stat(sys.executable)
+                digest.update(f"{sys.executable}\0{program.st_size}\0{program.st_mtime_ns}".encode())
         _stamp = f"{__version__}/{FORMAT}/{digest.hexdigest()}"
     return _stamp
 
