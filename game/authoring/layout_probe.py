@@ -91,7 +91,8 @@ class LayoutProbe:
         Greedy wrapping ends a row only when the next word does not fit, so every row but the last is wider than
         the row width less the widest word and a space: a line whose whole width is W wraps to at most
         1 + W / (row width - widest word - space) rows. Widths are over-estimated (each word as the sum of its
-        letters' widths, the whole line and the words with a margin), so the bound only ever errs towards "not sure".
+        letters' widths or its own width if wider, the line as the sum of its words and spaces, both with a margin),
+        so the bound only ever errs towards "not sure".
         A line with a line break, or a word wider than a row, is never decided here.
         """
         text = line.text
@@ -105,17 +106,20 @@ class LayoutProbe:
         italic = line.kind == "thought"
         font, row_width, space = self._fonts.get(italic) or self._font(italic)
         words = self._words[italic]
-        widest = 0
-        for word in text.split():
+        widest = total = 0
+        split = text.split()
+        for word in split:
             width = words.get(word)
             if width is None:
                 width = words[word] = self._word_width(font, italic, word)
+            total += width
             if width > widest:
                 widest = width
         spare = row_width - widest * 1.1 - space * 2
         if spare <= 0:
             return False
-        return 1 + (font.size(text)[0] * 1.05 + 8) / spare <= shown
+        total += space * len(split)  # the line's width, over-estimated like its words'
+        return 1 + (total * 1.05 + 8) / spare <= shown
 
     def _font(self, italic: bool) -> tuple[pygame.font.Font, int, int]:
         font = self.canvas.font(DialogueBox().text_px(self.size_factor), italic=italic)
