@@ -4,6 +4,9 @@
 PyYAML's C loader needs just to turn the same files into plain Python values (`yaml.load(data, CSafeLoader)`), timed
 in the same process, alternating with the loads so both meet the same machine conditions. Times are the best of
 several runs (wall clock; CPU time is reported too, since other work on a shared machine inflates wall time).
+The compiled-story cache (game/story_cache.py) is measured in the same loop: a load from it against the bare parse,
+and a load after one scene file changed against the load without the cache (in a temporary cache folder; a copy
+of `--story` is edited, never the folder itself).
 Memory is measured in a separate run under tracemalloc: the peak of Python allocations during the load, and what
 the loaded story keeps (tracemalloc does not see libyaml's own small C buffers).
 
@@ -16,6 +19,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -54,23 +59,43 @@ def measure(story_dir: Path, repeats: int) -> dict:
     """Load and bare-parse `story_dir` `repeats` times each, alternating; then one load under tracemalloc."""
     files = story_files(story_dir)
     bare_parse(files)  # warm the page cache and PyYAML's imports before timing anything
-    story = load_story(story_dir)
+    story = load_story(story_dir, cache=False)
     scenes = len(story.scenes)
     del story
     loads: list[tuple[float, float]] = []
     bares: list[tuple[float, float]] = []
-    for _ in range(repeats):
-        gc.collect()
-        bares.append(timed(lambda: bare_parse(files)))
-        gc.collect()
-        loads.append(timed(lambda: load_story(story_dir)))
+    warms: list[tuple[float, float]] = []
+    partials: list[tuple[float, float]] = []
+    changed = files[len(files) // 2] if len(files) > 1 else files[0]
+    original = changed.read_bytes()
+    load_story(story_dir, cache=True)  # the compiled-story cache, made once
+    try:
+        for repeat in range(repeats):
+            gc.collect()
+            bares.append(timed(lambda: bare_parse(files)))
+            gc.collect()
+            loads.append(timed(lambda: load_story(story_dir, cache=False)))
+            gc.collect()
+            warms.append(timed(lambda: load_story(story_dir, cache=True)))
+            # one scene file edited (a comment added): only it is parsed again, the rest comes from the cache
+            changed.write_bytes(original + f"# edit {repeat}\n".encode())
+            gc.collect()
+            partials.append(timed(lambda: load_story(story_dir, cache=True)))
+    finally:
+        changed.write_bytes(original)
     gc.collect()
     tracemalloc.start()
-    story = load_story(story_dir)
+    story = load_story(story_dir, cache=False)
     retained, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    del story
+    gc.collect()
+    tracemalloc.start()
+    story = load_story(story_dir, cache=True)  # from the compiled-story cache
+    warm_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     programs = timed(lambda: story.programs)  # built on first play, not at load: reported apart
-    best_load, best_bare = min(loads), min(bares)
+    best_load, best_bare, best_warm, best_partial = min(loads), min(bares), min(warms), min(partials)
     return {
         "story": str(story_dir),
         "scenes": scenes,
@@ -85,7 +110,16 @@ def measure(story_dir: Path, repeats: int) -> dict:
         "bare_median_s": statistics.median(w for w, _ in bares),
         "ratio": best_load[0] / best_bare[0],
         "ratio_cpu": best_load[1] / best_bare[1],
+        "warm_s": best_warm[0],
+        "warm_cpu_s": best_warm[1],
+        "warm_ratio": best_warm[0] / best_bare[0],
+        "warm_ratio_cpu": best_warm[1] / best_bare[1],
+        "partial_s": best_partial[0],
+        "partial_cpu_s": best_partial[1],
+        "partial_ratio": best_partial[0] / best_load[0],
+        "partial_ratio_cpu": best_partial[1] / best_load[1],
         "peak_mb": peak / 1_048_576,
+        "warm_peak_mb": warm_peak / 1_048_576,
         "retained_mb": retained / 1_048_576,
         "programs_s": programs[0],
     }
@@ -100,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON line instead of a sentence")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="heartstopper-bench-") as temporary:
+        os.environ["HEARTSTOPPER_CACHE_DIR"] = str(Path(temporary) / "cache")  # never the user's own cache
         story_dir = args.story or write_story(Path(temporary) / "story", args.scenes)
+        if args.story:  # the one-file edit must not touch the real story: measure a copy
+            story_dir = Path(shutil.copytree(args.story, Path(temporary) / args.story.resolve().name))
         result = measure(story_dir, max(1, args.repeats))
     if args.json:
         print(json.dumps(result))
@@ -109,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{result['scenes']} scenes in {result['files']} files ({result['bytes'] / 1e6:.1f} MB): "
             f"load+check {result['load_s']:.3f} s, bare CSafeLoader parse {result['bare_s']:.3f} s, "
             f"ratio {result['ratio']:.2f}x; tracemalloc peak {result['peak_mb']:.0f} MB, "
-            f"retained {result['retained_mb']:.0f} MB"
+            f"retained {result['retained_mb']:.0f} MB; from the cache {result['warm_s']:.3f} s "
+            f"({result['warm_ratio']:.2f}x the bare parse), one file changed {result['partial_s']:.3f} s "
+            f"({result['partial_ratio']:.2f}x the load)"
         )
     return 0
 

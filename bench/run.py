@@ -8,6 +8,8 @@ Rows:
   bare `yaml.load(..., Loader=yaml.CSafeLoader)` of the same files in the same run, with the ratio, and the memory
   the load takes (tracemalloc peak, and what the loaded story keeps); each size runs in its own process
   (bench/bench_load.py) so one size's heap does not weigh on the next;
+- the compiled-story cache (game/story_cache.py), measured in the same loop: a load from it against the bare parse,
+  and a load with one scene file changed against the load without it (bench/bench_load.py);
 - the branch tester's exploration speed (bench/bench_explore.py) and the game's start-up, frame and idle figures
   (bench/bench_game.py), when those scripts are present: their printed figures are folded into the table.
 
@@ -40,6 +42,9 @@ OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),
+    ("bench_tools.py", "Authoring tools (lint, stats) against check"),
+    ("bench_parsers.py", "Another YAML parser (rapidyaml)"),
+    ("bench_capture.py", "Capture (pictures of a playthrough)"),
 )
 SCRIPT_TIMEOUT = 900
 
@@ -80,6 +85,7 @@ def load_rows(sizes: tuple[int, ...], short: bool) -> tuple[list[Row], list[dict
         figures = json.loads(result.stdout.strip().splitlines()[-1])
         measured.append(figures)
         rows.append(_load_row(label, figures))
+        rows += _cache_rows(label, figures)
     return rows, measured, ok
 
 
@@ -114,6 +120,36 @@ def _load_row(label: str, f: dict) -> Row:
         target="; ".join(targets),
         met="yes" if all(met) else "no",
     )
+
+
+TARGET_WARM_RATIO = 0.15  # a load from the compiled-story cache, over the bare parse
+TARGET_PARTIAL_RATIO = 0.3  # a load with one scene file changed, over the load without the cache
+
+
+def _cache_rows(label: str, f: dict) -> list[Row]:
+    """The compiled-story cache (game/story_cache.py), measured in the same loop as the load and the bare parse."""
+    if "warm_s" not in f:
+        return []
+    large = f["scenes"] >= 10_000  # the issue's targets are for large stories; small ones are shown for reference
+    return [
+        Row(
+            benchmark=f"Load from the compiled-story cache, {label} (nothing changed)",
+            measured=f"{f['warm_s']:.3f} s (CPU {f['warm_cpu_s']:.3f} s)",
+            bare=f"{f['bare_s']:.3f} s (CPU {f['bare_cpu_s']:.3f} s)",
+            ratio=f"{f['warm_ratio']:.2f}x (CPU {f['warm_ratio_cpu']:.2f}x) of the bare parse",
+            memory=f"{f['warm_peak_mb']:.0f} MB peak ({f['warm_peak_mb'] * 1_048_576 / f['bytes']:.1f}x the files)",
+            target=f"ratio ≤ {TARGET_WARM_RATIO:g}x" if large else "",
+            met=("yes" if f["warm_ratio"] <= TARGET_WARM_RATIO else "no") if large else "",
+        ),
+        Row(
+            benchmark=f"Load through the cache, {label}, one of {f['files'] - 1} scene files changed",
+            measured=f"{f['partial_s']:.3f} s (CPU {f['partial_cpu_s']:.3f} s)",
+            bare=f"load without the cache {f['load_s']:.3f} s",
+            ratio=f"{f['partial_ratio']:.2f}x (CPU {f['partial_ratio_cpu']:.2f}x) of the load",
+            target=f"ratio ≤ {TARGET_PARTIAL_RATIO:g}x" if large else "",
+            met=("yes" if f["partial_ratio"] <= TARGET_PARTIAL_RATIO else "no") if large else "",
+        ),
+    ]
 
 
 def _last_line(text: str) -> str:

@@ -33,12 +33,26 @@ SUFFIXES: dict[AssetKind, tuple[str, ...]] = {
 
 
 class AssetCatalog:
-    """Finds the files behind asset ids in one assets folder."""
+    """Finds the files behind asset ids in one assets folder.
+
+    A catalog reads each folder once: what it found is remembered for its lifetime (one lint run), since a large
+    story asks about the same few files tens of thousands of times. Make a new one to see files added since.
+    """
 
     def __init__(self, assets_dir: Path) -> None:
         self.root = assets_dir.resolve()
+        self._confined_memo: dict[Path, Path | None] = {}
+        self._stems_memo: dict[Path, frozenset[str]] = {}
+        self._ids_memo: dict[AssetKind, frozenset[str]] = {}
 
     def _confined(self, path: Path) -> Path | None:
+        if path in self._confined_memo:
+            return self._confined_memo[path]
+        found = self._confined_now(path)
+        self._confined_memo[path] = found
+        return found
+
+    def _confined_now(self, path: Path) -> Path | None:
         try:
             resolved = path.resolve()
         except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python before 3.13
@@ -88,6 +102,11 @@ class AssetCatalog:
 
     def ids(self, kind: AssetKind) -> set[str]:
         """Every id that has a file of this kind (sprites: 'who/expression')."""
+        if kind not in self._ids_memo:
+            self._ids_memo[kind] = frozenset(self._ids(kind))
+        return set(self._ids_memo[kind])
+
+    def _ids(self, kind: AssetKind) -> set[str]:
         folder = self.root / FOLDERS[kind]
         if not folder.is_dir():
             return set()
@@ -117,6 +136,10 @@ class AssetCatalog:
         return {p.name for p in folder.iterdir() if p.is_dir() and p.name != DEFAULT_OUTFIT and self._stems(p)}
 
     def _stems(self, folder: Path) -> set[str]:
-        if not folder.is_dir():
-            return set()
-        return {path.stem for path in folder.iterdir() if path.suffix in SUFFIXES["sprite"] and self._confined(path)}
+        if folder not in self._stems_memo:
+            self._stems_memo[folder] = frozenset(
+                {path.stem for path in folder.iterdir() if path.suffix in SUFFIXES["sprite"] and self._confined(path)}
+                if folder.is_dir()
+                else ()
+            )
+        return set(self._stems_memo[folder])

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 
 def _story_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)")
+    parser.add_argument(  # SUPPRESS: a subcommand's own default does not undo `heartstopper --no-cache COMMAND`
+        "--no-cache",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="read every story file, neither using nor writing the compiled-story cache",
+    )
 
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
@@ -217,12 +223,19 @@ def cmd_capture(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.ui.capture import capture
+    from game.ui.capture import KINDS, capture
 
+    only = None
+    if args.only is not None:
+        only = frozenset(word.strip() for word in args.only.split(",") if word.strip())
+        unknown = sorted(only - set(KINDS))
+        if unknown or not only:
+            what = f"'{shorten(unknown[0])}' is not a kind of picture" if unknown else "it names no kind of picture"
+            print(f"heartstopper: --only: {what}; the kinds are {', '.join(KINDS)}", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        return capture(
-            args.story or default_story_dir(), args.playthrough, args.out, (int(width), int(height)), settings
-        )
+        size = (int(width), int(height))
+        return capture(args.story or default_story_dir(), args.playthrough, args.out, size, settings, only)
     except OSError as error:
         print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
         return EXIT_USAGE
@@ -305,6 +318,12 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="a setting to capture with, e.g. text_size=large, high_contrast=true, font=hyperlegible (repeatable)",
     )
+    capture.add_argument(
+        "--only",
+        metavar="KINDS",
+        help="write only these kinds of picture, separated by commas: title, notes, chapters, lines, menus, endings "
+        "(numbered as in a full capture)",
+    )
     _story_option(capture)
     capture.set_defaults(handler=cmd_capture)
 
@@ -343,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    if getattr(args, "no_cache", False):
+        from game import story_cache
+
+        story_cache.set_enabled(False)
     from game.terminal_streams import OutputError, WatchedOutput, discard_output
 
     real_stdout = sys.stdout

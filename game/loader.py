@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
+from game import story_cache
 from game.dressing import (
     DRESSING_KEYS,
     NO_DRESSING,
@@ -50,7 +51,7 @@ from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.scene_globs import expand_scene_globs
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
+from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
 
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
@@ -84,14 +85,37 @@ RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "
 NARRATOR = "narrator"
 
 
-def load_story(story_dir: Path) -> Story:
-    """Load and check the story in `story_dir`; raise `StoryError` with every problem found."""
+def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
+    """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
+
+    Through the compiled-story cache (`game.story_cache`) unless `cache` is False, or None and the cache is off for
+    this process: an unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed,
+    and what it finds never changes the result (nor the problems of a story that does not load).
+
+    `parsed`, when given, receives the positioned YAML value of every file this load parsed, by display name (the
+    linter finds positions inside values in them without reading the files again).
+    """
+    story_dir = Path(story_dir)
+    use_cache = story_cache.enabled() if cache is None else cache
     # Loading makes millions of small objects and no reference cycles, so the cycle collector would only rescan
     # the growing heap again and again (it took half the time of a 10,000-scene load); it is paused meanwhile.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _StoryLoader(Path(story_dir)).load()
+        record = story_cache.read_record(story_dir) if use_cache else None
+        loader = _StoryLoader(story_dir, record, keep_parsed=parsed is not None)
+        try:
+            story = loader.load()
+        except StoryError:
+            if record is None:
+                raise
+            loader = _StoryLoader(story_dir)  # the problems exactly as a load without the cache finds them
+            story = loader.load()
+        if use_cache and not loader.whole_from_cache:
+            story_cache.write_record(story_dir, loader.record())
+        if parsed is not None:
+            parsed.update(loader.parsed)
+        return story
     finally:
         if collecting:
             gc.enable()
@@ -104,9 +128,35 @@ def _location(reader: FieldReader, pos: Pos) -> Location:
     return _new_tuple(Location, (reader.display, pos.line, pos.column))  # Location(...) minus its Python __new__
 
 
+class _CachedFile:
+    """A scene file whose bytes match its cached record: its scenes come from the record, not from YAML."""
+
+    __slots__ = ("data", "display", "path", "record")
+
+    def __init__(self, path: Path, display: str, record: story_cache.FileRecord, data: bytes) -> None:
+        self.path = path
+        self.display = display
+        self.record = record
+        self.data = data
+
+
 class _StoryLoader:
-    def __init__(self, story_dir: Path) -> None:
+    def __init__(self, story_dir: Path, cached: story_cache.Record | None = None, keep_parsed: bool = False) -> None:
         self.story_dir = story_dir
+        self.cached = cached
+        self.whole_from_cache = False
+        self.manifest_digest = b""
+        self.globs: tuple[str, ...] = ()
+        self.digests: dict[str, bytes] = {}  # scene file display -> hash of its bytes
+        self.file_ids: dict[str, list[tuple[str, int, int]]] = {}  # scene file display -> its scene ids, positions
+        self.file_scenes: dict[str, list[Scene]] = {}  # scene file display -> the scenes built from it
+        self.reused: dict[str, story_cache.FileRecord] = {}  # scene files whose scenes came from the cache
+        self.paths: dict[str, str] = {}  # scene file display -> its path as the globs found it
+        self.cached_files = cached.by_display() if cached is not None else {}
+        self.result: Story | None = None
+        self.cache_conditions: story_cache.Conditions | None = None
+        self.keep_parsed = keep_parsed
+        self.parsed: dict[str, object] = {}  # display -> the YAML value of each file parsed (when kept)
         self.base = story_dir.resolve().parent
         self.problems: list[Problem] = []
         self.characters: dict[str, Character] = {}
@@ -128,7 +178,21 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
-        source = read_yaml(manifest_path, display)
+        manifest_data = read_file_bytes(manifest_path)
+        prefetched: dict[str, bytes] = {}
+        if manifest_data is not None:
+            self.manifest_digest = story_cache.content_hash(manifest_data)
+            if self.cached is not None and self.cached.manifest_digest == self.manifest_digest:
+                story = self._whole_from_cache(self.cached, display, prefetched)
+                if story is not None:
+                    return story
+            else:
+                self.cached_files = {}  # a changed manifest can change how every scene reads: nothing is reused
+        else:
+            self.cached_files = {}
+        source = parse_file_bytes(manifest_path, display, manifest_data)
+        if self.keep_parsed:
+            self.parsed[display] = source.value
         self.problems.extend(source.problems)
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
@@ -151,14 +215,24 @@ class _StoryLoader:
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
             raise StoryError(self.problems)
-        sources = [read_yaml(path, display_path(path, self.base)) for path in files]
+        sources = [self._scene_source(path, prefetched) for path in files]
         for scene_source in sources:
-            self.problems.extend(scene_source.problems)
+            if isinstance(scene_source, SourceFile):
+                self.problems.extend(scene_source.problems)
+                if self.keep_parsed:
+                    self.parsed[scene_source.display] = scene_source.value
         self._collect_scene_ids(sources)
         start = self._start(reader, manifest)
         invariants = self._invariants(reader, manifest)
         for scene_source in sources:
-            self._scene_file(scene_source)
+            if isinstance(scene_source, _CachedFile):
+                self._cached_scene_file(scene_source)
+                scene_source.data = b""
+            else:
+                self._scene_file(scene_source)
+                # Its scenes are built: its YAML can go now, not at the end, so the story and every file's
+                # positioned values are never all in memory at once.
+                scene_source.value = None
         check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
@@ -169,7 +243,7 @@ class _StoryLoader:
         if any(p.severity == "error" for p in self.problems):
             raise StoryError(self.problems)
         playthroughs = tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml")))
-        return Story(
+        self.result = Story(
             title=title if isinstance(title, str) else "Untitled",
             version=version,
             start=start or "",
@@ -188,6 +262,121 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+        )
+        return self.result
+
+    # -- the compiled-story cache --------------------------------------------------------------------------------
+
+    def _whole_from_cache(
+        self, record: story_cache.Record, manifest: str, prefetched: dict[str, bytes]
+    ) -> Story | None:
+        """The story rebuilt from its record when every scene file is as cached, else None (the bytes read so far
+        are left in `prefetched`, by path, for the load that follows)."""
+        failed: list[str] = []
+        files = expand_scene_globs(
+            self.story_dir,
+            [(pattern, lambda message, hint: failed.append(message)) for pattern in record.globs],
+            lambda message, hint: failed.append(message),
+            MANIFEST_NAME,
+        )
+        if failed or [str(path) for path in files] != [f.path for f in record.files]:
+            return None
+        same = True
+        for path, file in zip(files, record.files):
+            data = read_file_bytes(path)
+            if data is None:
+                return None
+            prefetched[file.path] = data
+            same = same and story_cache.content_hash(data) == file.digest
+        if not same:
+            return None
+        rebuilt = story_cache.rebuild(record, manifest)
+        if rebuilt is None:
+            return None
+        head, scenes, invariants = rebuilt
+        self.whole_from_cache = True
+        return Story(
+            title=head.title,
+            version=head.version,
+            start=head.start,
+            scenes=scenes,
+            characters=head.characters,
+            variables=head.variables,
+            invariants=invariants,
+            endings=head.endings,
+            chapters=story_cache.chapters_of(record),
+            content_note=head.content_note,
+            closing_note=head.closing_note,
+            story_dir=self.story_dir.resolve(),
+            assets_dir=assets_dir_for(self.story_dir),
+            manifest_file=manifest,
+            source_files=tuple(file.display for file in record.files),
+            playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
+            icon=head.icon,
+        )
+
+    def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:
+        display = display_path(path, self.base)
+        data = prefetched.pop(str(path), None)
+        if data is None:
+            data = read_file_bytes(path)
+        if data is None:
+            return read_yaml(path, display)  # says what is wrong with it
+        digest = story_cache.content_hash(data)
+        self.digests[display] = digest
+        self.paths[display] = str(path)
+        record = self.cached_files.get(display)
+        if record is not None and record.digest == digest and record.path == str(path):
+            return _CachedFile(path, display, record, data)
+        return parse_file_bytes(path, display, data)
+
+    def _cached_scene_file(self, source: _CachedFile) -> None:
+        """A cached file's scenes, when every scene it refers to still exists; else it is read again."""
+        record = source.record
+        built = None
+        if self.scene_ids.issuperset(record.refs):
+            if self.cache_conditions is None:
+                self.cache_conditions = story_cache.Conditions(self.var_types, self.scene_ids)
+            built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
+        if built is None:
+            parsed = parse_file_bytes(source.path, source.display, source.data)
+            self.problems.extend(parsed.problems)
+            self._scene_file(parsed)
+            return
+        for scene in built:
+            self.scenes[scene.id] = scene
+        self.file_scenes[source.display] = built
+        self.reused[source.display] = record
+
+    def record(self) -> story_cache.Record:
+        """What the cache keeps of the story just loaded."""
+        story = self.result
+        assert story is not None
+        files = []
+        for display in story.source_files:
+            reused = self.reused.get(display)
+            if reused is not None:
+                files.append(reused)
+                continue
+            refs: set[str] = set()
+            encoded = tuple(story_cache.encode_scene(scene, refs) for scene in self.file_scenes.get(display, ()))
+            files.append(
+                story_cache.FileRecord(
+                    self.paths.get(display, ""),
+                    display,
+                    self.digests.get(display, b""),
+                    tuple(self.file_ids.get(display, ())),
+                    tuple(sorted(refs)),
+                    encoded,
+                )
+            )
+        return story_cache.Record(
+            str(self.story_dir.resolve()),
+            self.manifest_digest,
+            story_cache.encode_head(story),
+            self.globs,
+            files,
+            tuple((chapter.name, chapter.first_scene) for chapter in story.chapters),
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:
@@ -479,19 +668,25 @@ class _StoryLoader:
             limits.append(message)
             reader.error(manifest.where("scenes"), message, hint)
 
+        self.globs = tuple(g for g, _ in globs)
         files = expand_scene_globs(self.story_dir, [(g, at(pos)) for g, pos in globs], too_much, MANIFEST_NAME)
         return None if limits else files
 
-    def _collect_scene_ids(self, sources: list[SourceFile]) -> None:
+    def _collect_scene_ids(self, sources: list[SourceFile | _CachedFile]) -> None:
         first_seen: dict[str, str] = {}
         for source in sources:
-            if not isinstance(source.value, YMap):
+            if isinstance(source, _CachedFile):
+                ids = [(scene_id, Pos(line, column)) for scene_id, line, column in source.record.ids]
+            elif isinstance(source.value, YMap):
+                ids = list(source.value.key_pos.items())
+            else:
                 continue
             reader = FieldReader(source.display, self.problems)
-            for scene_id in source.value:
-                pos = source.value.key_pos[scene_id]
-                if not ID_PATTERN.match(scene_id):
+            kept = self.file_ids.setdefault(source.display, [])
+            for scene_id, pos in ids:
+                if not isinstance(scene_id, str) or not ID_PATTERN.match(scene_id):
                     continue
+                kept.append((scene_id, pos.line, pos.column))
                 if scene_id in first_seen:
                     reader.error(
                         pos,
@@ -584,6 +779,7 @@ class _StoryLoader:
         table = reader.mapping(source.value, Pos(1, 1), "a scene file", "my_scene: {title: ..., lines: [...]}")
         if table is None:
             return
+        built = self.file_scenes.setdefault(source.display, [])
         for scene_id, spec in table.items():
             key_pos = table.key_pos[scene_id]
             if reader.identifier(scene_id, key_pos, "scene id") is None:
@@ -593,6 +789,7 @@ class _StoryLoader:
             scene = _SceneBuilder(self, reader, scene_id, key_pos).build(spec, table.where(scene_id))
             if scene is not None:
                 self.scenes[scene_id] = scene
+                built.append(scene)
 
     def _chapters(self, start: str) -> list[Chapter]:
         """Chapters in the order play discovers them from the start (then any others in file order)."""

@@ -139,13 +139,28 @@ def file_kind(mode: int) -> str:
 
 def read_yaml(path: Path, display: str) -> SourceFile:
     """Read one story file. Never raises for bad content: problems are returned with positions."""
+    return parse_file_bytes(path, display, None)
+
+
+def read_file_bytes(path: Path) -> bytes | None:
+    """The bytes of a story file when it is a readable regular file within the size limit, else None (then
+    `read_yaml` says what is wrong)."""
+    try:
+        return _read_regular_file(path)
+    except (_NotAFile, _TooLarge, OSError):
+        return None
+
+
+def parse_file_bytes(path: Path, display: str, data: bytes | None) -> SourceFile:
+    """`read_yaml`, with the file's bytes already read (`data`), or read here when None."""
     problems: list[Problem] = []
 
     def problem(line: int, column: int, message: str, hint: str = "") -> None:
         problems.append(Problem(display, line, column, message, hint))
 
     try:
-        data = _read_regular_file(path)
+        if data is None:
+            data = _read_regular_file(path)
     except _NotAFile as error:
         problem(1, 1, f"this is {error.kind}, not a file", "story files are ordinary text files")
         return SourceFile(path, display, None, problems)

@@ -40,13 +40,20 @@ def test_a_save_is_plain_json():
         (lambda d: {**d, "format": "other"}, "damaged", "not a Heartstopper save"),
         (lambda d: {**d, "format_version": 99}, "damaged", "newer than this game understands"),
         (lambda d: {**d, "story": "Another", "story_id": "another"}, "wrong_story", "another story ('Another')"),
-        (lambda d: {k: v for k, v in d.items() if k != "story_id"} | {"story": "Another"}, "wrong_story", "('Another')"),
+        (
+            lambda d: {k: v for k, v in d.items() if k != "story_id"} | {"story": "Another"},
+            "wrong_story",
+            "('Another')",
+        ),
         (lambda d: {**d, "scene": 7}, "damaged", "it names no scene"),
         (lambda d: {**d, "scene": "gone"}, "unknown_scene", "the saved scene 'gone' (chapter 'Home') is no longer"),
         (lambda d: {**d, "position": -1}, "damaged", "position in the scene is not a whole number"),
         (lambda d: {**d, "position": "3"}, "damaged", "position in the scene is not a whole number"),
-        (lambda d: {**d, "variables": {"grades": 9}}, "damaged",
-         "variable 'grades' is 9, but it must be a whole number from 0 to 5"),
+        (
+            lambda d: {**d, "variables": {"grades": 9}},
+            "damaged",
+            "variable 'grades' is 9, but it must be a whole number from 0 to 5",
+        ),
         (lambda d: {**d, "variables": {"brave": "yes"}}, "damaged", "variable 'brave' is 'yes'"),
         (lambda d: {**d, "variables": {"room": "attic"}}, "damaged", "must be one of 'tao', 'isaac'"),
         (lambda d: {**d, "variables": []}, "damaged", "variables are not a mapping"),
@@ -92,8 +99,11 @@ def test_a_save_survives_edits_to_its_scene(tmp_path):
             shown.append(event.text)
     data = pt.save()
     scene_file = story_dir / "scenes" / "home.yaml"
-    scene_file.write_text(scene_file.read_text().replace(
-        '    - narrate: "Morning light."\n', '    - narrate: "Morning light."\n    - narrate: "A new line."\n'))
+    scene_file.write_text(
+        scene_file.read_text().replace(
+            '    - narrate: "Morning light."\n', '    - narrate: "Morning light."\n    - narrate: "A new line."\n'
+        )
+    )
     resumed = Playthrough.from_save(load_story(story_dir), data)
     texts = []
     while resumed.can_continue:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import loader
+from game.cli import main
 from game.events import Choices, Line
 from game.loader import load_story
 from game.problems import StoryError
@@ -91,13 +93,48 @@ def test_capture_writes_a_picture_of_every_beat(tmp_path: Path) -> None:
     assert pygame.image.load(str(out / names[3])).get_size() == (960, 540)
 
 
+def test_capture_only_some_kinds_writes_the_same_pictures_under_the_same_names(tmp_path: Path) -> None:
+    script = tmp_path / "walk.yaml"
+    script.write_text('name: walk\nsteps:\n  - choose: "walk"\nend: together\n')
+    assert capture(STORY, script, tmp_path / "all", (320, 180)) == 0
+    assert capture(STORY, script, tmp_path / "some", (320, 180), only=frozenset({"menus", "endings"})) == 0
+    some = sorted(p.name for p in (tmp_path / "some").glob("*.png"))
+    assert some and all("-menu" in name or "ending-" in name for name in some)
+    assert set(some) < {p.name for p in (tmp_path / "all").glob("*.png")}
+    for name in some:
+        assert (tmp_path / "some" / name).read_bytes() == (tmp_path / "all" / name).read_bytes()
+
+
+def test_capture_does_not_write_a_picture_identical_to_the_one_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story_dir = Path(shutil.copytree(STORY, tmp_path / "story"))
+    intro = story_dir / "scenes" / "intro.yaml"
+    line = '    - narrate: "The afternoon light falls across the desk."\n'
+    intro.write_text(intro.read_text().replace(line, line + line, 1))  # the same line twice: the same picture
+    script = tmp_path / "walk.yaml"
+    script.write_text('name: walk\nsteps:\n  - choose: "walk"\nend: together\n')
+    assert capture(story_dir, script, tmp_path / "out", (320, 180)) == 0
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.png"))
+    assert "0004-intro-narration.png" in names and not any(name.startswith("0005-") for name in names)
+    assert "0006-intro-speech.png" in names  # the numbers after it are those of a full capture
+    assert "1 identical to the one before" in capsys.readouterr().out
+
+
+def test_capture_only_refuses_an_unknown_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "walk.yaml"
+    script.write_text('name: walk\nsteps:\n  - choose: "walk"\n')
+    code = main(["capture", str(script), "--out", str(tmp_path / "out"), "--story", str(STORY), "--only", "menu"])
+    assert code == 2 and "'menu' is not a kind of picture" in capsys.readouterr().err
+
+
 def test_capture_reports_a_choice_it_cannot_take(tmp_path: Path) -> None:
     script = tmp_path / "brave.yaml"
     script.write_text('name: brave\nsteps:\n  - choose: "brave"\n')
     assert capture(STORY, script, tmp_path / "out", (640, 360)) == 1
 
 
-def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path) -> None:
+def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     story_dir = tmp_path / "story"
     shutil.copytree(STORY, story_dir)
     ui = Driver(load_story(story_dir), data_dir(), dev=True)
@@ -115,7 +152,13 @@ def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path) -> None:
         ui.frame()  # with the overlay
         scene = story_dir / "scenes" / "intro.yaml"
         scene.write_text(scene.read_text().replace("I brought biscuits", "I brought crumpets"))
+        parsed: list[str] = []
+        real_parse = loader.parse_file_bytes
+        monkeypatch.setattr(
+            loader, "parse_file_bytes", lambda path, *rest: parsed.append(Path(path).name) or real_parse(path, *rest)
+        )
         ui.press(pygame.K_r, mod=pygame.KMOD_SHIFT)
+        assert parsed == ["story.yaml", "intro.yaml"]  # the compiled-story cache gave every other file
         beat = game.session.beat
         assert isinstance(beat, Line) and beat.text.startswith("Hi! I brought crumpets")
         assert game.session.stage.sprites.keys() == {"charlie", "nick"}

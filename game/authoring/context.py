@@ -19,11 +19,12 @@ from game.summary import iter_beats
 class LintContext:
     story: Story
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
+    parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def index(self) -> SourceIndex:
-        return SourceIndex(self.story)
+        return SourceIndex(self.story, self.parsed)
 
     @cached_property
     def catalog(self) -> AssetCatalog:

@@ -24,7 +24,7 @@ from game.ui.choices import ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.fonts import Fonts
 from game.ui.settings import Settings
-from game.ui.theme import BOX, TEXT_SIZES
+from game.ui.theme import BOX, BOX_TEXT_W, TEXT_SIZES
 
 
 class _ProbeCanvas(Canvas):
@@ -79,6 +79,63 @@ class LayoutProbe:
         self.canvas = _ProbeCanvas(Fonts())
         self.size_factor = TEXT_SIZES[Settings().text_size]
         self.box = self.canvas.r(*BOX)
+        self._rows_shown: dict[tuple, int] = {}  # (kind, speaker, name, expression set) -> rows the box shows
+        self._glyphs: dict[tuple[bool, str], int] = {}  # (italic, character) -> its width
+        self._words: dict[bool, dict[str, int]] = {False: {}, True: {}}  # italic -> word -> width (over-estimated)
+        self._fonts: dict[bool, tuple[pygame.font.Font, int, int]] = {}  # italic -> font, row width, space width
+
+    def surely_fits(self, line: Line) -> bool:
+        """True when `line` certainly wraps to no more rows than the box shows, found without laying it out; False
+        means only "not sure" (then `dialogue` decides).
+
+        Greedy wrapping ends a row only when the next word does not fit, so every row but the last is wider than
+        the row width less the widest word and a space: a line whose whole width is W wraps to at most
+        1 + W / (row width - widest word - space) rows. Widths are over-estimated (each word as the sum of its
+        letters' widths or its own width if wider, the line as the sum of its words and spaces, both with a margin),
+        so the bound only ever errs towards "not sure".
+        A line with a line break, or a word wider than a row, is never decided here.
+        """
+        text = line.text
+        if "\n" in text:
+            return False
+        key = (line.kind, line.speaker, line.name, line.expression is not None)
+        shown = self._rows_shown.get(key)
+        if shown is None:
+            long_line = Line(line.kind, "word " * 400, line.speaker, line.name, line.color, line.expression, "")
+            shown = self._rows_shown[key] = self.dialogue(long_line).room
+        italic = line.kind == "thought"
+        font, row_width, space = self._fonts.get(italic) or self._font(italic)
+        words = self._words[italic]
+        widest = total = 0
+        split = text.split()
+        for word in split:
+            width = words.get(word)
+            if width is None:
+                width = words[word] = self._word_width(font, italic, word)
+            total += width
+            if width > widest:
+                widest = width
+        spare = row_width - widest * 1.1 - space * 2
+        if spare <= 0:
+            return False
+        total += space * len(split)  # the line's width, over-estimated like its words'
+        return 1 + (total * 1.05 + 8) / spare <= shown
+
+    def _font(self, italic: bool) -> tuple[pygame.font.Font, int, int]:
+        font = self.canvas.font(DialogueBox().text_px(self.size_factor), italic=italic)
+        self._fonts[italic] = (font, self.canvas.p(BOX_TEXT_W), font.size(" ")[0])
+        return self._fonts[italic]
+
+    def _word_width(self, font: pygame.font.Font, italic: bool, word: str) -> int:
+        """A word's width as the sum of its letters' widths (at least its real width: kerning only narrows)."""
+        glyphs = self._glyphs
+        width = 0
+        for char in word:
+            glyph = glyphs.get((italic, char))
+            if glyph is None:
+                glyph = glyphs[(italic, char)] = font.size(char)[0]
+            width += glyph
+        return max(width, font.size(word)[0])
 
     def dialogue(self, line: Line) -> RowFit:
         """How many rows `line` needs in the dialogue box, and how many rows of it the box shows."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import long_lived
 from game.authoring.codes import CODES
 from game.authoring.context import LintContext
 from game.authoring.rules import RULES
@@ -40,8 +41,10 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
-    ctx = LintContext(story)
+def lint_story(story: Story, ignore: Iterable[str] = (), parsed: dict[str, object] | None = None) -> LintReport:
+    """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept."""
+    long_lived.freeze()  # the story: read by every rule, freed by no collection
+    ctx = LintContext(story, parsed=parsed or {})
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     for rule in RULES:
@@ -57,13 +60,14 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
+    parsed: dict[str, object] = {}
     try:
-        story = load_story(story_dir)
+        story = load_story(story_dir, parsed=parsed)
     except StoryError as error:
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore)
+    return lint_story(story, ignore, parsed)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:

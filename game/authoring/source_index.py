@@ -4,12 +4,18 @@ The model keeps one `Location` per object (a beat's key, a choice's first line).
 of that object: the `as:` of a `show`, the `if:` of a choice, one comparison inside a condition. This index reads
 the story's YAML again with the same positioned reader the loader uses and finds those positions from the model's
 locations, so a problem names the exact line and column. It also keeps each file's lines, for `# lint-ignore:`.
+
+Each file is indexed the first time a position in it is asked for, from the values the loader read (when it
+parsed the file: `load_story(..., parsed=...)`) or by reading it again (when it came from the compiled-story
+cache), so a story with problems in a few files reads only those.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from game import long_lived
 from game.model import Location, Story
 from game.yaml_source import Pos, YList, YMap, read_yaml
 
@@ -21,21 +27,40 @@ def _loc(file: str, pos: Pos) -> Location:
 class SourceIndex:
     """Every mapping of the story's files, found by the position of the mapping or of one of its keys."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, parsed: Mapping[str, object] | None = None) -> None:
         self._maps: dict[Location, list[YMap]] = {}
         self._keys: dict[Location, list[tuple[YMap, str]]] = {}
         self._quoted: dict[Location, bool] = {}
-        self.lines: dict[str, list[str]] = {}
+        self._lines: dict[str, list[str]] = {}
+        self._parsed = dict(parsed or {})
         base = story.story_dir.parent
-        files = [(story.story_dir / "story.yaml", story.manifest_file)]
-        files += [(base / Path(display), display) for display in story.source_files]
-        for path, display in files:
-            source = read_yaml(path, display)
+        self._paths: dict[str, Path] = {story.manifest_file: story.story_dir / "story.yaml"}
+        self._paths.update((display, base / Path(display)) for display in story.source_files)
+        self._indexed: set[str] = set()
+
+    def _need(self, file: str) -> None:
+        """Index `file` the first time it is asked about."""
+        if file in self._indexed:
+            return
+        self._indexed.add(file)
+        path = self._paths.get(file)
+        if path is None:  # not a file of the story (an asset's path): nothing inside it to find
+            return
+        value = self._parsed.pop(file, None)
+        with long_lived.paused():
+            if value is None:
+                value = read_yaml(path, file).value
+            self._add(file, value)
+        long_lived.freeze()  # kept to the end of the run
+
+    def _read_lines(self, file: str) -> list[str]:
+        if file not in self._lines:
+            path = self._paths.get(file)
             try:
-                self.lines[display] = path.read_text(encoding="utf-8-sig").splitlines()
+                self._lines[file] = [] if path is None else path.read_text(encoding="utf-8-sig").splitlines()
             except (OSError, UnicodeDecodeError):
-                self.lines[display] = []
-            self._add(display, source.value)
+                self._lines[file] = []
+        return self._lines[file]
 
     def _add(self, file: str, value: object) -> None:
         stack = [value]
@@ -53,6 +78,7 @@ class SourceIndex:
 
     def _holder(self, where: Location, key: str) -> YMap | None:
         """The mapping holding `key` whose own position, or that key's position, is `where`."""
+        self._need(where.file)
         for mapping, found in self._keys.get(where, ()):
             if found == key:
                 return mapping
@@ -102,8 +128,9 @@ class SourceIndex:
 
     def item_quoted(self, where: Location) -> bool:
         """Whether the list item written at `where` (an invariant) is in quotes."""
+        self._need(where.file)
         return self._quoted.get(where, False)
 
     def line(self, file: str, number: int) -> str:
-        lines = self.lines.get(file, [])
+        lines = self._read_lines(file)
         return lines[number - 1] if 0 < number <= len(lines) else ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from game import long_lived
 from game.cli import EXIT_FAILED, EXIT_OK, load_or_report
 from game.terminal_text import escape_lines, json_for_terminal
 
@@ -21,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     story = load_or_report(args.story)
     if story is None:
         return EXIT_FAILED
+    long_lived.freeze()  # the story lives to the end; the random playthroughs make many small objects
     data = story_stats(story)
     print(json_for_terminal(data) if args.json else escape_lines(render_text(data)))
     return EXIT_OK

@@ -4,12 +4,18 @@ The screens are the game's own, drawn headlessly (SDL's dummy video driver) at t
 that only moves when the capture says so: the same playthrough always gives the same pictures. Useful to review a
 route's staging at a glance and for visual regression checks. Saves and progress go to a temporary folder, never
 the player's.
+
+Writing PNGs is most of a capture's time and all of its bytes, so a picture is written only when asked for: `only`
+(the command's `--only menus,endings`) names the kinds wanted (see `KINDS`), and a picture identical to the one
+written just before is not written again. Every picture keeps the number it has in a full capture, so a partial
+capture's files are the same files as a full one's, under the same names.
 """
 
 from __future__ import annotations
 
 import copy
 import errno
+import hashlib
 import os
 import sys
 import tempfile
@@ -19,6 +25,7 @@ from game.ui.settings import Settings
 from game.ui.speech import Speaker
 
 MAX_BEATS = 20_000
+KINDS = ("title", "notes", "chapters", "lines", "menus", "endings")  # what `only` may name
 SETTLE = 1.2  # seconds after a beat before its picture: sprites have arrived, effects are under way
 
 
@@ -36,9 +43,10 @@ def capture(
     out_dir: Path,
     size: tuple[int, int] = (1280, 720),
     settings: Settings | None = None,
+    only: frozenset[str] | None = None,
 ) -> int:
-    """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note, with
-    `settings` (the defaults when None; `heartstopper capture --set NAME=VALUE`).
+    """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note (of the
+    kinds in `only`, when given), with `settings` (the defaults when None; `heartstopper capture --set NAME=VALUE`).
 
     Returns 0 when the playthrough was captured to its end (or its last step), 1 when it could not be.
     """
@@ -70,7 +78,8 @@ def capture(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = _Clock()
-    count = 0
+    count = written = identical = 0
+    last_written = b""
     with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data:
         app = open_app(story, size=size, clock=clock, data=Path(data), speaker=Speaker(None))
         if settings is not None:
@@ -79,11 +88,19 @@ def capture(
         app.settings.fullscreen = False  # the pictures are the size asked for
         app.apply_settings(save=False)
 
-        def shot(name: str) -> None:
-            nonlocal count
+        def shot(name: str, kind: str) -> None:
+            nonlocal count, written, identical, last_written
             app.step([], clock.now)
             app.render(clock.now)
             count += 1
+            if only is not None and kind not in only:
+                return
+            digest = hashlib.blake2b(pygame.image.tobytes(app.display.window, "RGB"), digest_size=16).digest()
+            if digest == last_written:
+                identical += 1
+                return
+            last_written = digest
+            written += 1
             picture = out_dir / f"{count:04d}-{name}.png"
             try:
                 pygame.image.save(app.display.window, str(picture))
@@ -93,10 +110,10 @@ def capture(
 
         try:
             app.reset(TitleScreen(app), clock.now)
-            shot("title")
+            shot("title", "title")
             if story.content_note:
                 app.push(NoteScreen(app, "Before you begin", story.content_note, "Begin", lambda t: None), clock.now)
-                shot("content-note")
+                shot("content-note", "notes")
             new_game(app, clock.now, start=script.start, given=script.given)
             choose_steps = [step for step in script.steps if step.kind == "choose"]
             result = 0
@@ -104,10 +121,10 @@ def capture(
                 top = app.top
                 if isinstance(top, EndingScreen):
                     clock.now += 3.0
-                    shot(f"ending-{top.ended.ending}")
+                    shot(f"ending-{top.ended.ending}", "endings")
                     top.action(_confirm(), clock.now)
                     if isinstance(app.top, NoteScreen):
-                        shot("closing-note")
+                        shot("closing-note", "notes")
                     break
                 if not isinstance(top, GameScreen):
                     print(f"capture stopped on an unexpected screen: {type(top).__name__}", file=sys.stderr)
@@ -116,17 +133,17 @@ def capture(
                 game = top
                 if game.card is not None and game.card.active(clock.now):
                     clock.now = game.card.started + 1.0
-                    shot(f"chapter-{_slug(game.card.chapter)}")
+                    shot(f"chapter-{_slug(game.card.chapter)}", "chapters")
                     game.card.dismiss(clock.now)
                 clock.now += SETTLE
                 beat = game.session.beat
                 scene = game.session.playthrough.scene
                 if isinstance(beat, Line):
                     game.dialogue.complete()
-                    shot(f"{scene}-{beat.kind}")
+                    shot(f"{scene}-{beat.kind}", "lines")
                     game.advance(clock.now)
                 elif isinstance(beat, Choices):
-                    shot(f"{scene}-menu")
+                    shot(f"{scene}-menu", "menus")
                     if not choose_steps:
                         print(f"the playthrough has no more choices; stopped at the menu in '{scene}'")
                         break
@@ -145,7 +162,10 @@ def capture(
         finally:
             app.close()
             pygame.quit()
-    print(f"wrote {count} pictures to {out_dir}")
+    left = [f"{identical} identical to the one before"] if identical else []
+    if only is not None and count - written - identical:
+        left.append(f"{count - written - identical} not among {', '.join(sorted(only))}")
+    print(f"wrote {written} pictures to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
 
 

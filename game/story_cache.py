@@ -1,0 +1,645 @@
+"""The compiled-story cache: a checked story kept on disk so an unchanged story starts without parsing any YAML.
+
+Parsing is most of what a load costs (a 16 MB story takes seconds in PyYAML's C parser alone), yet authors and
+players load the same story again and again. After a successful load the loader hands the checked result here, as
+plain data (tuples, strings, numbers: nothing that can run code when read back, so `marshal`, never pickle), one
+record per scene file with the blake2b hash of that file's bytes, and one for the manifest. The next load:
+
+- finds every file unchanged (same manifest hash, same files from the same globs, same hashes): the story is rebuilt
+  straight from the record, with no YAML read at all;
+- finds some scene files changed: the loader parses only those, and takes every other file's scenes from the record
+  (when the scenes a file refers to all still exist; else that file is read again too);
+- finds the manifest changed, or anything else amiss: an ordinary load.
+
+The cache is never trusted blindly: one file per story folder (keyed by its resolved path) in the user cache folder
+(`HEARTSTOPPER_CACHE_DIR` moves it, as for the rasterised art), starting with a magic word, the format number and a
+checksum of the rest; the record names the engine it was made by (the version and a hash of the loader's own source),
+and the story folder. Anything that does not match, does not read, or fails to decode is ignored silently and a real
+load follows (and rewrites it). Writes are atomic (a temporary file, then a rename), and a cache that cannot be
+written is simply not written. `--no-cache` (or `HEARTSTOPPER_NO_CACHE=1`) turns the whole thing off.
+
+Compiled conditions hold Python closures, which are not data: the record keeps each condition's text, and it is
+compiled again (once per distinct text) when a story is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.expressions import CompiledExpr, VarType, compile_expression
+from game.expressions.compiler import compile_tree
+from game.model import (
+    Assignment,
+    Beat,
+    Chapter,
+    Character,
+    Choice,
+    EffectBeat,
+    Ending,
+    GotoBeat,
+    IfBeat,
+    Invariant,
+    Location,
+    Scene,
+    StageBeat,
+    Story,
+    TextBeat,
+    Variable,
+)
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+MAGIC = b"HSSTORY\x00"
+CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
+NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
+APP_NAME = "heartstopper-season-two"  # the same folder name as the game's data (game.ui.datadir)
+MAX_CACHE_BYTES = 1024 * 1024 * 1024
+MAX_STORIES = 32  # caches kept, one per story folder, the most recently written
+_HEADER = len(MAGIC) + 2 + 32
+# The modules whose code decides what a load produces: a change to any of them makes old caches stale.
+_ENGINE_MODULES = (
+    "loader.py",
+    "model.py",
+    "dressing.py",
+    "yaml_source.py",
+    "yaml_fields.py",
+    "scene_globs.py",
+    "story_cache.py",
+    "expressions",
+)
+
+_enabled = True
+
+
+def set_enabled(enabled: bool) -> None:
+    """Turn the cache on or off for this process (the command line's `--no-cache`)."""
+    global _enabled
+    _enabled = enabled
+
+
+def enabled() -> bool:
+    return _enabled and os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+
+
+def cache_folder() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override) / "stories"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "stories"
+
+
+def cache_file(story_dir: Path) -> Path:
+    """Where the cache of the story in `story_dir` is kept (one file per resolved story folder)."""
+    key = hashlib.blake2b(str(story_dir.resolve()).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return cache_folder() / f"{key}.story"
+
+
+_stamp: str | None = None
+
+
+def engine_stamp() -> str:
+    """The engine's version and a hash of the source of the modules that shape a loaded story."""
+    global _stamp
+    if _stamp is None:
+        from game import __version__
+
+        digest = hashlib.blake2b(digest_size=16)
+        package = Path(__file__).resolve().parent
+        missing = False
+        for name in _ENGINE_MODULES:
+            path = package / name
+            sources = sorted(path.glob("*.py")) if path.is_dir() else [path]
+            for source in sources:
+                try:
+                    digest.update(source.name.encode() + b"\0" + source.read_bytes())
+                except OSError:
+                    missing = True
+        if missing or not any(package.glob("*.py")):  # a frozen build carries no sources: the program file instead
+            with contextlib.suppress(OSError):
+                program = os.stat(sys.executable)
+                digest.update(f"{sys.executable}\0{program.st_size}\0{program.st_mtime_ns}".encode())
+        _stamp = f"{__version__}/{FORMAT}/{digest.hexdigest()}"
+    return _stamp
+
+
+def content_hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+# -- records ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FileRecord:
+    """One scene file as cached: its bytes' hash, its scene ids with positions, the scene ids it refers to, and its
+    scenes encoded (see `encode_scene`)."""
+
+    path: str
+    display: str
+    digest: bytes
+    ids: tuple[tuple[str, int, int], ...]
+    refs: tuple[str, ...]
+    scenes: tuple
+
+
+@dataclass
+class Record:
+    """Everything the cache holds about one story folder."""
+
+    story_dir: str
+    manifest_digest: bytes
+    head: tuple  # the manifest's part of the story, encoded (see `encode_head`)
+    globs: tuple[str, ...]
+    files: list[FileRecord]
+    chapters: tuple[tuple[str, str], ...]
+
+    def by_display(self) -> dict[str, FileRecord]:
+        return {record.display: record for record in self.files}
+
+
+def read_record(story_dir: Path) -> Record | None:
+    """The cached record of `story_dir`, or None when there is none or it cannot be trusted."""
+    try:
+        path = cache_file(story_dir)
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_CACHE_BYTES:
+                return None
+            data = handle.read(size + 1)  # read(n) makes room for n bytes first: never ask for more than is there
+    except (OSError, ValueError):
+        return None
+    try:
+        return _decode_record(data, str(story_dir.resolve()))
+    except Exception as error:  # a damaged cache of any kind is only a reason to load for real
+        log.info("story cache %s not used (%s: %s)", story_dir, type(error).__name__, error)
+        return None
+
+
+def _decode_record(data: bytes, story_dir: str) -> Record | None:
+    if len(data) < _HEADER or len(data) > MAX_CACHE_BYTES or not data.startswith(MAGIC):
+        return None
+    if int.from_bytes(data[len(MAGIC) : len(MAGIC) + 2], "little") != FORMAT:
+        return None
+    checksum = data[len(MAGIC) + 2 : _HEADER]
+    payload = memoryview(data)[_HEADER:]
+    if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
+        return None
+    stamp, folder, manifest_digest, head, globs, files, chapters = marshal.loads(payload)
+    if stamp != engine_stamp() or folder != story_dir:
+        return None
+    return Record(
+        folder,
+        manifest_digest,
+        head,
+        tuple(globs),
+        [FileRecord(*entry) for entry in files],
+        tuple(tuple(chapter) for chapter in chapters),
+    )
+
+
+def write_record(story_dir: Path, record: Record) -> None:
+    """Keep `record` for the next load; any failure (a read-only folder, a full disk) only means no cache."""
+    files = [
+        (f.path, f.display, f.digest, f.ids, f.refs, f.scenes) for f in record.files
+    ]  # plain tuples: marshal takes nothing else
+    try:
+        payload = marshal.dumps(
+            (
+                engine_stamp(),
+                record.story_dir,
+                record.manifest_digest,
+                record.head,
+                record.globs,
+                files,
+                record.chapters,
+            ),
+            4,
+        )
+        checksum = hashlib.blake2b(payload, digest_size=32).digest()
+        path = cache_file(story_dir)
+        _replace(path, MAGIC + FORMAT.to_bytes(2, "little") + checksum + payload)
+        _prune(path.parent)
+    except (OSError, ValueError) as error:
+        log.info("story cache for %s not written (%s)", story_dir, error)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the caches of the MAX_STORIES story folders cached most recently; older ones go (a story folder that
+    was moved or deleted leaves its cache behind)."""
+    entries = []
+    for entry in folder.glob("*.story"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime, entry))
+    for _, entry in sorted(entries, reverse=True)[MAX_STORIES:]:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: readers see the old file or the new.
+
+    Unlike the player's files (`game.jsonfiles.write_atomic`) it is not forced to disk first: a cache torn by a
+    crash fails its checksum and is rebuilt, and the wait for the disk would slow every first load.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+# -- encoding --------------------------------------------------------------------------------------------------------
+
+_TEXT, _STAGE, _EFFECT, _IF, _GOTO = range(5)
+
+
+def encode_head(story: Story) -> tuple:
+    """The manifest's part of a loaded story, as plain tuples."""
+    return (
+        story.title,
+        story.version,
+        story.start,
+        tuple((c.id, c.name, c.color, c.where.line, c.where.column) for c in story.characters.values()),
+        tuple(
+            (
+                v.id,
+                v.type.kind,
+                v.type.values,
+                v.type.minimum,
+                v.type.maximum,
+                v.default,
+                v.about,
+                v.where.line,
+                v.where.column,
+            )
+            for v in story.variables.values()
+        ),
+        tuple((i.condition.source, i.where.line, i.where.column) for i in story.invariants),
+        tuple((e.id, e.title, e.hint, e.where.line, e.where.column) for e in story.endings.values()),
+        (story.content_note, story.closing_note),
+        story.icon,
+    )
+
+
+def encode_scene(scene: Scene, refs: set[str]) -> tuple:
+    """A scene as plain tuples; every scene id it can lead to or asks `visited()` about is added to `refs`."""
+
+    # Words that repeat (kinds, speakers, expressions, assets, variables) are interned, so marshal writes each once
+    # and reads every use back as the same string: a smaller file, read faster.
+    def beats(items: tuple[Beat, ...]) -> tuple:
+        out = []
+        for beat in items:
+            kind = type(beat)
+            where = beat.where
+            if kind is TextBeat:
+                out.append(
+                    (
+                        _TEXT,
+                        beat.id,
+                        _word(beat.kind),
+                        _word(beat.speaker),
+                        beat.text,
+                        _word(beat.expression),
+                        where[1],
+                        where[2],
+                    )
+                )
+            elif kind is StageBeat:
+                out.append(
+                    (
+                        _STAGE,
+                        beat.id,
+                        _word(beat.action),
+                        _word(beat.who),
+                        _word(beat.expression),
+                        _word(beat.at),
+                        _word(beat.asset),
+                        where[1],
+                        where[2],
+                        _word(beat.outfit),
+                    )
+                )
+            elif kind is EffectBeat:
+                out.append((_EFFECT, beat.op, assignments(beat.changes), where[1], where[2]))
+            elif kind is IfBeat:
+                refs.update(beat.condition.visits_read)
+                out.append((_IF, beat.condition.source, beats(beat.then), beats(beat.otherwise), where[1], where[2]))
+            else:
+                refs.add(beat.target)
+                out.append((_GOTO, beat.target, where[1], where[2]))
+        return tuple(out)
+
+    def assignments(items: tuple[Assignment, ...]) -> tuple:
+        return tuple((_word(a.variable), a.value, a.where[1], a.where[2]) for a in items)
+
+    choices = []
+    for c in scene.choices:
+        refs.add(c.goto)
+        if c.condition is not None:
+            refs.update(c.condition.visits_read)
+        choices.append(
+            (
+                c.id,
+                c.index,
+                c.text,
+                c.goto,
+                assignments(c.sets),
+                assignments(c.adds),
+                None if c.condition is None else c.condition.source,
+                c.locked,
+                c.once,
+                c.fallback,
+                c.where[1],
+                c.where[2],
+            )
+        )
+    if scene.next is not None:
+        refs.add(scene.next)
+    return (
+        scene.id,
+        scene.title,
+        _word(scene.chapter),
+        _word(scene.background),
+        _word(scene.music),
+        beats(scene.beats),
+        tuple(choices),
+        scene.next,
+        scene.ending,
+        scene.where[1],
+        scene.where[2],
+    )
+
+
+def _word(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+# -- decoding --------------------------------------------------------------------------------------------------------
+
+
+class _Checked:
+    """One condition text of a cached story, parsed and typed the first time any of its uses is evaluated."""
+
+    __slots__ = ("conditions", "expr", "text")
+
+    def __init__(self, text: str, conditions: Conditions) -> None:
+        self.text = text
+        self.conditions = conditions
+        self.expr: CompiledExpr | None = None
+
+    def get(self) -> CompiledExpr:
+        if self.expr is None:
+            conditions = self.conditions
+            self.expr = compile_expression(self.text, conditions.var_types, conditions.scene_ids, "bool")
+        return self.expr
+
+
+class CachedCondition(CompiledExpr):
+    """A condition of a story rebuilt from the cache. It was checked when the story was cached; its tree and closure
+    are made again on first use (most conditions of a large story are never evaluated in one session), by the same
+    code as at load. Each use has its own closure, as the loader leaves them (the branch tester tells conditions
+    apart by their `fn`)."""
+
+    __slots__ = ("_checked", "_fn")
+
+    def __init__(self, checked: _Checked) -> None:
+        object.__setattr__(self, "source", checked.text)
+        object.__setattr__(self, "_checked", checked)
+        object.__setattr__(self, "_fn", None)
+
+    @property  # type: ignore[override]
+    def tree(self):
+        return self._checked.get().tree
+
+    @property  # type: ignore[override]
+    def type(self):
+        return self._checked.get().type
+
+    @property  # type: ignore[override]
+    def reads(self) -> frozenset[str]:  # type: ignore[override]
+        return self._checked.get().reads
+
+    @property  # type: ignore[override]
+    def visits_read(self) -> frozenset[str]:  # type: ignore[override]
+        return self._checked.get().visits_read
+
+    @property  # type: ignore[override]
+    def fn(self):
+        fn = self._fn
+        if fn is None:
+            fn = compile_tree(self._checked.get().tree)
+            object.__setattr__(self, "_fn", fn)
+        return fn
+
+
+class Conditions:
+    """The conditions of cached scenes, by text: each distinct text is checked once, when first used."""
+
+    def __init__(self, var_types: dict[str, VarType], scene_ids: Iterable[str]) -> None:
+        self.var_types = var_types
+        self.scene_ids = scene_ids
+        self.checked: dict[str, _Checked] = {}
+
+    def __call__(self, text: str) -> CompiledExpr:
+        checked = self.checked.get(text)
+        if checked is None:
+            checked = self.checked[text] = _Checked(text, self)
+        return CachedCondition(checked)
+
+
+_new_tuple = tuple.__new__
+_new = object.__new__
+# The two commonest objects are made by setting their slots directly: half the time of their frozen __init__.
+_TEXT_SLOTS = tuple(
+    getattr(TextBeat, name).__set__ for name in ("id", "kind", "speaker", "text", "expression", "where")
+)
+_STAGE_SLOTS = tuple(
+    getattr(StageBeat, name).__set__ for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit")
+)
+
+
+def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callable[[str], CompiledExpr]) -> list[Scene]:
+    """The scenes of one file from their record; `first_order` is the story order of the first."""
+
+    def loc(line: int, column: int) -> Location:
+        return _new_tuple(Location, (file, line, column))
+
+    def assignments(items: tuple) -> tuple[Assignment, ...]:
+        return tuple(Assignment(v, value, loc(line, column)) for v, value, line, column in items)
+
+    t_id, t_kind, t_speaker, t_text, t_expression, t_where = _TEXT_SLOTS
+    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit = _STAGE_SLOTS
+
+    def beats(items: tuple) -> tuple[Beat, ...]:
+        out: list[Beat] = []
+        append = out.append
+        for item in items:
+            tag = item[0]
+            if tag == _TEXT:
+                beat = _new(TextBeat)
+                t_id(beat, item[1])
+                t_kind(beat, item[2])
+                t_speaker(beat, item[3])
+                t_text(beat, item[4])
+                t_expression(beat, item[5])
+                t_where(beat, _new_tuple(Location, (file, item[6], item[7])))
+                append(beat)
+            elif tag == _STAGE:
+                beat = _new(StageBeat)
+                s_id(beat, item[1])
+                s_action(beat, item[2])
+                s_who(beat, item[3])
+                s_expression(beat, item[4])
+                s_at(beat, item[5])
+                s_asset(beat, item[6])
+                s_where(beat, _new_tuple(Location, (file, item[7], item[8])))
+                s_outfit(beat, item[9])
+                append(beat)
+            elif tag == _EFFECT:
+                append(EffectBeat(item[1], assignments(item[2]), loc(item[3], item[4])))
+            elif tag == _IF:
+                _, source, then, otherwise, line, column = item
+                append(IfBeat(condition(source), beats(then), beats(otherwise), loc(line, column)))
+            else:
+                append(GotoBeat(item[1], loc(item[2], item[3])))
+        return tuple(out)
+
+    scenes = []
+    for order, item in enumerate(encoded, start=first_order):
+        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column = item
+        scenes.append(
+            Scene(
+                scene_id,
+                title,
+                chapter,
+                background,
+                music,
+                beats(scene_beats),
+                tuple(
+                    Choice(
+                        choice_id,
+                        index,
+                        text,
+                        goto,
+                        assignments(sets),
+                        assignments(adds),
+                        None if source is None else condition(source),
+                        locked,
+                        once,
+                        fallback,
+                        loc(c_line, c_column),
+                    )
+                    for (
+                        choice_id,
+                        index,
+                        text,
+                        goto,
+                        sets,
+                        adds,
+                        source,
+                        locked,
+                        once,
+                        fallback,
+                        c_line,
+                        c_column,
+                    ) in choices
+                ),
+                next_id,
+                ending,
+                loc(line, column),
+                order,
+            )
+        )
+    return scenes
+
+
+@dataclass
+class Head:
+    """The manifest's part of a story, decoded."""
+
+    title: str
+    version: int | str
+    start: str
+    characters: dict[str, Character]
+    variables: dict[str, Variable]
+    invariant_texts: tuple[tuple[str, int, int], ...]
+    endings: dict[str, Ending]
+    content_note: str | None
+    closing_note: str | None
+    icon: str | None
+
+    def var_types(self) -> dict[str, VarType]:
+        return {name: variable.type for name, variable in self.variables.items()}
+
+    def invariants(self, manifest: str, condition: Callable[[str], CompiledExpr]) -> tuple[Invariant, ...]:
+        return tuple(
+            Invariant(condition(text), Location(manifest, line, column)) for text, line, column in self.invariant_texts
+        )
+
+
+def decode_head(manifest: str, head: tuple) -> Head:
+    title, version, start, characters, variables, invariants, endings, notes, icon = head
+    return Head(
+        title,
+        version,
+        start,
+        {c[0]: Character(c[0], c[1], c[2], Location(manifest, c[3], c[4])) for c in characters},
+        {
+            v[0]: Variable(v[0], VarType(v[1], tuple(v[2]), v[3], v[4]), v[5], v[6], Location(manifest, v[7], v[8]))
+            for v in variables
+        },
+        tuple(invariants),
+        {e[0]: Ending(e[0], e[1], Location(manifest, e[3], e[4]), e[2]) for e in endings},
+        notes[0],
+        notes[1],
+        icon,
+    )
+
+
+def chapters_of(record: Record) -> list[Chapter]:
+    return [Chapter(name, first) for name, first in record.chapters]
+
+
+def rebuild(record: Record, manifest: str) -> tuple[Head, dict[str, Scene], tuple[Invariant, ...]] | None:
+    """The manifest's part, every scene and the invariants of a story whose files are all as cached; None when the
+    record does not decode (it then does not match this engine: a real load follows)."""
+    try:
+        head = decode_head(manifest, record.head)
+        scene_ids = {scene_id for file in record.files for scene_id, _, _ in file.ids}
+        condition = Conditions(head.var_types(), scene_ids)
+        scenes: dict[str, Scene] = {}
+        for file in record.files:
+            for scene in decode_scenes(file.display, file.scenes, len(scenes), condition):
+                scenes[scene.id] = scene
+        return head, scenes, head.invariants(manifest, condition)
+    except Exception as error:  # a record this engine cannot read back is only a reason to load for real
+        log.info("story cache not used (%s: %s)", type(error).__name__, error)
+        return None
+
+
+def decode_file(
+    file: str, encoded: tuple, first_order: int, condition: Callable[[str], CompiledExpr]
+) -> list[Scene] | None:
+    """`decode_scenes`, or None when the record does not decode (the file is then read for real)."""
+    try:
+        return decode_scenes(file, encoded, first_order, condition)
+    except Exception as error:  # as in `rebuild`
+        log.info("story cache entry for %s not used (%s: %s)", file, type(error).__name__, error)
+        return None
