@@ -40,6 +40,11 @@ VIA_GOTO = -3
 AT_ENTRY = "entry"
 AFTER_EFFECTS = "after_effects"
 
+# What `Exploration.expanded` says of a state.
+UNEXPLORED = 0  # its scene was never played: nothing is known of where it leads
+EXPLORED = 1  # every way out was followed and kept as an edge
+CUT = 2  # played, but the cap refused a state it leads to: its edges are only some of its ways out
+
 DEFAULT_MAX_STATES = 1_000_000
 PROGRESS_EVERY = 4096
 
@@ -78,7 +83,7 @@ class Exploration:
     endings_at: dict[int, str]  # state id -> the ending it finishes with
     menu_locks: list[int]  # states whose menu has nothing to take and no fallback
     violations: dict[int, FirstViolation]  # invariant index -> first violation
-    expanded: bytearray  # state id -> 1 once explored (all are, unless partial)
+    expanded: bytearray  # state id -> EXPLORED, CUT or UNEXPLORED (all are EXPLORED, unless partial)
     first_edge: array  # state id -> index of its first edge (its edges are consecutive), -1 if not explored
     partial: bool
     variable_names: tuple[str, ...]
@@ -91,6 +96,10 @@ class Exploration:
     @property
     def transitions(self) -> int:
         return len(self.edge_from)
+
+    def fully_explored(self, state_id: int) -> bool:
+        """Whether every way out of this state is known (an edge kept for each)."""
+        return self.expanded[state_id] == EXPLORED
 
     def play_state(self, state_id: int) -> PlayState:
         """A fresh PlayState for a stored state (at its scene's entry)."""
@@ -228,6 +237,7 @@ class Explorer:
             if target is None:
                 if len(keys) >= max_states:
                     partial = True
+                    expanded[source] = CUT
                     return False
                 target = len(keys)
                 seen[key] = target
@@ -272,7 +282,7 @@ class Explorer:
             state = pending.pop(sid, None)
             if state is None:  # queued twice (reached again with fewer choices) and already explored
                 continue
-            expanded[sid] = 1
+            expanded[sid] = EXPLORED
             first_edge[sid] = len(edge_from)
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:

@@ -20,6 +20,12 @@ TAKE_GOTO = "goto"
 TAKE_FALLBACK = "fallback"
 TAKE_FINISH = "finish"
 
+# How much of a path a report prints: the first and last choice lines, with a count of those left out between,
+# and the first and last scenes of a run passed without a choice. Whole paths go to `--witnesses` files and JSON.
+SHOWN_FIRST = 6
+SHOWN_LAST = 4
+SHOWN_PASSED = 6
+
 
 @dataclass(frozen=True)
 class PathStep:
@@ -71,20 +77,36 @@ class Path:
     def to_json(self) -> list[dict]:
         return [step.to_json() for step in self.steps]
 
-    def describe(self, indent: str = "    ") -> list[str]:
-        """One line per choice, with the automatic steps between folded in as scene names."""
+    def describe(self, indent: str = "    ", *, bounded: bool = True) -> list[str]:
+        """One line per choice, with the automatic steps between folded in as scene names.
+
+        Bounded (the default), a long path shows its first `SHOWN_FIRST` and last `SHOWN_LAST` lines with the
+        number of choices left out between, and a long run of scenes passed without a choice its ends and a count.
+        """
         lines = []
         passed: list[str] = []
         for step in self.steps:
             if step.is_choice:
-                lead = f"{' > '.join(passed)} > " if passed else ""
+                lead = f"{_scenes(passed, bounded)} > " if passed else ""
                 lines.append(f'{indent}{lead}{step.scene}: {step.number}. "{step.take}"')
                 passed = []
             elif step.take != TAKE_FINISH:
                 passed.append(step.scene)
-        tail = [*passed, self.scene]
-        lines.append(f"{indent}{' > '.join(tail)}" + (" (the end)" if self.finishes else ""))
+        tail = _scenes([*passed, self.scene], bounded)
+        lines.append(f"{indent}{tail}" + (" (the end)" if self.finishes else ""))
+        if bounded and len(lines) > SHOWN_FIRST + SHOWN_LAST + 1:
+            left_out = len(lines) - SHOWN_FIRST - SHOWN_LAST
+            more = f"{left_out:,} more choice{'' if left_out == 1 else 's'}"
+            lines = [*lines[:SHOWN_FIRST], f"{indent}... {more} ...", *lines[-SHOWN_LAST:]]
         return lines
+
+
+def _scenes(scenes: list[str], bounded: bool) -> str:
+    """Scenes passed in a row, joined by ' > '; bounded, a long run keeps its ends and says how many are between."""
+    if bounded and len(scenes) > 2 * SHOWN_PASSED + 1:
+        between = len(scenes) - 2 * SHOWN_PASSED
+        scenes = [*scenes[:SHOWN_PASSED], f"... {between:,} scenes ...", *scenes[-SHOWN_PASSED:]]
+    return " > ".join(scenes)
 
 
 def path_to(exploration: Exploration, state_id: int, *, finish: bool = False) -> Path:
