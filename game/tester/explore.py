@@ -22,6 +22,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from transitions.core import EventData
 
@@ -88,6 +89,10 @@ class Exploration:
     partial: bool
     variable_names: tuple[str, ...]
     menu_scenes: set[str] = field(default_factory=set)  # scenes whose menu was reached at least once
+    # Per scene: the variables a state there keeps (the live ones, in declared order), and every variable's value
+    # with the dead ones at the value they are all sent to (see `live_variables`).
+    live_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    dead_fill: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def states(self) -> int:
@@ -104,7 +109,9 @@ class Exploration:
     def play_state(self, state_id: int) -> PlayState:
         """A fresh PlayState for a stored state (at its scene's entry)."""
         scene, values, visits, once = self.keys[state_id]
-        return PlayState(scene, dict(zip(self.variable_names, values)), dict(visits), set(once))
+        variables = dict(self.dead_fill[scene])
+        variables.update(zip(self.live_names[scene], values))
+        return PlayState(scene, variables, dict(visits), set(once))
 
 
 def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
@@ -195,6 +202,8 @@ class Explorer:
             dead = classes.unbounded_dead(scene_id)
             if dead:
                 canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
+        live_names, dead_fill = live_variables(story, classes)
+        live_getter = {scene_id: _getter(names) for scene_id, names in live_names.items()}
         queue: deque[int] = deque()
         max_states = self.max_states
         partial = False
@@ -220,7 +229,7 @@ class Explorer:
             variables = state.variables
             for name, mapping in canon[scene]:
                 variables[name] = mapping[variables[name]]
-            values = tuple(variables.values())
+            values = live_getter[scene](variables)
             values = interned.setdefault(values, values)
             if visits:
                 counts = frozenset(visits.items())
@@ -346,6 +355,8 @@ class Explorer:
             partial=partial,
             variable_names=tuple(story.variables),
             menu_scenes=menu_scenes,
+            live_names=live_names,
+            dead_fill=dead_fill,
         )
 
 
@@ -385,6 +396,42 @@ def machine_firer(story: Story) -> Callable[[PlayState, str], bool]:
         return False
 
     return fire
+
+
+def live_variables(story: Story, classes: Classes) -> tuple[dict[str, tuple[str, ...]], dict[str, dict]]:
+    """Per scene: the variables live at its entry (some value can still be told from another), and the value of
+    each variable a state there stands for when it is dead (the one every value is sent to: its domain's first, or
+    its default for an unbounded int). A dead variable is left out of the state key, so states are smaller and a
+    variable nothing reads again costs nothing."""
+    defaults = story.defaults()
+    live: dict[str, tuple[str, ...]] = {}
+    fill: dict[str, dict] = {}
+    for scene_id in story.scenes:
+        names = []
+        values = {}
+        dead_unbounded = set(classes.unbounded_dead(scene_id))
+        for name in story.variables:
+            domain = classes.domains[name]
+            if domain.finite and domain.values and classes.entry[scene_id][name] == domain.one:
+                values[name] = domain.values[0]
+            elif name in dead_unbounded:
+                values[name] = defaults[name]
+            else:
+                values[name] = defaults[name]  # a placeholder: the state's own value replaces it
+                names.append(name)
+        live[scene_id] = tuple(names)
+        fill[scene_id] = values
+    return live, fill
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """A fast `lambda variables: tuple(variables[name] for name in names)`."""
+    if not names:
+        return lambda variables: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda variables: (variables[name],)
+    return itemgetter(*names)
 
 
 class _Always(dict):
