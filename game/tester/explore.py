@@ -140,6 +140,10 @@ class Explorer:
         self.tracking = tracking(story)
         self.classes = compute_classes(story)
 
+    def live_variables(self) -> tuple[dict[str, tuple[str, ...]], dict[str, dict]]:
+        """Which variables the states keep at each scene (`bench/` keeps them all, to measure what this saves)."""
+        return live_variables(self.story, self.classes)
+
     def fire_function(self) -> Callable[[PlayState, str], bool]:
         """How the explorer fires a trigger: through the story's machine (`bench/` swaps in a plain table)."""
         return machine_firer(self.story)
@@ -192,7 +196,6 @@ class Explorer:
         menu_locks: list[int] = []
         menu_scenes: set[str] = set()
         violations: dict[int, FirstViolation] = {}
-        pending: dict[int, PlayState] = {}
         interned: dict[tuple, tuple] = {}
         interned_visits: dict[frozenset, frozenset] = {}
         classes = self.classes
@@ -202,7 +205,7 @@ class Explorer:
             dead = classes.unbounded_dead(scene_id)
             if dead:
                 canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
-        live_names, dead_fill = live_variables(story, classes)
+        live_names, dead_fill = self.live_variables()
         live_getter = {scene_id: _getter(names) for scene_id, names in live_names.items()}
         queue: deque[int] = deque()
         max_states = self.max_states
@@ -256,7 +259,6 @@ class Explorer:
                 distance.append(distance[source] + cost)
                 expanded.append(0)
                 first_edge.append(-1)
-                pending[target] = state
                 if cost:
                     queue.append(target)
                 else:
@@ -281,16 +283,20 @@ class Explorer:
         distance.append(0)
         expanded.append(0)
         first_edge.append(-1)
-        pending[0] = first
         queue.append(0)
 
         progress = self.progress
         count = 0
         while queue and not partial:
             sid = queue.popleft()
-            state = pending.pop(sid, None)
-            if state is None:  # queued twice (reached again with fewer choices) and already explored
+            if expanded[sid]:  # queued twice (reached again with fewer choices) and already explored
                 continue
+            # Rebuilt from its key rather than kept from when it was found: the key holds everything the state
+            # is (settled in place), and a queue of keys takes a fraction of the memory of one of whole states.
+            scene_id, values, counts, once_taken = keys[sid]
+            variables = dict(dead_fill[scene_id])
+            variables.update(zip(live_names[scene_id], values))
+            state = PlayState(scene_id, variables, dict(counts), set(once_taken))
             expanded[sid] = EXPLORED
             first_edge[sid] = len(edge_from)
             count += 1
