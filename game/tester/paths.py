@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from game.machine import choice_is_shown
+from game.machine import PlayState, choice_is_shown
+from game.model import Story
 from game.program import run_silently
 from game.tester.explore import VIA_FALLBACK, VIA_GOTO, VIA_NEXT, Exploration
 
@@ -133,7 +134,15 @@ def _given(exploration: Exploration) -> dict[str, object]:
 
 def _step(exploration: Exploration, source: int, how: int) -> PathStep:
     scene_id = exploration.keys[source][0]
-    scene = exploration.story.scenes[scene_id]
+    if how < 0 or exploration.story.scenes[scene_id].choices[how].fallback:  # no number: no state needed
+        return step_at(exploration.story, PlayState(scene_id, {}, {}, set()), how)
+    return step_at(exploration.story, exploration.play_state(source), how)
+
+
+def step_at(story: Story, state: PlayState, how: int) -> PathStep:
+    """The step leaving a scene by choice `how`, from the state at its entry (changed: pass a copy to keep it)."""
+    scene_id = state.state
+    scene = story.scenes[scene_id]
     if how == VIA_NEXT:
         return PathStep(scene_id, TAKE_NEXT)
     if how == VIA_GOTO:
@@ -141,8 +150,7 @@ def _step(exploration: Exploration, source: int, how: int) -> PathStep:
     choice = scene.choices[how]
     if choice.fallback:
         return PathStep(scene_id, TAKE_FALLBACK, None, how)
-    state = exploration.play_state(source)
-    program = exploration.story.programs[scene_id]
+    program = story.programs[scene_id]
     if program.has_effects:
         run_silently(program, state.variables, state.visits)
     number = 0

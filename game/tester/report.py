@@ -26,6 +26,7 @@ class EndingResult:
     path: Path | None
     why: str = ""  # when not reachable
     status: Status | None = None  # set by `verdicts.settle_claims`: proven (a path), refuted, or unknown
+    found_by: str = ""  # "directed search" when its path came from `directed` (then maybe not the fewest choices)
 
     def to_json(self) -> dict:
         data: dict = {

@@ -60,7 +60,8 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
     for ending in report.endings:
         if ending.path is not None:
             choices = _plural(ending.path.choices, "choice")
-            lines.append(f"  {ending.id:<{width}}  reachable in {choices}: {ending.title}")
+            found = " (found by directed search: maybe not the fewest)" if ending.found_by else ""
+            lines.append(f"  {ending.id:<{width}}  reachable in {choices}{found}: {ending.title}")
             if paths:
                 lines += ending.path.describe("      ")
         elif ending.status == "unknown":
