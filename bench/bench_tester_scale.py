@@ -7,6 +7,8 @@ Each configuration runs in a fresh process (so its memory is its own), exploring
 - `no-live`: value classes, but every variable kept in every state (dead ones at their class's value);
 - `no-classes`: every variable's exact value kept, and every variable in every state.
 
+After the `all` run, the directed search (`game/tester/directed.py`) looks for the endings left unknown.
+
 Memory per state is the growth of the process's resident size during exploration over the states kept. States to
 the first witness of an ending is the number of states found when the ending was first reached (breadth-first, by
 choices), or "-" when the cap came first.
@@ -74,7 +76,22 @@ def measure_one(folder: str, config: str, max_states: int) -> dict:
     first: dict[str, int] = {}
     for state, ending in sorted(exploration.endings_at.items()):
         first.setdefault(ending, state + 1)
+    searched = {}
+    if config == "all" and exploration.partial:
+        from game.tester.checks import build_report
+        from game.tester.directed import prove_by_search
+
+        report = build_report(exploration)
+        started = time.process_time()
+        found = prove_by_search(exploration, report)
+        searched = {
+            "seconds": time.process_time() - started,
+            "found": found,
+            "refuted": sum(1 for ending in report.endings if ending.status == "refuted"),
+            "unknown": sum(1 for ending in report.endings if ending.status == "unknown"),
+        }
     return {
+        "searched": searched,
         "classes_seconds": classes_seconds,
         "reach_seconds": reach_seconds,
         "states": exploration.states,
@@ -132,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{ending} {count:,}" if count is not None else f"{ending} -" for ending, count in full["first_witness"].items()
     )
     print(f"stats story, states to the first witness of each ending (all reductions): {firsts}")
+    searched = full["searched"]
+    if searched:
+        print(
+            f"stats story, directed search after the capped exploration: {searched['found']} endings proven in "
+            f"{searched['seconds']:.1f} s (CPU), {searched['refuted']} refuted, {searched['unknown']} still unknown"
+        )
     return 0
 
 
