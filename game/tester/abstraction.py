@@ -216,6 +216,117 @@ class _Splitter:
 
 
 # -- the fixpoint ------------------------------------------------------------------------------------------------------
+# Near-linear in the story's size: partitions are interned as small numbers, so the backward passes move and compare
+# numbers, and each meet or pull-back through an `add` is computed once per distinct set of partitions (a stats-heavy
+# story meets the same few partitions hundreds of thousands of times). A scene whose steps and choices never touch a
+# variable is not walked step by step for it: its entry needs exactly the meet of where its reachable exits lead.
+
+
+class _Lattice:
+    """One variable's partitions, numbered; meet and pull-back through `add` on numbers, remembered."""
+
+    def __init__(self, domain: Domain) -> None:
+        self.domain = domain
+        self.parts: list[Partition] = []
+        self.numbers: dict[Partition, int] = {}
+        self.one = self.number(domain.one)
+        self.exact = self.number(domain.exact)
+        self.meets: dict[frozenset[int], int] = {}
+        self.adds: dict[tuple[int, int], int] = {}
+        self.split_numbers: dict[int, int] = {}  # id of a `_Splitter` result (kept alive by its cache) -> number
+
+    def number_of_split(self, partition: Partition) -> int:
+        found = self.split_numbers.get(id(partition))
+        if found is None:
+            found = self.split_numbers[id(partition)] = self.number(partition)
+        return found
+
+    def number(self, partition: Partition) -> int:
+        found = self.numbers.get(partition)
+        if found is None:
+            found = self.numbers[partition] = len(self.parts)
+            self.parts.append(partition)
+        return found
+
+    def meet(self, numbers) -> int:
+        distinct = set(numbers)
+        distinct.discard(self.one)
+        if not distinct:
+            return self.one
+        if len(distinct) == 1:
+            return next(iter(distinct))
+        if self.exact in distinct:
+            return self.exact
+        key = frozenset(distinct)
+        found = self.meets.get(key)
+        if found is None:
+            found = self.meets[key] = self.number(self.domain.meet(*(self.parts[n] for n in distinct)))
+        return found
+
+    def after_add(self, number: int, amount: int) -> int:
+        if number == self.one:
+            return number
+        key = (number, amount)
+        found = self.adds.get(key)
+        if found is None:
+            found = self.adds[key] = self.number(self.domain.after_add(self.parts[number], amount))
+        return found
+
+
+@dataclass(frozen=True)
+class _SceneShape:
+    """What the fixpoint needs of a scene, whatever the variable: its steps, the scenes its reachable gotos lead
+    to, whether its exit can be reached, and the variables its steps or choices touch."""
+
+    steps: tuple
+    goto_targets: tuple[str, ...]
+    exit_reached: bool
+    touches: frozenset[str]
+    conditions: dict[int, CompiledExpr]
+    exits: tuple[str, ...]  # where its end leads (`next`, every choice's target); empty for an ending
+
+
+def _shape(story: Story, scene: Scene) -> _SceneShape:
+    steps = story.programs[scene.id].steps
+    conditions = _scene_conditions(scene)
+    touches: set[str] = set()
+    for step in steps:
+        if step[0] == OP_SET:
+            touches.update(variable for variable, _ in step[1])
+        elif step[0] == OP_ADD:
+            touches.update(change[0] for change in step[1])
+        elif step[0] == OP_BRANCH and id(step[1]) in conditions:
+            touches.update(conditions[id(step[1])].reads)
+    for choice in scene.choices:
+        if choice.condition is not None:
+            touches.update(choice.condition.reads)
+        touches.update(change.variable for change in (*choice.sets, *choice.adds))
+    # The steps reachable from the first, following branches both ways, jumps, and stopping at gotos.
+    reached: set[int] = set()
+    targets: list[str] = []
+    exit_reached = False
+    work = [0]
+    while work:
+        index = work.pop()
+        if index in reached:
+            continue
+        reached.add(index)
+        if index >= len(steps):
+            exit_reached = True
+            continue
+        step = steps[index]
+        if step[0] == OP_GOTO:
+            targets.append(step[1])
+        elif step[0] == OP_JUMP:
+            work.append(step[1])
+        elif step[0] == OP_BRANCH:
+            work += [index + 1, step[2]]
+        else:
+            work.append(index + 1)
+    exits = (scene.next,) if scene.next is not None else tuple(dict.fromkeys(c.goto for c in scene.choices))
+    if scene.ending is not None:
+        exits = ()
+    return _SceneShape(steps, tuple(dict.fromkeys(targets)), exit_reached, frozenset(touches), conditions, exits)
 
 
 def compute_classes(story: Story) -> Classes:
@@ -234,25 +345,26 @@ def compute_classes(story: Story) -> Classes:
     for scene in story.scenes.values():
         for target in scene_successors(story, scene):
             predecessors[target].add(scene.id)
-    branch_conditions = {scene_id: _scene_conditions(scene) for scene_id, scene in story.scenes.items()}
+    shapes = {scene_id: _shape(story, scene) for scene_id, scene in story.scenes.items()}
 
     entry: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
     menu: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
     for name, domain in domains.items():
+        lattice = _Lattice(domain)
         invariant_split = [
-            part for part in (splitter.of(inv.condition, name) for inv in story.invariants) if part is not None
+            lattice.number(part)
+            for part in (splitter.of(inv.condition, name) for inv in story.invariants)
+            if part is not None
         ]
-        current = dict.fromkeys(story.scenes, domain.one)
-        menus = dict.fromkeys(story.scenes, domain.one)
+        current = dict.fromkeys(story.scenes, lattice.one)
+        menus = dict.fromkeys(story.scenes, lattice.one)
         work = deque(reversed(list(story.scenes)))
         queued = set(story.scenes)
         while work:
             scene_id = work.popleft()
             queued.discard(scene_id)
             scene = story.scenes[scene_id]
-            new, at_menu = _scene_entry(
-                story, scene, name, domain, current, splitter, invariant_split, branch_conditions[scene_id]
-            )
+            new, at_menu = _scene_entry(scene, shapes[scene_id], name, lattice, current, splitter, invariant_split)
             menus[scene_id] = at_menu
             if new != current[scene_id]:
                 current[scene_id] = new
@@ -260,26 +372,34 @@ def compute_classes(story: Story) -> Classes:
                     if source not in queued:
                         queued.add(source)
                         work.append(source)
+        parts = lattice.parts
         for scene_id in story.scenes:
-            entry[scene_id][name] = current[scene_id]
-            menu[scene_id][name] = menus[scene_id]
+            entry[scene_id][name] = parts[current[scene_id]]
+            menu[scene_id][name] = parts[menus[scene_id]]
     return Classes(domains, entry, menu, frozenset(exact))
 
 
 def _scene_entry(
-    story: Story,
     scene: Scene,
+    shape: _SceneShape,
     name: str,
-    domain: Domain,
-    current: dict[str, Partition],
+    lattice: _Lattice,
+    current: dict[str, int],
     splitter: _Splitter,
-    invariant_split: list[Partition],
-    branch_conditions: dict[int, CompiledExpr],
-) -> tuple[Partition, Partition]:
-    """One backward pass over a scene's steps: the partition needed at its entry, and at its exit."""
-    steps = story.programs[scene.id].steps
-    at_exit = domain.meet(*_exit_parts(scene, name, domain, current, splitter), *invariant_split)
-    needed: list[Partition] = [domain.one] * (len(steps) + 1)
+    invariant_split: list[int],
+) -> tuple[int, int]:
+    """One backward pass over a scene's steps: the partition needed at its entry, and at its exit (as numbers)."""
+    meet = lattice.meet
+    if name not in shape.touches:
+        # Nothing in the scene reads or changes the variable: its entry needs what its reachable exits need.
+        at_exit = meet([*(current[target] for target in shape.exits), *invariant_split])
+        reached = [current[target] for target in shape.goto_targets]
+        if shape.exit_reached:
+            reached.append(at_exit)
+        return meet([*reached, *invariant_split]), at_exit
+    at_exit = meet([*_exit_parts(scene, name, lattice, current, splitter), *invariant_split])
+    steps = shape.steps
+    needed: list[int] = [lattice.one] * (len(steps) + 1)
     needed[len(steps)] = at_exit
     for index in range(len(steps) - 1, -1, -1):
         step = steps[index]
@@ -288,33 +408,33 @@ def _scene_entry(
         if op == OP_EVENT:
             needed[index] = after
         elif op == OP_SET:
-            needed[index] = domain.one if any(variable == name for variable, _ in step[1]) else after
+            needed[index] = lattice.one if any(variable == name for variable, _ in step[1]) else after
         elif op == OP_ADD:
             part = after
             for variable, amount, _, _ in step[1]:
                 if variable == name:
-                    part = domain.after_add(part, amount)
+                    part = lattice.after_add(part, amount)
             needed[index] = part
         elif op == OP_BRANCH:
-            split = splitter.of(branch_conditions.get(id(step[1])), name)
+            split = splitter.of(shape.conditions.get(id(step[1])), name)
             parts = [after, needed[step[2]]]
             if split is not None:
-                parts.append(split)
-            needed[index] = domain.meet(*parts)
+                parts.append(lattice.number_of_split(split))
+            needed[index] = meet(parts)
         elif op == OP_JUMP:
             needed[index] = needed[step[1]]
         elif op == OP_GOTO:
-            needed[index] = domain.meet(current[step[1]], *invariant_split)
+            needed[index] = meet([current[step[1]], *invariant_split])
         else:  # pragma: no cover - every op is handled above
             raise AssertionError(f"unknown step {op}")
-    return domain.meet(needed[0], *invariant_split), at_exit
+    return meet([needed[0], *invariant_split]), at_exit
 
 
 def _exit_parts(
-    scene: Scene, name: str, domain: Domain, current: dict[str, Partition], splitter: _Splitter
-) -> Iterator[Partition]:
+    scene: Scene, name: str, lattice: _Lattice, current: dict[str, int], splitter: _Splitter
+) -> Iterator[int]:
     if scene.ending is not None:
-        yield domain.one
+        yield lattice.one
         return
     if scene.next is not None:
         yield current[scene.next]
@@ -322,16 +442,16 @@ def _exit_parts(
     for choice in scene.choices:
         split = splitter.of(choice.condition, name)
         if split is not None:
-            yield split
-        yield _through_choice(choice, name, domain, current[choice.goto])
+            yield lattice.number_of_split(split)
+        yield _through_choice(choice, name, lattice, current[choice.goto])
 
 
-def _through_choice(choice: Choice, name: str, domain: Domain, after: Partition) -> Partition:
+def _through_choice(choice: Choice, name: str, lattice: _Lattice, after: int) -> int:
     """The partition before a choice's effects (its `set`, then its `add`) given the one at its target's entry."""
     part = after
     for change in choice.adds:
         if change.variable == name:
-            part = domain.after_add(part, change.value)  # type: ignore[arg-type]
+            part = lattice.after_add(part, change.value)  # type: ignore[arg-type]
     if any(change.variable == name for change in choice.sets):
-        return domain.one
+        return lattice.one
     return part

@@ -28,6 +28,7 @@ from game.tester.report import (
     UnreachedScene,
     UntakenChoice,
 )
+from game.tester.verdicts import settle_claims
 
 
 def build_report(exploration: Exploration, *, ranges: bool = False, no_return: bool = False) -> ExploreReport:
@@ -53,8 +54,9 @@ def build_report(exploration: Exploration, *, ranges: bool = False, no_return: b
     )
     if ranges:
         report.ranges = variable_ranges(exploration)
-    if no_return:
+    if no_return and not exploration.partial:  # what some play can still reach is unknown past the frontier
         report.points_of_no_return = _points_of_no_return(exploration, masks)
+    settle_claims(exploration, report)
     return report
 
 

@@ -67,6 +67,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paths", action="store_true", help="print the shortest path to each ending")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a summary")
     parser.add_argument("--junit", type=Path, metavar="FILE", help="also write the results as JUnit XML")
+    parser.add_argument(
+        "--search",
+        type=_whole,
+        default=None,
+        metavar="N",
+        help="when the exploration stops at --max-states, search up to N states towards each ending it did not "
+        "reach (default 20,000; 0: no search)",
+    )
     parser.add_argument("--start", metavar="SCENE", help="explore from this scene instead of the story's start")
     parser.add_argument(
         "--given",
@@ -94,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
             ("--points-of-no-return", args.points_of_no_return),
             ("--witnesses", args.witnesses),
             ("--paths", args.paths),
+            ("--search", args.search is not None),
         ):
             if given:
                 return _usage(f"{flag} needs the full exploration, so it cannot go with --random")
@@ -188,6 +197,10 @@ def _test(story, args: argparse.Namespace, given: dict):
                 progress.done()
             report = build_report(exploration, ranges=args.ranges, no_return=args.points_of_no_return)
             report.max_states = limit
+            if exploration.partial and args.search != 0:
+                from game.tester.directed import DEFAULT_BUDGET, prove_by_search
+
+                prove_by_search(exploration, report, args.search if args.search is not None else DEFAULT_BUDGET)
             test_run.explore = report
             if args.witnesses is not None:
                 from game.tester.witnesses import write_witnesses

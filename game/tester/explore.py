@@ -22,6 +22,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from transitions.core import EventData
 
@@ -39,6 +40,11 @@ VIA_GOTO = -3
 # When an invariant was found broken.
 AT_ENTRY = "entry"
 AFTER_EFFECTS = "after_effects"
+
+# What `Exploration.expanded` says of a state.
+UNEXPLORED = 0  # its scene was never played: nothing is known of where it leads
+EXPLORED = 1  # every way out was followed and kept as an edge
+CUT = 2  # played, but the cap refused a state it leads to: its edges are only some of its ways out
 
 DEFAULT_MAX_STATES = 1_000_000
 PROGRESS_EVERY = 4096
@@ -78,11 +84,15 @@ class Exploration:
     endings_at: dict[int, str]  # state id -> the ending it finishes with
     menu_locks: list[int]  # states whose menu has nothing to take and no fallback
     violations: dict[int, FirstViolation]  # invariant index -> first violation
-    expanded: bytearray  # state id -> 1 once explored (all are, unless partial)
+    expanded: bytearray  # state id -> EXPLORED, CUT or UNEXPLORED (all are EXPLORED, unless partial)
     first_edge: array  # state id -> index of its first edge (its edges are consecutive), -1 if not explored
     partial: bool
     variable_names: tuple[str, ...]
     menu_scenes: set[str] = field(default_factory=set)  # scenes whose menu was reached at least once
+    # Per scene: the variables a state there keeps (the live ones, in declared order), and every variable's value
+    # with the dead ones at the value they are all sent to (see `live_variables`).
+    live_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    dead_fill: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def states(self) -> int:
@@ -92,10 +102,16 @@ class Exploration:
     def transitions(self) -> int:
         return len(self.edge_from)
 
+    def fully_explored(self, state_id: int) -> bool:
+        """Whether every way out of this state is known (an edge kept for each)."""
+        return self.expanded[state_id] == EXPLORED
+
     def play_state(self, state_id: int) -> PlayState:
         """A fresh PlayState for a stored state (at its scene's entry)."""
         scene, values, visits, once = self.keys[state_id]
-        return PlayState(scene, dict(zip(self.variable_names, values)), dict(visits), set(once))
+        variables = dict(self.dead_fill[scene])
+        variables.update(zip(self.live_names[scene], values))
+        return PlayState(scene, variables, dict(visits), set(once))
 
 
 def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
@@ -123,6 +139,10 @@ class Explorer:
         self.progress = progress
         self.tracking = tracking(story)
         self.classes = compute_classes(story)
+
+    def live_variables(self) -> tuple[dict[str, tuple[str, ...]], dict[str, dict]]:
+        """Which variables the states keep at each scene (`bench/` keeps them all, to measure what this saves)."""
+        return live_variables(self.story, self.classes)
 
     def fire_function(self) -> Callable[[PlayState, str], bool]:
         """How the explorer fires a trigger: through the story's machine (`bench/` swaps in a plain table)."""
@@ -176,7 +196,6 @@ class Explorer:
         menu_locks: list[int] = []
         menu_scenes: set[str] = set()
         violations: dict[int, FirstViolation] = {}
-        pending: dict[int, PlayState] = {}
         interned: dict[tuple, tuple] = {}
         interned_visits: dict[frozenset, frozenset] = {}
         classes = self.classes
@@ -186,6 +205,8 @@ class Explorer:
             dead = classes.unbounded_dead(scene_id)
             if dead:
                 canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
+        live_names, dead_fill = self.live_variables()
+        live_getter = {scene_id: _getter(names) for scene_id, names in live_names.items()}
         queue: deque[int] = deque()
         max_states = self.max_states
         partial = False
@@ -211,7 +232,7 @@ class Explorer:
             variables = state.variables
             for name, mapping in canon[scene]:
                 variables[name] = mapping[variables[name]]
-            values = tuple(variables.values())
+            values = live_getter[scene](variables)
             values = interned.setdefault(values, values)
             if visits:
                 counts = frozenset(visits.items())
@@ -228,6 +249,7 @@ class Explorer:
             if target is None:
                 if len(keys) >= max_states:
                     partial = True
+                    expanded[source] = CUT
                     return False
                 target = len(keys)
                 seen[key] = target
@@ -237,7 +259,6 @@ class Explorer:
                 distance.append(distance[source] + cost)
                 expanded.append(0)
                 first_edge.append(-1)
-                pending[target] = state
                 if cost:
                     queue.append(target)
                 else:
@@ -262,17 +283,21 @@ class Explorer:
         distance.append(0)
         expanded.append(0)
         first_edge.append(-1)
-        pending[0] = first
         queue.append(0)
 
         progress = self.progress
         count = 0
         while queue and not partial:
             sid = queue.popleft()
-            state = pending.pop(sid, None)
-            if state is None:  # queued twice (reached again with fewer choices) and already explored
+            if expanded[sid]:  # queued twice (reached again with fewer choices) and already explored
                 continue
-            expanded[sid] = 1
+            # Rebuilt from its key rather than kept from when it was found: the key holds everything the state
+            # is (settled in place), and a queue of keys takes a fraction of the memory of one of whole states.
+            scene_id, values, counts, once_taken = keys[sid]
+            variables = dict(dead_fill[scene_id])
+            variables.update(zip(live_names[scene_id], values))
+            state = PlayState(scene_id, variables, dict(counts), set(once_taken))
+            expanded[sid] = EXPLORED
             first_edge[sid] = len(edge_from)
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
@@ -336,6 +361,8 @@ class Explorer:
             partial=partial,
             variable_names=tuple(story.variables),
             menu_scenes=menu_scenes,
+            live_names=live_names,
+            dead_fill=dead_fill,
         )
 
 
@@ -375,6 +402,42 @@ def machine_firer(story: Story) -> Callable[[PlayState, str], bool]:
         return False
 
     return fire
+
+
+def live_variables(story: Story, classes: Classes) -> tuple[dict[str, tuple[str, ...]], dict[str, dict]]:
+    """Per scene: the variables live at its entry (some value can still be told from another), and the value of
+    each variable a state there stands for when it is dead (the one every value is sent to: its domain's first, or
+    its default for an unbounded int). A dead variable is left out of the state key, so states are smaller and a
+    variable nothing reads again costs nothing."""
+    defaults = story.defaults()
+    live: dict[str, tuple[str, ...]] = {}
+    fill: dict[str, dict] = {}
+    for scene_id in story.scenes:
+        names = []
+        values = {}
+        dead_unbounded = set(classes.unbounded_dead(scene_id))
+        for name in story.variables:
+            domain = classes.domains[name]
+            if domain.finite and domain.values and classes.entry[scene_id][name] == domain.one:
+                values[name] = domain.values[0]
+            elif name in dead_unbounded:
+                values[name] = defaults[name]
+            else:
+                values[name] = defaults[name]  # a placeholder: the state's own value replaces it
+                names.append(name)
+        live[scene_id] = tuple(names)
+        fill[scene_id] = values
+    return live, fill
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """A fast `lambda variables: tuple(variables[name] for name in names)`."""
+    if not names:
+        return lambda variables: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda variables: (variables[name],)
+    return itemgetter(*names)
 
 
 class _Always(dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 
-from game.tester.explore import Exploration
+from game.tester.explore import EXPLORED, Exploration
 
 
 class EndingMasks:
@@ -40,9 +40,10 @@ class EndingMasks:
             masks[state] |= bit[ending]
             work.append(state)
         if exploration.partial:
-            # A state never explored might lead anywhere: assume the best, so nothing is called stuck wrongly.
+            # A state never explored, or explored only in part (the cap refused a state it leads to), might lead
+            # anywhere: assume the best, so nothing is called stuck wrongly.
             for state, done in enumerate(exploration.expanded):
-                if not done:
+                if done != EXPLORED:
                     masks[state] = self.everything
                     work.append(state)
         while work:

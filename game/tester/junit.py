@@ -21,10 +21,15 @@ class _Suite:
         self.element = ET.Element("testsuite", name=name, time=f"{seconds:.3f}")
         self.tests = 0
         self.failures = 0
+        self.skipped = 0
 
-    def case(self, group: str, name: str, failure: str = "", output: str = "") -> None:
+    def case(self, group: str, name: str, failure: str = "", output: str = "", skipped: str = "") -> None:
+        """One test case; `skipped` (a claim a partial run could not settle: unknown) when it is neither."""
         self.tests += 1
         case = ET.SubElement(self.element, "testcase", classname=f"{SUITE}.{group}", name=name)
+        if skipped and not failure:
+            self.skipped += 1
+            ET.SubElement(case, "skipped", message=skipped[:500])
         if failure:
             self.failures += 1
             first = failure.splitlines()[0] if failure else ""
@@ -37,6 +42,7 @@ class _Suite:
         self.element.set("tests", str(self.tests))
         self.element.set("failures", str(self.failures))
         self.element.set("errors", "0")
+        self.element.set("skipped", str(self.skipped))
         return self.element
 
 
@@ -45,13 +51,17 @@ def junit_xml(run: TestRun) -> str:
     explored = run.explore
     if explored is not None:
         for ending in explored.endings:
-            failure = "" if ending.reachable else f"the ending '{ending.id}' cannot be reached: {ending.why}"
+            unknown = ending.status == "unknown"
+            failure = "" if ending.reachable or unknown else f"the ending '{ending.id}' cannot be reached: {ending.why}"
             output = "\n".join(ending.path.describe("")) if ending.path else ""
-            suite.case("endings", f"ending {ending.id} is reachable", failure, output)
+            skipped = f"unknown: {ending.why}" if unknown else ""
+            suite.case("endings", f"ending {ending.id} is reachable", failure, output, skipped)
         suite.case(
             "scenes",
             "every scene is reached",
             "\n".join(f"{item.where}: scene '{item.scene}' is never reached" for item in explored.unreachable_scenes),
+            "\n".join(f"{item.where}: scene '{item.scene}' unknown: not reached" for item in explored.unknown_scenes),
+            _unknown(len(explored.unknown_scenes), "scene"),
         )
         errors = [choice for choice in explored.untaken_choices if choice.severity == "error"]
         warnings = [choice for choice in explored.untaken_choices if choice.severity == "warning"]
@@ -59,7 +69,11 @@ def junit_xml(run: TestRun) -> str:
             "choices",
             "every choice can be taken",
             "\n".join(f"{choice.where}: {_choice_name(choice)}: {choice.why}" for choice in errors),
-            "\n".join(f"{choice.where}: {_choice_name(choice)}: {choice.why}" for choice in warnings),
+            "\n".join(
+                f"{choice.where}: {_choice_name(choice)}: {choice.why}"
+                for choice in (*warnings, *explored.unknown_choices)
+            ),
+            _unknown(len(explored.unknown_choices), "choice"),
         )
         suite.case(
             "soft-locks",
@@ -67,6 +81,7 @@ def junit_xml(run: TestRun) -> str:
             "\n\n".join(
                 f"{lock.scene}: {lock.detail}\n" + "\n".join(lock.path.describe()) for lock in explored.soft_locks
             ),
+            skipped="unknown: none in the states explored" if explored.no_soft_locks == "unknown" else "",
         )
         broken = {violation.invariant: violation for violation in explored.invariant_violations}
         for invariant in sorted({v.invariant for v in explored.invariant_violations} | set(_invariants(run))):
@@ -78,7 +93,9 @@ def junit_xml(run: TestRun) -> str:
                     f"({violation.when.replace('_', ' ')}; {_values(violation.values)})\n"
                     + "\n".join(violation.path.describe())
                 )
-            suite.case("invariants", f"invariant holds: {invariant}", failure)
+            unknown = explored.invariant_status.get(invariant) == "unknown"
+            skipped = "unknown: it holds in every state explored" if unknown else ""
+            suite.case("invariants", f"invariant holds: {invariant}", failure, skipped=skipped)
         suite.case(
             "exploration",
             "the exploration is complete",
@@ -100,6 +117,10 @@ def junit_xml(run: TestRun) -> str:
     root.append(suite.close())
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _unknown(count: int, noun: str) -> str:
+    return f"unknown: {count} {noun}{'' if count == 1 else 's'} not settled in the states explored" if count else ""
 
 
 def _choice_name(choice) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from game.machine import choice_is_shown
+from game.machine import PlayState, choice_is_shown
+from game.model import Story
 from game.program import run_silently
 from game.tester.explore import VIA_FALLBACK, VIA_GOTO, VIA_NEXT, Exploration
 
@@ -19,6 +20,12 @@ TAKE_NEXT = "next"
 TAKE_GOTO = "goto"
 TAKE_FALLBACK = "fallback"
 TAKE_FINISH = "finish"
+
+# How much of a path a report prints: the first and last choice lines, with a count of those left out between,
+# and the first and last scenes of a run passed without a choice. Whole paths go to `--witnesses` files and JSON.
+SHOWN_FIRST = 6
+SHOWN_LAST = 4
+SHOWN_PASSED = 6
 
 
 @dataclass(frozen=True)
@@ -71,20 +78,36 @@ class Path:
     def to_json(self) -> list[dict]:
         return [step.to_json() for step in self.steps]
 
-    def describe(self, indent: str = "    ") -> list[str]:
-        """One line per choice, with the automatic steps between folded in as scene names."""
+    def describe(self, indent: str = "    ", *, bounded: bool = True) -> list[str]:
+        """One line per choice, with the automatic steps between folded in as scene names.
+
+        Bounded (the default), a long path shows its first `SHOWN_FIRST` and last `SHOWN_LAST` lines with the
+        number of choices left out between, and a long run of scenes passed without a choice its ends and a count.
+        """
         lines = []
         passed: list[str] = []
         for step in self.steps:
             if step.is_choice:
-                lead = f"{' > '.join(passed)} > " if passed else ""
+                lead = f"{_scenes(passed, bounded)} > " if passed else ""
                 lines.append(f'{indent}{lead}{step.scene}: {step.number}. "{step.take}"')
                 passed = []
             elif step.take != TAKE_FINISH:
                 passed.append(step.scene)
-        tail = [*passed, self.scene]
-        lines.append(f"{indent}{' > '.join(tail)}" + (" (the end)" if self.finishes else ""))
+        tail = _scenes([*passed, self.scene], bounded)
+        lines.append(f"{indent}{tail}" + (" (the end)" if self.finishes else ""))
+        if bounded and len(lines) > SHOWN_FIRST + SHOWN_LAST + 1:
+            left_out = len(lines) - SHOWN_FIRST - SHOWN_LAST
+            more = f"{left_out:,} more choice{'' if left_out == 1 else 's'}"
+            lines = [*lines[:SHOWN_FIRST], f"{indent}... {more} ...", *lines[-SHOWN_LAST:]]
         return lines
+
+
+def _scenes(scenes: list[str], bounded: bool) -> str:
+    """Scenes passed in a row, joined by ' > '; bounded, a long run keeps its ends and says how many are between."""
+    if bounded and len(scenes) > 2 * SHOWN_PASSED + 1:
+        between = len(scenes) - 2 * SHOWN_PASSED
+        scenes = [*scenes[:SHOWN_PASSED], f"... {between:,} scenes ...", *scenes[-SHOWN_PASSED:]]
+    return " > ".join(scenes)
 
 
 def path_to(exploration: Exploration, state_id: int, *, finish: bool = False) -> Path:
@@ -111,7 +134,15 @@ def _given(exploration: Exploration) -> dict[str, object]:
 
 def _step(exploration: Exploration, source: int, how: int) -> PathStep:
     scene_id = exploration.keys[source][0]
-    scene = exploration.story.scenes[scene_id]
+    if how < 0 or exploration.story.scenes[scene_id].choices[how].fallback:  # no number: no state needed
+        return step_at(exploration.story, PlayState(scene_id, {}, {}, set()), how)
+    return step_at(exploration.story, exploration.play_state(source), how)
+
+
+def step_at(story: Story, state: PlayState, how: int) -> PathStep:
+    """The step leaving a scene by choice `how`, from the state at its entry (changed: pass a copy to keep it)."""
+    scene_id = state.state
+    scene = story.scenes[scene_id]
     if how == VIA_NEXT:
         return PathStep(scene_id, TAKE_NEXT)
     if how == VIA_GOTO:
@@ -119,8 +150,7 @@ def _step(exploration: Exploration, source: int, how: int) -> PathStep:
     choice = scene.choices[how]
     if choice.fallback:
         return PathStep(scene_id, TAKE_FALLBACK, None, how)
-    state = exploration.play_state(source)
-    program = exploration.story.programs[scene_id]
+    program = story.programs[scene_id]
     if program.has_effects:
         run_silently(program, state.variables, state.visits)
     number = 0

@@ -15,6 +15,7 @@ from game.problems import Problem
 from game.tester.paths import Path
 
 Severity = Literal["error", "warning"]
+Status = Literal["proven", "refuted", "unknown"]  # of a claim: see `verdicts`
 
 
 @dataclass
@@ -24,11 +25,13 @@ class EndingResult:
     reachable: bool
     path: Path | None
     why: str = ""  # when not reachable
+    status: Status | None = None  # set by `verdicts.settle_claims`: proven (a path), refuted, or unknown
+    found_by: str = ""  # "directed search" when its path came from `directed` (then maybe not the fewest choices)
 
     def to_json(self) -> dict:
         data: dict = {
             "title": self.title,
-            "reachable": self.reachable,
+            "reachable": None if self.status == "unknown" else self.reachable,
             "path": self.path.to_json() if self.path else None,
         }
         if self.path is not None:
@@ -155,11 +158,16 @@ class ExploreReport:
     uncapped: dict[str, str]  # scene -> the condition that keeps its visit count exact
     ranges: dict[str, dict[str, list]] | None = None
     points_of_no_return: list[PointOfNoReturn] | None = None
+    # Claims a partial run can neither prove nor refute (see `verdicts`), and the status of the global claims.
+    unknown_scenes: list[UnreachedScene] = field(default_factory=list)
+    unknown_choices: list[UntakenChoice] = field(default_factory=list)
+    invariant_status: dict[str, Status] = field(default_factory=dict)  # invariant -> "holds everywhere" is ...
+    no_soft_locks: Status | None = None  # "no play gets stuck" is ...
 
     @property
     def failures(self) -> int:
         return (
-            sum(1 for ending in self.endings if not ending.reachable)
+            sum(1 for ending in self.endings if not ending.reachable and ending.status != "unknown")
             + len(self.unreachable_scenes)
             + sum(1 for choice in self.untaken_choices if choice.severity == "error")
             + len(self.soft_locks)
@@ -285,6 +293,14 @@ class TestRun:
                 partial=explored.partial,
                 max_states=explored.max_states,
                 exact_visit_counts=explored.uncapped,
+                unknown_scenes=[scene.scene for scene in explored.unknown_scenes],
+                unknown_choices=[choice.to_json() for choice in explored.unknown_choices],
+                claims={
+                    "endings": {ending.id: ending.status for ending in explored.endings},
+                    "invariants": explored.invariant_status,
+                    "no_soft_locks": explored.no_soft_locks,
+                    "ranges_are_exact": not explored.partial,
+                },
             )
             if explored.ranges is not None:
                 data["ranges"] = explored.ranges

@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.tester.report import ExploreReport, RandomReport, TestRun
 
 SHOWN_CHOICES = 12  # of a random walk's choices in the summary
+SHOWN_UNKNOWN = 10  # of the scenes or choices a partial run could not settle
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -42,25 +43,36 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
         f"in {run.seconds:.1f} s ({state})"
     ]
     if report.partial:
-        lines.append("  Not every state was explored, so what is said unreachable below may be reachable.")
+        lines.append(
+            "  Not every state was explored, so what is not reached below may be reachable: each claim is proven"
+            " (with a path), refuted (no play can do it) or UNKNOWN."
+        )
     for scene, condition in report.uncapped.items():
         lines.append(f"  note: visits to '{scene}' are counted exactly (read by \"{condition}\"), which may not end")
 
     reachable = sum(1 for ending in report.endings if ending.reachable)
-    lines += ["", f"Endings: {reachable} of {len(report.endings)} reachable"]
+    unknown = sum(1 for ending in report.endings if ending.status == "unknown")
+    lines += [
+        "",
+        f"Endings: {reachable} of {len(report.endings)} reachable" + (f", {unknown} unknown" if unknown else ""),
+    ]
     width = max((len(ending.id) for ending in report.endings), default=0)
     for ending in report.endings:
         if ending.path is not None:
             choices = _plural(ending.path.choices, "choice")
-            lines.append(f"  {ending.id:<{width}}  reachable in {choices}: {ending.title}")
+            found = " (found by directed search: maybe not the fewest)" if ending.found_by else ""
+            lines.append(f"  {ending.id:<{width}}  reachable in {choices}{found}: {ending.title}")
             if paths:
                 lines += ending.path.describe("      ")
+        elif ending.status == "unknown":
+            lines.append(f"  {ending.id:<{width}}  UNKNOWN: {ending.why}")
         else:
             lines.append(f"  {ending.id:<{width}}  NOT REACHABLE: {ending.why}")
 
     lines += ["", f"Scenes: {_plural(len(report.unreachable_scenes), 'scene')} never reached"]
     for scene in report.unreachable_scenes:
         lines.append(f"  {scene.where}: '{scene.scene}' is never reached")
+    lines += _unknown([f"  {scene.where}: '{scene.scene}'" for scene in report.unknown_scenes], "scene", "not reached")
 
     errors = [choice for choice in report.untaken_choices if choice.severity == "error"]
     warnings = [choice for choice in report.untaken_choices if choice.severity == "warning"]
@@ -69,8 +81,14 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
         lines.append(f"  {choice.where}: {_choice(choice)}: {choice.why}")
     for choice in warnings:
         lines.append(f"  {choice.where}: warning: {_choice(choice)}: {choice.why}")
+    lines += _unknown(
+        [f"  {choice.where}: {_choice(choice)}" for choice in report.unknown_choices], "choice", "not taken"
+    )
 
-    lines += ["", f"Soft-locks: {_plural(len(report.soft_locks), 'soft-lock') if report.soft_locks else 'none'}"]
+    found = _plural(len(report.soft_locks), "soft-lock") if report.soft_locks else "none"
+    if report.no_soft_locks == "unknown":
+        found = f"{found} found in the states explored (UNKNOWN beyond them)"
+    lines += ["", f"Soft-locks: {found}"]
     for lock in report.soft_locks:
         lines.append(f"  in '{lock.scene}': {lock.detail} ({_plural(lock.states, 'state')}); the shortest way there:")
         lines += lock.path.describe("      ")
@@ -79,10 +97,16 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
 
     if report.invariants_checked:
         broken = len(report.invariant_violations)
+        open_ = [source for source, status in report.invariant_status.items() if status == "unknown"]
         if broken:
             lines += ["", f"Invariants: {broken} of {report.invariants_checked} broken"]
-        else:
+        elif not open_:
             lines += ["", f"Invariants: all {report.invariants_checked} hold in every reachable state"]
+        else:
+            held = report.invariants_checked - len(open_)
+            lines += ["", f"Invariants: {held} of {report.invariants_checked} proven to hold everywhere"]
+        for source in open_:
+            lines.append(f"  UNKNOWN: '{source}' holds in every state explored; the states not explored may break it")
         for violation in report.invariant_violations:
             values = ", ".join(f"{name}={_show(value)}" for name, value in violation.values.items())
             lines.append(
@@ -98,7 +122,8 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
             lines.append(f"  {item.where}: in '{item.scene}', if \"{item.condition}\" is {item.outcome}")
 
     if report.ranges is not None:
-        lines += ["", "Ranges at each scene's entry (min..max):"]
+        caveat = " in the states explored (the true ranges may be wider)" if report.partial else ""
+        lines += ["", f"Ranges at each scene's entry (min..max){caveat}:"]
         for scene, values in report.ranges.items():
             shown = ", ".join(
                 f"{name} {_show(pair[0])}" if pair[0] == pair[1] else f"{name} {_show(pair[0])}..{_show(pair[1])}"
@@ -111,6 +136,17 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
         lines += ["", f"Points of no return: {_plural(len(report.points_of_no_return), 'choice')}"]
         for item in report.points_of_no_return:
             lines.append(f"  {item.where}: '{item.scene}' \"{item.text}\" rules out {', '.join(item.closes)}")
+    return lines
+
+
+def _unknown(items: list[str], noun: str, verb: str) -> list[str]:
+    """Claims a partial run could not settle: a count, and the first few (each with its file and line)."""
+    if not items:
+        return []
+    lines = [f"  UNKNOWN: {_plural(len(items), noun)} {verb} in the states explored (reachable or not: not known)"]
+    lines += [f"  {item}" for item in items[:SHOWN_UNKNOWN]]
+    if len(items) > SHOWN_UNKNOWN:
+        lines.append(f"    ... and {len(items) - SHOWN_UNKNOWN:,} more (all in --json)")
     return lines
 
 

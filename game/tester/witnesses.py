@@ -157,7 +157,12 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
             story,
             ending.path,
             name=f"Witness: the ending {ending.id}",
-            about=f"The shortest way ({ending.path.choices} choices) to the ending '{ending.id}': {ending.title}.",
+            about=(
+                f"A way found by directed search ({ending.path.choices} choices, maybe not the fewest)"
+                if ending.found_by
+                else f"The shortest way ({ending.path.choices} choices)"
+            )
+            + f" to the ending '{ending.id}': {ending.title}.",
             end=ending.id,
         )
         put(f"ending-{ending.id}.yaml", text, claim)

@@ -1,0 +1,59 @@
+"""Three-valued answers are never wrong: on random small stories (those of `test_tester_soundness`), the interval
+over-approximation covers everything the complete exploration finds, and a run capped anywhere states nothing the
+complete run contradicts (what it cannot settle is unknown)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from storybuild import write_story
+from test_tester_soundness import MANIFEST, stories
+
+from game.loader import load_story
+from game.problems import StoryError
+from game.tester.checks import build_report
+from game.tester.explore import explore
+from game.tester.static_reach import static_reach
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories(), st.floats(0.0, 1.0))
+def test_capped_claims_never_contradict_the_complete_run(scenes, fraction):
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), MANIFEST))
+        except StoryError:
+            assume(False)
+            return
+        exploration = explore(story, max_states=200_000)
+        assert not exploration.partial
+        truth = build_report(exploration)
+        reach = static_reach(story)
+        assert {key[0] for key in exploration.keys} <= set(reach.entered)
+        assert set(exploration.endings_at.values()) <= reach.endings
+        keys = exploration.keys
+        for source, how in zip(exploration.edge_from, exploration.edge_via):
+            if how >= 0:
+                assert reach.may_take(keys[source][0], how)
+        for violation in truth.invariant_violations:
+            number = [inv.condition.source for inv in story.invariants].index(violation.invariant)
+            assert reach.invariant_may_break(story, number)
+
+        cap = max(1, int(fraction * exploration.states))
+        report = build_report(explore(story, max_states=cap))
+        true_endings = {ending.id: ending.status for ending in truth.endings}
+        for ending in report.endings:
+            assert ending.status in ("unknown", true_endings[ending.id])
+        for source, status in report.invariant_status.items():
+            assert status in ("unknown", truth.invariant_status[source])
+        assert report.no_soft_locks in ("unknown", truth.no_soft_locks)
+        assert {s.scene for s in report.unreachable_scenes} <= {s.scene for s in truth.unreachable_scenes}
+        refuted = {(c.scene, c.index) for c in report.untaken_choices}
+        assert refuted <= {(c.scene, c.index) for c in truth.untaken_choices}
+        assert {(lock.kind, lock.scene) for lock in report.soft_locks} <= {
+            (lock.kind, lock.scene) for lock in truth.soft_locks
+        }
