@@ -62,6 +62,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report, for each choice, the endings that can no longer be reached once it is taken",
     )
     parser.add_argument(
+        "--measures",
+        action="store_true",
+        help="also measure whether choices matter: exact ending odds, cosmetic choices, variables, repetition",
+    )
+    parser.add_argument(
+        "--policy",
+        metavar="NAME|FILE",
+        help="how the odds pick among choices: uniform (default), first, or a weights file (implies --measures)",
+    )
+    parser.add_argument(
         "--witnesses", type=Path, metavar="DIR", help="write each shortest path as a playthrough file into DIR"
     )
     parser.add_argument("--paths", action="store_true", help="print the shortest path to each ending")
@@ -109,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if problem is not None:
         return _usage(problem)
+    if args.policy is not None and args.random is None:
+        args.measures = True
     try:
         given = parse_given(args.given)
     except ValueError as error:
@@ -120,6 +132,12 @@ def run(args: argparse.Namespace) -> int:
     problem = start_problem(story, args.start) or given_problem(story, given)
     if problem is not None:
         return _usage(problem)
+    from game.tester.odds import PolicyError, policy_from
+
+    try:
+        args.chosen_policy = policy_from(args.policy or "uniform", story) if args.policy or args.measures else None
+    except PolicyError as error:
+        return _usage(str(error))
 
     try:
         test_run, witnesses = _test(story, args, given)
@@ -171,6 +189,7 @@ def _test(story, args: argparse.Namespace, given: dict):
                 start=args.start,
                 given=given,
                 progress=progress.walking if progress else None,
+                policy=args.chosen_policy,
             )
         else:
             from game.tester.checks import build_report
@@ -189,6 +208,11 @@ def _test(story, args: argparse.Namespace, given: dict):
             report = build_report(exploration, ranges=args.ranges, no_return=args.points_of_no_return)
             report.max_states = limit
             test_run.explore = report
+            if args.measures:
+                from game.tester.graph import EndingMasks
+                from game.tester.measures import measure
+
+                report.measures = measure(exploration, EndingMasks(exploration), args.chosen_policy)
             if args.witnesses is not None:
                 from game.tester.witnesses import write_witnesses
 

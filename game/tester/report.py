@@ -155,6 +155,7 @@ class ExploreReport:
     uncapped: dict[str, str]  # scene -> the condition that keeps its visit count exact
     ranges: dict[str, dict[str, list]] | None = None
     points_of_no_return: list[PointOfNoReturn] | None = None
+    measures: object | None = None  # measures.Measures, with --measures: whether choices matter
 
     @property
     def failures(self) -> int:
@@ -290,6 +291,8 @@ class TestRun:
                 data["ranges"] = explored.ranges
             if explored.points_of_no_return is not None:
                 data["points_of_no_return"] = [item.to_json() for item in explored.points_of_no_return]
+            if explored.measures is not None:
+                data.update(explored.measures.to_json())  # type: ignore[attr-defined]
         if self.random is not None:
             walks = self.random
             data.setdefault("mode", "random")
