@@ -991,6 +991,7 @@ class _SceneBuilder:
         fallback = reader.boolean(spec, "fallback", "a choice") if "fallback" in spec else False
         once = reader.boolean(spec, "once", "a choice") if "once" in spec else False
         flavor = reader.boolean(spec, "flavor", "a choice") if "flavor" in spec else False
+        text = None
         if fallback:
             for key in ("text", "if", "locked", "once", "flavor"):
                 if key in spec:
