@@ -40,6 +40,7 @@ OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),
+    ("bench_measures.py", "Measures (test --measures) vs exploration"),
 )
 SCRIPT_TIMEOUT = 900
 

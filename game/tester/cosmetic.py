@@ -16,7 +16,8 @@ scene whose visits such an `if` reads is part of the labels, so along matched pa
 On an acyclic explored graph (the common case: every loop makes progress) the bisimulation is one bottom-up pass in
 reverse topological order, linear in the edges; with cycles it falls back to refining signatures until stable.
 For each choice that is not cosmetic, the depth at which its outcome first differs observably from the nearest
-sibling's says where its consequence first shows: in the next scene, n scenes later, or only at the ending.
+sibling's says where its consequence first shows: in the next scene, n scenes later, or only at the ending (the
+latest over the first MEASURED_SITUATIONS states that offer it, those reached with the fewest choices first).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from game.tester.analysis import deciding
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import out_edges
+
+MEASURED_SITUATIONS = 64  # per choice: the states (fewest choices first) whose consequence depth is measured
 
 
 @dataclass
@@ -48,18 +51,20 @@ class ChoiceFinding:
         return data
 
 
-def choice_findings(exploration: Exploration, masks: EndingMasks | None = None):
+def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, edges: list[range] | None = None):
     """(cosmetic choices, consequences of the others): choices marked `flavor: true` are in neither."""
     story = exploration.story
-    edges = out_edges(exploration)
+    edges = edges if edges is not None else out_edges(exploration)
     labels = _Labels(story)
     state_labels = [labels.state(exploration, state) for state in range(exploration.states)]
     edge_labels = [labels.edge(story, exploration.keys[source][0], how) for source, how in _sources(exploration)]
-    blocks = _bisimulation(exploration, edges, state_labels, edge_labels)
+    masks = masks or EndingMasks(exploration)
+    blocks = _bisimulation(exploration, edges, state_labels, edge_labels, masks)
     keys = exploration.keys
     via, edge_to = exploration.edge_via, exploration.edge_to
     always_cosmetic: dict[tuple[str, int], bool] = {}
     depth: dict[tuple[str, int], tuple[int, bool]] = {}
+    measured: dict[tuple[str, int], int] = {}
     distance = _Distance(exploration, edges, state_labels, edge_labels, blocks)
     for state, span in enumerate(edges):
         if len(span) < 2:
@@ -70,7 +75,8 @@ def choice_findings(exploration: Exploration, masks: EndingMasks | None = None):
             item = (scene, via[index])
             same = any(outcomes[other] == outcomes[position] for other in range(len(span)) if other != position)
             always_cosmetic[item] = always_cosmetic.get(item, True) and same
-            if not same:
+            if not same and measured.get(item, 0) < MEASURED_SITUATIONS:
+                measured[item] = measured.get(item, 0) + 1
                 nearest = min(
                     distance.between(edge_to[index], edge_to[other_index])
                     for other_index in span
@@ -123,7 +129,7 @@ class _Labels:
         self.watched = watched
         self.watched_visits = watched_visits
         self.fixed: dict[str, tuple | None] = {}
-        self.cache: dict[tuple, tuple] = {}
+        self.interned: dict[tuple, tuple] = {}  # one copy of each label
         self.edge_cache: dict[tuple[str, int], tuple] = {}
 
     def edge(self, story: Story, scene_id: str, how: int) -> tuple:
@@ -146,19 +152,16 @@ class _Labels:
         return found
 
     def state(self, exploration: Exploration, state_id: int) -> tuple:
-        scene_id, values, visits, once = exploration.keys[state_id]
+        scene_id = exploration.keys[state_id][0]
         scene = self.story.scenes[scene_id]
         fixed = self.fixed.get(scene_id, 0)
         if fixed == 0:
             fixed = self.fixed[scene_id] = self._fixed(scene) if not self._varies(scene) else None
         if fixed is not None:
             return fixed
-        key = (scene_id, values, visits, once)
-        found = self.cache.get(key)
-        if found is None:
-            play = exploration.play_state(state_id)
-            found = self.cache[key] = self._observe(scene, play.variables, play.visits, play)
-        return found
+        play = exploration.play_state(state_id)
+        found = self._observe(scene, play.variables, play.visits, play)
+        return self.interned.setdefault(found, found)
 
     def _varies(self, scene) -> bool:
         """Whether the scene's label can depend on the state: a deciding `if`, or a menu with conditions."""
@@ -246,19 +249,28 @@ def _all_beats(beats: tuple[Beat, ...]):
             yield from _all_beats(beat.otherwise)
 
 
-def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labels: list) -> list[int]:
+def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labels: list, masks) -> list[int]:
     """Block number per state: equal numbers for equivalent states (the coarsest bisimulation)."""
     edge_to = exploration.edge_to
     count = exploration.states
-    order = _reverse_topological(count, edges, edge_to)
+    order = _reverse_topological(count, edges, masks)
     if order is not None:
         blocks = [0] * count
         interned: dict[tuple, int] = {}
+        label_ids: dict[tuple, int] = {}
+        edge_ids: dict[tuple, int] = {}
+        state_ids = [label_ids.setdefault(label, len(label_ids)) for label in state_labels]
+        edge_label_ids = [edge_ids.setdefault(label, len(edge_ids)) for label in edge_labels]
         for state in order:
-            signature = (
-                state_labels[state],
-                frozenset((edge_labels[index], blocks[edge_to[index]]) for index in edges[state]),
-            )
+            span = edges[state]
+            if len(span) == 1:
+                index = span[0]
+                signature: tuple = (state_ids[state], edge_label_ids[index], blocks[edge_to[index]])
+            else:
+                signature = (
+                    state_ids[state],
+                    frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span),
+                )
             blocks[state] = interned.setdefault(signature, len(interned))
         return blocks
     interned_labels: dict[tuple, int] = {}
@@ -278,19 +290,17 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
         blocks, number = refined, len(interned)
 
 
-def _reverse_topological(count: int, edges, edge_to) -> list[int] | None:
-    """States with every successor before them, or None when the graph has a cycle."""
+def _reverse_topological(count: int, edges, masks: EndingMasks) -> list[int] | None:
+    """States with every successor before them, or None when the graph has a cycle (predecessors from `masks`)."""
     waiting = [len(span) for span in edges]
-    incoming: list[list[int]] = [[] for _ in range(count)]
-    for state, span in enumerate(edges):
-        for index in span:
-            incoming[edge_to[index]].append(state)
+    starts, sources = masks.pred_starts, masks.pred_sources
     ready = [state for state in range(count) if waiting[state] == 0]
     order = []
     while ready:
         state = ready.pop()
         order.append(state)
-        for source in incoming[state]:
+        for position in range(starts[state], starts[state + 1]):
+            source = sources[position]
             waiting[source] -= 1
             if waiting[source] == 0:
                 ready.append(source)

@@ -7,12 +7,13 @@ sentences read twice in one play (`sampling`). None of these fails a run: they a
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from game.model import Story
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
-from game.tester.odds import Odds, Policy, compute_odds
+from game.tester.odds import Odds, Policy, compute_odds, out_edges
 from game.tester.sampling import Samples, sample_plays
 from game.tester.variables import VariableUse, variable_uses
 
@@ -64,14 +65,26 @@ def measure(
     plays: int = DEFAULT_PLAYS,
     seed: int = 0,
 ) -> Measures:
+    # Like the exploration: millions of small tuples and no cycles, so the cyclic collector would only slow it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _measure(exploration, masks, policy, plays, seed)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays: int, seed: int) -> Measures:
     story = exploration.story
-    odds = compute_odds(exploration, policy, masks)
+    edges = out_edges(exploration)
+    odds = compute_odds(exploration, policy, masks, edges)
     start = exploration.keys[0][0] if exploration.keys else None
     given = {name: value for name, value in exploration.start_values.items() if story.defaults().get(name) != value}
     samples = sample_plays(story, policy, plays, seed, start=start, given=given)
     from game.tester.cosmetic import choice_findings
 
-    cosmetic, consequences = choice_findings(exploration, masks)
+    cosmetic, consequences = choice_findings(exploration, masks, edges)
     return Measures(
         odds=odds,
         variables=variable_uses(story),

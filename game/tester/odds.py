@@ -151,9 +151,11 @@ def edge_probabilities(exploration: Exploration, policy: Policy, edges: list[ran
     return found
 
 
-def compute_odds(exploration: Exploration, policy: Policy, masks: EndingMasks | None = None) -> Odds:
+def compute_odds(
+    exploration: Exploration, policy: Policy, masks: EndingMasks | None = None, edges: list[range] | None = None
+) -> Odds:
     masks = masks or EndingMasks(exploration)
-    edges = out_edges(exploration)
+    edges = edges if edges is not None else out_edges(exploration)
     probability = edge_probabilities(exploration, policy, edges)
     if any(share == 0 for share in probability):
         stuck = _stuck_under(exploration, edges, probability)  # a choice never picked can strand a play
@@ -239,8 +241,8 @@ class _Graph:
         self.order, self.cyclic = self._order()
         self.scale = self._scale()
 
-    def _order(self) -> tuple[list[list[int]], bool]:
-        """The states as strongly connected parts in topological order (mostly single states)."""
+    def _order(self) -> tuple[list, bool]:
+        """The states in topological order: an int per state, a list per strongly connected part with a cycle."""
         count = self.exploration.states
         edge_to, edges, passes = self.edge_to, self.edges, self.passes
         incoming = [0] * count
@@ -259,7 +261,7 @@ class _Graph:
                     incoming[target] -= 1
                     if incoming[target] == 0:
                         ready.append(target)
-        parts = [[state] for state in order]
+        parts: list = order  # single states as ints (no list each: half a million of them), cyclic parts as lists
         if len(order) == count:
             return parts, False
         placed = set(order)
@@ -268,7 +270,7 @@ class _Graph:
             state: [edge_to[index] for index in edges[state] if edge_to[index] not in placed] if passes[state] else []
             for state in rest
         }
-        return parts + _components(rest, inside), True
+        return parts + [part if len(part) > 1 else part[0] for part in _components(rest, inside)], True
 
     def _scale(self) -> int | None:
         """A common denominator every value of the forward pass divides, or None (use fractions)."""
@@ -283,7 +285,7 @@ class _Graph:
         depth = [0] * self.exploration.states
         edge_to, edges, probability, passes = self.edge_to, self.edges, self.probability, self.passes
         deepest = 0
-        for (state,) in self.order:
+        for state in self.order:
             if not passes[state]:
                 continue
             here = depth[state] + (1 if len(edges[state]) > 1 else 0)
@@ -295,7 +297,7 @@ class _Graph:
         del probability
         return base**deepest
 
-    def forward(self, parts: list[list[int]], start: dict[int, Fraction], absorbing=frozenset()) -> Mass:
+    def forward(self, parts: list, start: dict[int, Fraction], absorbing=frozenset()) -> Mass:
         """Expected entries of every state, given what enters where (`start`); `absorbing` states pass nothing."""
         if self.scale is not None:
             found = self._forward_whole(parts, start, absorbing, self.scale)
@@ -313,7 +315,7 @@ class _Graph:
             numerators[state] = scaled.numerator
         edge_to, edges, passes = self.edge_to, self.edges, self.passes
         shares = [(share.numerator, share.denominator) for share in self.probability]
-        for (state,) in parts:
+        for state in parts:
             value = numerators[state]
             if not value or not passes[state] or state in absorbing:
                 continue
@@ -333,7 +335,8 @@ class _Graph:
         for state, value in start.items():
             mass[state] = value
         edge_to, edges, passes, probability = self.edge_to, self.edges, self.passes, self.probability
-        for part in parts:
+        for item in parts:
+            part = item if isinstance(item, list) else [item]
             if len(part) > 1 or any(edge_to[index] == part[0] for index in edges[part[0]] if passes[part[0]]):
                 _gauss(part, self._inside(part, absorbing), mass)
             own = set(part) if len(part) > 1 else ()
@@ -381,7 +384,8 @@ class _Graph:
         ahead = [0] * self.exploration.states  # per state: the looping scenes some play enters after it
         found = 0
         edge_to, edges, passes = self.edge_to, self.edges, self.passes
-        for part in reversed(self.order):
+        for item in reversed(self.order):
+            part = item if isinstance(item, list) else (item,)
             mask = 0
             for state in part:
                 if passes[state]:
