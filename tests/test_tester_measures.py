@@ -264,7 +264,21 @@ def test_the_cli_prints_the_measures_and_their_json(tmp_path, capsys):
     assert data["odds"]["never_ends"] == pytest.approx(1 / 3)
     assert data["variables"]["grades"]["dead_writes"][0]["line"] == 13
     assert all({"scene", "choice", "file", "line", "first_shows"} <= set(item) for item in data["choice_consequence"])
+    assert data["constant_choice_conditions"] == []
     main(["test", "--story", str(folder), "--measures"])
     out = capsys.readouterr().out
     assert "Ending odds (policy uniform, exact):" in out and "never ends" in out and "dead write at" in out
     assert main(["test", "--story", str(folder), "--policy", "nonsense"]) == 2
+
+
+def test_a_choice_condition_that_holds_at_every_menu_is_reported(tmp_path):
+    from game.tester.graph import EndingMasks
+    from game.tester.measures import measure
+
+    story = build(tmp_path, LOOP.replace('if: "grades >= 4"', 'if: "grades >= 0"'), manifest=MANIFEST)
+    exploration = explore(story)
+    found = measure(exploration, EndingMasks(exploration), Policy("uniform"), plays=5).always_offered
+    assert [(scene, index, where.line) for scene, index, where in found] == [("a", 3, 15)]
+    story = build(tmp_path / "b", LOOP, manifest=MANIFEST)
+    exploration = explore(story)
+    assert measure(exploration, EndingMasks(exploration), Policy("uniform"), plays=5).always_offered == []

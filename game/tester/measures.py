@@ -11,7 +11,7 @@ import gc
 from dataclasses import dataclass, field
 
 from game.model import Story
-from game.tester.explore import Exploration
+from game.tester.explore import VIA_GOTO, Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import Odds, Policy, compute_odds, out_edges
 from game.tester.sampling import Samples, sample_plays
@@ -27,6 +27,7 @@ class Measures:
     variables: dict[str, VariableUse]
     samples: Samples
     saturation: dict[str, dict[str, float]]
+    always_offered: list = field(default_factory=list)  # (scene, index, where): a condition true at every menu
     cosmetic: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
     consequences: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
 
@@ -36,6 +37,10 @@ class Measures:
             "ending_odds": {ending: float(value) for ending, value in odds.endings.items()},
             "odds": odds.to_json(),
             "cosmetic_choices": [item.to_json() for item in self.cosmetic],
+            "constant_choice_conditions": [
+                {"scene": scene, "choice": index, "file": where.file, "line": where.line, "outcome": "always true"}
+                for scene, index, where in self.always_offered
+            ],
             "choice_consequence": [item.to_json() for item in self.consequences],
             "variables": {
                 name: {
@@ -92,7 +97,35 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
         saturation=saturation(story, samples),
         cosmetic=cosmetic,
         consequences=consequences,
+        always_offered=always_offered(exploration, edges),
     )
+
+
+def always_offered(exploration: Exploration, edges: list[range]) -> list:
+    """Choices with a condition that holds at every menu of their scene that is reached: the condition is dead text.
+
+    (A condition that never holds is already a failure: the choice can never be taken.) A once-choice counts as
+    offered where it was already used, since its condition was not the reason it is missing.
+    """
+    story = exploration.story
+    keys, via = exploration.keys, exploration.edge_via
+    offered: dict[tuple[str, int], bool] = {}
+    for state, span in enumerate(edges):
+        scene = story.scenes[keys[state][0]]
+        if not any(choice.condition is not None for choice in scene.choices) or scene.ending or scene.next:
+            continue
+        if not exploration.expanded[state] or any(via[index] == VIA_GOTO for index in span):
+            continue  # never played, or left by a goto before its menu
+        taken = {via[index] for index in span}  # the choices offered and available here (a fallback: none)
+        once = keys[state][3]
+        for choice in scene.choices:
+            if choice.condition is None or choice.fallback:
+                continue
+            here = choice.index in taken or (choice.once and choice.id in once)
+            offered[(scene.id, choice.index)] = offered.get((scene.id, choice.index), True) and here
+    return [
+        (scene, index, story.scenes[scene].choices[index].where) for (scene, index), always in offered.items() if always
+    ]
 
 
 def saturation(story: Story, samples: Samples) -> dict[str, dict[str, float]]:
@@ -129,6 +162,8 @@ def text_lines(measures: Measures) -> list[str]:
     lines += ["", f"Cosmetic choices: {len(measures.cosmetic)} change nothing a player will ever see"]
     for item in measures.cosmetic:
         lines.append(f'  {item.where}  {item.scene} choice {item.index + 1}: "{item.text}"')
+    for scene, index, where in measures.always_offered:
+        lines.append(f"  {where}  {scene} choice {index + 1}: its condition holds at every menu (dead condition)")
     later = [item for item in measures.consequences if item.scenes_later > 0]
     if later:
         lines.append(f"  {len(later)} other choices first show their consequence a scene or more later:")
