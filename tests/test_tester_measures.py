@@ -282,3 +282,18 @@ def test_a_choice_condition_that_holds_at_every_menu_is_reported(tmp_path):
     story = build(tmp_path / "b", LOOP, manifest=MANIFEST)
     exploration = explore(story)
     assert measure(exploration, EndingMasks(exploration), Policy("uniform"), plays=5).always_offered == []
+
+
+def test_lint_explore_reports_cosmetic_choices_as_hs029_and_plain_lint_does_not_explore(tmp_path, capsys):
+    from game.authoring.lint import lint_folder
+    from game.cli import main
+
+    stripped = COSMETIC.replace('    - if: "brave"\n      then:\n        - narrate: "Bravely."\n', "")
+    folder = write_story(tmp_path, stripped, manifest=MANIFEST)
+    assert not [p for p in lint_folder(folder).problems if p.code == "HS029"]
+    found = [(p.line, p.severity) for p in lint_folder(folder, explore=True).problems if p.code == "HS029"]
+    assert found == [(7, "warning"), (10, "warning")]
+    quiet = [p for p in lint_folder(folder, ["HS029"], explore=True).problems if p.code == "HS029"]
+    assert quiet == []
+    assert main(["lint", "--explain", "HS029"]) == 0
+    assert "flavor: true" in capsys.readouterr().out

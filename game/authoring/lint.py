@@ -40,12 +40,20 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
+def lint_story(story: Story, ignore: Iterable[str] = (), *, explore: bool = False) -> LintReport:
+    """Lint a loaded story; `explore` adds the findings that need a full exploration (`explored_lint`)."""
     ctx = LintContext(story)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
-    for rule in RULES:
-        for problem in rule.check(ctx):
+    rules = [rule.check(ctx) for rule in RULES]
+    if explore:
+        from game.authoring.explored_lint import explored_problems
+
+        explored, notes = explored_problems(story)
+        rules.append(explored)
+        ctx.notes.extend(notes)
+    for checked in rules:
+        for problem in checked:
             if problem.code in skipped or _ignored_in_place(ctx, problem):
                 continue
             found.setdefault((problem.file, problem.line, problem.column, problem.code, problem.message), problem)
@@ -53,7 +61,7 @@ def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
+def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
@@ -63,7 +71,7 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore)
+    return lint_story(story, ignore, explore=explore)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:
