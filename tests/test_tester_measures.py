@@ -297,3 +297,59 @@ def test_lint_explore_reports_cosmetic_choices_as_hs029_and_plain_lint_does_not_
     assert quiet == []
     assert main(["lint", "--explain", "HS029"]) == 0
     assert "flavor: true" in capsys.readouterr().out
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
+
+
+def test_the_html_report_is_one_page_with_the_map_and_the_chart(tmp_path, capsys):
+    from game.cli import main
+
+    folder = write_story(tmp_path, COSMETIC, manifest=MANIFEST)
+    page = tmp_path / "report.html"
+    assert main(["test", "--story", str(folder), "--html", str(page)]) == 1  # the loop with no way out
+    text = page.read_text(encoding="utf-8")
+    assert text.count('class="scene"') == 5 and text.count('class="bar"') == 3  # 2 endings and "never ends"
+    assert "http" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched from a network
+    assert "grades_woods" not in text and "main.yaml:13" in text  # the dead write, linked to file:line
+    assert main(["test", "--story", str(folder), "--html", str(tmp_path / "missing" / "r.html")]) == 2
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(_chromium() is None, reason="needs Chromium (apt-get install -y chromium)")
+def test_the_html_report_renders_in_a_headless_browser(tmp_path):
+    import subprocess
+
+    import pygame
+
+    from game.cli import main
+
+    folder = write_story(tmp_path, COSMETIC, manifest=MANIFEST)
+    page = tmp_path / "report.html"
+    main(["test", "--story", str(folder), "--html", str(page)])
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--screenshot={shot}",
+            "--window-size=1000,900",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    image = pygame.image.load(str(shot))
+    colours = {}
+    for x in range(0, image.get_width(), 2):
+        for y in range(0, image.get_height(), 2):
+            colour = tuple(image.get_at((x, y)))[:3]
+            colours[colour] = colours.get(colour, 0) + 1
+    assert colours.get((0x3D, 0x7E, 0xA6), 0) > 200  # the chart's bars were drawn
+    assert colours.get((214, 48, 92), 0) > 200  # scenes every play visits, in the map's strongest colour

@@ -72,6 +72,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how the odds pick among choices: uniform (default), first, or a weights file (implies --measures)",
     )
     parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write the measures as one self-contained page (implies --measures)",
+    )
+    parser.add_argument(
         "--witnesses", type=Path, metavar="DIR", help="write each shortest path as a playthrough file into DIR"
     )
     parser.add_argument("--paths", action="store_true", help="print the shortest path to each ending")
@@ -114,12 +120,16 @@ def run(args: argparse.Namespace) -> int:
             return _usage(f"there is no playthrough file '{path}'")
     from game.output_paths import file_problem, folder_problem
 
-    problem = (folder_problem(args.witnesses) if args.witnesses is not None else None) or (
-        file_problem(args.junit) if args.junit is not None else None
+    problem = (
+        (folder_problem(args.witnesses) if args.witnesses is not None else None)
+        or (file_problem(args.junit) if args.junit is not None else None)
+        or (file_problem(args.html) if args.html is not None else None)
     )
     if problem is not None:
         return _usage(problem)
-    if args.policy is not None and args.random is None:
+    if args.html is not None and args.random is not None:
+        return _usage("--html needs the full exploration, so it cannot go with --random")
+    if (args.policy is not None or args.html is not None) and args.random is None:
         args.measures = True
     try:
         given = parse_given(args.given)
@@ -157,6 +167,17 @@ def run(args: argparse.Namespace) -> int:
         from game.tester.text import summary
 
         print(escape_lines(summary(test_run, paths=args.paths, witnesses=witnesses)))
+    if args.html is not None and test_run.explore is not None and test_run.explore.measures is not None:
+        from game.tester.html import render, write_html
+        from game.tester.text import summary
+
+        page = render(story, story_topo(story), test_run.explore.measures, summary(test_run))  # type: ignore[arg-type]
+        try:
+            write_html(args.html, page)
+        except OSError as error:
+            from game.output_paths import cannot_write
+
+            return _usage(cannot_write(error, args.html))
     if args.junit is not None:
         from game.tester.junit import write_junit
 
@@ -167,6 +188,12 @@ def run(args: argparse.Namespace) -> int:
 
             return _usage(cannot_write(error, args.junit))
     return EXIT_OK if test_run.passed else EXIT_FAILED
+
+
+def story_topo(story) -> dict[str, int]:
+    from game.tester.analysis import topological_positions
+
+    return topological_positions(story)
 
 
 def _test(story, args: argparse.Namespace, given: dict):
