@@ -26,19 +26,47 @@ def _colour(probability: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mixed)
 
 
-def _layers(story: Story, topo: dict[str, int]) -> dict[str, int]:
-    """Each scene's column: one past the furthest scene before it (edges back in a loop are not followed)."""
+def _layers(story: Story) -> dict[str, int]:
+    """Each scene's column: the longest way to it from the start, not counting edges that go back round a loop.
+
+    A depth-first search from the start sorts the edges: one into a scene still on the search's path goes back
+    round a loop and is left out; what is left has no cycle, and each scene goes one column past every scene
+    before it on that graph (scenes the start cannot reach are placed from column 0).
+    """
+    successors = {
+        scene_id: list(dict.fromkeys(scene_successors(story, scene))) for scene_id, scene in story.scenes.items()
+    }
+    forward: dict[str, list[str]] = {scene_id: [] for scene_id in story.scenes}
+    finished: list[str] = []
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+    for root in [story.start, *story.scenes]:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(successors[root]))]
+        while stack:
+            scene_id, pending = stack[-1]
+            target = next(pending, None)
+            if target is None:
+                state[scene_id] = 2
+                finished.append(scene_id)
+                stack.pop()
+            elif state.get(target) == 1:
+                continue  # back round a loop
+            else:
+                forward[scene_id].append(target)
+                if target not in state:
+                    state[target] = 1
+                    stack.append((target, iter(successors[target])))
     layer = dict.fromkeys(story.scenes, 0)
-    for scene_id in sorted(story.scenes, key=lambda item: (topo[item], story.scenes[item].order)):
-        for target in scene_successors(story, story.scenes[scene_id]):
-            later = topo[target] > topo[scene_id]
-            if later or (topo[target] == topo[scene_id] and story.scenes[target].order > story.scenes[scene_id].order):
-                layer[target] = max(layer[target], layer[scene_id] + 1)
+    for scene_id in reversed(finished):
+        for target in forward[scene_id]:
+            layer[target] = max(layer[target], layer[scene_id] + 1)
     return layer
 
 
 def story_map(story: Story, topo: dict[str, int], visits: dict[str, float]) -> str:
-    layer = _layers(story, topo)
+    layer = _layers(story)
     columns: dict[int, list[str]] = {}
     for scene_id in sorted(story.scenes, key=lambda item: story.scenes[item].order):
         columns.setdefault(layer[scene_id], []).append(scene_id)
