@@ -46,6 +46,7 @@ OTHER_SCRIPTS = (
     ("bench_tools.py", "Authoring tools (lint, stats) against check"),
     ("bench_parsers.py", "Another YAML parser (rapidyaml)"),
     ("bench_capture.py", "Capture (pictures of a playthrough)"),
+    ("bench_measures.py", "Measures (test --measures) vs exploration"),
 )
 SCRIPT_TIMEOUT = 900
 

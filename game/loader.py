@@ -74,7 +74,7 @@ MANIFEST_KEYS = (
     "icon",
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
-CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
+CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
 PLACES = ("left", "center", "right")
@@ -1211,9 +1211,10 @@ class _SceneBuilder:
         reader.known_keys(spec, CHOICE_KEYS, "a choice")
         fallback = reader.boolean(spec, "fallback", "a choice") if "fallback" in spec else False
         once = reader.boolean(spec, "once", "a choice") if "once" in spec else False
+        flavor = reader.boolean(spec, "flavor", "a choice") if "flavor" in spec else False
         text = None
         if fallback:
-            for key in ("text", "if", "locked", "once"):
+            for key in ("text", "if", "locked", "once", "flavor"):
                 if key in spec:
                     reader.error(
                         spec.key_pos[key],
@@ -1263,4 +1264,5 @@ class _SceneBuilder:
             once,
             fallback,
             _location(reader, pos),
+            flavor=flavor is True,
         )

@@ -182,6 +182,7 @@ class Choice:
     once: bool
     fallback: bool
     where: Location
+    flavor: bool = False  # marked deliberately cosmetic: the branch tester does not report it
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,3 +67,21 @@ def test_each_ending_witness_replays_to_its_ending(shipped, tmp_path):
         result = run_script(script, story)
         assert result.passed, result.failure.report(script)
         assert result.ended == script.end
+
+
+def test_exact_ending_odds_agree_with_random_walks_under_the_same_policy(shipped):
+    """The exact odds (a Markov chain over the explored states) against seeded uniform random walks through
+    the real playthrough (600 of them): each ending's count within 5 standard deviations of what the odds predict."""
+    from game.tester.odds import Policy, compute_odds
+    from game.tester.randomwalk import random_walks
+
+    story, exploration, _ = shipped
+    policy = Policy("uniform")
+    odds = compute_odds(exploration, policy)
+    assert sum(odds.endings.values()) + odds.never_ends + odds.unexplored == 1
+    walks = 600
+    sampled = random_walks(story, walks, seed=11, policy=policy)
+    for ending, exact in odds.endings.items():
+        p = float(exact)
+        spread = 5 * (walks * p * (1 - p)) ** 0.5 + 1
+        assert abs(sampled.endings[ending] - walks * p) <= spread, (ending, sampled.endings[ending], walks * p)

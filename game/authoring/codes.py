@@ -235,6 +235,15 @@ _TABLE = (
         "way to this line, so its `as:` changes nothing (an `as:` only changes a sprite that is showing). `show` "
         "them first, or drop the `as:`.",
     ),
+    Code(
+        "HS029",
+        "warning",
+        "cosmetic choice",
+        "Only with `lint --explore` (it explores every reachable state, like `heartstopper test`): in every state "
+        "that offers this choice, a sibling choice leads to exactly the same lines, stage changes, menus and "
+        "endings from then on, so picking it changes nothing a player will ever see. Make it matter, merge it with "
+        "its sibling, or mark it `flavor: true` if the flavour is the point.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

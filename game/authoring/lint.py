@@ -41,14 +41,24 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def lint_story(story: Story, ignore: Iterable[str] = (), parsed: dict[str, object] | None = None) -> LintReport:
-    """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept."""
+def lint_story(
+    story: Story, ignore: Iterable[str] = (), parsed: dict[str, object] | None = None, *, explore: bool = False
+) -> LintReport:
+    """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept;
+    `explore` adds the findings that need a full exploration (`explored_lint`)."""
     long_lived.freeze()  # the story: read by every rule, freed by no collection
     ctx = LintContext(story, parsed=parsed or {})
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
-    for rule in RULES:
-        for problem in rule.check(ctx):
+    rules = [rule.check(ctx) for rule in RULES]
+    if explore:
+        from game.authoring.explored_lint import explored_problems
+
+        explored, notes = explored_problems(story)
+        rules.append(explored)
+        ctx.notes.extend(notes)
+    for checked in rules:
+        for problem in checked:
             if problem.code in skipped or _ignored_in_place(ctx, problem):
                 continue
             found.setdefault((problem.file, problem.line, problem.column, problem.code, problem.message), problem)
@@ -56,7 +66,7 @@ def lint_story(story: Story, ignore: Iterable[str] = (), parsed: dict[str, objec
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
+def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
@@ -67,7 +77,7 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore, parsed)
+    return lint_story(story, ignore, parsed, explore=explore)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:

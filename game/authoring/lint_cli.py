@@ -24,6 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="leave out problems with this code (repeatable; or write '# lint-ignore: CODE' on the line)",
     )
+    parser.add_argument(
+        "--explore",
+        action="store_true",
+        help="also explore every reachable state to find cosmetic choices (HS029); slow on big stories",
+    )
     parser.add_argument("--explain", metavar="CODE", help="say what a code means and how to mend it, then stop")
 
 
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from game.authoring.lint import lint_folder
 
-    report = lint_folder(args.story or default_story_dir(), ignore=args.ignore)
+    report = lint_folder(args.story or default_story_dir(), ignore=args.ignore, explore=args.explore)
     for note in report.notes:
         print(f"heartstopper lint: note: {note}", file=sys.stderr)
     failed = report.failed(args.strict)

@@ -62,6 +62,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report, for each choice, the endings that can no longer be reached once it is taken",
     )
     parser.add_argument(
+        "--measures",
+        action="store_true",
+        help="also measure whether choices matter: exact ending odds, cosmetic choices, variables, repetition",
+    )
+    parser.add_argument(
+        "--policy",
+        metavar="NAME|FILE",
+        help="how the odds pick among choices: uniform (default), first, or a weights file (implies --measures)",
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write the measures as one self-contained page (implies --measures)",
+    )
+    parser.add_argument(
         "--witnesses", type=Path, metavar="DIR", help="write each shortest path as a playthrough file into DIR"
     )
     parser.add_argument("--paths", action="store_true", help="print the shortest path to each ending")
@@ -113,11 +129,17 @@ def run(args: argparse.Namespace) -> int:
             return _usage(f"there is no playthrough file '{path}'")
     from game.output_paths import file_problem, folder_problem
 
-    problem = (folder_problem(args.witnesses) if args.witnesses is not None else None) or (
-        file_problem(args.junit) if args.junit is not None else None
+    problem = (
+        (folder_problem(args.witnesses) if args.witnesses is not None else None)
+        or (file_problem(args.junit) if args.junit is not None else None)
+        or (file_problem(args.html) if args.html is not None else None)
     )
     if problem is not None:
         return _usage(problem)
+    if args.html is not None and args.random is not None:
+        return _usage("--html needs the full exploration, so it cannot go with --random")
+    if (args.policy is not None or args.html is not None) and args.random is None:
+        args.measures = True
     try:
         given = parse_given(args.given)
     except ValueError as error:
@@ -129,6 +151,12 @@ def run(args: argparse.Namespace) -> int:
     problem = start_problem(story, args.start) or given_problem(story, given)
     if problem is not None:
         return _usage(problem)
+    from game.tester.odds import PolicyError, policy_from
+
+    try:
+        args.chosen_policy = policy_from(args.policy or "uniform", story) if args.policy or args.measures else None
+    except PolicyError as error:
+        return _usage(str(error))
 
     try:
         test_run, witnesses = _test(story, args, given)
@@ -148,6 +176,17 @@ def run(args: argparse.Namespace) -> int:
         from game.tester.text import summary
 
         print(escape_lines(summary(test_run, paths=args.paths, witnesses=witnesses)))
+    if args.html is not None and test_run.explore is not None and test_run.explore.measures is not None:
+        from game.tester.html import render, write_html
+        from game.tester.text import summary
+
+        page = render(story, story_topo(story), test_run.explore.measures, summary(test_run))  # type: ignore[arg-type]
+        try:
+            write_html(args.html, page)
+        except OSError as error:
+            from game.output_paths import cannot_write
+
+            return _usage(cannot_write(error, args.html))
     if args.junit is not None:
         from game.tester.junit import write_junit
 
@@ -158,6 +197,12 @@ def run(args: argparse.Namespace) -> int:
 
             return _usage(cannot_write(error, args.junit))
     return EXIT_OK if test_run.passed else EXIT_FAILED
+
+
+def story_topo(story) -> dict[str, int]:
+    from game.tester.analysis import topological_positions
+
+    return topological_positions(story)
 
 
 def _test(story, args: argparse.Namespace, given: dict):
@@ -180,6 +225,7 @@ def _test(story, args: argparse.Namespace, given: dict):
                 start=args.start,
                 given=given,
                 progress=progress.walking if progress else None,
+                policy=args.chosen_policy,
             )
         else:
             from game.tester.checks import build_report
@@ -202,6 +248,11 @@ def _test(story, args: argparse.Namespace, given: dict):
 
                 prove_by_search(exploration, report, args.search if args.search is not None else DEFAULT_BUDGET)
             test_run.explore = report
+            if args.measures:
+                from game.tester.graph import EndingMasks
+                from game.tester.measures import measure
+
+                report.measures = measure(exploration, EndingMasks(exploration), args.chosen_policy)
             if args.witnesses is not None:
                 from game.tester.witnesses import write_witnesses
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from game.events import Choices, Ended, SceneEntered
 from game.model import Story
 from game.playthrough import Playthrough
+from game.tester.odds import Policy
 from game.tester.report import RandomReport, WalkProblem
 
 MAX_CHOICES = 2_000
@@ -36,7 +37,9 @@ def random_walks(
     given: Mapping[str, object] | None = None,
     max_choices: int = MAX_CHOICES,
     progress: Callable[[int, int], None] | None = None,
+    policy: Policy | None = None,
 ) -> RandomReport:
+    """N walks; with a policy, each menu is picked by its odds instead of spreading over the least taken."""
     rng = random.Random(seed)
     taken: Counter[tuple[str, int]] = Counter()
     entered: set[str] = set()
@@ -99,8 +102,12 @@ def random_walks(
                     detail = f"the walk made {max_choices:,} choices without reaching an ending"
                     stop("too_long", walk, event.scene, path, detail)
                     break
-                fewest = min(taken[(event.scene, option.index)] for option in options)
-                option = rng.choice([option for option in options if taken[(event.scene, option.index)] == fewest])
+                if policy is not None:
+                    shares = policy.pick(event.scene, [option.index for option in options])
+                    option = rng.choices(options, weights=[float(share) for share in shares])[0]
+                else:
+                    fewest = min(taken[(event.scene, option.index)] for option in options)
+                    option = rng.choice([item for item in options if taken[(event.scene, item.index)] == fewest])
                 taken[(event.scene, option.index)] += 1
                 path.append(option.text)
                 playthrough.choose(option.index)

@@ -163,6 +163,7 @@ class ExploreReport:
     unknown_choices: list[UntakenChoice] = field(default_factory=list)
     invariant_status: dict[str, Status] = field(default_factory=dict)  # invariant -> "holds everywhere" is ...
     no_soft_locks: Status | None = None  # "no play gets stuck" is ...
+    measures: object | None = None  # measures.Measures, with --measures: whether choices matter
 
     @property
     def failures(self) -> int:
@@ -306,6 +307,8 @@ class TestRun:
                 data["ranges"] = explored.ranges
             if explored.points_of_no_return is not None:
                 data["points_of_no_return"] = [item.to_json() for item in explored.points_of_no_return]
+            if explored.measures is not None:
+                data.update(explored.measures.to_json())  # type: ignore[attr-defined]
         if self.random is not None:
             walks = self.random
             data.setdefault("mode", "random")

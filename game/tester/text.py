@@ -21,6 +21,10 @@ def summary(run: TestRun, *, paths: bool = False, witnesses: list[str] | None = 
     lines: list[str] = []
     if run.explore is not None:
         lines += _explored(run, run.explore, paths)
+        if run.explore.measures is not None:
+            from game.tester.measures import text_lines
+
+            lines += text_lines(run.explore.measures)  # type: ignore[arg-type]
     if run.random is not None:
         lines += _random(run, run.random)
     lines += _playthroughs(run)
