@@ -9,9 +9,9 @@ editor wants to know about the shape of the story:
 - per variable: how many conditions read it (story text and flow that depend on it), and in how many
   playthroughs it ends at its maximum (int) or at each value (bool, enum);
 - repeated sentences within one playthrough (the median and the worst, and the sentences repeated most often);
-- "diamonds": choices whose target scene only runs on (`next`) to the place a sibling choice reaches too, setting
-  nothing on the way (a choice that changes nothing the story remembers), and choices that share a target with
-  a sibling and set nothing.
+- "diamonds": choices that set nothing and whose target only runs on (`next`, through scenes that set nothing and
+  that no `visited()` asks about) to the place a sibling choice that also sets nothing reaches too: pairs of
+  choices between which the story remembers no difference.
 
 Usage: python tools/random_play.py [STORY_DIR] [-n 2000] [--seed 1] [--json]
 """
@@ -88,8 +88,28 @@ def condition_reads(story: Story) -> Counter[str]:
     return reads
 
 
-def _plain_run(scene: Scene) -> bool:
-    """A scene that sets nothing, branches nowhere and simply runs on to `next`."""
+def visits_read(story: Story) -> set[str]:
+    """The scenes some condition asks `visited()` about: passing through one of them is remembered."""
+    read: set[str] = set()
+
+    def visit(beat) -> None:
+        if isinstance(beat, IfBeat):
+            read.update(beat.condition.visits_read)
+
+    for scene in story.scenes.values():
+        _walk_beats(scene.beats, visit)
+        for choice in scene.choices:
+            if choice.condition is not None:
+                read.update(choice.condition.visits_read)
+    for invariant in story.invariants:
+        read.update(invariant.condition.visits_read)
+    return read
+
+
+def _plain_run(scene: Scene, remembered: set[str]) -> bool:
+    """A scene that sets nothing, branches nowhere, is never asked about, and simply runs on to `next`."""
+    if scene.id in remembered:
+        return False
     found = []
 
     def visit(beat) -> None:
@@ -100,12 +120,12 @@ def _plain_run(scene: Scene) -> bool:
     return not found and scene.next is not None
 
 
-def _rejoin(story: Story, choice: Choice) -> str:
+def _rejoin(story: Story, choice: Choice, remembered: set[str]) -> str:
     """Where a choice leads once the plain run-on scenes after it are passed (at most three of them)."""
     target = choice.goto
     for _ in range(3):
         scene = story.scenes[target]
-        if not _plain_run(scene):
+        if not _plain_run(scene, remembered):
             return target
         target = scene.next  # type: ignore[assignment]
     return target
@@ -114,15 +134,17 @@ def _rejoin(story: Story, choice: Choice) -> str:
 def diamonds(story: Story) -> list[tuple[str, str, str]]:
     """Choices that set nothing and end where a sibling ends after only plain run-on scenes: (scene, text, where)."""
     found = []
+    remembered = visits_read(story)
     for scene in story.scenes.values():
         menu = [choice for choice in scene.choices if not choice.fallback]
         if len(menu) < 2:
             continue
-        ends = {choice.index: _rejoin(story, choice) for choice in menu}
+        ends = {choice.index: _rejoin(story, choice, remembered) for choice in menu}
         for choice in menu:
             if choice.sets or choice.adds:
                 continue
-            siblings = [other for other in menu if other.index != choice.index]
+            # the sibling must forget too: a "not yet" beside a choice that sets something is a real choice
+            siblings = [other for other in menu if other.index != choice.index and not (other.sets or other.adds)]
             if any(ends[other.index] == ends[choice.index] for other in siblings):
                 found.append((scene.id, choice.text or "", ends[choice.index]))
     return found
