@@ -72,38 +72,32 @@ def _walk_beats(beats, visit) -> None:
             _walk_beats(beat.otherwise, visit)
 
 
-def condition_reads(story: Story) -> Counter[str]:
-    """How many conditions (in `if` beats and on choices) read each variable."""
-    reads: Counter[str] = Counter()
+def story_conditions(story: Story) -> list:
+    """Every condition that changes text or flow: on `if` beats (at any depth) and on choices."""
+    found = []
 
     def visit(beat) -> None:
         if isinstance(beat, IfBeat):
-            reads.update(beat.condition.reads)
+            found.append(beat.condition)
 
     for scene in story.scenes.values():
         _walk_beats(scene.beats, visit)
-        for choice in scene.choices:
-            if choice.condition is not None:
-                reads.update(choice.condition.reads)
+        found.extend(choice.condition for choice in scene.choices if choice.condition is not None)
+    return found
+
+
+def condition_reads(story: Story) -> Counter[str]:
+    """How many conditions (in `if` beats and on choices) read each variable."""
+    reads: Counter[str] = Counter()
+    for condition in story_conditions(story):
+        reads.update(condition.reads)
     return reads
 
 
 def visits_read(story: Story) -> set[str]:
     """The scenes some condition asks `visited()` about: passing through one of them is remembered."""
-    read: set[str] = set()
-
-    def visit(beat) -> None:
-        if isinstance(beat, IfBeat):
-            read.update(beat.condition.visits_read)
-
-    for scene in story.scenes.values():
-        _walk_beats(scene.beats, visit)
-        for choice in scene.choices:
-            if choice.condition is not None:
-                read.update(choice.condition.visits_read)
-    for invariant in story.invariants:
-        read.update(invariant.condition.visits_read)
-    return read
+    conditions = [*story_conditions(story), *(invariant.condition for invariant in story.invariants)]
+    return {scene for condition in conditions for scene in condition.visits_read}
 
 
 def _plain_run(scene: Scene, remembered: set[str]) -> bool:
