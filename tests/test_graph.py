@@ -82,7 +82,7 @@ def test_edges_carry_choice_text_conditions_and_effects(fixture_story):
 
 def test_a_goto_edge_names_the_conditions_it_sits_under(story):
     text = build_map(story, "mermaid", chapter="Epilogue").text
-    assert "epilogue_start --> epilogue_garden: goto if not prom_going" in text
+    assert "epilogue_decide --> epilogue_garden: goto if not prom_going" in text
 
 
 def test_one_chapter_shows_its_scenes_and_the_scenes_next_to_it(story):
