@@ -313,6 +313,7 @@ class _StoryLoader:
             source_files=tuple(file.display for file in record.files),
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
+            id=head.id,
         )
 
     def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:

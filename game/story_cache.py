@@ -58,7 +58,7 @@ from game.model import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -295,6 +295,7 @@ def encode_head(story: Story) -> tuple:
         tuple((e.id, e.title, e.hint, e.where.line, e.where.column) for e in story.endings.values()),
         (story.content_note, story.closing_note),
         story.icon,
+        story.id,
     )
 
 
@@ -368,6 +369,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                 c.fallback,
                 c.where[1],
                 c.where[2],
+                c.flavor,
             )
         )
     if scene.next is not None:
@@ -545,6 +547,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                         once,
                         fallback,
                         loc(c_line, c_column),
+                        flavor=flavor,
                     )
                     for (
                         choice_id,
@@ -559,6 +562,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                         fallback,
                         c_line,
                         c_column,
+                        flavor,
                     ) in choices
                 ),
                 next_id,
@@ -584,6 +588,7 @@ class Head:
     content_note: str | None
     closing_note: str | None
     icon: str | None
+    id: str
 
     def var_types(self) -> dict[str, VarType]:
         return {name: variable.type for name, variable in self.variables.items()}
@@ -595,7 +600,7 @@ class Head:
 
 
 def decode_head(manifest: str, head: tuple) -> Head:
-    title, version, start, characters, variables, invariants, endings, notes, icon = head
+    title, version, start, characters, variables, invariants, endings, notes, icon, story_id = head
     return Head(
         title,
         version,
@@ -610,6 +615,7 @@ def decode_head(manifest: str, head: tuple) -> Head:
         notes[0],
         notes[1],
         icon,
+        story_id,
     )
 
 

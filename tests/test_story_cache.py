@@ -232,3 +232,39 @@ def test_only_the_latest_stories_keep_a_cache(tmp_path: Path, monkeypatch: pytes
         os.utime(cache_path(copy), (1_000_000 + number, 1_000_000 + number))  # written in this order
     assert not cache_path(copies[0]).exists()
     assert cache_path(copies[1]).exists() and cache_path(copies[2]).exists()
+
+
+def _plain_fields(item: object, skip: frozenset[str]) -> dict[str, object]:
+    """Every dataclass field of `item` but those in `skip` (compiled conditions compare by identity)."""
+    import dataclasses
+
+    return {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name not in skip}  # type: ignore[arg-type]
+
+
+def test_every_field_of_a_load_survives_the_cache(story_copy: Path) -> None:
+    """Field by field, not through the cache's own encoding: a field the cache forgets (a manifest's `id`, a
+    choice's `flavor`) is found here, whatever the encoding says."""
+    manifest = story_copy / "story.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("\nid: heartstopper-season-two", "\nid: cached-story-id"),
+        encoding="utf-8",
+    )
+    scene_file = next((story_copy / "scenes").glob("*.yaml"))
+    text = scene_file.read_text(encoding="utf-8")
+    marked = text.replace("\n    - text: ", "\n    - flavor: true\n      text: ", 1)
+    assert marked != text
+    scene_file.write_text(marked, encoding="utf-8")
+    cold = load_story(story_copy, cache=False)
+    load_story(story_copy)
+    warm = load_story(story_copy)
+    story_skip = frozenset({"scenes", "invariants", "programs", "machine_builder", "program_builder"})
+    assert _plain_fields(warm, story_skip) == _plain_fields(cold, story_skip)
+    assert warm.id == "cached-story-id"
+    assert any(c.flavor for s in warm.scenes.values() for c in s.choices)
+    for scene_id, scene in cold.scenes.items():
+        again = warm.scenes[scene_id]
+        assert _plain_fields(again, frozenset({"choices", "beats"})) == _plain_fields(
+            scene, frozenset({"choices", "beats"})
+        )
+        for choice, other in zip(scene.choices, again.choices, strict=True):
+            assert _plain_fields(other, frozenset({"condition"})) == _plain_fields(choice, frozenset({"condition"}))
