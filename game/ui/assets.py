@@ -61,8 +61,8 @@ class Images:
         for i, name in enumerate(variant_ids(asset)):
             path = self._find(folder, name)
             if path is not None:
-                if i:
-                    self._warn(f"variant {asset}", f"no background variant '{asset}'; showing '{name}'")
+                if i:  # a fallback the author guide promises, not a fault: said only with --dev
+                    log.info("no background variant '%s'; showing '%s'", asset, name)
                 return path
         return None
 
