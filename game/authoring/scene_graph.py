@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from game.graphs import strongly_connected
 from game.loader import scene_targets
 from game.model import Story
 
@@ -38,48 +39,8 @@ class SceneGraph:
 
     def on_cycle(self) -> set[str]:
         """Scenes that a way through the story can enter more than once (they lie on a loop)."""
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        on_stack: set[str] = set()
-        stack: list[str] = []
         looping: set[str] = set()
-        counter = 0
-        for root in self.story.scenes:
-            if root in index:
-                continue
-            work = [(root, iter(self.targets[root]))]
-            index[root] = low[root] = counter
-            counter += 1
-            stack.append(root)
-            on_stack.add(root)
-            while work:
-                node, children = work[-1]
-                advanced = False
-                for child in children:
-                    if child not in index:
-                        index[child] = low[child] = counter
-                        counter += 1
-                        stack.append(child)
-                        on_stack.add(child)
-                        work.append((child, iter(self.targets[child])))
-                        advanced = True
-                        break
-                    if child in on_stack:
-                        low[node] = min(low[node], index[child])
-                if advanced:
-                    continue
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    if len(component) > 1 or node in self.targets[node]:
-                        looping.update(component)
+        for part in strongly_connected(self.story.scenes, lambda scene: list(self.targets[scene])):
+            if len(part) > 1 or part[0] in self.targets[part[0]]:
+                looping.update(part)
         return looping

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from game.graphs import strongly_connected
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
 
@@ -446,44 +447,5 @@ def _gauss(part: list[int], inside: dict[int, list[tuple[int, Fraction]]], mass:
 
 
 def _components(group: list[int], inside: dict[int, list[int]]) -> list[list[int]]:
-    """Strongly connected parts of a graph, in topological order (iterative Tarjan)."""
-    order: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in group:
-        if root in order:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                order[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = inside[node]
-            if position < len(successors):
-                work.append((node, position + 1))
-                target = successors[position]
-                if target not in order:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], order[target])
-                continue
-            if low[node] == order[node]:
-                part = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    part.append(member)
-                    if member == node:
-                        break
-                found.append(part)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    found.reverse()
-    return found
+    """Strongly connected parts of a graph, in topological order."""
+    return strongly_connected(group, inside.__getitem__)[::-1]
