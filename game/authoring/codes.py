@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.asset_formats import files_phrase
 from game.problems import Severity
 
 
@@ -77,21 +78,21 @@ _TABLE = (
         "HS007",
         "error",
         "unknown background",
-        "A scene's or beat's `background` has no file in assets/backgrounds/ (ID.svg, .png or .jpg); the game would "
-        "draw a placeholder. Check the id against docs/STORY-OUTLINE.md, or add the art.",
+        f"A scene's or beat's `background` has no file {files_phrase('background')}; the game would draw a "
+        "placeholder. Check the id against docs/STORY-OUTLINE.md, or add the art.",
     ),
     Code(
         "HS008",
         "error",
         "unknown music",
-        "A `music` id has no file in assets/music/ (ID.ogg, .wav or .mp3); the game would play silence. "
+        f"A `music` id has no file {files_phrase('music')}; the game would play silence. "
         "`none` stops the music and needs no file.",
     ),
     Code(
         "HS009",
         "error",
         "unknown sound",
-        "A `sound` id has no file in assets/sounds/ (ID.wav or .ogg); nothing would be heard.",
+        f"A `sound` id has no file {files_phrase('sound')}; nothing would be heard.",
     ),
     Code(
         "HS010",
@@ -243,6 +244,16 @@ _TABLE = (
         "that offers this choice, a sibling choice leads to exactly the same lines, stage changes, menus and "
         "endings from then on, so picking it changes nothing a player will ever see. Make it matter, merge it with "
         "its sibling, or mark it `flavor: true` if the flavour is the point.",
+    ),
+    Code(
+        "HS030",
+        "error",
+        "asset that will not play",
+        "The file behind a background, sprite, music or sound id is not in a format the game can show or play "
+        "there (read from its bytes, the way the game will decode it, whatever its name says): an Opus stream where "
+        "the game's audio mixer has no Opus, a PNG saved as music, an MP3 used as a sound, a cut-short or corrupt "
+        "header. The message names the first use and says what the file is. Convert the file to a format of the "
+        'table under "Art and sound" in the author guide (Ogg Vorbis plays everywhere).',
     ),
 )
 
