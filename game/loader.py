@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game import story_cache
+from game.branding import read_branding
 from game.dressing import (
     DRESSING_KEYS,
     NO_DRESSING,
@@ -72,6 +73,8 @@ MANIFEST_KEYS = (
     "closing_note",
     "chapters",
     "icon",
+    "title_screen",
+    "window_title",
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor")
@@ -211,6 +214,7 @@ class _StoryLoader:
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
         icon = reader.identifier(manifest["icon"], manifest.where("icon"), "icon id") if "icon" in manifest else None
+        branding = read_branding(reader, manifest, title if isinstance(title, str) else "Untitled", display)
 
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
@@ -262,6 +266,7 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+            branding=branding,
         )
         return self.result
 
@@ -314,6 +319,7 @@ class _StoryLoader:
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
             id=head.id,
+            branding=head.branding,
         )
 
     def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from game.expressions import CompiledExpr, VarType
 
 if TYPE_CHECKING:
+    from game.branding import Branding
     from game.machine import StoryMachine
     from game.program import SceneProgram
 
@@ -236,6 +237,7 @@ class Story:
     playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
     icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
     id: str = ""  # the stable name saves are kept under (game.story_id): the manifest's `id`, else the title's slug
+    branding: Branding | None = None  # the title screen and window (game.branding.branding_of); None: the defaults
 
     def chapter_start(self, chapter: str) -> str | None:
         for item in self.chapters:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.branding import Branding
 from game.expressions import CompiledExpr, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.model import (
@@ -58,7 +59,7 @@ from game.model import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -296,6 +297,7 @@ def encode_head(story: Story) -> tuple:
         (story.content_note, story.closing_note),
         story.icon,
         story.id,
+        encode_branding(story.branding),
     )
 
 
@@ -589,6 +591,7 @@ class Head:
     closing_note: str | None
     icon: str | None
     id: str
+    branding: Branding | None
 
     def var_types(self) -> dict[str, VarType]:
         return {name: variable.type for name, variable in self.variables.items()}
@@ -600,7 +603,7 @@ class Head:
 
 
 def decode_head(manifest: str, head: tuple) -> Head:
-    title, version, start, characters, variables, invariants, endings, notes, icon, story_id = head
+    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, branding = head
     return Head(
         title,
         version,
@@ -616,7 +619,24 @@ def decode_head(manifest: str, head: tuple) -> Head:
         notes[1],
         icon,
         story_id,
+        decode_branding(manifest, branding),
     )
+
+
+def encode_branding(branding: Branding | None) -> tuple | None:
+    if branding is None:
+        return None
+    places = tuple((at.line, at.column) if at else None for at in (branding.background_at, branding.music_at))
+    words = (branding.heading, branding.subtitle, branding.footer, branding.background, branding.music)
+    return (*words, branding.window_title, places)
+
+
+def decode_branding(manifest: str, data: tuple | None) -> Branding | None:
+    if data is None:
+        return None
+    *words, window_title, places = data
+    at = [Location(manifest, *place) if place else None for place in places]
+    return Branding(*words, window_title, at[0], at[1])
 
 
 def chapters_of(record: Record) -> list[Chapter]:

@@ -255,6 +255,15 @@ _TABLE = (
         "header. The message names the first use and says what the file is. Convert the file to a format of the "
         'table under "Art and sound" in the author guide (Ogg Vorbis plays everywhere).',
     ),
+    Code(
+        "HS031",
+        "warning",
+        "title screen without a background",
+        "The story has assets of its own but its title screen has no picture: the manifest's `title_screen` names "
+        "no `background` and there is no `title` background (assets/backgrounds/title.svg), so players see a plain "
+        "colour. Draw one, name one of your backgrounds (`title_screen: {background: harbour}`), or choose the "
+        'colour (`background: "#1d2a3a"`).',
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

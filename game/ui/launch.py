@@ -22,6 +22,7 @@ from typing import Any
 
 import pygame
 
+from game.branding import branding_of
 from game.ui.app import App
 from game.ui.datadir import data_dir
 from game.ui.display import Display
@@ -131,7 +132,7 @@ def open_app(
     """A ready App for `story` in a window of `size` (the title screen is not pushed yet)."""
     init_pygame()
     try:
-        display = Display(size, fullscreen=False, title=str(getattr(story, "title", "")))
+        display = Display(size, fullscreen=False, title=branding_of(story).window_title)
     except pygame.error as err:
         raise NoDisplayError(f"the game window cannot be opened ({err})") from err
     set_window_icon(getattr(story, "assets_dir", None), getattr(story, "icon", None))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.asset_formats import BY_NAME, AssetKind, files_phrase, formats_for, sniff, will_play
 from game.authoring.context import LintContext
+from game.branding import DEFAULT_TITLE_ART, branding_of
 from game.dressing import base_of
 from game.model import Location, StageBeat, TextBeat
 from game.paths import own_assets_dir
@@ -41,6 +42,11 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             uses.append(("background", scene.background, index.inner_value_pos(scene.where, scene.id, "background")))
         if scene.music is not None and scene.music != "none":
             uses.append(("music", scene.music, index.inner_value_pos(scene.where, scene.id, "music")))
+    brand = branding_of(ctx.story)
+    if brand.background and brand.background_at and not brand.background.startswith("#"):
+        uses.append(("background", brand.background, brand.background_at))
+    if brand.music and brand.music_at and brand.music != "none":
+        uses.append(("music", brand.music, brand.music_at))
     for _, beat in ctx.beats():
         if isinstance(beat, StageBeat):
             if beat.action in _MISSING and beat.asset is not None and beat.asset != "none":
@@ -67,6 +73,14 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 
     if own_assets_dir(ctx.story.story_dir) is None:  # borrowed art: unused files are not this story's
         return
+    if brand.background is None and catalog.path("background", DEFAULT_TITLE_ART) is None:
+        yield ctx.problem(
+            "HS031",
+            _manifest_key(ctx, "title"),
+            "the title screen has no background: the manifest's title_screen names none and there is no "
+            f"{files_phrase('background').replace('ID', DEFAULT_TITLE_ART)}",
+            'draw assets/backgrounds/title.svg, or add title_screen: {background: ID or "#rrggbb"}',
+        )
     used = {kind: {asset for k, asset, _ in uses if k == kind} for kind in _MISSING}
     base = ctx.story.story_dir.parent
     for kind in ("background", "music", "sound"):
@@ -120,3 +134,13 @@ def _unplayable(
             f"the {label} will not play: {display_path(path, base)} {reason}{also}",
             "convert it to " + " or ".join(f.label for f in formats_for(kind) if not f.needs_probe),
         )
+
+
+def _manifest_key(ctx: LintContext, key: str) -> Location:
+    """Where `key:` starts a line of the manifest (its first line when it is not there)."""
+    file = ctx.story.manifest_file
+    for number in range(1, 400):
+        line = ctx.index.line(file, number)
+        if line.startswith(f"{key}:"):
+            return Location(file, number, 1)
+    return Location(file, 1, 1)
