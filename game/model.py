@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from game.expressions import CompiledExpr, VarType
+from game.problems import shown_path
 
 if TYPE_CHECKING:
     from game.branding import Branding
@@ -28,6 +29,12 @@ class Location(NamedTuple):
     column: int
 
     def __str__(self) -> str:
+        """As messages show it: the file relative to the working directory (`game.problems.shown_path`)."""
+        return f"{shown_path(self.file)}:{self.line}:{self.column}"
+
+    def record(self) -> str:
+        """As reports for programs keep it (JSON): the file relative to the folder above the story, the same
+        wherever the program runs."""
         return f"{self.file}:{self.line}:{self.column}"
 
 

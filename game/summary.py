@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from game.model import Beat, IfBeat, Scene, Story, TextBeat
 from game.terminal_text import escape_for_terminal
+from game.wording import plural
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -35,6 +36,6 @@ def story_summary(story: Story) -> str:
     choices = sum(len(scene.choices) for scene in story.scenes.values())
     title = escape_for_terminal(story.title)
     return (
-        f"ok: '{title}': {len(story.scenes)} scenes, {beats} beats, {choices} choices, {words} words, "
-        f"{len(story.endings)} endings"
+        f"ok: '{title}': {plural(len(story.scenes), 'scene')}, {plural(beats, 'beat')}, {plural(choices, 'choice')}, "
+        f"{plural(words, 'word')}, {plural(len(story.endings), 'ending')}"
     )

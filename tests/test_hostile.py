@@ -191,7 +191,8 @@ def sparse_file(path: Path, size: int = HUNDRED_MB) -> Path:
     return path
 
 
-def test_a_100_mb_scene_file_is_refused_without_reading_it(tmp_path):
+def test_a_100_mb_scene_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files relative to the working directory
     story = write_story(tmp_path)
     sparse_file(story / "scenes" / "huge.yaml")
     error, peak = raised_with_peak(lambda: quickly(lambda: load_story(story), 1.0), StoryError)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
+from game.wording import plural
 
 MAX_BEATS = 20_000
 KINDS = ("title", "notes", "chapters", "lines", "menus", "endings")  # what `only` may name
@@ -165,7 +166,7 @@ def capture(
     left = [f"{identical} identical to the one before"] if identical else []
     if only is not None and count - written - identical:
         left.append(f"{count - written - identical} not among {', '.join(sorted(only))}")
-    print(f"wrote {written} pictures to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
+    print(f"wrote {plural(written, 'picture')} to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
 
 
