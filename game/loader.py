@@ -50,6 +50,7 @@ from game.model import (
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.scene_globs import expand_scene_globs
+from game.staging import DEFAULT_PLACE, NAMED_PLACES, TEXT_MODES, read_place, read_transition
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
 from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
@@ -76,13 +77,26 @@ MANIFEST_KEYS = (
     "title_screen",
     "window_title",
 )
-SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
+SCENE_KEYS = (
+    "title",
+    "chapter",
+    "background",
+    "music",
+    "lines",
+    "choices",
+    "next",
+    "ending",
+    *DRESSING_KEYS,
+    "with",
+    "duration",
+)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
-PLACES = ("left", "center", "right")
+PLACES = tuple(NAMED_PLACES)
 TEXT_BEATS = ("narrate", "think", "message")
 STAGE_BEATS = ("show", "hide", "background", "music", "sound", "effect")
+MODE_BEAT = "mode"  # `- mode: nvl` / `- mode: adv`; not reserved: a character of a story called `mode` still speaks
 OTHER_BEATS = ("set", "add", "goto", "if")
 RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "narrator", "none", "all"))
 NARRATOR = "narrator"
@@ -875,6 +889,7 @@ class _SceneBuilder:
             else None
         )
         music = self._asset(scene, "music", allow_none=True)
+        transition = read_transition(reader, scene, self.what)
         beats: tuple[Beat, ...] = ()
         if "lines" in scene:
             items = reader.sequence(
@@ -922,6 +937,7 @@ class _SceneBuilder:
             ending,
             _location(reader, self.key_pos),
             len(self.loader.scenes),
+            transition,
         )
 
     def _asset(self, scene: YMap, key: str, allow_none: bool = False) -> str | None:
@@ -989,6 +1005,14 @@ class _SceneBuilder:
             return self._think_or_message(key, value, where, loc)
         if key in STAGE_BEATS:
             return self._stage(key, value, where, loc)
+        if key == MODE_BEAT:
+            if value not in TEXT_MODES:
+                hint = (
+                    did_you_mean(str(value), TEXT_MODES) or "write 'mode: nvl' (a full page) or 'mode: adv' (the box)"
+                )
+                reader.error(where, f"unknown text mode '{value}'", hint)
+                return None
+            return StageBeat(self._beat_id("mode", None, value), "mode", None, None, None, value, loc)
         if key in ("set", "add"):
             return self._effect(key, value, where, loc)
         if key == "goto":
@@ -997,7 +1021,7 @@ class _SceneBuilder:
         if key in ("then", "else"):
             reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
             return None
-        candidates = list(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS) + list(self.loader.characters)
+        candidates = list(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + (MODE_BEAT,)) + list(self.loader.characters)
         hint = did_you_mean(key, candidates) or (
             "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
             "or a character id declared in story.yaml"
@@ -1069,32 +1093,39 @@ class _SceneBuilder:
                 if who is None:
                     return None
                 beat_id = self._beat_id("show", who, "")
-                return StageBeat(beat_id, "show", who, "neutral", "center", None, loc, self.dressing.outfit_of(who))
+                return StageBeat(beat_id, "show", who, "neutral", None, None, loc, self.dressing.outfit_of(who))
             spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
             if spec is None:
                 return None
-            reader.known_keys(spec, ("who", "as", "at", "outfit"), "'show'")
+            reader.known_keys(spec, ("who", "as", "at", "outfit", "with", "duration"), "'show'")
             if "who" not in spec:
                 reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
                 return None
             who = self._character(spec["who"], spec.where("who"))
             expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else "neutral"
-            at = spec.get("at", "center")
-            if at not in PLACES:
-                hint = did_you_mean(str(at), PLACES) or "use left, center or right"
-                reader.error(spec.where("at"), f"'{at}' is not a place on stage", hint)
+            at = read_place(reader, spec["at"], spec.where("at")) if "at" in spec else None
+            if "at" in spec and at is None:
                 return None
             own_outfit = optional_outfit(reader, spec)
+            transition = read_transition(reader, spec, "'show'")
             if who is None or expression is None or own_outfit is None:
                 return None
             outfit = self.dressing.outfit_of(who, None if own_outfit is MISSING else own_outfit)  # type: ignore[arg-type]
-            beat_id = self._beat_id("show", who, f"{expression}@{at}")
-            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit)
+            beat_id = self._beat_id("show", who, f"{expression}@{at or DEFAULT_PLACE}")  # ids from before `at` kept
+            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit, transition)
         if key == "hide":
+            transition = None
+            if isinstance(value, YMap):  # {who: nick, with: dissolve}
+                reader.known_keys(value, ("who", "with", "duration"), "'hide'")
+                if "who" not in value:
+                    reader.error(value.pos, "'hide' needs 'who'", "add 'who: CHARACTER_ID' (or 'who: all')")
+                    return None
+                transition = read_transition(reader, value, "'hide'")
+                pos, value = value.where("who"), value["who"]
             who = self._character(value, pos) if value != "all" else "all"
-            return (
-                None if who is None else StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc)
-            )
+            if who is None:
+                return None
+            return StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc, None, transition)
         if key == "effect":
             if value not in EFFECTS:
                 hint = did_you_mean(str(value), EFFECTS) or "the effects are " + ", ".join(EFFECTS)
@@ -1104,10 +1135,12 @@ class _SceneBuilder:
         if key == "music" and value is None:
             value = "none"
         if key == "background":
-            asset = read_background(reader, value, pos, "'background'", self.dressing)
+            asset = read_background(reader, value, pos, "'background'", self.dressing, ("with", "duration"))
+            transition = read_transition(reader, value, "'background'") if isinstance(value, YMap) else None
             if asset is None:
                 return None
-            return StageBeat(self._beat_id(key, None, asset.split(".")[0]), "background", None, None, None, asset, loc)
+            beat_id = self._beat_id(key, None, asset.split(".")[0])
+            return StageBeat(beat_id, "background", None, None, None, asset, loc, None, transition)
         asset = reader.identifier(value, pos, f"{key} asset id")
         if asset is None:
             return None

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from game.branding import Branding
     from game.machine import StoryMachine
     from game.program import SceneProgram
+    from game.staging import Transition
 
 
 class Location(NamedTuple):
@@ -130,13 +131,14 @@ class StageBeat:
     """A change of stage: show, hide, background, music, sound or effect."""
 
     id: str
-    action: Literal["show", "hide", "background", "music", "sound", "effect"]
+    action: Literal["show", "hide", "background", "music", "sound", "effect", "mode"]
     who: str | None
     expression: str | None
-    at: Literal["left", "center", "right"] | None
-    asset: str | None
+    at: str | None  # for `show`: a place (game.staging); None keeps the sprite where it stands (the centre if new)
+    asset: str | None  # for `mode`: "nvl" or "adv"
     where: Location
     outfit: str | None = None  # for `show`: the outfit it resolved to (None: the default clothes)
+    transition: Transition | None = None  # `with:` and `duration:` (game.staging)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,7 @@ class Scene:
     ending: str | None
     where: Location
     order: int  # position in story order (files in glob order, scenes in file order)
+    transition: Transition | None = None  # how the scene's stage comes in (`with:`, game.staging)
 
     @property
     def exit_kind(self) -> Literal["choices", "next", "ending"]:

@@ -179,7 +179,9 @@ class Playthrough:
         scene = self.story.scenes[self._state.state]
         new_chapter = scene.chapter != self._chapter
         self._chapter = scene.chapter
-        return SceneEntered(scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter)
+        return SceneEntered(
+            scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter, scene.transition
+        )
 
     def _build_menu(self) -> Choices:
         state = self._state
@@ -262,6 +264,8 @@ def _stage_events(story: Story, scene_id: str, stage: Stage) -> list[Event]:
         StageChange("show", who, expression, place, outfit=stage.outfits.get(who))
         for who, (expression, place) in stage.sprites.items()
     ]
+    if stage.mode != "adv":
+        events.append(StageChange("mode", asset=stage.mode))
     return events
 
 

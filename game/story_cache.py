@@ -56,10 +56,11 @@ from game.model import (
     TextBeat,
     Variable,
 )
+from game.staging import Transition
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -337,6 +338,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         where[1],
                         where[2],
                         _word(beat.outfit),
+                        None if beat.transition is None else tuple(beat.transition),
                     )
                 )
             elif kind is EffectBeat:
@@ -388,6 +390,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.ending,
         scene.where[1],
         scene.where[2],
+        None if scene.transition is None else tuple(scene.transition),
     )
 
 
@@ -475,7 +478,8 @@ _TEXT_SLOTS = tuple(
     getattr(TextBeat, name).__set__ for name in ("id", "kind", "speaker", "text", "expression", "where")
 )
 _STAGE_SLOTS = tuple(
-    getattr(StageBeat, name).__set__ for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit")
+    getattr(StageBeat, name).__set__
+    for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit", "transition")
 )
 
 
@@ -489,7 +493,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
         return tuple(Assignment(v, value, loc(line, column)) for v, value, line, column in items)
 
     t_id, t_kind, t_speaker, t_text, t_expression, t_where = _TEXT_SLOTS
-    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit = _STAGE_SLOTS
+    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit, s_transition = _STAGE_SLOTS
 
     def beats(items: tuple) -> tuple[Beat, ...]:
         out: list[Beat] = []
@@ -515,6 +519,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                 s_asset(beat, item[6])
                 s_where(beat, _new_tuple(Location, (file, item[7], item[8])))
                 s_outfit(beat, item[9])
+                s_transition(beat, None if item[10] is None else Transition(*item[10]))
                 append(beat)
             elif tag == _EFFECT:
                 append(EffectBeat(item[1], assignments(item[2]), loc(item[3], item[4])))
@@ -527,7 +532,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
 
     scenes = []
     for order, item in enumerate(encoded, start=first_order):
-        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column = item
+        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column, moving = item
         scenes.append(
             Scene(
                 scene_id,
@@ -571,6 +576,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                 ending,
                 loc(line, column),
                 order,
+                None if moving is None else Transition(*moving),
             )
         )
     return scenes

@@ -44,7 +44,7 @@ SCENE_CASES = [
      "its own '- ' item", 5, 7),
     ("think-without-who", scene('    - think: {text: "hm"}'), "'think' needs 'who'", "who: CHARACTER_ID", 5, 14),
     ("bad-place", scene("    - show: {who: nick, at: middle}"), "'middle' is not a place on stage",
-     "left, center or right", 5, 29),
+     "left, center, right, far_right", 5, 29),
     ("unknown-effect", scene("    - effect: leafs"), "unknown effect 'leafs'", "did you mean 'leaves'?", 5, 15),
     ("set-unknown-variable", scene("    - set: {grade: 1}"), "unknown variable 'grade'", "did you mean 'grades'?",
      5, 13),

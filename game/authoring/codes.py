@@ -210,9 +210,9 @@ _TABLE = (
         "HS025",
         "warning",
         "a fourth character on stage",
-        "The stage has three places (left, center, right). Three characters are on stage here and this `show` "
-        "brings a fourth, so whoever stands at its place leaves without a `hide`. Hide someone first, or place "
-        "them deliberately.",
+        "Three or more characters are on stage here and this `show` brings another to a place someone already "
+        "stands at, so that one leaves without a `hide`. Hide someone first, or give the newcomer a place of their "
+        "own (`far_left`, `far_right`, or a fraction of the width such as `at: 0.4`).",
     ),
     Code(
         "HS026",

@@ -15,6 +15,7 @@ import pygame
 
 from game.asset_formats import SUFFIXES
 from game.dressing import DEFAULT_OUTFIT, variant_ids
+from game.staging import colour_rgb, is_colour
 from game.ui.fonts import Fonts
 from game.ui.rastercache import RasterCache
 
@@ -47,6 +48,10 @@ class Images:
         """The background `asset` covering exactly `size` real pixels."""
         key = ("bg", asset, size)
         surf = self._cache.get(key)
+        if surf is None and is_colour(asset):  # a solid colour background: "#000000"
+            surf = pygame.Surface(size)
+            surf.fill(colour_rgb(asset))
+            self._store(key, surf)
         if surf is None:
             path = self.background_path(asset)
             surf = self._load(path, size, cover=True, what=f"background '{asset}'")

@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.staging import MAX_DURATION
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 from game.wording import plural
@@ -137,6 +138,10 @@ def capture(
                     shot(f"chapter-{_slug(game.card.chapter)}", "chapters")
                     game.card.dismiss(clock.now)
                 clock.now += SETTLE
+                for _ in range(int(MAX_DURATION / SETTLE) + 1):  # a slow transition of the author's: let it end
+                    if not game.stage.animating(clock.now):
+                        break
+                    clock.now += SETTLE
                 beat = game.session.beat
                 scene = game.session.playthrough.scene
                 if isinstance(beat, Line):

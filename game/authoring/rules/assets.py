@@ -21,6 +21,7 @@ from game.dressing import base_of
 from game.model import Location, StageBeat, TextBeat
 from game.paths import own_assets_dir
 from game.problems import Problem, did_you_mean, display_path
+from game.staging import is_colour
 from game.wording import plural
 
 USED_BY_THE_GAME: dict[str, frozenset[str]] = {"background": frozenset({"title"}), "music": frozenset({"title"})}
@@ -61,6 +62,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 
     catalog = ctx.catalog
     found: dict[tuple[str, str], bool] = {}
+    uses = [use for use in uses if not (use[0] == "background" and is_colour(use[1]))]  # "#000000" needs no file
     for kind, asset, where in uses:
         key = (kind, asset)
         if key not in found:
