@@ -249,7 +249,7 @@ class Playthrough:
                 raise SaveError("damaged", "the save is damaged: it waits at a menu where the scene has none")
             playthrough._menu = playthrough._build_menu()
         playthrough._stage = saved.stage
-        if saved.stage.background or saved.stage.music or saved.stage.sprites:
+        if saved.stage.background or saved.stage.music or saved.stage.sprites or saved.stage.mode != "adv":
             playthrough._pending.extend(_stage_events(story, saved.scene, saved.stage))
         return playthrough
 

@@ -98,7 +98,6 @@ class Stage:
                 for who, outfit in outfits.items()
                 if isinstance(who, str) and isinstance(outfit, str) and who in stage.sprites
             }
-        return stage
         if data.get("mode") in TEXT_MODES:
             stage.mode = data["mode"]
         return stage
