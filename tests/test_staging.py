@@ -179,3 +179,26 @@ def test_the_compiled_story_cache_keeps_transitions(tmp_path, monkeypatch):
     first, again = load_story(folder), load_story(folder)
     assert stage_beats(again) == stage_beats(first) and stage_beats(again)[0].transition == ("move", 2.0)
     assert again.scenes["a"].transition == ("dissolve", 0.5)
+
+
+def test_the_scene_schema_takes_all_of_it(tmp_path):
+    import jsonschema
+
+    from game.authoring.schema import load_schema
+    from game.yaml_source import read_yaml
+
+    text = scene(
+        "show: {who: nick, at: 0.4, with: move, duration: 1}",
+        "hide: {who: nick, with: fade}",
+        'background: {id: "#000000", with: dissolve}',
+        'background: "#102030"',
+        "mode: nvl",
+        'narrate: "x"',
+        extra='  background: "#000000"\n  with: fade\n  duration: 2\n',
+    )
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    validator = jsonschema.Draft7Validator(load_schema("scene"))
+    assert [e.message for e in validator.iter_errors(read_yaml(path, "a.yaml").value)] == []
+    path.write_text(scene("show: {who: nick, with: wipe}"), encoding="utf-8")
+    assert list(validator.iter_errors(read_yaml(path, "a.yaml").value))
