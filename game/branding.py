@@ -9,15 +9,14 @@ each wrong value); the title screen, drawn before the story has loaded, reads th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 
 from game.model import Location
+from game.staging import COLOUR
 from game.yaml_fields import ID_PATTERN, FieldReader
 from game.yaml_source import Pos, YMap
 
 TITLE_SCREEN_KEYS = ("heading", "subtitle", "footer", "background", "music")
-COLOUR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}\Z")
 DEFAULT_TITLE_ART = "title"  # the background and music id the title screen uses when the manifest names none
 MAX_LINE_CHARS = 80
 
@@ -70,7 +69,7 @@ def read_branding(reader: FieldReader, manifest: YMap, title: str, file: str) ->
     if "background" in screen:
         background_at = _at(file, screen.value_pos["background"])
         value = screen["background"]
-        if isinstance(value, str) and COLOUR_PATTERN.match(value):
+        if isinstance(value, str) and COLOUR.match(value):
             background = value.lower()
         else:
             background = reader.identifier(value, screen.value_pos["background"], 'background id (or "#rrggbb")')
@@ -98,7 +97,7 @@ def plain_branding(manifest: object, title: str) -> Branding:
             if isinstance(screen.get(key), str) and (key != "heading" or screen[key].strip()):
                 fields[key] = screen[key].strip()
         background = screen.get("background")
-        if isinstance(background, str) and (COLOUR_PATTERN.match(background) or ID_PATTERN.match(background)):
+        if isinstance(background, str) and (COLOUR.match(background) or ID_PATTERN.match(background)):
             fields["background"] = background.lower()
         if "music" in screen:
             music = screen["music"]

@@ -1082,9 +1082,9 @@ def test_thousands_of_lines_indented_too_deeply_give_a_few_problems_and_a_count(
     )
     result = heartstopper("check", str(tmp_path / "story"))
     assert len(result.stderr.splitlines()) == 2 * 4 + 2  # (and the start scene, in the file the flood spoilt)
-    assert result.stderr.splitlines()[-1].startswith("4754 problems: ")  # counted in full
+    assert result.stderr.splitlines()[-1].startswith("4,754 problems: ")  # counted in full
     lint = heartstopper("lint", "--story", str(tmp_path / "story"))
-    assert lint.stderr.splitlines()[-1].startswith("4754 problems: the story does not load")
+    assert lint.stderr.splitlines()[-1].startswith("4,754 problems: the story does not load")
 
 
 def test_a_flood_of_one_problem_across_a_story_is_summed_up(tmp_path):

@@ -132,3 +132,26 @@ def test_reduce_motion_makes_every_transition_a_cut(story):
         assert tuple(ui.frame().get_at((640, 100))[:3]) == (0x1D, 0x2A, 0x3A)
     finally:
         ui.close()
+
+
+def test_capture_waits_out_a_slow_transition_and_pictures_the_page(tmp_path):
+    """`heartstopper capture` pictures each beat once its stage has settled, however long the author's
+    transition; the NVL lines are pictured on their page."""
+    from game.ui.capture import capture
+
+    folder = tmp_path / "slow"
+    (folder / "scenes").mkdir(parents=True)
+    (folder / "story.yaml").write_text(MANIFEST.replace('title: "Staging"', 'title: "Slow"'), encoding="utf-8")
+    (folder / "scenes" / "a.yaml").write_text(
+        'a:\n  title: "A"\n  chapter: One\n  background: "#000000"\n  lines:\n'
+        '    - background: {id: "#ffffff", with: dissolve, duration: 9}\n'
+        '    - mode: nvl\n    - narrate: "White at last."\n  ending: done\n',
+        encoding="utf-8",
+    )
+    script = tmp_path / "walk.yaml"
+    script.write_text('name: "Walk"\nsteps: []\nend: done\n', encoding="utf-8")
+    assert capture(folder, script, tmp_path / "out", size=(320, 180), only=frozenset({"lines"})) == 0
+    (picture,) = sorted((tmp_path / "out").glob("*-a-narration.png"))
+    frame = pygame.image.load(str(picture))
+    assert tuple(frame.get_at((4, 90))[:3]) == (255, 255, 255)  # the dissolve has ended: white, not grey
+    assert frame.get_at((160, 60))[:3] != (255, 255, 255)  # the page is over it

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.assets import AssetCatalog
+from game.assets import AssetCatalog, AssetKind
 from game.branding import DEFAULT_TITLE_ART, branding_of
+from game.staging import colour_rgb
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
@@ -21,30 +22,22 @@ from game.ui.widgets import Button, ButtonList
 def title_background(story: object) -> str | None:
     """The title screen's background: the manifest's (an id or a colour), else the `title` background when the
     assets have one, else None (a plain colour)."""
-    brand = branding_of(story)
-    if brand.background is not None:
-        return brand.background
-    assets = getattr(story, "assets_dir", None)
-    if assets is not None and AssetCatalog(Path(assets)).path("background", DEFAULT_TITLE_ART) is not None:
-        return DEFAULT_TITLE_ART
-    return None
+    return _title_art(story, "background", branding_of(story).background)
 
 
 def title_music(story: object) -> str:
     """The title screen's music: the manifest's (`none` for silence), else the `title` music when the assets have
     it, else `none` (silence, with no warning about a file the story never asked for)."""
-    brand = branding_of(story)
-    if brand.music is not None:
-        return brand.music
+    return _title_art(story, "music", branding_of(story).music) or "none"
+
+
+def _title_art(story: object, kind: AssetKind, given: str | None) -> str | None:
+    if given is not None:
+        return given
     assets = getattr(story, "assets_dir", None)
-    if assets is not None and AssetCatalog(Path(assets)).path("music", DEFAULT_TITLE_ART) is not None:
+    if assets is not None and AssetCatalog(Path(assets)).path(kind, DEFAULT_TITLE_ART) is not None:
         return DEFAULT_TITLE_ART
-    return "none"
-
-
-def colour_of(text: str) -> tuple[int, int, int]:
-    """`#rrggbb` as an RGB triple."""
-    return int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16)
+    return None
 
 
 ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
@@ -146,7 +139,7 @@ class TitleScreen(Screen):
             self._background_for, self._background = self.app.story, title_background(self.app.story)
         background = self._background
         if background is None or background.startswith("#"):
-            canvas.surface.fill(colour_of(background) if background else mix(PAPER, CHARLIE_BLUE, 0.35))
+            canvas.surface.fill(colour_rgb(background) if background else mix(PAPER, CHARLIE_BLUE, 0.35))
         else:
             canvas.surface.blit(self.app.images.background(background, canvas.surface.get_size()), (0, 0))
         canvas.panel((60, 56, 640, 176), (*PAPER, 228), radius=26, border=2.5, border_color=INK, shadow=True)
