@@ -1263,7 +1263,7 @@ def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tm
         return heartstopper(*args, "--story", str(story))
 
     check, stats, as_json, graph = run("check"), run("stats"), run("stats", "--json"), run("graph")
-    assert check.stdout.startswith("ok: 'Te\\u202est': 1 scenes")
+    assert check.stdout.startswith("ok: 'Te\\u202est': 1 scene,")
     assert "Ni\\u2066ck" in stats.stdout and "On\\u202ee" in stats.stdout
     assert json.loads(as_json.stdout)["characters"]["nick"]["name"] == "Ni\u2066ck"
     for result in (check, stats, as_json):
