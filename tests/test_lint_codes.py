@@ -1,8 +1,8 @@
 """Every lint code, planted once in tests/fixtures/lint, is reported exactly once, where it was planted.
 
-The fixture story (tests/fixtures/lint/story) holds one problem per code HS001-HS028, HS030 and HS031 and the broken story
-(tests/fixtures/lint/broken) one load error (HS000). Positions are 1-based line and column of the file as authors
-see it.
+The fixture story (tests/fixtures/lint/story) holds one problem per code HS001-HS028, HS030 and HS031 and the
+broken story (tests/fixtures/lint/broken) one load error (HS000). Positions are 1-based line and column of the file as
+authors see it.
 """
 
 from __future__ import annotations

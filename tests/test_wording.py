@@ -104,6 +104,6 @@ def test_no_message_builds_a_plural_by_hand():
     found = []
     for path in [*root.glob("game/**/*.py"), *root.glob("tools/*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if "'s' if" in line or '"s" if' in line or ("(s)" in line and "f\"" in line):
+            if "'s' if" in line or '"s" if' in line or ("(s)" in line and 'f"' in line):
                 found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert not found, "\n".join(found)
