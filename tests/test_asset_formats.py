@@ -251,3 +251,18 @@ def test_sniff_reads_files_and_says_when_it_cannot(tmp_path):
     assert sniff(tmp_path / "none.ogg").format is None
     (tmp_path / "a.wav").write_bytes(wav_bytes())
     assert sniff(tmp_path / "a.wav") == Sniffed("wav")
+
+
+def test_lint_reads_the_manifests_icon_too(tmp_path):
+    from storybuild import MANIFEST
+
+    story = write_story(
+        tmp_path,
+        'a:\n  title: "A"\n  chapter: One\n  lines:\n    - narrate: "x"\n  ending: done\n',
+        manifest=MANIFEST + "icon: mark\n",
+        raw={"assets/icons/mark.png": MP3, "assets/backgrounds/title.svg": SVG},
+    )
+    (found,) = hs030(story, opus=True)
+    assert (
+        found[0] == MANIFEST.count("\n") + 1 and "the icon 'mark' cannot be shown" in found[2] and "is MP3" in found[2]
+    )

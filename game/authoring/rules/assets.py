@@ -117,6 +117,10 @@ def _unplayable(
     for who, expression, outfit, where in sprite_uses:
         label = f"sprite '{who}/{outfit}/{expression}'" if outfit else f"sprite '{who}/{expression}'"
         located.append(("sprite", catalog.sprite(who, expression, outfit), label, where))
+    if ctx.story.icon:  # the window's icon, from the manifest
+        located.append(
+            ("icon", catalog.path("icon", ctx.story.icon), f"icon '{ctx.story.icon}'", _manifest_key(ctx, "icon"))
+        )
     for kind, path, label, where in located:
         if path is None:
             continue  # missing: HS004/HS005/HS007-HS009 say so
@@ -133,7 +137,8 @@ def _unplayable(
         yield ctx.problem(
             "HS030",
             where,
-            f"the {label} will not play: {display_path(path, base)} {reason}{also}",
+            f"the {label} {'will not play' if kind in ('music', 'sound') else 'cannot be shown'}: "
+            f"{display_path(path, base)} {reason}{also}",
             "convert it to " + " or ".join(f.label for f in formats_for(kind) if not f.needs_probe),
         )
 
