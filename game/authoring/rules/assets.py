@@ -20,7 +20,7 @@ from game.branding import DEFAULT_TITLE_ART, branding_of
 from game.dressing import base_of
 from game.model import Location, StageBeat, TextBeat
 from game.paths import own_assets_dir
-from game.problems import Problem, did_you_mean, display_path
+from game.problems import Problem, did_you_mean, display_path, path_for_user
 from game.staging import is_colour
 from game.wording import plural
 
@@ -138,7 +138,7 @@ def _unplayable(
             "HS030",
             where,
             f"the {label} {'will not play' if kind in ('music', 'sound') else 'cannot be shown'}: "
-            f"{display_path(path, base)} {reason}{also}",
+            f"{path_for_user(path)} {reason}{also}",
             "convert it to " + " or ".join(f.label for f in formats_for(kind) if not f.needs_probe),
         )
 
