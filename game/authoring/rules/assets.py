@@ -126,7 +126,6 @@ def _unplayable(
             continue  # missing: HS004/HS005/HS007-HS009 say so
         first = files.get(path)
         files[path] = (kind, label, where, 0) if first is None else (*first[:3], first[3] + 1)
-    base = ctx.story.story_dir.parent
     for path, (kind, label, where, others) in files.items():
         found = sniff(path)
         fmt = BY_NAME.get(found.format or "")
