@@ -27,6 +27,7 @@ from game.dressing import (
 )
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
+from game.inline_text import InlineText, InlineTextError, has_braces, parse_inline
 from game.model import (
     Assignment,
     Beat,
@@ -71,7 +72,7 @@ MANIFEST_KEYS = (
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
-VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about")
+VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about", "labels")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
 PLACES = ("left", "center", "right")
 TEXT_BEATS = ("narrate", "think", "message")
@@ -116,6 +117,7 @@ class _StoryLoader:
         # Conditions repeat across a story ("nick_out == 5"); each text is parsed and checked once per load. Variables
         # and scene ids are all known before the first condition is compiled, so a text always compiles the same way.
         self.compiled: dict[str, CompiledExpr | ExpressionError] = {}
+        self.labels: dict[str, dict[str, str]] = {}  # enum variable -> value -> label, for `{variable}` in text
 
     # -- entry ---------------------------------------------------------------------------------------------------
 
@@ -305,6 +307,8 @@ class _StoryLoader:
             if variable is not None:
                 self.variables[var_id] = variable
                 self.var_types[var_id] = variable.type
+                if variable.labels:
+                    self.labels[var_id] = dict(variable.labels)
 
     def _variable(self, reader: FieldReader, var_id: str, table: YMap, spec: object) -> Variable | None:
         what = f"variable '{var_id}'"
@@ -384,7 +388,33 @@ class _StoryLoader:
                 "change the default, or the variable's range",
             )
             return None
-        return Variable(var_id, var_type, default, about, _location(reader, table.key_pos[var_id]))
+        labels = self._labels(reader, spec_map, what, values)
+        return Variable(var_id, var_type, default, about, _location(reader, table.key_pos[var_id]), labels)
+
+    @staticmethod
+    def _labels(reader: FieldReader, spec_map: YMap, what: str, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """An enum's `labels:`, how `{variable}` shows each value in text (a value without one shows as itself)."""
+        if "labels" not in spec_map:
+            return ()
+        if not values:
+            reader.error(spec_map.key_pos["labels"], "'labels' is only for enum variables", "remove it")
+            return ()
+        table = reader.mapping(spec_map["labels"], spec_map.where("labels"), f"'labels' of {what}", '{tao: "Tao"}')
+        if table is None:
+            return ()
+        labels = []
+        for value in table:
+            if value not in values:
+                reader.error(
+                    table.key_pos[value],
+                    f"'{value}' is not a value of {what}",
+                    did_you_mean(value, values) or "label the values listed under 'values'",
+                )
+                continue
+            label = reader.text(table, value, f"'labels' of {what}")
+            if isinstance(label, str):
+                labels.append((value, label))
+        return tuple(labels)
 
     @staticmethod
     def _bound(reader: FieldReader, spec_map: YMap, key: str, what: str) -> int | None:
@@ -546,12 +576,23 @@ class _StoryLoader:
                 compile_tree(compiled.tree),
             )
         if isinstance(compiled, ExpressionError):
-            line, column = pos.line, pos.column
-            if "\n" not in text:
-                column += compiled.offset + (1 if pos.quoted else 0)
-            reader.error(Pos(line, column), f"in {what}: {compiled.message}", compiled.hint)
+            reader.error(_within(pos, text, compiled.offset), f"in {what}: {compiled.message}", compiled.hint)
             return None
         return compiled
+
+    def inline(self, reader: FieldReader, text: str, pos: Pos) -> InlineText | None:
+        """A text's braces, read and checked (None when it has none); raises `_BadText` after reporting a problem."""
+        if not has_braces(text):
+            return None
+
+        def compile_part(source: str, offset: int, want: str) -> CompiledExpr:
+            return compile_expression(source, self.var_types, self.scene_ids, want)  # type: ignore[arg-type]
+
+        try:
+            return parse_inline(text, compile_part, self.labels)
+        except InlineTextError as error:
+            reader.error(_within(pos, text, error.offset), f"in the text: {error.message}", error.hint)
+            raise _BadText from None
 
     # -- scenes --------------------------------------------------------------------------------------------------
 
@@ -610,6 +651,17 @@ def scene_targets(scene: Scene) -> Iterable[str]:
         yield scene.next
     for choice in scene.choices:
         yield choice.goto
+
+
+class _BadText(Exception):
+    """A text's braces could not be read (already reported)."""
+
+
+def _within(pos: Pos, text: str, offset: int) -> Pos:
+    """Where the character at `offset` of a scalar's text stands: exact on one line, the scalar's start otherwise."""
+    if "\n" in text:
+        return Pos(pos.line, pos.column)
+    return Pos(pos.line, pos.column + offset + (1 if pos.quoted else 0))
 
 
 def _is_colour(text: str) -> bool:
@@ -725,7 +777,10 @@ class _SceneBuilder:
             return ()
         beats: list[Beat] = []
         for item, pos in zip(items, items.item_pos):
-            beat = self._beat(item, pos, depth)
+            try:
+                beat = self._beat(item, pos, depth)
+            except _BadText:
+                continue
             if beat is not None:
                 beats.append(beat)
         return tuple(beats)
@@ -752,11 +807,10 @@ class _SceneBuilder:
             return self._speech(key, value, where, loc)
         if key == "narrate" or key == NARRATOR:
             text = self._text_value(value, where, "narration")
-            return (
-                None
-                if text is None
-                else TextBeat(self._beat_id("narration", None, text), "narration", None, text, None, loc)
-            )
+            if text is None:
+                return None
+            inline = self.loader.inline(reader, text, where)
+            return TextBeat(self._beat_id("narration", None, text), "narration", None, text, None, loc, inline)
         if key in ("think", "message"):
             return self._think_or_message(key, value, where, loc)
         if key in STAGE_BEATS:
@@ -807,11 +861,13 @@ class _SceneBuilder:
                 expression = self._expression(value["as"], value.where("as"))
             if not isinstance(text, str):
                 return None
+            pos = value.where("text")
         else:
             text = self._text_value(value, pos, f"line of {speaker}")
             if text is None:
                 return None
-        return TextBeat(self._beat_id("speech", speaker, text), "speech", speaker, text, expression, loc)
+        inline = self.loader.inline(self.reader, text, pos)
+        return TextBeat(self._beat_id("speech", speaker, text), "speech", speaker, text, expression, loc, inline)
 
     def _think_or_message(self, key: str, value: object, pos: Pos, loc: Location) -> TextBeat | None:
         who_key = "who" if key == "think" else "from"
@@ -830,8 +886,9 @@ class _SceneBuilder:
         expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else None
         if not isinstance(text, str) or who is None:
             return None
+        inline = self.loader.inline(self.reader, text, spec.where("text"))
         kind = "thought" if key == "think" else "message"
-        return TextBeat(self._beat_id(kind, who, text), kind, who, text, expression, loc)
+        return TextBeat(self._beat_id(kind, who, text), kind, who, text, expression, loc, inline)
 
     def _stage(self, key: str, value: object, pos: Pos, loc: Location) -> StageBeat | None:
         reader = self.reader
@@ -1019,6 +1076,13 @@ class _SceneBuilder:
                     "'locked' needs an 'if' on the same choice",
                     "add 'if: \"condition\"': the choice is shown locked while it does not hold",
                 )
+        inlines: list[InlineText | None] = []
+        for key, value in (("text", text), ("locked", locked)):
+            try:
+                inlines.append(self.loader.inline(reader, value, spec.where(key)) if isinstance(value, str) else None)
+            except _BadText:
+                text = None
+                inlines.append(None)
         sets = self._assignments("set", spec["set"], spec.where("set")) if "set" in spec else ()
         adds = self._assignments("add", spec["add"], spec.where("add")) if "add" in spec else ()
         if goto is None or sets is None or adds is None or (not fallback and not isinstance(text, str)):
@@ -1042,4 +1106,6 @@ class _SceneBuilder:
             once,
             fallback,
             _location(reader, pos),
+            inlines[0],
+            inlines[1],
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from game.expressions import CompiledExpr, VarType
 
 if TYPE_CHECKING:
+    from game.inline_text import InlineText
     from game.machine import StoryMachine
     from game.program import SceneProgram
 
@@ -48,6 +49,7 @@ class Variable:
     default: Value
     about: str
     where: Location
+    labels: tuple[tuple[str, str], ...] = ()  # an enum's value -> how `{variable}` shows it in text
 
     def accepts(self, value: object) -> bool:
         """Whether a value fits this variable's type, range or enum."""
@@ -115,6 +117,7 @@ class TextBeat:
     text: str
     expression: str | None
     where: Location
+    inline: InlineText | None = None  # the text's braces, read (None: plain text, shown as written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +136,16 @@ class StageBeat:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """One `set` (value) or `add` (amount) of one variable."""
+    """One `set` (value) or `add` (amount) of one variable.
+
+    `value` is the literal written; when an expression was written instead (`trust: "trust + 1"`), `expression`
+    holds it and `value` is None.
+    """
 
     variable: str
-    value: Value
+    value: Value | None
     where: Location
+    expression: CompiledExpr | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +190,8 @@ class Choice:
     once: bool
     fallback: bool
     where: Location
+    text_inline: InlineText | None = None  # the braces of `text`, read (None: plain text)
+    locked_inline: InlineText | None = None  # the braces of `locked`, read
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,12 @@ exactly, setting the stage again first.
 
 from __future__ import annotations
 
+import random
 from collections import deque
 from collections.abc import Mapping
 
 from game.events import ChoiceOption, Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.inline_text import VarietyCounter, render
 from game.machine import (
     FALLBACK,
     FINISH,
@@ -23,8 +25,18 @@ from game.machine import (
     choice_is_shown,
     choice_trigger,
 )
-from game.model import Story
-from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, apply_add, apply_set
+from game.model import Choice, Story
+from game.program import (
+    OP_ADD,
+    OP_BRANCH,
+    OP_EVENT,
+    OP_GOTO,
+    OP_JUMP,
+    OP_SET,
+    LineTemplate,
+    apply_add,
+    apply_set,
+)
 from game.save import SaveError, read_save, write_save_data
 from game.stage import Stage
 
@@ -36,7 +48,15 @@ class PlaythroughError(ValueError):
 class Playthrough:
     """One player's way through a story."""
 
-    def __init__(self, story: Story, *, start: str | None = None, given: Mapping[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        *,
+        start: str | None = None,
+        given: Mapping[str, object] | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """`seed` fixes what shuffled variety texts (`{~a|b}`) show; by default each playthrough draws its own."""
         scene = start or story.start
         if scene not in story.scenes:
             raise PlaythroughError(f"there is no scene '{scene}' to start at")
@@ -61,6 +81,7 @@ class Playthrough:
         self._chapter: str | None = None
         self._stage = Stage()
         self._ended_in: str | None = None
+        self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -123,7 +144,10 @@ class Playthrough:
                 self._pos += 1
                 op = step[0]
                 if op == OP_EVENT:
-                    return self._emit(step[1])
+                    event = step[1]
+                    if type(event) is LineTemplate:
+                        event = self._render_line(event)
+                    return self._emit(event)
                 if op == OP_SET:
                     apply_set(state.variables, step[1])
                 elif op == OP_ADD:
@@ -175,6 +199,26 @@ class Playthrough:
         self._stage.apply(event)
         return event
 
+    def _render_line(self, template: LineTemplate) -> Line:
+        line = template.line
+        state = self._state
+        text = render(template.parts, state.variables, state.visits, self._variety, line.beat_id)
+        return Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id)
+
+    def _choice_text(self, choice: Choice, available: bool) -> tuple[str, str | None]:
+        """A menu entry's text and locked reason, rendered (each counts its variety places when shown)."""
+        state = self._state
+        text = choice.text or ""
+        if choice.text_inline is not None:
+            text = render(choice.text_inline.parts, state.variables, state.visits, self._variety, choice.id)
+        if available:
+            return text, None
+        locked = choice.locked
+        if choice.locked_inline is not None:
+            owner = choice.id + ":locked"
+            locked = render(choice.locked_inline.parts, state.variables, state.visits, self._variety, owner)
+        return text, locked
+
     def _scene_entered(self) -> SceneEntered:
         scene = self.story.scenes[self._state.state]
         new_chapter = scene.chapter != self._chapter
@@ -190,9 +234,8 @@ class Playthrough:
                 continue
             number += 1
             available = choice_is_available(choice, state)
-            options.append(
-                ChoiceOption(number, choice.index, choice.text or "", available, None if available else choice.locked)
-            )
+            text, locked = self._choice_text(choice, available)
+            options.append(ChoiceOption(number, choice.index, text, available, locked))
         return Choices(state.state, tuple(options))
 
     # -- saving --------------------------------------------------------------------------------------------------
@@ -212,6 +255,7 @@ class Playthrough:
             chapter=self._chapter,
             ended=self._ended.ending if self._ended else None,
             waiting_menu=self._menu is not None,
+            variety=self._variety,
         )
 
     def _last_beat_before(self, position: int) -> str | None:
@@ -228,6 +272,8 @@ class Playthrough:
         playthrough = cls(story, start=saved.scene)
         playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once)
         playthrough._seen = set(saved.seen)
+        if saved.variety is not None:
+            playthrough._variety = saved.variety
         playthrough._chapter = saved.chapter
         program = story.programs[saved.scene]
         position = saved.position

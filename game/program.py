@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 
 from game.events import Line, StageChange
+from game.inline_text import Parts
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
 
 OP_EVENT = 0  # (OP_EVENT, event, beat_id)
@@ -87,17 +88,31 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
     return SceneProgram(scene, tuple(steps), positions, tuple(slots), has_effects)
 
 
-def _line_event(story: Story, beat: TextBeat) -> Line:
+@dataclass(frozen=True, slots=True)
+class LineTemplate:
+    """A line whose text changes with play (`{...}` in it): the playthrough renders `parts` into `line`'s text.
+
+    It stands where a `Line` event stands in a program's `OP_EVENT` step, so anything that skips events (the
+    branch tester's silent runs) skips it alike: text never changes what happens.
+    """
+
+    line: Line
+    parts: Parts
+
+
+def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate:
     character = story.characters.get(beat.speaker) if beat.speaker else None
-    return Line(
+    inline = beat.inline
+    line = Line(
         kind=beat.kind,
-        text=beat.text,
+        text=beat.text if inline is None else inline.plain,
         speaker=beat.speaker,
         name=character.name if character else None,
         color=character.color if character else None,
         expression=beat.expression,
         beat_id=beat.id,
     )
+    return line if inline is None or not inline.dynamic else LineTemplate(line, inline.parts)
 
 
 def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from game.inline_text import VarietyCounter
 from game.jsonfiles import read_json, write_json
 from game.stage import Stage
 
@@ -52,6 +53,7 @@ class SavedState:
     chapter: str | None  # the chapter whose card was last shown (so a pending scene knows if its chapter is new)
     ended: str | None
     waiting_menu: bool
+    variety: VarietyCounter | None = None  # None in saves from before variety texts: counts start afresh
 
 
 def write_save_data(
@@ -67,8 +69,9 @@ def write_save_data(
     chapter: str | None,
     ended: str | None,
     waiting_menu: bool,
+    variety: VarietyCounter | None = None,
 ) -> dict:
-    return {
+    data = {
         "format": SAVE_FORMAT,
         "format_version": SAVE_FORMAT_VERSION,
         "story": story.title,
@@ -88,6 +91,9 @@ def write_save_data(
         "ended": ended,
         "waiting_menu": waiting_menu,
     }
+    if variety is not None and variety.counts:
+        data["variety"] = {"seed": variety.seed, "counts": dict(sorted(variety.counts.items()))}
+    return data
 
 
 def _damaged(message: str) -> SaveError:
@@ -143,7 +149,26 @@ def read_save(story: Story, data: object) -> SavedState:
         chapter,
         ended,
         waiting_menu,
+        _variety(data.get("variety")),
     )
+
+
+def _variety(saved: object) -> VarietyCounter | None:
+    """How often each variety text was shown, and the shuffles' seed; None when the save has none."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict):
+        raise _damaged("its variety counts are not a mapping")
+    seed = saved.get("seed")
+    counts = saved.get("counts", {})
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise _damaged("its shuffle seed is not a whole number")
+    if not isinstance(counts, dict) or not all(
+        isinstance(key, str) and isinstance(count, int) and not isinstance(count, bool) and count >= 0
+        for key, count in counts.items()
+    ):
+        raise _damaged("its variety counts are not whole numbers by text")
+    return VarietyCounter(seed, dict(counts))
 
 
 def _variables(story: Story, saved: object) -> dict[str, object]:

@@ -263,7 +263,7 @@ class _Runner:
         self.story = story
         self.on_event = on_event
         self.roundtrip = roundtrip
-        self.playthrough = Playthrough(story, start=script.start, given=script.given)
+        self.playthrough = Playthrough(story, start=script.start, given=script.given, seed=0)
         self.lines: list[str] = []  # every line shown, for failure reports
         self.stretch_lines: list[str] = []
         self.stretch_scenes: set[str] = {self.playthrough.scene}

@@ -18,7 +18,7 @@ from typing import Any
 from game.events import Choices, Ended, Line
 from game.model import Story, TextBeat
 from game.playthrough import Playthrough
-from game.summary import count_words, iter_beats, scene_words
+from game.summary import beat_words, count_words, iter_beats, scene_words
 
 NARRATOR = "narrator"
 
@@ -70,7 +70,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
                 totals["lines"] += 1
                 who = characters[beat.speaker if beat.speaker else NARRATOR]
                 who["lines"] += 1
-                who["words"] += count_words(beat.text)
+                who["words"] += beat_words(beat)
     for chapter in chapters.values():
         chapter["minutes"] = round(pace.minutes(chapter["words"], chapter["menus"]), 1)
     runs = _random_playthroughs(story, pace)
