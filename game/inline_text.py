@@ -383,6 +383,15 @@ def widest_value(part: Shown) -> str:
     return "00000"
 
 
+def expressions_in(parts: Parts):
+    """Every value and condition the parts work out, nested ones too."""
+    for part in walk_parts(parts):
+        if isinstance(part, Shown):
+            yield part.expression
+        elif isinstance(part, Pick):
+            yield part.condition
+
+
 def longest(parts: Parts, widest_value: Callable[[Shown], str] = widest_value) -> str:
     """The longest text these parts can show (each pick and variety at its longest option), for fit checks."""
     out: list[str] = []

@@ -653,6 +653,16 @@ def scene_targets(scene: Scene) -> Iterable[str]:
         yield choice.goto
 
 
+def _is_expression_for(variable: Variable, text: str, variables: dict[str, Variable]) -> bool:
+    """Whether a `set` value written as text is an expression rather than a value.
+
+    An enum takes its values as bare words, as always; only the name of another variable is read as one (a copy).
+    """
+    if variable.type.kind == "enum":
+        return text not in variable.type.values and text in variables
+    return True
+
+
 class _BadText(Exception):
     """A text's braces could not be read (already reported)."""
 
@@ -972,15 +982,27 @@ class _SceneBuilder:
                         "use 'set' for true/false and enum variables",
                     )
                     ok = False
+                elif isinstance(amount, str):
+                    expression = self._value_expression(variable, amount, where, "int")
+                    if expression is None:
+                        ok = False
+                    else:
+                        changes.append(Assignment(variable_id, None, _location(reader, key_pos), expression))
                 elif isinstance(amount, bool) or not isinstance(amount, int):
                     reader.error(
                         where,
                         f"'add' to '{name}' needs a whole number, but it is {type_name(amount)}",
-                        f"write for example '{name}: 1' or '{name}: -1'",
+                        f"write for example '{name}: 1', '{name}: -1' or '{name}: \"other - 1\"'",
                     )
                     ok = False
                 else:
                     changes.append(Assignment(variable_id, amount, _location(reader, key_pos)))
+            elif isinstance(amount, str) and _is_expression_for(variable, amount, self.loader.variables):
+                expression = self._value_expression(variable, amount, where, variable.type.kind)
+                if expression is None:
+                    ok = False
+                else:
+                    changes.append(Assignment(variable_id, None, _location(reader, key_pos), expression))
             elif not variable.accepts(amount):
                 reader.error(
                     where,
@@ -996,6 +1018,28 @@ class _SceneBuilder:
             reader.error(pos, f"'{op}' is empty", f"write for example '{op}: {example}'")
             return None
         return tuple(changes) if ok else None
+
+    def _value_expression(self, variable: Variable, text: str, pos: Pos, kind: str) -> CompiledExpr | None:
+        """The expression a `set`/`add` gives a variable (`trust: "trust + 1"`), checked against its type."""
+        what = f"the value of '{variable.id}'"
+        want = "any" if kind == "enum" else kind
+        try:
+            compiled = compile_expression(text, self.loader.var_types, self.loader.scene_ids, want)  # type: ignore[arg-type]
+        except ExpressionError as error:
+            self.reader.error(_within(pos, text, error.offset), f"in {what}: {error.message}", error.hint)
+            return None
+        if kind == "enum":
+            tree = compiled.tree
+            other = getattr(tree, "var_type", None)
+            if other is None or other.kind != "enum" or set(other.values) != set(variable.type.values):
+                self.reader.error(
+                    pos,
+                    f"'{variable.id}' must be {variable.describe()}, but this sets it to {text!r}",
+                    did_you_mean(text, variable.type.values)
+                    or "an enum takes one of its values, or the value of an enum variable with the same values",
+                )
+                return None
+        return compiled
 
     def _if(self, beat: YMap, depth: int) -> IfBeat | None:
         reader = self.reader

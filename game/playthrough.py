@@ -29,12 +29,14 @@ from game.model import Choice, Story
 from game.program import (
     OP_ADD,
     OP_BRANCH,
+    OP_EVAL,
     OP_EVENT,
     OP_GOTO,
     OP_JUMP,
     OP_SET,
     LineTemplate,
     apply_add,
+    apply_eval,
     apply_set,
 )
 from game.save import SaveError, read_save, write_save_data
@@ -159,6 +161,8 @@ class Playthrough:
                     self._pos = step[1]
                 elif op == OP_GOTO:
                     self._fire(step[2])
+                elif op == OP_EVAL:
+                    apply_eval(state.variables, state.visits, step[1])
                 continue
             scene = self.story.scenes[state.state]
             if scene.next is not None:

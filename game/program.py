@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.events import Line, StageChange
 from game.inline_text import Parts
-from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
+from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
 
 OP_EVENT = 0  # (OP_EVENT, event, beat_id)
 OP_SET = 1  # (OP_SET, ((variable, value), ...))
@@ -21,6 +21,7 @@ OP_ADD = 2  # (OP_ADD, ((variable, amount, minimum, maximum), ...))
 OP_BRANCH = 3  # (OP_BRANCH, condition_fn, index_when_false)
 OP_JUMP = 4  # (OP_JUMP, index)
 OP_GOTO = 5  # (OP_GOTO, target_scene, trigger_name)
+OP_EVAL = 6  # (OP_EVAL, ((variable, fn, adds, minimum, maximum), ...)): a set/add with expressions, in written order
 
 Step = tuple
 Condition = Callable[[Mapping[str, object], Mapping[str, int]], object]
@@ -59,7 +60,9 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
                 )
                 steps.append((OP_EVENT, event, beat.id))
             elif isinstance(beat, EffectBeat):
-                if beat.op == "set":
+                if any(change.expression is not None for change in beat.changes):
+                    steps.append((OP_EVAL, evaluated_changes(story, beat.op, beat.changes)))
+                elif beat.op == "set":
                     steps.append((OP_SET, tuple((c.variable, c.value) for c in beat.changes)))
                 else:
                     changes = []
@@ -115,6 +118,33 @@ def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate:
     return line if inline is None or not inline.dynamic else LineTemplate(line, inline.parts)
 
 
+def evaluated_changes(story: Story, op: str, changes: tuple[Assignment, ...]) -> tuple:
+    """`set`/`add` changes as `OP_EVAL` runs them: (variable, fn(variables, visits), adds, minimum, maximum)."""
+    compiled = []
+    for change in changes:
+        var_type = story.variables[change.variable].type
+        fn = change.expression.fn if change.expression is not None else _constant(change.value)
+        compiled.append((change.variable, fn, op == "add", var_type.minimum, var_type.maximum))
+    return tuple(compiled)
+
+
+def _constant(value: object) -> Condition:
+    return lambda variables, visits: value
+
+
+def apply_eval(variables: MutableMapping[str, object], visits: Mapping[str, int], changes: tuple) -> None:
+    """Work out and apply changes one after another (each sees the ones before), ints clamped to their range."""
+    for name, fn, adds, minimum, maximum in changes:
+        value = fn(variables, visits)
+        if adds:
+            value = variables[name] + value  # type: ignore[operator]
+        if minimum is not None and value < minimum:
+            value = minimum
+        elif maximum is not None and value > maximum:
+            value = maximum
+        variables[name] = value
+
+
 def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
     for name, value in changes:
         variables[name] = value
@@ -156,6 +186,8 @@ def run_silently(
                 index = step[2]
         elif op == OP_JUMP:
             index = step[1]
+        elif op == OP_EVAL:
+            apply_eval(variables, visits, step[1])
         else:
             return step[2]
     return None

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from game.expressions import Compare, CompiledExpr, Var, Visited, walk
 from game.expressions.compiler import compile_tree
 from game.model import Choice, Scene, Story, Variable
-from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET
-from game.tester.analysis import deciding, if_beats, scene_successors
+from game.program import OP_ADD, OP_BRANCH, OP_EVAL, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET
+from game.tester.analysis import deciding, effect_expressions, if_beats, scene_successors
 
 MAX_DOMAIN = 4096  # an int variable with a wider declared range is treated as unbounded
 
@@ -303,6 +303,8 @@ def _scene_entry(
             needed[index] = domain.meet(*parts)
         elif op == OP_JUMP:
             needed[index] = needed[step[1]]
+        elif op == OP_EVAL:
+            needed[index] = _before_evaluated(scene, step, name, domain, after)
         elif op == OP_GOTO:
             needed[index] = domain.meet(current[step[1]], *invariant_split)
         else:  # pragma: no cover - every op is handled above
@@ -326,8 +328,45 @@ def _exit_parts(
         yield _through_choice(choice, name, domain, current[choice.goto])
 
 
+def _before_evaluated(scene: Scene, step: tuple, name: str, domain: Domain, after: Partition) -> Partition:
+    """The partition before a `set`/`add` with expressions (`OP_EVAL`), given the one after it.
+
+    Kept simple and sound: a variable an expression reads keeps its exact value; one that an `add` changes keeps
+    it too while its value still matters after; one only `set` is forgotten, as by a plain `set`.
+    """
+    reads = _evaluated_reads(scene, step)
+    if name in reads:
+        return domain.exact
+    changes = [(variable, adds) for variable, _, adds, _, _ in step[1] if variable == name]
+    if not changes:
+        return after
+    if any(adds for _, adds in changes) and after != domain.one:
+        return domain.exact
+    return domain.one
+
+
+def _evaluated_reads(scene: Scene, step: tuple) -> frozenset[str]:
+    """The variables an `OP_EVAL` step's expressions read (found through the scene's effect beats)."""
+    fns = {id(fn) for _, fn, _, _, _ in step[1]}
+    reads: set[str] = set()
+    for expression in effect_expressions(scene):
+        if id(expression.fn) in fns:
+            reads |= expression.reads
+    return frozenset(reads)
+
+
 def _through_choice(choice: Choice, name: str, domain: Domain, after: Partition) -> Partition:
     """The partition before a choice's effects (its `set`, then its `add`) given the one at its target's entry."""
+    if any(change.expression is not None for change in (*choice.sets, *choice.adds)):
+        reads = set().union(*(c.expression.reads for c in (*choice.sets, *choice.adds) if c.expression is not None))
+        if name in reads:
+            return domain.exact
+        written = [c for c in (*choice.sets, *choice.adds) if c.variable == name]
+        if not written:
+            return after
+        if any(c in choice.adds for c in written) and after != domain.one:
+            return domain.exact
+        return domain.one
     part = after
     for change in choice.adds:
         if change.variable == name:
