@@ -80,6 +80,7 @@ STAGE_BEATS = ("show", "hide", "background", "music", "sound", "effect")
 OTHER_BEATS = ("set", "add", "goto", "if")
 RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "narrator", "none", "all"))
 NARRATOR = "narrator"
+EXTEND = "extend"  # not reserved: in a story with a character 'extend', the key stays that character's speech
 
 
 def load_story(story_dir: Path) -> Story:
@@ -689,6 +690,7 @@ class _SceneBuilder:
         self.id_counts: dict[str, int] = {}
         self.what = f"scene '{scene_id}'"
         self.dressing = NO_DRESSING
+        self.line_before: TextBeat | None = None  # the last line written so far in the scene, for `extend`
 
     def build(self, spec: object, pos: Pos) -> Scene | None:
         reader = self.reader
@@ -791,6 +793,8 @@ class _SceneBuilder:
                 beat = self._beat(item, pos, depth)
             except _BadText:
                 continue
+            if isinstance(beat, TextBeat) and not beat.extends:
+                self.line_before = beat
             if beat is not None:
                 beats.append(beat)
         return tuple(beats)
@@ -830,16 +834,35 @@ class _SceneBuilder:
         if key == "goto":
             target = self._scene_ref(value, where, "scene")
             return None if target is None else GotoBeat(target, loc)
+        if key == EXTEND:
+            return self._extend(value, where, loc)
         if key in ("then", "else"):
             reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
             return None
-        candidates = list(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS) + list(self.loader.characters)
+        candidates = [*TEXT_BEATS, *STAGE_BEATS, *OTHER_BEATS, EXTEND, *self.loader.characters]
         hint = did_you_mean(key, candidates) or (
             "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
-            "or a character id declared in story.yaml"
+            "extend, or a character id declared in story.yaml"
         )
         reader.error(beat.key_pos[key], f"unknown beat or character '{key}'", hint)
         return None
+
+    def _extend(self, value: object, pos: Pos, loc: Location) -> TextBeat | None:
+        """`extend: "..."`: more of the line shown before it, in that line's voice (see `Line.continues`)."""
+        text = self._text_value(value, pos, "extension")
+        if text is None:
+            return None
+        before = self.line_before
+        if before is None:
+            self.reader.error(
+                pos,
+                "'extend' needs a line before it in its scene",
+                "write the start of the sentence as a line (narrate, a character's line, think or message) above it",
+            )
+            return None
+        inline = self.loader.inline(self.reader, text, pos)
+        beat_id = self._beat_id("extend", before.speaker, text)
+        return TextBeat(beat_id, before.kind, before.speaker, text, None, loc, inline, extends=True)
 
     def _text_value(self, value: object, pos: Pos, what: str) -> str | None:
         if not isinstance(value, str):

@@ -118,6 +118,7 @@ class TextBeat:
     expression: str | None
     where: Location
     inline: InlineText | None = None  # the text's braces, read (None: plain text, shown as written)
+    extends: bool = False  # an `extend` beat: more of the line shown before it (kind and speaker: that line's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from game.program import (
     OP_GOTO,
     OP_JUMP,
     OP_SET,
+    Extension,
     LineTemplate,
     apply_add,
     apply_eval,
@@ -84,6 +85,7 @@ class Playthrough:
         self._stage = Stage()
         self._ended_in: str | None = None
         self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
+        self._last_line: Line | None = None  # what an `extend` beat continues
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -149,6 +151,8 @@ class Playthrough:
                     event = step[1]
                     if type(event) is LineTemplate:
                         event = self._render_line(event)
+                    elif type(event) is Extension:
+                        event = self._extend(event)
                     return self._emit(event)
                 if op == OP_SET:
                     apply_set(state.variables, step[1])
@@ -200,6 +204,7 @@ class Playthrough:
     def _emit(self, event: Event) -> Event:
         if type(event) is Line:
             self._seen.add(event.beat_id)
+            self._last_line = event
         self._stage.apply(event)
         return event
 
@@ -208,6 +213,26 @@ class Playthrough:
         state = self._state
         text = render(template.parts, state.variables, state.visits, self._variety, line.beat_id)
         return Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id)
+
+    def _extend(self, extension: Extension) -> Line:
+        own = extension.line
+        text = own.text
+        if extension.parts is not None:
+            state = self._state
+            text = render(extension.parts, state.variables, state.visits, self._variety, own.beat_id)
+        before = self._last_line
+        if before is None:  # nothing shown before it (a save from before extend beats): the extension alone
+            return Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id)
+        return Line(
+            before.kind,
+            before.text + text,
+            before.speaker,
+            before.name,
+            before.color,
+            None,
+            own.beat_id,
+            continues=len(before.text),
+        )
 
     def _choice_text(self, choice: Choice, available: bool) -> tuple[str, str | None]:
         """A menu entry's text and locked reason, rendered (each counts its variety places when shown)."""
@@ -260,6 +285,9 @@ class Playthrough:
             ended=self._ended.ending if self._ended else None,
             waiting_menu=self._menu is not None,
             variety=self._variety,
+            last_line=None
+            if self._last_line is None
+            else (self._last_line.kind, self._last_line.speaker, self._last_line.text),
         )
 
     def _last_beat_before(self, position: int) -> str | None:
@@ -278,6 +306,11 @@ class Playthrough:
         playthrough._seen = set(saved.seen)
         if saved.variety is not None:
             playthrough._variety = saved.variety
+        if saved.last_line is not None:
+            kind, speaker, text = saved.last_line
+            character = story.characters.get(speaker) if speaker else None
+            name, color = (character.name, character.color) if character else (None, None)
+            playthrough._last_line = Line(kind, text, speaker, name, color, None, "")  # type: ignore[arg-type]
         playthrough._chapter = saved.chapter
         program = story.programs[saved.scene]
         position = saved.position

@@ -103,7 +103,16 @@ class LineTemplate:
     parts: Parts
 
 
-def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate:
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """An `extend` beat, in an `OP_EVENT` step: the playthrough shows the line before it again, `line.text` (or
+    `parts`, rendered) added, with `Line.continues` saying how much was shown already."""
+
+    line: Line  # the extension alone, in the voice the beat was written under (shown so if no line came before)
+    parts: Parts | None
+
+
+def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate | Extension:
     character = story.characters.get(beat.speaker) if beat.speaker else None
     inline = beat.inline
     line = Line(
@@ -115,7 +124,10 @@ def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate:
         expression=beat.expression,
         beat_id=beat.id,
     )
-    return line if inline is None or not inline.dynamic else LineTemplate(line, inline.parts)
+    dynamic = inline is not None and inline.dynamic
+    if beat.extends:
+        return Extension(line, inline.parts if dynamic else None)  # type: ignore[union-attr]
+    return LineTemplate(line, inline.parts) if dynamic else line  # type: ignore[union-attr]
 
 
 def evaluated_changes(story: Story, op: str, changes: tuple[Assignment, ...]) -> tuple:

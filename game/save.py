@@ -54,6 +54,7 @@ class SavedState:
     ended: str | None
     waiting_menu: bool
     variety: VarietyCounter | None = None  # None in saves from before variety texts: counts start afresh
+    last_line: tuple[str, str | None, str] | None = None  # (kind, speaker, text) of the last line, for `extend`
 
 
 def write_save_data(
@@ -70,6 +71,7 @@ def write_save_data(
     ended: str | None,
     waiting_menu: bool,
     variety: VarietyCounter | None = None,
+    last_line: tuple[str, str | None, str] | None = None,
 ) -> dict:
     data = {
         "format": SAVE_FORMAT,
@@ -91,6 +93,8 @@ def write_save_data(
         "ended": ended,
         "waiting_menu": waiting_menu,
     }
+    if last_line is not None:
+        data["last_line"] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
     if variety is not None and variety.counts:
         data["variety"] = {"seed": variety.seed, "counts": dict(sorted(variety.counts.items()))}
     return data
@@ -150,7 +154,22 @@ def read_save(story: Story, data: object) -> SavedState:
         ended,
         waiting_menu,
         _variety(data.get("variety")),
+        _last_line(story, data.get("last_line")),
     )
+
+
+def _last_line(story: Story, saved: object) -> tuple[str, str | None, str] | None:
+    """The last line shown, which an `extend` beat right after the save continues; None when the save has none."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict):
+        raise _damaged("its last line is not a mapping")
+    kind, speaker, text = saved.get("kind"), saved.get("speaker"), saved.get("text")
+    if kind not in ("speech", "narration", "thought", "message") or not isinstance(text, str):
+        raise _damaged("its last line is not a line")
+    if speaker is not None and (not isinstance(speaker, str) or speaker not in story.characters):
+        return None  # a character the story no longer has: the extension is shown by itself
+    return kind, speaker, text
 
 
 def _variety(saved: object) -> VarietyCounter | None:

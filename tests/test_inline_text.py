@@ -169,3 +169,42 @@ def test_deep_and_huge_inline_text_is_refused_cleanly(tmp_path):
     huge = "{" + "|".join(["x"] * 5000) + "}"
     problems = problems_of(tmp_path, scene_with(f'{{narrate: "{huge}"}}'))
     assert len(problems) == 1 and "more than" in problems[0].message
+
+
+def test_extend_continues_the_line_before_it_across_a_condition(tmp_path):
+    scenes = scene_with(
+        '{nick: "I think"}',
+        '{if: brave, then: [{extend: " we should go."}], else: [{extend: " we should stay, {grades} more days."}]}',
+        '{narrate: "Quiet."}',
+        '{extend: " Very quiet."}',
+    )
+    story = build(tmp_path, scenes)
+    playthrough = Playthrough(story, seed=0)
+    lines: list[Line] = []
+    while playthrough.can_continue:
+        event = playthrough.continue_()
+        if isinstance(event, Line):
+            lines.append(event)
+    assert [(line.text, line.speaker, line.continues) for line in lines] == [
+        ("I think", "nick", 0),
+        ("I think we should stay, 2 more days.", "nick", len("I think")),
+        ("Quiet.", None, 0),
+        ("Quiet. Very quiet.", None, len("Quiet.")),
+    ]
+
+
+def test_extend_after_a_save_continues_the_saved_line(tmp_path):
+    story = build(tmp_path, scene_with('{nick: "Wait"}', '{extend: " for me."}'))
+    playthrough = Playthrough(story, seed=0)
+    while not isinstance(playthrough.continue_(), Line):
+        pass
+    resumed = Playthrough.from_save(story, json.loads(json.dumps(playthrough.save())))
+    event = resumed.continue_()
+    while not isinstance(event, Line):
+        event = resumed.continue_()
+    assert (event.text, event.name, event.continues) == ("Wait for me.", "Nick", 4)
+
+
+def test_extend_needs_a_line_before_it(tmp_path):
+    problems = problems_of(tmp_path, scene_with("{show: nick}", '{extend: "and more"}'))
+    assert [(p.line, p.message) for p in problems] == [(6, "'extend' needs a line before it in its scene")]

@@ -23,7 +23,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         return
     story = ctx.story
     for _, beat in ctx.beats():
-        if not isinstance(beat, TextBeat) or beat.kind == "message":
+        if not isinstance(beat, TextBeat) or beat.kind == "message" or beat.extends:
             continue
         character = story.characters.get(beat.speaker) if beat.speaker else None
         line = Line(
