@@ -606,15 +606,17 @@ class _StoryLoader:
         table = reader.mapping(source.value, Pos(1, 1), "a scene file", "my_scene: {title: ..., lines: [...]}")
         if table is None:
             return
+        chapter_above = ""  # a scene without `chapter` is in the chapter of the scene above it in its file
         for scene_id, spec in table.items():
             key_pos = table.key_pos[scene_id]
             if reader.identifier(scene_id, key_pos, "scene id") is None:
                 continue
             if scene_id in self.scenes:  # duplicate already reported
                 continue
-            scene = _SceneBuilder(self, reader, scene_id, key_pos).build(spec, table.where(scene_id))
+            scene = _SceneBuilder(self, reader, scene_id, key_pos).build(spec, table.where(scene_id), chapter_above)
             if scene is not None:
                 self.scenes[scene_id] = scene
+                chapter_above = scene.chapter
 
     def _chapters(self, start: str) -> list[Chapter]:
         """Chapters in the order play discovers them from the start (then any others in file order)."""
@@ -633,7 +635,7 @@ class _StoryLoader:
         chapters: dict[str, str] = {}
         for scene_id in order:
             chapters.setdefault(self.scenes[scene_id].chapter, scene_id)
-        return [Chapter(name, first) for name, first in chapters.items()]
+        return [Chapter(name, first) for name, first in chapters.items() if name]  # "": scenes in no chapter
 
 
 def scene_targets(scene: Scene) -> Iterable[str]:
@@ -692,7 +694,7 @@ class _SceneBuilder:
         self.dressing = NO_DRESSING
         self.line_before: TextBeat | None = None  # the last line written so far in the scene, for `extend`
 
-    def build(self, spec: object, pos: Pos) -> Scene | None:
+    def build(self, spec: object, pos: Pos, chapter_above: str = "") -> Scene | None:
         reader = self.reader
         scene = reader.mapping(spec, pos, self.what, '{title: "...", chapter: ..., lines: [...], next: ...}')
         if scene is None:
@@ -700,7 +702,9 @@ class _SceneBuilder:
         reader.known_keys(scene, SCENE_KEYS, self.what)
         # What the scene as a whole lacks is said at its id, where an author looks for a scene
         title = reader.text(scene, "title", self.what, required=True, missing_at=self.key_pos)
-        chapter = reader.text(scene, "chapter", self.what, required=True, missing_at=self.key_pos)
+        chapter = reader.text(scene, "chapter", self.what)
+        if chapter is MISSING:
+            chapter = chapter_above
         chapter_dressing = self.loader.chapter_dressing.get(chapter, NO_DRESSING) if isinstance(chapter, str) else None
         self.dressing = read_dressing(reader, scene, self.what, self.loader.characters).over(
             chapter_dressing or NO_DRESSING

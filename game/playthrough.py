@@ -250,7 +250,7 @@ class Playthrough:
 
     def _scene_entered(self) -> SceneEntered:
         scene = self.story.scenes[self._state.state]
-        new_chapter = scene.chapter != self._chapter
+        new_chapter = scene.chapter != self._chapter and scene.chapter != ""  # "": a scene in no chapter
         self._chapter = scene.chapter
         return SceneEntered(scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter)
 
