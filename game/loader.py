@@ -69,6 +69,7 @@ MANIFEST_KEYS = (
     "closing_note",
     "chapters",
     "icon",
+    "constants",
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
@@ -118,6 +119,7 @@ class _StoryLoader:
         # Conditions repeat across a story ("nick_out == 5"); each text is parsed and checked once per load. Variables
         # and scene ids are all known before the first condition is compiled, so a text always compiles the same way.
         self.compiled: dict[str, CompiledExpr | ExpressionError] = {}
+        self.constants: dict[str, int | bool] = {}  # named values, read in conditions and text as if written there
         self.labels: dict[str, dict[str, str]] = {}  # enum variable -> value -> label, for `{variable}` in text
 
     # -- entry ---------------------------------------------------------------------------------------------------
@@ -142,6 +144,7 @@ class _StoryLoader:
         version = self._version(reader, manifest)
         self._characters(reader, manifest)
         self._variables(reader, manifest)
+        self._constants(reader, manifest)
         self._endings(reader, manifest)
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
@@ -186,6 +189,7 @@ class _StoryLoader:
             source_files=tuple(s.display for s in sources),
             playthrough_files=playthroughs,
             icon=icon,
+            constants=self.constants,
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:
@@ -310,6 +314,31 @@ class _StoryLoader:
                 self.var_types[var_id] = variable.type
                 if variable.labels:
                     self.labels[var_id] = dict(variable.labels)
+
+    def _constants(self, reader: FieldReader, manifest: YMap) -> None:
+        """`constants: {max_days: 7, strict: false}`: names for numbers and true/false, usable wherever a condition
+        or a value in text is."""
+        if "constants" not in manifest:
+            return
+        table = reader.mapping(manifest["constants"], manifest.where("constants"), "'constants'", "{max_days: 7}")
+        if table is None:
+            return
+        for name, value in table.items():
+            key_pos = table.key_pos[name]
+            if reader.identifier(name, key_pos, "constant name") is None:
+                continue
+            if name in ("true", "false", "and", "or", "not", "visited") or name in self.variables:
+                what = "a variable" if name in self.variables else "a word of the condition language"
+                reader.error(key_pos, f"'{name}' cannot be a constant name: it is {what}", "choose another name")
+                continue
+            if not isinstance(value, (int, bool)):
+                reader.error(
+                    table.where(name),
+                    f"the constant '{name}' must be a whole number or true/false, but it is {type_name(value)}",
+                    f"write for example '{name}: 7'",
+                )
+                continue
+            self.constants[name] = value
 
     def _variable(self, reader: FieldReader, var_id: str, table: YMap, spec: object) -> Variable | None:
         what = f"variable '{var_id}'"
@@ -562,7 +591,7 @@ class _StoryLoader:
         compiled = self.compiled.get(text)
         if compiled is None:
             try:
-                compiled = compile_expression(text, self.var_types, self.scene_ids, "bool")
+                compiled = compile_expression(text, self.var_types, self.scene_ids, "bool", self.constants)
             except ExpressionError as error:
                 compiled = error
             self.compiled[text] = compiled
@@ -587,7 +616,7 @@ class _StoryLoader:
             return None
 
         def compile_part(source: str, offset: int, want: str) -> CompiledExpr:
-            return compile_expression(source, self.var_types, self.scene_ids, want)  # type: ignore[arg-type]
+            return compile_expression(source, self.var_types, self.scene_ids, want, self.constants)  # type: ignore[arg-type]
 
         try:
             return parse_inline(text, compile_part, self.labels)
@@ -1051,7 +1080,8 @@ class _SceneBuilder:
         what = f"the value of '{variable.id}'"
         want = "any" if kind == "enum" else kind
         try:
-            compiled = compile_expression(text, self.loader.var_types, self.loader.scene_ids, want)  # type: ignore[arg-type]
+            loader = self.loader
+            compiled = compile_expression(text, loader.var_types, loader.scene_ids, want, loader.constants)  # type: ignore[arg-type]
         except ExpressionError as error:
             self.reader.error(_within(pos, text, error.offset), f"in {what}: {error.message}", error.hint)
             return None

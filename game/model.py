@@ -244,6 +244,7 @@ class Story:
     manifest_file: str
     source_files: tuple[str, ...] = ()
     playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
+    constants: dict[str, int | bool] = field(default_factory=dict)  # the manifest's named values
     icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
 
     def chapter_start(self, chapter: str) -> str | None:
