@@ -72,7 +72,7 @@ MANIFEST_KEYS = (
     "constants",
 )
 SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
-CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback")
+CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "lines")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about", "labels")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
 PLACES = ("left", "center", "right")
@@ -642,10 +642,13 @@ class _StoryLoader:
                 continue
             if scene_id in self.scenes:  # duplicate already reported
                 continue
-            scene = _SceneBuilder(self, reader, scene_id, key_pos).build(spec, table.where(scene_id), chapter_above)
+            builder = _SceneBuilder(self, reader, scene_id, key_pos)
+            scene = builder.build(spec, table.where(scene_id), chapter_above)
             if scene is not None:
                 self.scenes[scene_id] = scene
                 chapter_above = scene.chapter
+                for reply in builder.extra:
+                    self.scenes[reply.id] = reply
 
     def _chapters(self, start: str) -> list[Chapter]:
         """Chapters in the order play discovers them from the start (then any others in file order)."""
@@ -722,6 +725,10 @@ class _SceneBuilder:
         self.what = f"scene '{scene_id}'"
         self.dressing = NO_DRESSING
         self.line_before: TextBeat | None = None  # the last line written so far in the scene, for `extend`
+        self.gather: str | None = None  # a menu scene's `next`: where choices with `lines` and no `goto` go on
+        self.gather_given = False
+        self.replies: list[tuple[str, tuple[Beat, ...], str, Pos]] = []  # (scene id, lines, goes on to, where)
+        self.extra: list[Scene] = []  # the scenes of choices' own lines, built with the scene
 
     def build(self, spec: object, pos: Pos, chapter_above: str = "") -> Scene | None:
         reader = self.reader
@@ -754,6 +761,10 @@ class _SceneBuilder:
         exits = [key for key in ("choices", "next", "ending") if key in scene]
         next_id = ending = None
         choices: tuple[Choice, ...] = ()
+        if exits[:2] == ["choices", "next"] and len(exits) == 2:  # `next` after a menu: where replies go on to
+            self.gather = self._scene_ref(scene["next"], scene.where("next"), "next scene")
+            self.gather_given = True
+            exits = ["choices"]
         if not exits:
             reader.error(self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
         elif len(exits) > 1:
@@ -779,6 +790,23 @@ class _SceneBuilder:
                 choices = self._choices(scene[exit_key], where)
         if not all(isinstance(v, str) for v in (title, chapter)):
             return None
+        for reply_id, reply_beats, goes_on, reply_pos in self.replies:
+            self.extra.append(
+                Scene(
+                    reply_id,
+                    title,
+                    chapter,
+                    None,
+                    None,
+                    reply_beats,
+                    (),
+                    goes_on,
+                    None,
+                    _location(reader, reply_pos),
+                    len(self.loader.scenes) + 1 + len(self.extra),
+                    part_of=self.scene_id,
+                )
+            )
         return Scene(
             self.scene_id,
             title,
@@ -1159,11 +1187,25 @@ class _SceneBuilder:
                     )
         else:
             text = reader.text(spec, "text", "a choice", required=True)
-        if "goto" not in spec:
-            reader.error(spec.pos, "a choice needs 'goto'", "add 'goto: SCENE_ID'")
+        if "goto" in spec:
+            goto = self._scene_ref(spec["goto"], spec.where("goto"), "scene")
+        elif "lines" in spec and self.gather_given:
+            goto = self.gather
+        elif "lines" in spec:
+            reader.error(
+                spec.pos,
+                "a choice with 'lines' needs 'goto', or a 'next' on its scene to go on to",
+                "add 'goto: SCENE_ID', or 'next: SCENE_ID' after the scene's choices",
+            )
             goto = None
         else:
-            goto = self._scene_ref(spec["goto"], spec.where("goto"), "scene")
+            reader.error(spec.pos, "a choice needs 'goto'", "add 'goto: SCENE_ID'")
+            goto = None
+        reply: tuple[Beat, ...] | None = None
+        if "lines" in spec:
+            items = reader.sequence(spec["lines"], spec.where("lines"), "'lines' of a choice", '[{narrate: "..."}]')
+            if items is not None:
+                reply = self._beats(items, 0)
         condition = None
         if "if" in spec and not fallback:
             condition = self.loader._condition(reader, spec["if"], spec.where("if"), "the choice's condition")
@@ -1195,6 +1237,17 @@ class _SceneBuilder:
         repeat = texts.get(key, 0)
         texts[key] = repeat + 1  # the same text twice in one menu keeps distinct ids (the linter warns about it)
         choice_id = f"{self.scene_id}:{digest}" + (f".{repeat + 1}" if repeat else "")
+        if reply is not None:  # the reply plays as a scene of its own (no card, no title), then goes on
+            reply_id = f"{self.scene_id}__reply_{digest}" + (f"_{repeat + 1}" if repeat else "")
+            if reply_id in self.loader.scene_ids:
+                reader.error(
+                    spec.key_pos["lines"],
+                    f"the lines of this choice would play as scene '{reply_id}', but a scene has that id",
+                    "rename that scene",
+                )
+                return None
+            self.replies.append((reply_id, reply, goto, spec.key_pos["lines"]))
+            goto = reply_id
         return Choice(
             choice_id,
             index,

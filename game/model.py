@@ -208,6 +208,7 @@ class Scene:
     ending: str | None
     where: Location
     order: int  # position in story order (files in glob order, scenes in file order)
+    part_of: str | None = None  # for a choice's own `lines`: the menu's scene (the reply has no card or title)
 
     @property
     def exit_kind(self) -> Literal["choices", "next", "ending"]:

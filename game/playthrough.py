@@ -141,7 +141,8 @@ class Playthrough:
         while True:
             if self._announce:
                 self._announce = False
-                return self._emit(self._scene_entered())
+                if self.story.scenes[state.state].part_of is None:  # a choice's reply continues its scene
+                    return self._emit(self._scene_entered())
             steps = self._programs[state.state].steps
             if self._pos < len(steps):
                 step = steps[self._pos]

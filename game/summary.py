@@ -44,7 +44,7 @@ def story_summary(story: Story) -> str:
     words = sum(scene_words(scene) for scene in story.scenes.values())
     choices = sum(len(scene.choices) for scene in story.scenes.values())
     title = escape_for_terminal(story.title)
+    scenes = sum(1 for scene in story.scenes.values() if scene.part_of is None)  # replies are part of their menus
     return (
-        f"ok: '{title}': {len(story.scenes)} scenes, {beats} beats, {choices} choices, {words} words, "
-        f"{len(story.endings)} endings"
+        f"ok: '{title}': {scenes} scenes, {beats} beats, {choices} choices, {words} words, {len(story.endings)} endings"
     )

@@ -56,7 +56,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
         words = scene_words(scene)
         shown = sum(1 for c in scene.choices if not c.fallback)
         menu = 1 if shown else 0
-        chapter["scenes"] += 1
+        chapter["scenes"] += 1 if scene.part_of is None else 0  # a choice's reply is part of its menu's scene
         chapter["beats"] += len(beats)
         chapter["choices"] += len(scene.choices)
         chapter["menus"] += menu
@@ -78,7 +78,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
     return {
         "title": story.title,
         "version": story.version,
-        "scenes": len(story.scenes),
+        "scenes": sum(1 for scene in story.scenes.values() if scene.part_of is None),
         "beats": totals["beats"],
         "lines": totals["lines"],
         "choices": totals["choices"],
