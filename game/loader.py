@@ -81,6 +81,7 @@ STAGE_BEATS = ("show", "hide", "background", "music", "sound", "effect")
 OTHER_BEATS = ("set", "add", "goto", "if")
 RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "narrator", "none", "all"))
 NARRATOR = "narrator"
+CONDITION_WORDS = ("true", "false", "and", "or", "not", "visited")  # no variable or constant may take these names
 EXTEND = "extend"  # not reserved: in a story with a character 'extend', the key stays that character's speech
 
 
@@ -301,7 +302,7 @@ class _StoryLoader:
             key_pos = table.key_pos[var_id]
             if reader.identifier(var_id, key_pos, "variable name") is None:
                 continue
-            if var_id in ("true", "false", "and", "or", "not", "visited"):
+            if var_id in CONDITION_WORDS:
                 reader.error(
                     key_pos,
                     f"'{var_id}' cannot be a variable name: it is a word of the condition language",
@@ -327,7 +328,7 @@ class _StoryLoader:
             key_pos = table.key_pos[name]
             if reader.identifier(name, key_pos, "constant name") is None:
                 continue
-            if name in ("true", "false", "and", "or", "not", "visited") or name in self.variables:
+            if name in CONDITION_WORDS or name in self.variables:
                 what = "a variable" if name in self.variables else "a word of the condition language"
                 reader.error(key_pos, f"'{name}' cannot be a constant name: it is {what}", "choose another name")
                 continue
