@@ -28,6 +28,7 @@ from game.dressing import (
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.inline_text import InlineText, InlineTextError, has_braces, parse_inline
+from game.machine import StoryMachine
 from game.model import (
     Assignment,
     Beat,
@@ -48,6 +49,7 @@ from game.model import (
 )
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
+from game.program import compile_story
 from game.scene_globs import expand_scene_globs
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
 from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
@@ -191,6 +193,8 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             constants=self.constants,
+            compile_programs=compile_story,
+            build_machine=StoryMachine,
         )
 
     def _not_a_story(self, manifest_path: Path) -> Problem | None:

@@ -12,6 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 from game.expressions import CompiledExpr, VarType
 
 if TYPE_CHECKING:
@@ -257,14 +260,19 @@ class Story:
     def defaults(self) -> dict[str, Value]:
         return {name: var.default for name, var in self.variables.items()}
 
+    # How the compiled forms are built, given by whoever makes the story (the loader passes `game.program` and
+    # `game.machine`), so this module needs neither: the model sits below the program and the machine that run it.
+    compile_programs: Callable[[Story], dict[str, SceneProgram]] | None = field(default=None, repr=False)
+    build_machine: Callable[[Story], StoryMachine] | None = field(default=None, repr=False)
+
     @cached_property
     def programs(self) -> dict[str, SceneProgram]:
-        from game.program import compile_scene
-
-        return {scene_id: compile_scene(self, scene) for scene_id, scene in self.scenes.items()}
+        if self.compile_programs is None:
+            raise RuntimeError("this story was made without a compiler for its scenes (see game.loader)")
+        return self.compile_programs(self)
 
     @cached_property
     def machine(self) -> StoryMachine:
-        from game.machine import StoryMachine
-
-        return StoryMachine(self)
+        if self.build_machine is None:
+            raise RuntimeError("this story was made without a builder for its machine (see game.loader)")
+        return self.build_machine(self)

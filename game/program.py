@@ -43,6 +43,11 @@ class SceneProgram:
     has_effects: bool  # any set/add/if/goto: the tester must run the steps; otherwise it can skip them
 
 
+def compile_story(story: Story) -> dict[str, SceneProgram]:
+    """Every scene's program, by scene id (what `Story.programs` holds)."""
+    return {scene_id: compile_scene(story, scene) for scene_id, scene in story.scenes.items()}
+
+
 def compile_scene(story: Story, scene: Scene) -> SceneProgram:
     steps: list[Step] = []
     positions: dict[str, int] = {}
