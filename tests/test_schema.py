@@ -47,7 +47,7 @@ def test_keys_match_the_loaders():
     assert props(scene, "$defs", "scene") == set(loader.SCENE_KEYS)
     assert props(scene, "$defs", "choice") == set(loader.CHOICE_KEYS)
     beats = props(scene, "$defs", "one_key_beat")
-    others = {"set", "add", "goto", loader.NARRATOR, loader.MODE_BEAT}
+    others = {"set", "add", "goto", loader.NARRATOR, loader.EXTEND, loader.MODE_BEAT}
     assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | others
     assert props(scene, "$defs", "if_beat") == {"if", "then", "else"}
     assert set(loader.OTHER_BEATS) <= beats | {"if"}
