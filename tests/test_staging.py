@@ -202,3 +202,11 @@ def test_the_scene_schema_takes_all_of_it(tmp_path):
     assert [e.message for e in validator.iter_errors(read_yaml(path, "a.yaml").value)] == []
     path.write_text(scene("show: {who: nick, with: wipe}"), encoding="utf-8")
     assert list(validator.iter_errors(read_yaml(path, "a.yaml").value))
+
+
+def test_a_character_called_mode_still_speaks(tmp_path):
+    """`mode` is not a reserved word: a story written before it, with a character of that name, keeps working."""
+    manifest = MANIFEST.replace("  nick: {name: Nick}\n", "  nick: {name: Nick}\n  mode: {name: Mode}\n")
+    story = build(tmp_path, scene('mode: "nvl"', 'narrate: "x"'), manifest=manifest)
+    (line, _) = story.scenes["a"].beats
+    assert (line.kind, line.speaker, line.text) == ("speech", "mode", "nvl")
