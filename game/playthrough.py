@@ -20,10 +20,13 @@ from game.machine import (
     FALLBACK,
     FINISH,
     NEXT,
+    CallError,
     PlayState,
     choice_is_available,
     choice_is_shown,
     choice_trigger,
+    pop_return,
+    push_call,
 )
 from game.model import Choice, Story
 from game.program import (
@@ -171,7 +174,14 @@ class Playthrough:
                 continue
             scene = self.story.scenes[state.state]
             if scene.next is not None:
+                if scene.returns_to is not None:
+                    self._call_error(push_call, state, scene.returns_to)
                 self._fire(NEXT)
+                continue
+            if scene.returns:
+                self._call_error(pop_return, state)
+                self._pos = 0
+                self._announce = True
                 continue
             if scene.ending is not None:
                 self._ended_in = scene.id
@@ -195,6 +205,13 @@ class Playthrough:
             raise PlaythroughError(f"choice {index} cannot be taken now")
         self._menu = None
         self._fire(choice_trigger(index))
+
+    @staticmethod
+    def _call_error(step, *args) -> None:
+        try:
+            step(*args)
+        except CallError as error:
+            raise PlaythroughError(str(error)) from None
 
     def _fire(self, trigger: str) -> None:
         if not self._machine.fire(self._state, trigger):
@@ -303,7 +320,7 @@ class Playthrough:
         """Resume a saved playthrough; raises `SaveError` for a damaged save or one the story cannot resume."""
         saved = read_save(story, data)
         playthrough = cls(story, start=saved.scene)
-        playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once)
+        playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once, saved.stack)
         playthrough._seen = set(saved.seen)
         if saved.variety is not None:
             playthrough._variety = saved.variety

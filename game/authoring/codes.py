@@ -244,6 +244,14 @@ _TABLE = (
         "endings from then on, so picking it changes nothing a player will ever see. Make it matter, merge it with "
         "its sibling, or mark it `flavor: true` if the flavour is the point.",
     ),
+    Code(
+        "HS030",
+        "error",
+        "`return` with nothing to return to",
+        "A scene ends with `return`, and some way from the start (following every link, whatever the conditions) "
+        "reaches it without a `call` waiting to come back to: play would stop there with an error. Reach the "
+        "scene only through `call:`, or end it with `next`, `choices` or `ending` instead.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}
