@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from game.dressing import NO_DRESSING, optional_outfit, read_background, read_dressing
 from game.expressions import CompiledExpr, ExpressionError, compile_expression
 from game.format_words import (
+    CALL,
     CHOICE_KEYS,
     EFFECTS,
     EXTEND,
@@ -23,6 +24,7 @@ from game.format_words import (
     NARRATOR,
     OTHER_BEATS,
     PLACES,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
@@ -109,10 +111,6 @@ class _Return:
     """`- return` while a scene is built: the scene ends by going back to the scene that called it."""
 
     pos: Pos
-
-
-CALL = "call"  # not reserved: in a story with a character 'call', the key stays that character's speech
-RETURN = "return"
 
 
 class SceneBuilder:

@@ -218,3 +218,34 @@ def test_a_return_scene_cannot_also_have_a_way_on(tmp_path):
       ending: done
     """
     assert any("ends with 'return' and also has 'ending'" in p.message for p in problems_of(tmp_path, scenes))
+
+
+def test_the_map_draws_calls_and_where_they_come_back(tmp_path):
+    from game.authoring.graph import build_map
+
+    story = build(tmp_path, CALLS, manifest=TWO_ENDINGS)
+    drawn = build_map(story).text
+    assert "a --> sub: call" in drawn
+    assert "a --> a__after_1: after the call returns" in drawn
+
+
+def test_stats_count_calls_and_sub_scenes_and_not_the_parts_after_calls(tmp_path):
+    from game.authoring.stats import render_text, story_stats
+
+    story = build(tmp_path, CALLS, manifest=TWO_ENDINGS)
+    data = story_stats(story)
+    assert (data["calls"], data["sub_scenes"], data["scenes"]) == (2, 1, 4)
+    assert "2 calls of sub-scenes; 1 scene ends with return" in render_text(data)
+
+
+def test_a_scene_of_thousands_of_calls_loads_and_plays_quickly(tmp_path):
+    """Hostile input: 3,000 calls in one scene (3,000 parts) and a sub-scene that calls itself to the limit."""
+    calls = "\n".join("    - call: sub" for _ in range(3000))
+    scenes = f"a:\n  title: A\n  chapter: One\n  lines:\n{calls}\n  ending: done\n" + (
+        'sub:\n  title: Sub\n  chapter: One\n  lines: [{narrate: "x"}, return]\n'
+    )
+    story = build(tmp_path, scenes)
+    playthrough = Playthrough(story, seed=0)
+    while playthrough.ended is None:
+        playthrough.continue_()
+    assert playthrough.visits["sub"] == 3000
