@@ -14,6 +14,7 @@ import random
 from collections import deque
 from collections.abc import Mapping
 
+from game.emphasis import shift
 from game.events import ChoiceOption, Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.inline_text import VarietyCounter, render
 from game.machine import (
@@ -42,6 +43,7 @@ from game.program import (
     apply_add,
     apply_eval,
     apply_set,
+    emphasised,
 )
 from game.save import SaveError, read_save, write_save_data
 from game.stage import Stage
@@ -230,26 +232,27 @@ class Playthrough:
         line = template.line
         state = self._state
         text = render(template.parts, state.variables, state.visits, self._variety, line.beat_id)
-        return Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id)
+        return emphasised(Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id))
 
     def _extend(self, extension: Extension) -> Line:
         own = extension.line
-        text = own.text
         if extension.parts is not None:
             state = self._state
             text = render(extension.parts, state.variables, state.visits, self._variety, own.beat_id)
+            own = emphasised(Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id))
         before = self._last_line
         if before is None:  # nothing shown before it (a save from before extend beats): the extension alone
-            return Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id)
+            return own
         return Line(
             before.kind,
-            before.text + text,
+            before.text + own.text,
             before.speaker,
             before.name,
             before.color,
             None,
             own.beat_id,
             continues=len(before.text),
+            styles=before.styles + shift(own.styles, len(before.text)),
         )
 
     def _choice_text(self, choice: Choice, available: bool) -> tuple[str, str | None]:

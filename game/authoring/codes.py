@@ -252,6 +252,15 @@ _TABLE = (
         "reaches it without a `call` waiting to come back to: play would stop there with an error. Reach the "
         "scene only through `call:`, or end it with `next`, `choices` or `ending` instead.",
     ),
+    Code(
+        "HS031",
+        "warning",
+        "emphasis marker with no partner",
+        "An asterisk run (`*`, `**`) in a line opens emphasis that nothing closes, or closes emphasis nothing "
+        "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
+        "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
+        "flagged.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

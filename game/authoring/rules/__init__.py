@@ -13,10 +13,11 @@ from game.authoring.rules import (
     choices,
     conditions,
     effects,
+    emphasis,
     scenes,
     stage,
     textfit,
     variables,
 )
 
-RULES = (variables, cast, assets, scenes, calls, choices, conditions, effects, stage, textfit)
+RULES = (variables, cast, assets, scenes, calls, choices, conditions, effects, stage, textfit, emphasis)
