@@ -91,6 +91,7 @@ class Playthrough:
         self._ended_in: str | None = None
         self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
         self._last_line: Line | None = None  # what an `extend` beat continues
+        self._passed: list[str] = []  # scenes entered since `take_entered` was last asked (cards or not)
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -182,6 +183,7 @@ class Playthrough:
                 continue
             if scene.returns:
                 self._call_error(pop_return, state)
+                self._passed.append(state.state)
                 self._pos = 0
                 self._announce = True
                 continue
@@ -220,6 +222,13 @@ class Playthrough:
             raise PlaythroughError(f"the story machine refused '{trigger}' in scene '{self._state.state}'")
         self._pos = 0
         self._announce = True
+        self._passed.append(self._state.state)
+
+    def take_entered(self) -> list[str]:
+        """The scenes entered since the last call, in order, those that show no card included (a choice's reply,
+        the lines after a call, a scene with no lines passed through on the way)."""
+        passed, self._passed = self._passed, []
+        return passed
 
     def _emit(self, event: Event) -> Event:
         if type(event) is Line:

@@ -249,3 +249,59 @@ def test_a_scene_of_thousands_of_calls_loads_and_plays_quickly(tmp_path):
     while playthrough.ended is None:
         playthrough.continue_()
     assert playthrough.visits["sub"] == 3000
+
+
+def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
+    from game.scripts import load_playthrough_file, run_script
+    from game.tester.checks import build_report
+    from game.tester.witnesses import write_witnesses
+
+    scenes = """\
+    a:
+      title: A
+      chapter: One
+      choices:
+        - {text: "Left", goto: left}
+        - {text: "Right", goto: right}
+    left:
+      title: L
+      chapter: One
+      lines: [{call: sub}, {narrate: "Back left."}]
+      ending: done
+    right:
+      title: R
+      chapter: One
+      lines: [{call: sub}, {call: sub}]
+      next: fin
+    fin:
+      title: F
+      chapter: One
+      lines:
+        - if: "grades >= 4"
+          then: [{goto: high}]
+      ending: done
+    high:
+      title: H
+      chapter: One
+      ending: top
+    sub:
+      title: Sub
+      chapter: One
+      lines: [{add: {grades: 1}}]
+      choices:
+        - {text: "Nod", goto: back}
+    back:
+      title: Back
+      chapter: One
+      lines: [{narrate: "And back."}, return]
+    """
+    story = build(tmp_path, scenes, manifest=TWO_ENDINGS)
+    exploration = explore(story)
+    report = build_report(exploration)
+    assert {ending.id for ending in report.endings if ending.reachable} == {"done", "top"}
+    witnesses = write_witnesses(exploration, report, tmp_path / "witnesses")
+    assert witnesses
+    for witness in witnesses:
+        script = load_playthrough_file(witness.file, story)
+        result = run_script(script, story)
+        assert result.passed, result.failure.report(script) + "\n" + witness.file.read_text()

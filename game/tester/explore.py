@@ -508,11 +508,22 @@ def expand(story: Story, state: PlayState) -> tuple[str | None, list[tuple[int, 
         _fire(fire, state, trigger)
         return None, [(VIA_GOTO, state)]
     if scene.next is not None:
+        if scene.returns_to is not None:
+            try:
+                push_call(state, scene.returns_to)
+            except CallError:  # runaway recursion: a dead end, as in the explorer
+                return None, []
         _fire(fire, state, NEXT)
         return None, [(VIA_NEXT, state)]
     if scene.ending is not None:
         _fire(fire, state, FINISH)
         return scene.ending, []
+    if scene.returns:
+        try:
+            pop_return(state)
+        except CallError:  # nothing to return to: a dead end
+            return None, []
+        return None, [(VIA_NEXT, state)]
     available = [c for c in scene.choices if not c.fallback and choice_is_available(c, state)]
     found = []
     for choice in available:
