@@ -137,6 +137,10 @@ def test_a_recursion_bomb_stops_with_a_clear_error(tmp_path):
     exploration = explore(story)  # finite: the stack is bounded, the runaway state a dead end
     assert not exploration.partial
     assert exploration.menu_locks
+    from game.tester.checks import build_report
+
+    (lock,) = build_report(exploration).soft_locks
+    assert "runaway recursion" in lock.detail
 
 
 def test_a_return_with_nothing_to_return_to_is_flagged_and_stops_play(tmp_path):
@@ -160,6 +164,10 @@ def test_a_return_with_nothing_to_return_to_is_flagged_and_stops_play(tmp_path):
     with pytest.raises(PlaythroughError, match="no call is waiting"):
         for _ in range(100):
             playthrough.continue_()
+    from game.tester.checks import build_report
+
+    (lock,) = build_report(explore(story)).soft_locks
+    assert "'return' with no call waiting" in lock.detail
     called = build(tmp_path / "called", CALLS, manifest=TWO_ENDINGS)
     assert not [p for p in lint_story(called).problems if p.code == "HS030"]
 
