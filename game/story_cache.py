@@ -61,9 +61,9 @@ from game.staging import Transition
 
 log = logging.getLogger(__name__)
 
-# 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: the title screen
-# and window (branding), transitions
-FORMAT = 4
+# 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
+# 5: the title screen and window (branding), transitions
+FORMAT = 5
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -418,6 +418,8 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.where[1],
         scene.where[2],
         scene.part_of,
+        scene.returns_to,
+        scene.returns,
         None if scene.transition is None else tuple(scene.transition),
     )
 
@@ -606,6 +608,8 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
             line,
             column,
             part_of,
+            returns_to,
+            returns,
             moving,
         ) = item
         scenes.append(
@@ -656,6 +660,8 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 loc(line, column),
                 order,
                 part_of=part_of,
+                returns_to=returns_to,
+                returns=returns,
                 transition=None if moving is None else Transition(*moving),
             )
         )

@@ -172,7 +172,7 @@ def story_with(tmp_path, files: dict[str, bytes]) -> Path:
 
 def hs030(story: Path, *, opus: bool) -> list[tuple[int, int, str]]:
     report = lint_folder(story, opus=opus)
-    return [(p.line, p.column, p.message) for p in report.problems if p.code == "HS030"]
+    return [(p.line, p.column, p.message) for p in report.problems if p.code == "HS032"]
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'

@@ -88,9 +88,9 @@ def test_lint_warns_a_story_with_its_own_assets_and_no_title_background(tmp_path
     from game.authoring.lint import lint_folder
 
     bare = write_story(tmp_path / "a", raw={"assets/.keep": b""})
-    assert [p.code for p in lint_folder(bare, opus=True).problems].count("HS031") == 1
+    assert [p.code for p in lint_folder(bare, opus=True).problems].count("HS033") == 1
     coloured = write_story(tmp_path / "b", manifest=MANIFEST + OURS, raw={"assets/.keep": b""})
-    assert "HS031" not in [p.code for p in lint_folder(coloured, opus=True).problems]
+    assert "HS033" not in [p.code for p in lint_folder(coloured, opus=True).problems]
     named = write_story(tmp_path / "c", manifest=MANIFEST + "title_screen: {background: harbour}\n")
     (named / "assets").mkdir()
     codes = [(p.code, p.line) for p in lint_folder(named, opus=True).problems]

@@ -248,15 +248,32 @@ _TABLE = (
     Code(
         "HS030",
         "error",
-        "asset that will not play",
-        "The file behind a background, sprite, music or sound id is not in a format the game can show or play "
-        "there (read from its bytes, the way the game will decode it, whatever its name says): an Opus stream where "
-        "the game's audio mixer has no Opus, a PNG saved as music, an MP3 used as a sound, a cut-short or corrupt "
-        "header. The message names the first use and says what the file is. Convert the file to a format of the "
-        'table under "Art and sound" in the author guide (Ogg Vorbis plays everywhere).',
+        "`return` with nothing to return to",
+        "A scene ends with `return`, and some way from the start (following every link, whatever the conditions) "
+        "reaches it without a `call` waiting to come back to: play would stop there with an error. Reach the "
+        "scene only through `call:`, or end it with `next`, `choices` or `ending` instead.",
     ),
     Code(
         "HS031",
+        "warning",
+        "emphasis marker with no partner",
+        "An asterisk run (`*`, `**`) in a line opens emphasis that nothing closes, or closes emphasis nothing "
+        "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
+        "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
+        "flagged.",
+    ),
+    Code(
+        "HS032",
+        "error",
+        "asset that will not play",
+        "The file behind a background, sprite, music or sound id (or the manifest's icon) is not in a format the "
+        "game can show or play there (read from its bytes, the way the game will decode it, whatever its name "
+        "says): an Opus stream where the game's audio mixer has no Opus, a PNG saved as music, an MP3 used as a "
+        "sound, a cut-short or corrupt header. The message names the first use and says what the file is. Convert "
+        'the file to a format of the table under "Art and sound" in the author guide (Ogg Vorbis plays everywhere).',
+    ),
+    Code(
+        "HS033",
         "warning",
         "title screen without a background",
         "The story has assets of its own but its title screen has no picture: the manifest's `title_screen` names "

@@ -85,6 +85,8 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
         "choices": totals["choices"],
         "menus": totals["menus"],
         "endings": len(story.endings),
+        "calls": sum(1 for scene in story.scenes.values() if scene.returns_to is not None),
+        "sub_scenes": sum(1 for scene in story.scenes.values() if scene.returns),
         "ending_titles": {ending_id: ending.title for ending_id, ending in story.endings.items()},
         "words": totals["words"],
         "chapters": list(chapters.values()),
@@ -151,6 +153,12 @@ def render_text(data: dict[str, Any]) -> str:
         f"  {plural(data['words'], 'word')}; reading everything takes about "
         f"{describe_minutes(play['everything_minutes'])}",
     ]
+    if data.get("calls"):
+        calls, subs = data["calls"], data["sub_scenes"]
+        lines.append(
+            f"  {plural(calls, 'call')} of sub-scenes; "
+            f"{plural(subs, 'scene ends', 'scenes end')} with return"
+        )
     if play["playthrough_runs"]:
         lines.append(
             f"  one playthrough takes about {describe_minutes(runs['average'])} "

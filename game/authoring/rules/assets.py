@@ -1,5 +1,5 @@
 """Asset ids with no file behind them (HS007 background, HS008 music, HS009 sound), files nothing uses (HS010), and
-files the game would not play or show (HS030).
+files the game would not play or show (HS032), and a title screen without a picture (HS033).
 
 Files are found only through `game.assets.AssetCatalog`, the same lookup the game uses. The game's own title screen
 uses the `title` background and `title` music, and the front end owns everything in assets/ui: those are never
@@ -77,7 +77,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         return
     if brand.background is None and catalog.path("background", DEFAULT_TITLE_ART) is None:
         yield ctx.problem(
-            "HS031",
+            "HS033",
             _manifest_key(ctx, "title"),
             "the title screen has no background: the manifest's title_screen names none and there is no "
             f"{files_phrase('background').replace('ID', DEFAULT_TITLE_ART)}",
@@ -110,7 +110,7 @@ def _unplayable(
     uses: list[tuple[AssetKind, str, Location]],
     sprite_uses: list[tuple[str, str, str | None, Location]],
 ) -> Iterator[Problem]:
-    """HS030 at the first use of each file the game would not play or show, with how many other uses it has."""
+    """HS032 at the first use of each file the game would not play or show, with how many other uses it has."""
     catalog = ctx.catalog
     files: dict[Path, tuple[AssetKind, str, Location, int]] = {}
     located = [(kind, catalog.path(kind, asset), f"{kind} '{asset}'", where) for kind, asset, where in uses]
@@ -134,7 +134,7 @@ def _unplayable(
             continue
         also = f" (and {plural(others, 'other use')})" if others else ""
         yield ctx.problem(
-            "HS030",
+            "HS032",
             where,
             f"the {label} {'will not play' if kind in ('music', 'sound') else 'cannot be shown'}: "
             f"{path_for_user(path)} {reason}{also}",
