@@ -48,8 +48,9 @@ from game.model import (
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.scene_globs import expand_scene_globs
+from game.sources import DISK, Sources
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, read_yaml
+from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind
 
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
@@ -81,14 +82,17 @@ RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "
 NARRATOR = "narrator"
 
 
-def load_story(story_dir: Path) -> Story:
-    """Load and check the story in `story_dir`; raise `StoryError` with every problem found."""
+def load_story(story_dir: Path, sources: Sources = DISK) -> Story:
+    """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
+
+    `sources` gives the files' text: the disk, or an editor's unsaved buffers over it (`game.sources`).
+    """
     # Loading makes millions of small objects and no reference cycles, so the cycle collector would only rescan
     # the growing heap again and again (it took half the time of a 10,000-scene load); it is paused meanwhile.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _StoryLoader(Path(story_dir)).load()
+        return _StoryLoader(Path(story_dir), sources).load()
     finally:
         if collecting:
             gc.enable()
@@ -102,8 +106,9 @@ def _location(reader: FieldReader, pos: Pos) -> Location:
 
 
 class _StoryLoader:
-    def __init__(self, story_dir: Path) -> None:
+    def __init__(self, story_dir: Path, sources: Sources = DISK) -> None:
         self.story_dir = story_dir
+        self.sources = sources
         self.base = story_dir.resolve().parent
         self.problems: list[Problem] = []
         self.characters: dict[str, Character] = {}
@@ -125,7 +130,7 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
-        source = read_yaml(manifest_path, display)
+        source = self.sources.read(manifest_path, display)
         self.problems.extend(source.problems)
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
@@ -147,7 +152,7 @@ class _StoryLoader:
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
             raise StoryError(self.problems)
-        sources = [read_yaml(path, display_path(path, self.base)) for path in files]
+        sources = [self.sources.read(path, display_path(path, self.base)) for path in files]
         for scene_source in sources:
             self.problems.extend(scene_source.problems)
         self._collect_scene_ids(sources)

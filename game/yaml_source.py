@@ -137,15 +137,20 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_yaml(path: Path, display: str) -> SourceFile:
-    """Read one story file. Never raises for bad content: problems are returned with positions."""
+def read_yaml(path: Path, display: str, text: str | None = None) -> SourceFile:
+    """Read one story file. Never raises for bad content: problems are returned with positions.
+
+    `text`, when given, is read instead of the file's contents (an editor's unsaved buffer of that file).
+    """
     problems: list[Problem] = []
 
     def problem(line: int, column: int, message: str, hint: str = "") -> None:
         problems.append(Problem(display, line, column, message, hint))
 
     try:
-        data = _read_regular_file(path)
+        data = _read_regular_file(path) if text is None else text.encode("utf-8", "surrogatepass")
+        if len(data) > MAX_FILE_BYTES:
+            raise _TooLarge(len(data))
     except _NotAFile as error:
         problem(1, 1, f"this is {error.kind}, not a file", "story files are ordinary text files")
         return SourceFile(path, display, None, problems)

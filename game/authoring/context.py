@@ -12,18 +12,20 @@ from game.authoring.flow import SceneFlow, analyse_scene
 from game.authoring.source_index import SourceIndex
 from game.model import Beat, Location, Scene, Story, TextBeat
 from game.problems import Problem
+from game.sources import DISK, Sources
 from game.summary import iter_beats
 
 
 @dataclass
 class LintContext:
     story: Story
+    sources: Sources = DISK  # the files' text, for positions and `# lint-ignore:` (an editor's unsaved buffers)
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def index(self) -> SourceIndex:
-        return SourceIndex(self.story)
+        return SourceIndex(self.story, self.sources)
 
     @cached_property
     def catalog(self) -> AssetCatalog:

@@ -79,9 +79,26 @@ class LayoutProbe:
         self.canvas = _ProbeCanvas(Fonts())
         self.size_factor = TEXT_SIZES[Settings().text_size]
         self.box = self.canvas.r(*BOX)
+        # Results by what was laid out: a language server lints again after every edit, and measures only the
+        # lines and menus that changed. Bounded, since an editing session can make any number of them.
+        self._rows: dict[Line, RowFit] = {}
+        self._menus: dict[tuple[ChoiceOption, ...], list[tuple[int, str]]] = {}
 
     def dialogue(self, line: Line) -> RowFit:
         """How many rows `line` needs in the dialogue box, and how many rows of it the box shows."""
+        known = self._rows.get(line)
+        if known is None:
+            known = _remember(self._rows, line, self._dialogue(line))
+        return known
+
+    def menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
+        """(option position, 'text' or 'locked') for each label or locked reason wider than its button."""
+        known = self._menus.get(options)
+        if known is None:
+            known = _remember(self._menus, options, self._menu(options))
+        return list(known)
+
+    def _dialogue(self, line: Line) -> RowFit:
         box = DialogueBox()
         box.show(line, 0.0)
         canvas = self.canvas
@@ -93,8 +110,7 @@ class LayoutProbe:
         inside = sum(1 for rect in drawn if rect.bottom <= self.box.bottom and rect.right <= self.box.right)
         return RowFit(len(rows), inside)
 
-    def menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
-        """(option position, 'text' or 'locked') for each label or locked reason wider than its button."""
+    def _menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
         canvas = self.canvas
         canvas.reset()
         ChoiceMenu(Choices("", options)).draw(canvas)
@@ -109,3 +125,14 @@ class LayoutProbe:
             if rect.left < button.left or rect.right > button.right:
                 too_wide.append((panel, "text" if part == 0 else "locked"))
         return too_wide
+
+
+REMEMBERED = 20_000  # results kept per kind; past this the oldest half is forgotten
+
+
+def _remember(table: dict, key, value):
+    if len(table) >= REMEMBERED:
+        for old in list(table)[: REMEMBERED // 2]:
+            del table[old]
+    table[key] = value
+    return value

@@ -17,6 +17,7 @@ from game.authoring.context import LintContext
 from game.authoring.rules import RULES
 from game.model import Story
 from game.problems import Problem, StoryError
+from game.sources import DISK, Sources
 
 _IGNORE_COMMENT = re.compile(r"#\s*lint-ignore:\s*([A-Za-z0-9,\s]+)")
 
@@ -40,8 +41,8 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
-    ctx = LintContext(story)
+def lint_story(story: Story, ignore: Iterable[str] = (), sources: Sources = DISK) -> LintReport:
+    ctx = LintContext(story, sources)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     for rule in RULES:
@@ -53,17 +54,17 @@ def lint_story(story: Story, ignore: Iterable[str] = ()) -> LintReport:
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = ()) -> LintReport:
+def lint_folder(story_dir: Path, ignore: Iterable[str] = (), sources: Sources = DISK) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
     try:
-        story = load_story(story_dir)
+        story = load_story(story_dir, sources)
     except StoryError as error:
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore)
+    return lint_story(story, ignore, sources)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.model import Location, Story
-from game.yaml_source import Pos, YList, YMap, read_yaml
+from game.sources import DISK, Sources
+from game.yaml_source import Pos, YList, YMap
 
 
 def _loc(file: str, pos: Pos) -> Location:
@@ -21,7 +22,7 @@ def _loc(file: str, pos: Pos) -> Location:
 class SourceIndex:
     """Every mapping of the story's files, found by the position of the mapping or of one of its keys."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, sources: Sources = DISK) -> None:
         self._maps: dict[Location, list[YMap]] = {}
         self._keys: dict[Location, list[tuple[YMap, str]]] = {}
         self._quoted: dict[Location, bool] = {}
@@ -30,11 +31,8 @@ class SourceIndex:
         files = [(story.story_dir / "story.yaml", story.manifest_file)]
         files += [(base / Path(display), display) for display in story.source_files]
         for path, display in files:
-            source = read_yaml(path, display)
-            try:
-                self.lines[display] = path.read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
-                self.lines[display] = []
+            source = sources.read(path, display)
+            self.lines[display] = sources.lines(path)
             self._add(display, source.value)
 
     def _add(self, file: str, value: object) -> None:
