@@ -40,6 +40,7 @@ OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),
+    ("bench_lsp.py", "Language server (diagnostics after an edit)"),
 )
 SCRIPT_TIMEOUT = 900
 

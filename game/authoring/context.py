@@ -20,6 +20,7 @@ from game.summary import iter_beats
 class LintContext:
     story: Story
     sources: Sources = DISK  # the files' text, for positions and `# lint-ignore:` (an editor's unsaved buffers)
+    assets: AssetCatalog | None = None  # the story's assets; a language server keeps one that remembers
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
@@ -29,7 +30,7 @@ class LintContext:
 
     @cached_property
     def catalog(self) -> AssetCatalog:
-        return AssetCatalog(self.story.assets_dir)
+        return self.assets or AssetCatalog(self.story.assets_dir)
 
     @cached_property
     def flows(self) -> dict[str, SceneFlow]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.assets import AssetCatalog
 from game.authoring.codes import CODES
 from game.authoring.context import LintContext
 from game.authoring.rules import RULES
@@ -41,8 +42,10 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def lint_story(story: Story, ignore: Iterable[str] = (), sources: Sources = DISK) -> LintReport:
-    ctx = LintContext(story, sources)
+def lint_story(
+    story: Story, ignore: Iterable[str] = (), sources: Sources = DISK, assets: AssetCatalog | None = None
+) -> LintReport:
+    ctx = LintContext(story, sources, assets)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     for rule in RULES:
@@ -54,7 +57,9 @@ def lint_story(story: Story, ignore: Iterable[str] = (), sources: Sources = DISK
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = (), sources: Sources = DISK) -> LintReport:
+def lint_folder(
+    story_dir: Path, ignore: Iterable[str] = (), sources: Sources = DISK, assets: AssetCatalog | None = None
+) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
@@ -64,7 +69,7 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = (), sources: Sources = 
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore, sources)
+    return lint_story(story, ignore, sources, assets)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:

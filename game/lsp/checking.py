@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.assets import AssetCatalog
 from game.authoring.lint import lint_folder
 from game.problems import Problem
 from game.sources import Sources
@@ -58,6 +59,39 @@ class RememberingSources(Sources):
         return self.memory.recall(key, lambda: read_yaml(path, display))
 
 
+class RememberingCatalog(AssetCatalog):
+    """The story's assets, each folder listed once until `forget()` (the server forgets when a file is saved, and
+    when the author asks for a fresh look by reopening a file). Art changes far less often than text."""
+
+    def __init__(self, assets_dir: Path) -> None:
+        super().__init__(assets_dir)
+        self._known: dict[tuple, object] = {}
+
+    def forget(self) -> None:
+        self._known.clear()
+
+    def _recall(self, key: tuple, make):
+        if key not in self._known:
+            self._known[key] = make()
+        return self._known[key]
+
+    def ids(self, kind):
+        return self._recall(("ids", kind), lambda: super(RememberingCatalog, self).ids(kind))
+
+    def expressions(self, who, outfit=None):
+        return self._recall(("faces", who, outfit), lambda: super(RememberingCatalog, self).expressions(who, outfit))
+
+    def outfits(self, who):
+        return self._recall(("outfits", who), lambda: super(RememberingCatalog, self).outfits(who))
+
+    def path(self, kind, asset_id):
+        return self._recall(("path", kind, asset_id), lambda: super(RememberingCatalog, self).path(kind, asset_id))
+
+    def sprite(self, who, expression, outfit=None):
+        key = ("sprite", who, expression, outfit)
+        return self._recall(key, lambda: super(RememberingCatalog, self).sprite(who, expression, outfit))
+
+
 @dataclass
 class CheckResult:
     """Problems by the file they are in (absolute paths), and whether the story loaded."""
@@ -67,14 +101,14 @@ class CheckResult:
     notes: list[str]
 
 
-def check_story(story_dir: Path, sources: Sources) -> CheckResult:
+def check_story(story_dir: Path, sources: Sources, assets: AssetCatalog | None = None) -> CheckResult:
     """Load and lint the story as `sources` has it; a story that does not load gives the loader's problems."""
     # Like the loader, the whole check makes many small objects and no cycles: the cycle collector would only rescan
     # the remembered parses again and again (a third of the time), so it waits until the check is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        report = lint_folder(story_dir, sources=sources)
+        report = lint_folder(story_dir, sources=sources, assets=assets)
     finally:
         if collecting:
             gc.enable()

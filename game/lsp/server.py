@@ -19,17 +19,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from game import __version__
-from game.assets import AssetCatalog
 from game.authoring.codes import CODES
 from game.loader import MANIFEST_NAME
 from game.lsp import features
-from game.lsp.checking import CheckResult, ParseMemory, RememberingSources, check_story
+from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
 from game.lsp.index import Span, StoryIndex
 from game.lsp.play_here import play_command
 from game.paths import assets_dir_for
 from game.problems import Problem
 
-DEBOUNCE_SECONDS = 0.05  # a burst of keystrokes is checked once, after it
+DEBOUNCE_SECONDS = 0.02  # keystrokes that arrive together are checked once, after the last
 SOURCE = "heartstopper"
 PLAY_FROM_HERE = "heartstopper.playFromHere"
 _WORD = re.compile(r"[A-Za-z0-9_]+")
@@ -61,7 +60,7 @@ class StoryState:
     problems: dict[Path, list[Problem]] = field(default_factory=dict)
     index: StoryIndex | None = None
     pending: asyncio.Task | None = None
-    catalog: AssetCatalog | None = None
+    catalog: RememberingCatalog | None = None
 
 
 class StoryServer(LanguageServer):
@@ -105,15 +104,15 @@ class StoryServer(LanguageServer):
             state.index = StoryIndex(state.story_dir, self.sources(state))
         return state.index
 
-    def catalog(self, state: StoryState) -> AssetCatalog:
+    def catalog(self, state: StoryState) -> RememberingCatalog:
         if state.catalog is None:
-            state.catalog = AssetCatalog(assets_dir_for(state.story_dir))
+            state.catalog = RememberingCatalog(assets_dir_for(state.story_dir))
         return state.catalog
 
     # -- positions -------------------------------------------------------------------------------------------------
 
-    def to_range(self, span: Span) -> types.Range:
-        lines = self.lines(span.path)
+    def to_range(self, span: Span, lines: list[str] | None = None) -> types.Range:
+        lines = self.lines(span.path) if lines is None else lines
         codec = self.workspace.position_codec
         start = codec.position_to_client_units(lines, types.Position(span.line, span.start))
         end = codec.position_to_client_units(lines, types.Position(span.line, span.end))
@@ -148,22 +147,23 @@ class StoryServer(LanguageServer):
         self.check(state)
 
     def check(self, state: StoryState) -> CheckResult:
-        result = check_story(state.story_dir, self.sources(state))
+        result = check_story(state.story_dir, self.sources(state), self.catalog(state))
         state.problems = result.problems
         for path in sorted(state.published | set(result.problems)):
-            diagnostics = [self.diagnostic(path, problem) for problem in result.problems.get(path, ())]
+            lines = self.lines(path)
+            diagnostics = [self.diagnostic(path, problem, lines) for problem in result.problems.get(path, ())]
             uri = from_fs_path(str(path))
             if uri:
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics))
         state.published = set(result.problems)
         return result
 
-    def diagnostic(self, path: Path, problem: Problem) -> types.Diagnostic:
-        span = problem_span(self.lines(path), problem)
+    def diagnostic(self, path: Path, problem: Problem, lines: list[str]) -> types.Diagnostic:
+        span = problem_span(lines, problem)
         severity = types.DiagnosticSeverity.Error if problem.severity == "error" else types.DiagnosticSeverity.Warning
         message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
         return types.Diagnostic(
-            range=self.to_range(Span(path, *span)),
+            range=self.to_range(Span(path, *span), lines),
             message=message,
             severity=severity,
             code=problem.code or None,
@@ -216,6 +216,8 @@ async def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams)
 async def did_save_or_close(ls: StoryServer, params) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
+        if state.catalog is not None:
+            state.catalog.forget()  # art may have been added meanwhile
         ls.schedule(state, 0)
 
 
