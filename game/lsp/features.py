@@ -33,7 +33,7 @@ class Suggestion:
 # -- completion --------------------------------------------------------------------------------------------------
 
 _KEY_VALUE = re.compile(r"(?:^|[\s{,])(?:-\s+)?([a-z_]+):\s*[\"']?([A-Za-z0-9_]*)$")
-_CONDITION = re.compile(r"(?:^|[\s{,])(?:-\s+)?(if|expect):\s*([\"'])(?P<inside>[^\"']*)$")
+_CONDITION = re.compile(r"""(?:^|[\s{,])(?:-\s+)?(?:if|expect):\s*(?:"(?P<inside>[^"]*)|'(?P<single>[^']*))$""")
 _INVARIANT = re.compile(r"^\s*-\s*\"(?P<inside>[^\"]*)$")
 _FLOW_ASSIGN = re.compile(r"(?:^|[\s{,])(?:-\s+)?(set|add):\s*\{(?P<inside>[^}]*)$")
 _BARE_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[a-z_]*)$")
@@ -45,7 +45,8 @@ def complete(index: StoryIndex, catalog: AssetCatalog, path: Path, lines: list[s
     before = text[:column]
     inside = _CONDITION.search(before) or (_INVARIANT.search(before) if path == index.manifest else None)
     if inside:
-        return _in_condition(index, inside.group("inside"))
+        written = inside.group("inside")
+        return _in_condition(index, written if written is not None else inside.groupdict().get("single") or "")
     assign = _FLOW_ASSIGN.search(before)
     if assign:
         return _in_assignment(index, assign.group(1), assign.group("inside"))
