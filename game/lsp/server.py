@@ -228,8 +228,7 @@ async def did_save_or_close(ls: StoryServer, params) -> None:
     types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "(", "'", "{", "-"])
 )
 def completion(ls: StoryServer, params: types.CompletionParams) -> types.CompletionList | None:
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     suggestions = features.complete(ls.index(state), ls.catalog(state), path, ls.lines(path), line, column)
@@ -247,8 +246,7 @@ def completion(ls: StoryServer, params: types.CompletionParams) -> types.Complet
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: StoryServer, params: types.HoverParams) -> types.Hover | None:
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     parts: list[str] = []
@@ -272,8 +270,7 @@ def hover(ls: StoryServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: StoryServer, params: types.DefinitionParams) -> types.Location | None:
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     span = features.definition(ls.index(state), path, line, column)
@@ -282,8 +279,7 @@ def definition(ls: StoryServer, params: types.DefinitionParams) -> types.Locatio
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: StoryServer, params: types.ReferenceParams) -> list[types.Location] | None:
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     spans = features.references(ls.index(state), path, line, column, params.context.include_declaration)
@@ -336,8 +332,7 @@ def workspace_symbols(ls: StoryServer, params: types.WorkspaceSymbolParams) -> l
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: StoryServer, params: types.PrepareRenameParams):
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     try:
@@ -349,8 +344,7 @@ def prepare_rename(ls: StoryServer, params: types.PrepareRenameParams):
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
 def rename(ls: StoryServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-    found = ls.where(params.text_document.uri, params.position)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.position)) is None:
         return None
     state, path, line, column = found
     try:
@@ -368,8 +362,7 @@ def rename(ls: StoryServer, params: types.RenameParams) -> types.WorkspaceEdit |
     types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
 )
 def code_actions(ls: StoryServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-    found = ls.where(params.text_document.uri, params.range.start)
-    if found is None:
+    if (found := ls.where(params.text_document.uri, params.range.start)) is None:
         return None
     state, path, line, column = found
     uri = params.text_document.uri
