@@ -222,3 +222,23 @@ async def test_play_from_here_gives_the_state_of_the_shortest_way(client: Langua
     command = result["command"]
     assert command[command.index("--start") + 1] == "good_end"
     assert "brave=true" in command  # the only way to the good ending is to be brave
+
+
+async def test_a_binary_buffer_and_a_file_outside_any_story_get_answers_not_failures(
+    client: LanguageClient, story: Path, tmp_path_factory
+):
+    end = story / "scenes" / "end.yaml"
+    address = await open_file(client, end, 'hall:\n  title: "A\x00B"\n')
+    found = await diagnostics_for(client, address, lambda ds: any("NUL" in d.message for d in ds))
+    assert found[0].range.start.line == 1
+    await open_file(client, end)  # mended again
+
+    stray = tmp_path_factory.mktemp("elsewhere") / "notes.yaml"
+    stray.write_text("goto: hall\n", encoding="utf-8")
+    stray_uri = await open_file(client, stray)
+    position = types.Position(0, 7)
+    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(stray_uri), position))
+    completion = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(stray_uri), position)
+    )
+    assert hover is None and completion is None

@@ -144,7 +144,11 @@ class StoryServer(LanguageServer):
 
     async def _check_later(self, state: StoryState, delay: float) -> None:
         await asyncio.sleep(delay)
-        self.check(state)
+        try:
+            self.check(state)
+        except Exception as error:  # a fault of ours must not end the server: say it in the editor's log
+            message = f"heartstopper: the check failed ({type(error).__name__}: {error}); please report it"
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
 
     def check(self, state: StoryState) -> CheckResult:
         result = check_story(state.story_dir, self.sources(state), self.catalog(state))
