@@ -89,6 +89,9 @@ def test_completion_reads_the_context_of_the_cursor(mini: Path):
     assert {"text", "goto", "once"} <= complete(index, home, "kitchen:\n  choices:\n    - text: a\n      |")
     assert {"title", "chapter", "lines", "next"} <= complete(index, home, "kitchen:\n  title: T\n  |")
     assert "title" in complete(index, mini / "story.yaml", "|")
+    assert complete(index, home, scene + "    - show: {who: nick, |}") == {"who", "as", "at", "outfit"}
+    assert complete(index, home, scene + "    - nick: {|") == {"text", "as"}
+    assert "about" in complete(index, mini / "story.yaml", "variables:\n  brave: {type: bool, |}")
     assert complete(index, home, scene + '    - narrate: "Words |') == set()  # inside story text: nothing
 
 

@@ -12,7 +12,17 @@ from pathlib import Path
 
 from game.assets import AssetCatalog
 from game.dressing import SEASONS, TIMES
-from game.loader import CHOICE_KEYS, EFFECTS, MANIFEST_KEYS, NARRATOR, OTHER_BEATS, PLACES, SCENE_KEYS, STAGE_BEATS
+from game.loader import (
+    CHOICE_KEYS,
+    EFFECTS,
+    MANIFEST_KEYS,
+    NARRATOR,
+    OTHER_BEATS,
+    PLACES,
+    SCENE_KEYS,
+    STAGE_BEATS,
+    VARIABLE_KEYS,
+)
 from game.loader import TEXT_BEATS as TEXT_BEAT_KEYS
 from game.lsp.index import Entry, Kind, Ref, Span, StoryIndex
 from game.yaml_fields import ID_PATTERN
@@ -36,6 +46,14 @@ _KEY_VALUE = re.compile(r"(?:^|[\s{,])(?:-\s+)?([a-z_]+):\s*[\"']?([A-Za-z0-9_]*
 _CONDITION = re.compile(r"""(?:^|[\s{,])(?:-\s+)?(?:if|expect):\s*(?:"(?P<inside>[^"]*)|'(?P<single>[^']*))$""")
 _INVARIANT = re.compile(r"^\s*-\s*\"(?P<inside>[^\"]*)$")
 _FLOW_ASSIGN = re.compile(r"(?:^|[\s{,])(?:-\s+)?(set|add):\s*\{(?P<inside>[^}]*)$")
+_FLOW_KEY = re.compile(r"(?:^|[\s{,])(?:-\s+)?([a-z_][a-z0-9_]*):\s*\{(?:[^}]*,)?\s*([a-z_]*)$")
+FLOW_KEYS = {  # the keys of a beat's or a declaration's {...}
+    "show": ("who", "as", "at", "outfit"),
+    "think": ("who", "text", "as"),
+    "message": ("from", "text"),
+    "background": ("id", "time", "season"),
+}
+SPEECH_KEYS = ("text", "as")
 _BARE_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[a-z_]*)$")
 
 
@@ -50,6 +68,9 @@ def complete(index: StoryIndex, catalog: AssetCatalog, path: Path, lines: list[s
     assign = _FLOW_ASSIGN.search(before)
     if assign:
         return _in_assignment(index, assign.group(1), assign.group("inside"))
+    flow = _FLOW_KEY.search(before)
+    if flow:
+        return [Suggestion(key, "key") for key in _flow_keys(index, path, flow.group(1))]
     keyed = _KEY_VALUE.search(before)
     if keyed:
         return _value_of(index, catalog, keyed.group(1), text)
@@ -57,6 +78,18 @@ def complete(index: StoryIndex, catalog: AssetCatalog, path: Path, lines: list[s
     if bare:
         return _keys(index, path, lines, line, len(bare.group("indent")), bool(bare.group("dash")))
     return []
+
+
+def _flow_keys(index: StoryIndex, path: Path, key: str) -> tuple[str, ...]:
+    if key in FLOW_KEYS:
+        return FLOW_KEYS[key]
+    if path == index.manifest:
+        if index.entry("variable", key):
+            return VARIABLE_KEYS
+        if index.entry("character", key):
+            return ("name", "color")
+        return ("title",) if index.entry("ending", key) else ()
+    return SPEECH_KEYS if index.entry("character", key) else ()
 
 
 def _entries(index: StoryIndex, kind: Kind) -> list[Suggestion]:
