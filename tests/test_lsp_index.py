@@ -142,3 +142,48 @@ def test_the_command_says_how_to_install_pygls_when_it_is_missing():
     result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and result.stdout == ""
     assert "[lsp]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_with_story_the_server_lists_its_problems_before_any_file_is_opened(mini: Path):
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("pygls")
+    (mini / "scenes" / "end.yaml").write_text(
+        (mini / "scenes" / "end.yaml").read_text(encoding="utf-8").replace("ending: good", "ending: goood")
+    )
+
+    def framed(message: dict) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+    ]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "game", "lsp", "--story", str(mini)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    import threading
+
+    watchdog = threading.Timer(60, server.kill)  # a server that never answers ends the read below, not the run
+    watchdog.start()
+    try:
+        server.stdin.write(b"".join(framed(m) for m in messages))
+        server.stdin.flush()
+        while True:
+            length = int(server.stdout.readline().split(b":")[1])
+            while server.stdout.readline().strip():
+                pass
+            message = json.loads(server.stdout.read(length))
+            if message.get("method") == "textDocument/publishDiagnostics" and "end.yaml" in message["params"]["uri"]:
+                break
+    finally:
+        watchdog.cancel()
+        server.kill()
+        server.wait(timeout=10)
+    assert any("goood" in d["message"] and "good" in d["message"] for d in message["params"]["diagnostics"])

@@ -2,7 +2,8 @@
 
 It needs pygls, the optional extra `lsp` (`pip install 'heartstopper-season-two[lsp]'`); without it the command says
 so and exits 2. Editors start it themselves (docs/EDITOR.md); typing into it by hand is not useful. Each file the
-editor opens belongs to the story folder above it, so `--story` is not needed.
+editor opens belongs to the story folder above it; `--story DIR` also checks that story as soon as the editor
+connects, so its problems are listed before any of its files is opened.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if args.story is not None:
+        server.first_story = args.story.resolve()
     # The protocol owns standard output: it writes to the real stream, and a stray print goes nowhere instead of
     # breaking the protocol.
     protocol_out = sys.__stdout__.buffer

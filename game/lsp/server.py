@@ -67,6 +67,7 @@ class StoryServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("heartstopper", __version__)
         self.stories: dict[Path, StoryState] = {}
+        self.first_story: Path | None = None  # `--story`: checked as soon as the editor connects
 
     # -- stories and files -----------------------------------------------------------------------------------------
 
@@ -199,6 +200,14 @@ server = StoryServer()
 def _state_of(uri: str) -> StoryState | None:
     fs_path = to_fs_path(uri)
     return server.story_of(Path(fs_path)) if fs_path else None
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: StoryServer, params: types.InitializedParams) -> None:
+    if ls.first_story is not None:
+        state = ls.story_of(ls.first_story / MANIFEST_NAME)
+        if state is not None:
+            ls.schedule(state, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
