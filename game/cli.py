@@ -342,6 +342,7 @@ EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("game.authoring.stats_cli", "count scenes, choices, endings and words, and estimate play time"),
     "schema": ("game.authoring.schema_cli", "show where the story format's JSON Schemas are, for editors"),
     "test": ("game.tester.cli", "explore every branch: endings, soft-locks, invariants, playthroughs"),
+    "lsp": ("game.lsp.cli", "the language server for editors: checks as you type, completion, navigation"),
 }
 
 

@@ -187,6 +187,38 @@ def read_record(story_dir: Path) -> Record | None:
         return None
 
 
+class Records:
+    """Where the loader finds the record of a story and keeps the new one: the user cache folder (every command)."""
+
+    def read(self, story_dir: Path) -> Record | None:
+        return read_record(story_dir)
+
+    def write(self, story_dir: Path, record: Record) -> None:
+        write_record(story_dir, record)
+
+
+class RecordsInMemory(Records):
+    """A long-running process's records (the language server's): the cache folder's record read once, then the last
+    load's record kept in memory. An editor's unsaved buffers change with every keystroke, and each load's record
+    holds them (by their hash, so it stays true), but writing it out each time would only slow the edit and leave
+    the commands a record of text that was never saved."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, Record | None] = {}
+
+    def read(self, story_dir: Path) -> Record | None:
+        key = story_dir.resolve()
+        if key not in self._kept:
+            self._kept[key] = read_record(story_dir)
+        return self._kept[key]
+
+    def write(self, story_dir: Path, record: Record) -> None:
+        self._kept[story_dir.resolve()] = record
+
+
+DISK_RECORDS = Records()
+
+
 def _decode_record(data: bytes, story_dir: str) -> Record | None:
     if len(data) < _HEADER or len(data) > MAX_CACHE_BYTES or not data.startswith(MAGIC):
         return None

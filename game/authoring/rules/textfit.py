@@ -5,6 +5,7 @@ box, and are not measured. Without pygame the check cannot run; the linter says 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from game.authoring.context import LintContext
 from game.events import ChoiceOption, Line
@@ -12,11 +13,18 @@ from game.model import TextBeat
 from game.problems import Problem
 
 
+@cache
+def _probe():
+    """One probe per process: its fonts are opened once, and it remembers what it measured (a language server lints
+    the same lines after every edit)."""
+    from game.authoring.layout_probe import LayoutProbe
+
+    return LayoutProbe()
+
+
 def check(ctx: LintContext) -> Iterator[Problem]:
     try:
-        from game.authoring.layout_probe import LayoutProbe
-
-        probe = LayoutProbe()
+        probe = _probe()
     except (ImportError, OSError, RuntimeError) as error:
         ctx.notes.append(f"the fit checks (HS023, HS024) were skipped: the game's text layout is unavailable ({error})")
         return

@@ -1,0 +1,221 @@
+"""The language server's index and features, directly: every name it records is exactly where it says, completion
+reads the cursor's context, rename refuses what would break the story, a created scene is one the loader reads, and
+'play from here' finds the state of the shortest way. (tests/test_lsp.py drives the same through the protocol.)"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.assets import AssetCatalog
+from game.loader import load_story
+from game.lsp import features
+from game.lsp.checking import ParseMemory, RememberingSources, check_story
+from game.lsp.index import StoryIndex
+from game.lsp.play_here import play_command, shortest_way
+from game.paths import assets_dir_for, default_story_dir
+from game.problems import StoryError
+from game.sources import Sources
+from tests.storybuild import FIXTURES
+
+SHIPPED = default_story_dir().resolve()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> StoryIndex:
+    return StoryIndex(SHIPPED, Sources())
+
+
+@pytest.fixture()
+def mini(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    shutil.copytree(FIXTURES / "mini", folder)
+    return folder.resolve()
+
+
+def test_every_name_in_the_shipped_story_is_exactly_where_the_index_says(shipped: StoryIndex):
+    lines = {path: path.read_text(encoding="utf-8").splitlines() for path in shipped.files()}
+    assert len(shipped.refs) > 1000
+    for ref in shipped.refs:
+        assert lines[ref.span.path][ref.span.line][ref.span.start : ref.span.end] == ref.name, ref
+    story = load_story(SHIPPED)
+    assert set(shipped.names("scene")) == set(story.scenes)
+    assert set(shipped.names("variable")) == set(story.variables)
+    assert set(shipped.names("character")) == set(story.characters)
+    assert set(shipped.names("ending")) == set(story.endings)
+    # every name used is defined (the shipped story loads), and every condition's names were found
+    assert all(shipped.entry(ref.kind, ref.name) for ref in shipped.refs)
+    assert any(ref.role == "condition" and ref.kind == "scene" for ref in shipped.refs)  # visited(...)
+
+
+def test_the_index_still_works_while_the_story_does_not_load(mini: Path):
+    home = mini / "scenes" / "home.yaml"
+    broken = home.read_text(encoding="utf-8").replace("goto: desk", "goto: nowhere", 1) + "  oops: [\n"
+    sources = Sources({home: broken})
+    with pytest.raises(StoryError):
+        load_story(mini, sources)
+    index = StoryIndex(mini, sources)
+    assert index.entry("scene", "hall") is not None  # from the other file
+    assert index.entry("variable", "brave") is not None
+    end = mini / "scenes" / "end.yaml"
+    assert {ref.span.path for ref in index.uses("scene", "hall")} >= {end}
+
+
+def complete(index: StoryIndex, path: Path, text: str, marker: str = "|") -> set[str]:
+    lines = text.split("\n")
+    line = next(number for number, row in enumerate(lines) if marker in row)
+    column = lines[line].index(marker)
+    lines[line] = lines[line].replace(marker, "")
+    catalog = AssetCatalog(assets_dir_for(index.story_dir))
+    return {s.label for s in features.complete(index, catalog, path, lines, line, column)}
+
+
+def test_completion_reads_the_context_of_the_cursor(mini: Path):
+    index = StoryIndex(mini, Sources())
+    home = mini / "scenes" / "home.yaml"
+    scene = "kitchen:\n  title: T\n  lines:\n"
+    assert "isaac" in complete(index, home, scene + '    - if: "room == \'|"')
+    assert complete(index, home, scene + '    - if: "visited(|"') >= {"kitchen", "hall", "desk"}
+    assert complete(index, home, scene + "    - set: {room: |}") == {"tao", "isaac"}
+    assert complete(index, home, scene + "    - set: {brave: |}") == {"true", "false"}
+    assert complete(index, home, scene + "  ending: |") == {"good", "quiet"}
+    assert complete(index, home, scene + "    - effect: |") >= {"leaves", "hearts"}
+    assert complete(index, home, scene + "    - show: {who: nick, at: |") == {"left", "center", "right"}
+    assert "happy" in complete(index, home, scene + "    - show: {who: charlie, as: |")
+    beat_keys = complete(index, home, scene + "    - |")
+    assert {"narrate", "show", "goto", "charlie", "nick"} <= beat_keys
+    assert {"text", "goto", "once"} <= complete(index, home, "kitchen:\n  choices:\n    - text: a\n      |")
+    assert {"title", "chapter", "lines", "next"} <= complete(index, home, "kitchen:\n  title: T\n  |")
+    assert "title" in complete(index, mini / "story.yaml", "|")
+    assert complete(index, home, scene + "    - show: {who: nick, |}") == {"who", "as", "at", "outfit"}
+    assert complete(index, home, scene + "    - nick: {|") == {"text", "as"}
+    assert "about" in complete(index, mini / "story.yaml", "variables:\n  brave: {type: bool, |}")
+    assert complete(index, home, scene + '    - narrate: "Words |') == set()  # inside story text: nothing
+
+
+def test_rename_refuses_a_bad_or_taken_name_and_lists_every_use(mini: Path):
+    index = StoryIndex(mini, Sources())
+    (ref,) = [r for r in index.uses("scene", "desk") if r.role == "definition"]
+    where = (ref.span.path, ref.span.line, ref.span.start)
+    with pytest.raises(features.RenameRefused, match="already"):
+        features.rename(index, *where, "kitchen")
+    with pytest.raises(features.RenameRefused, match="not an id"):
+        features.rename(index, *where, "Desk Two")
+    edits = features.rename(index, *where, "study_desk")
+    assert sum(len(spans) for spans in edits.values()) == len(index.uses("scene", "desk"))
+    # applying the edits gives a story that loads, with the scene under its new name
+    for path, spans in edits.items():
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for span in sorted(spans, key=lambda s: (s.line, -s.start)):
+            row = lines[span.line]
+            lines[span.line] = row[: span.start] + "study_desk" + row[span.end :]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    assert "study_desk" in load_story(mini).scenes
+
+
+def test_a_created_scene_loads_once_it_has_a_way_on(mini: Path):
+    home = mini / "scenes" / "home.yaml"
+    text = home.read_text(encoding="utf-8").replace("goto: desk", "goto: attic", 1)
+    stub = features.scene_stub("attic", "Home")
+    result = check_story(mini, RememberingSources({home: text + stub}, ParseMemory()))
+    messages = [p.message for p in result.problems.get(home, ())]
+    assert not result.loaded and messages and not any("attic" in m and "unknown" in m for m in messages)
+    assert load_story(mini, Sources({home: text + stub + "  next: kitchen\n"})).scenes["attic"].chapter == "Home"
+
+
+def test_play_from_here_takes_the_shortest_way_and_its_state(mini: Path):
+    story = load_story(mini)
+    assert shortest_way(story, "kitchen") == (0, story.defaults())
+    choices, values = shortest_way(story, "good_end")
+    assert choices == 2 and values["brave"] is True
+    plan = play_command(mini, Sources(), "good_end")
+    assert plan.argv[-2:] == ["--given", "brave=true"] and "--start" in plan.argv
+
+
+def test_the_command_says_how_to_install_pygls_when_it_is_missing():
+    import subprocess
+    import sys
+
+    blocked = "import sys; sys.modules['pygls'] = None; from game.cli import main; sys.exit(main(['lsp']))"
+    result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "[lsp]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_with_story_the_server_lists_its_problems_before_any_file_is_opened(mini: Path):
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("pygls")
+    (mini / "scenes" / "end.yaml").write_text(
+        (mini / "scenes" / "end.yaml").read_text(encoding="utf-8").replace("ending: good", "ending: goood")
+    )
+
+    def framed(message: dict) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+    ]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "game", "lsp", "--story", str(mini)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    import threading
+
+    watchdog = threading.Timer(60, server.kill)  # a server that never answers ends the read below, not the run
+    watchdog.start()
+    try:
+        server.stdin.write(b"".join(framed(m) for m in messages))
+        server.stdin.flush()
+        while True:
+            length = int(server.stdout.readline().split(b":")[1])
+            while server.stdout.readline().strip():
+                pass
+            message = json.loads(server.stdout.read(length))
+            if message.get("method") == "textDocument/publishDiagnostics" and "end.yaml" in message["params"]["uri"]:
+                break
+    finally:
+        watchdog.cancel()
+        server.kill()
+        server.wait(timeout=10)
+    assert any("goood" in d["message"] and "good" in d["message"] for d in message["params"]["diagnostics"])
+
+
+def test_an_edit_parses_only_the_edited_file_once_and_the_rest_comes_from_the_cache(mini: Path, monkeypatch):
+    from game import sources as sources_module
+    from game import story_cache
+
+    parsed: list[str] = []
+    real = sources_module.parse_file_bytes
+    monkeypatch.setattr(sources_module, "parse_file_bytes", lambda *args: parsed.append(args[1]) or real(*args))
+    monkeypatch.setattr("game.lsp.checking.parse_file_bytes", lambda *args: parsed.append(args[1]) or real(*args))
+    load_story(mini)  # the commands' load fills the user cache folder
+    on_disk = story_cache.cache_file(mini).read_bytes()
+    parsed.clear()
+    memory, records = ParseMemory(), story_cache.RecordsInMemory()
+    first = check_story(mini, RememberingSources({}, memory), records=records)
+    # the story came from the cache; only files the linter has warnings in were parsed (for their positions)
+    assert first.loaded and len(parsed) == len(set(parsed))  # each at most once
+    StoryIndex(mini, RememberingSources({}, memory))  # the editor's index (it reads the playthroughs too)
+    parsed.clear()
+    assert check_story(mini, RememberingSources({}, memory), records=records).loaded and parsed == []
+
+    home = mini / "scenes" / "home.yaml"
+    edited = home.read_text(encoding="utf-8").replace("title:", "title: New", 1)
+    for _ in range(2):  # the same text checked again (a save, a reopened file) parses nothing more
+        result = check_story(mini, RememberingSources({home: edited}, memory), records=records)
+        assert result.loaded
+        assert parsed == ["story/scenes/home.yaml"]  # once, shared by the load and the linter's positions
+        StoryIndex(mini, RememberingSources({home: edited}, memory))  # the editor's index: no parse of its own
+        assert parsed.count("story/scenes/home.yaml") == 1
+    # the unsaved text is kept in the server's records, never written over the commands' cache
+    assert story_cache.cache_file(mini).read_bytes() == on_disk
+    assert records.read(mini).by_display()["story/scenes/home.yaml"].digest == story_cache.content_hash(edited.encode())
