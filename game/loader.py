@@ -114,7 +114,7 @@ def load_story(
     gc.disable()
     try:
         record = records.read(story_dir) if use_cache else None
-        loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None)
+        loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None, records=records)
         try:
             story = loader.load()
         except StoryError:
@@ -123,7 +123,7 @@ def load_story(
             loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
             story = loader.load()
         if use_cache and not loader.whole_from_cache:
-            records.write(story_dir, loader.record())
+            records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
             parsed.update(loader.parsed)
         return story
@@ -158,9 +158,11 @@ class _StoryLoader:
         sources: Sources = DISK,
         cached: story_cache.Record | None = None,
         keep_parsed: bool = False,
+        records: story_cache.Records = story_cache.DISK_RECORDS,
     ) -> None:
         self.story_dir = story_dir
         self.sources = sources
+        self.records = records
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -356,7 +358,7 @@ class _StoryLoader:
         if self.scene_ids.issuperset(record.refs):
             if self.cache_conditions is None:
                 self.cache_conditions = story_cache.Conditions(self.var_types, self.scene_ids)
-            built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
+            built = self.records.decode(record, len(self.scenes), self.cache_conditions)
         if built is None:
             parsed = self.sources.parse(source.path, source.display, source.data)
             self.problems.extend(parsed.problems)

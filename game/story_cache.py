@@ -31,7 +31,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,8 +193,15 @@ class Records:
     def read(self, story_dir: Path) -> Record | None:
         return read_record(story_dir)
 
-    def write(self, story_dir: Path, record: Record) -> None:
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
+        """Keep `record`; `built` is the scenes the load made of each file, by display name (kept by no disk)."""
         write_record(story_dir, record)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        """The scenes of a cached file (`decode_file`)."""
+        return decode_file(file.display, file.scenes, first_order, condition)
 
 
 class RecordsInMemory(Records):
@@ -205,6 +212,13 @@ class RecordsInMemory(Records):
 
     def __init__(self) -> None:
         self._kept: dict[Path, Record | None] = {}
+        # The scenes decoded from each file record, with the story order of its first scene, by the record (held, so
+        # its identity is its own). A record belongs to one manifest (a changed manifest makes new records of every
+        # file), and the loader takes a file's scenes from it only when every scene it refers to still exists, so
+        # the same record at the same place decodes to equal scenes: the same ones are handed out again. What the
+        # linter works out about a scene is kept by the scene (`game.authoring.lint_memory`), so an edit of one
+        # file leaves the other files' scenes, and what is known of them, as they were.
+        self._decoded: dict[int, tuple[FileRecord, int, list[Scene]]] = {}
 
     def read(self, story_dir: Path) -> Record | None:
         key = story_dir.resolve()
@@ -212,8 +226,25 @@ class RecordsInMemory(Records):
             self._kept[key] = read_record(story_dir)
         return self._kept[key]
 
-    def write(self, story_dir: Path, record: Record) -> None:
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
         self._kept[story_dir.resolve()] = record
+        kept = {id(file) for record in self._kept.values() if record is not None for file in record.files}
+        self._decoded = {key: value for key, value in self._decoded.items() if key in kept}
+        for file in record.files:  # scenes a load built from YAML are what their new record decodes to
+            scenes = (built or {}).get(file.display)
+            if scenes and id(file) not in self._decoded:
+                self._decoded[id(file)] = (file, scenes[0].order, scenes)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        found = self._decoded.get(id(file))
+        if found is not None and found[0] is file and found[1] == first_order:
+            return found[2]
+        scenes = super().decode(file, first_order, condition)
+        if scenes is not None:
+            self._decoded[id(file)] = (file, first_order, scenes)
+        return scenes
 
 
 DISK_RECORDS = Records()

@@ -219,3 +219,35 @@ def test_an_edit_parses_only_the_edited_file_once_and_the_rest_comes_from_the_ca
     # the unsaved text is kept in the server's records, never written over the commands' cache
     assert story_cache.cache_file(mini).read_bytes() == on_disk
     assert records.read(mini).by_display()["story/scenes/home.yaml"].digest == story_cache.content_hash(edited.encode())
+
+
+def test_checks_after_edits_keep_unchanged_scenes_and_find_what_a_fresh_lint_finds(tmp_path: Path):
+    from game import story_cache
+    from game.authoring.lint import lint_folder
+    from game.authoring.lint_memory import LintMemory
+
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "story")).resolve()
+    memory, records, lint_memory = ParseMemory(), story_cache.RecordsInMemory(), LintMemory()
+    first = check_story(folder, RememberingSources({}, memory), None, records, lint_memory)
+    paris = folder / "scenes" / "paris.yaml"
+    text = paris.read_text(encoding="utf-8")
+    at = text.index('- narrate: "') + len('- narrate: "')
+    long_line = text[:at] + "On and on. " * 40 + text[at:]
+    renamed = text.replace("\nparis_start:", "\nparis_begins:", 1)  # another file's `next: paris_start` breaks
+    for edited in (long_line, renamed, text):
+        before = lint_memory.reused
+        result = check_story(folder, RememberingSources({paris: edited}, memory), None, records, lint_memory)
+        if result.story is not None:
+            # every scene of the other files is the very object of the first check, and its flow was kept
+            others = [s for s in result.story.scenes.values() if s.where.file != "story/scenes/paris.yaml"]
+            assert others and all(first.story.scenes[s.id] is s for s in others)
+            assert lint_memory.reused - before >= len(others)
+        # what a command finds in the same text, from nothing
+        paris.write_text(edited, encoding="utf-8")
+        fresh = lint_folder(folder)
+        found = [(p.file, p.line, p.column, p.code, p.message) for ps in result.problems.values() for p in ps]
+        assert sorted(found) == sorted((p.file, p.line, p.column, p.code, p.message) for p in fresh.problems)
+        assert (edited == long_line) == any(
+            code == "HS023" and file.endswith("paris.yaml") for file, *_, code, _ in found
+        )
+        assert (edited == renamed) == (not result.loaded)

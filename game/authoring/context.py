@@ -9,6 +9,7 @@ from functools import cached_property
 from game.assets import AssetCatalog
 from game.authoring.codes import severity_of
 from game.authoring.flow import SceneFlow, analyse_scene
+from game.authoring.lint_memory import LintMemory
 from game.authoring.source_index import SourceIndex
 from game.model import Beat, Location, Scene, Story, TextBeat
 from game.problems import Problem
@@ -23,6 +24,7 @@ class LintContext:
     assets: AssetCatalog | None = None  # the story's assets; a language server keeps one that remembers
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
+    memory: LintMemory | None = None  # what a linter run again and again keeps between runs (a language server)
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -35,6 +37,8 @@ class LintContext:
 
     @cached_property
     def flows(self) -> dict[str, SceneFlow]:
+        if self.memory is not None:
+            return self.memory.flows(self.story)
         return {scene_id: analyse_scene(self.story, scene) for scene_id, scene in self.story.scenes.items()}
 
     def problem(self, code: str, where: Location, message: str, hint: str = "") -> Problem:

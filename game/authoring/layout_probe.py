@@ -87,8 +87,16 @@ class LayoutProbe:
         # lines and menus that changed. Bounded, since an editing session can make any number of them.
         self._rows: dict[Line, RowFit] = {}
         self._menus: dict[tuple[ChoiceOption, ...], list[tuple[int, str]]] = {}
+        self._fits: dict[Line, bool] = {}
 
     def surely_fits(self, line: Line) -> bool:
+        """`_surely_fits`, remembered by line (a language server lints the same lines after every edit)."""
+        known = self._fits.get(line)
+        if known is None:
+            known = _remember(self._fits, line, self._surely_fits(line))
+        return known
+
+    def _surely_fits(self, line: Line) -> bool:
         """True when `line` certainly wraps to no more rows than the box shows, found without laying it out; False
         means only "not sure" (then `dialogue` decides).
 

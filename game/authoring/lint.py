@@ -16,6 +16,7 @@ from game import long_lived
 from game.assets import AssetCatalog
 from game.authoring.codes import CODES
 from game.authoring.context import LintContext
+from game.authoring.lint_memory import LintMemory
 from game.authoring.rules import RULES
 from game.model import Story
 from game.problems import Problem, StoryError
@@ -51,12 +52,14 @@ def lint_story(
     explore: bool = False,
     sources: Sources = DISK,
     assets: AssetCatalog | None = None,
+    memory: LintMemory | None = None,
 ) -> LintReport:
     """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept;
     `explore` adds the findings that need a full exploration (`explored_lint`); `sources` gives the files' text
-    (an editor's unsaved buffers over the disk) and `assets` the story's assets (a catalog that remembers)."""
+    (an editor's unsaved buffers over the disk), `assets` the story's assets (a catalog that remembers) and `memory`
+    what the last run worked out (`game.authoring.lint_memory`)."""
     long_lived.freeze()  # the story: read by every rule, freed by no collection
-    ctx = LintContext(story, sources, assets, parsed=parsed or {})
+    ctx = LintContext(story, sources, assets, parsed=parsed or {}, memory=memory)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     rules = [rule.check(ctx) for rule in RULES]

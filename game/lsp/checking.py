@@ -18,6 +18,7 @@ from pathlib import Path
 from game import story_cache
 from game.assets import AssetCatalog
 from game.authoring.lint import lint_story, not_loaded
+from game.authoring.lint_memory import LintMemory
 from game.loader import load_story
 from game.model import Story
 from game.problems import Problem, StoryError
@@ -112,6 +113,7 @@ def check_story(
     sources: Sources,
     assets: AssetCatalog | None = None,
     records: story_cache.Records | None = None,
+    memory: LintMemory | None = None,
 ) -> CheckResult:
     """Load and lint the story as `sources` has it; a story that does not load gives the loader's problems."""
     # Like the loader, the whole check makes many small objects and no cycles: the cycle collector would only rescan
@@ -126,7 +128,7 @@ def check_story(
         except StoryError as error:
             report = not_loaded(error)
         else:
-            report = lint_story(story, (), parsed, sources=sources, assets=assets)
+            report = lint_story(story, (), parsed, sources=sources, assets=assets, memory=memory)
     finally:
         # The linter freezes what it reads (`game.long_lived`), right for a command that ends after one lint; a server
         # lints again and again, so what the last check froze goes back to the collector, to be freed in its turn.

@@ -20,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from game import __version__, story_cache
 from game.authoring.codes import CODES
+from game.authoring.lint_memory import LintMemory
 from game.loader import MANIFEST_NAME
 from game.lsp import features
 from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
@@ -57,6 +58,7 @@ class StoryState:
     story_dir: Path
     memory: ParseMemory = field(default_factory=ParseMemory)
     records: story_cache.RecordsInMemory = field(default_factory=story_cache.RecordsInMemory)
+    lint_memory: LintMemory = field(default_factory=LintMemory)
     published: set[Path] = field(default_factory=set)
     problems: dict[Path, list[Problem]] = field(default_factory=dict)
     index: StoryIndex | None = None
@@ -153,7 +155,9 @@ class StoryServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
 
     def check(self, state: StoryState) -> CheckResult:
-        result = check_story(state.story_dir, self.sources(state), self.catalog(state), state.records)
+        result = check_story(
+            state.story_dir, self.sources(state), self.catalog(state), state.records, state.lint_memory
+        )
         state.problems = result.problems
         for path in sorted(state.published | set(result.problems)):
             lines = self.lines(path)

@@ -9,7 +9,8 @@ assets of its own borrows the shipped art, which is not the author's to tidy: no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from game.assets import AssetKind
 from game.authoring.context import LintContext
@@ -28,18 +29,21 @@ _MISSING = {
 
 
 def check(ctx: LintContext) -> Iterator[Problem]:
-    uses: list[tuple[AssetKind, str, Location]] = []
+    # Each use keeps how to find its exact position, looked for only when the asset is missing: finding it reads the
+    # file's YAML again (`SourceIndex`), which a story with every asset in place never needs.
+    uses: list[tuple[AssetKind, str, Callable[[], Location]]] = []
     shown: set[str] = set()
     index = ctx.index
     for scene in ctx.story.scenes.values():
         if scene.background is not None:
-            uses.append(("background", scene.background, index.inner_value_pos(scene.where, scene.id, "background")))
+            where = partial(index.inner_value_pos, scene.where, scene.id, "background")
+            uses.append(("background", scene.background, where))
         if scene.music is not None and scene.music != "none":
-            uses.append(("music", scene.music, index.inner_value_pos(scene.where, scene.id, "music")))
+            uses.append(("music", scene.music, partial(index.inner_value_pos, scene.where, scene.id, "music")))
     for _, beat in ctx.beats():
         if isinstance(beat, StageBeat):
             if beat.action in _MISSING and beat.asset is not None and beat.asset != "none":
-                uses.append((beat.action, beat.asset, index.value_pos(beat.where, beat.action)))  # type: ignore[arg-type]
+                uses.append((beat.action, beat.asset, partial(index.value_pos, beat.where, beat.action)))  # type: ignore[arg-type]
             elif beat.action == "show" and beat.who:
                 shown.add(beat.who)
         elif isinstance(beat, TextBeat) and beat.speaker:
@@ -56,7 +60,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if not found[key]:
             code, files = _MISSING[kind]
             hint = did_you_mean(asset, catalog.ids(kind)) or f"add {files.format(id=asset)}"
-            yield ctx.problem(code, where, f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
+            yield ctx.problem(code, where(), f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
 
     if own_assets_dir(ctx.story.story_dir) is None:  # borrowed art: unused files are not this story's
         return
