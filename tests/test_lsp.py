@@ -242,3 +242,59 @@ async def test_a_binary_buffer_and_a_file_outside_any_story_get_answers_not_fail
         types.CompletionParams(types.TextDocumentIdentifier(stray_uri), position)
     )
     assert hover is None and completion is None
+
+
+async def test_a_saved_story_is_explored_in_the_background_and_a_cosmetic_choice_can_be_marked_flavor(
+    client: LanguageClient, tmp_path_factory
+):
+    folder = tmp_path_factory.mktemp("cosmetic") / "story"
+    shutil.copytree(FIXTURES / "mini", folder)
+    end = folder.resolve() / "scenes" / "end.yaml"
+    text = end.read_text(encoding="utf-8").replace(
+        '    - narrate: "You wait."\n  next: hall\n',
+        '    - narrate: "You wait."\n  choices:\n    - text: "Sit down"\n      goto: hall\n'
+        '    - {text: "Stand", goto: hall}\n',
+    )
+    end.write_text(text, encoding="utf-8")
+    address = await open_file(client, end, text)
+    await diagnostics_for(client, address, lambda ds: not any(d.code == "HS029" for d in ds))  # not as you type
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(address)))
+    found = await diagnostics_for(client, address, lambda ds: sum(d.code == "HS029" for d in ds) == 2)
+    block, flow = sorted((d for d in found if d.code == "HS029"), key=lambda d: d.range.start.line)
+
+    fixed = text
+    for diagnostic in (flow, block):  # the later line first, so the earlier edit's position still holds
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(address),
+                diagnostic.range,
+                types.CodeActionContext(diagnostics=[diagnostic]),
+            )
+        )
+        (mark,) = [a for a in actions or [] if "flavor: true" in a.title]
+        (edit,) = mark.edit.changes[address]
+        lines = fixed.split("\n")
+        row = lines[edit.range.start.line]
+        lines[edit.range.start.line] = (
+            row[: edit.range.start.character] + edit.new_text + row[edit.range.end.character :]
+        )
+        fixed = "\n".join(lines)
+    assert '    - {text: "Stand", goto: hall, flavor: true}' in fixed
+    assert "      goto: hall\n      flavor: true\n" in fixed
+
+    end.write_text(fixed, encoding="utf-8")  # the editor applies the edits and saves
+    await open_file(client, end, fixed)
+    explored = len(explorations(client))
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(address)))
+    for _ in range(100):
+        if len(explorations(client)) > explored:
+            break
+        await asyncio.sleep(0.1)
+    assert explorations(client)[-1].endswith(": 0 cosmetic choices (HS029)")
+    final = client.diagnostics.get(address, [])
+    assert not any(d.code == "HS029" or d.severity == types.DiagnosticSeverity.Error for d in final)
+
+
+def explorations(client: LanguageClient) -> list[str]:
+    """The server's log lines that say an exploration of a saved story ended."""
+    return [m.message for m in client.log_messages if "explored the saved story" in m.message]

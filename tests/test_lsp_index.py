@@ -251,3 +251,58 @@ def test_checks_after_edits_keep_unchanged_scenes_and_find_what_a_fresh_lint_fin
             code == "HS023" and file.endswith("paris.yaml") for file, *_, code, _ in found
         )
         assert (edited == renamed) == (not result.loaded)
+
+
+def test_marking_a_choice_flavor_edits_its_block_or_its_braces_and_keeps_multiline_text():
+    lines = [
+        "  choices:",
+        "    - text: >-",
+        "        Sit",
+        "        down",
+        "      goto: hall",
+        '    - {text: "St}and", goto: hall}',
+        "    - flavor: false",
+        "      text: Wait",
+        "  next: hall",
+    ]
+
+    def marked(line: int, column: int) -> list[str]:
+        edit = features.flavor_edit(lines, line, column)
+        row = lines[edit.line]
+        return [
+            *lines[: edit.line],
+            *(row[: edit.start] + edit.text + row[edit.end :]).split("\n"),
+            *lines[edit.line + 1 :],
+        ]
+
+    assert marked(1, 6)[4:6] == ["      goto: hall", "      flavor: true"]  # after the whole block, not inside the text
+    assert marked(5, 6)[5] == '    - {text: "St}and", goto: hall, flavor: true}'
+    assert marked(6, 6)[6] == "    - flavor: true"
+    assert features.flavor_edit(["    - {text: a,", "       goto: b}"], 0, 6) is None  # braces over two lines
+
+
+def test_an_exploration_stopped_by_a_newer_save_ends_its_child_process(monkeypatch):
+    import asyncio
+
+    from game.lsp import exploring
+
+    started = []
+    real = asyncio.create_subprocess_exec
+
+    async def spawn(*args, **kwargs):
+        process = await real(*args, **kwargs)
+        started.append(process)
+        return process
+
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", spawn)
+
+    async def save_twice():
+        task = asyncio.create_task(exploring.explore_saved_story(SHIPPED))  # seconds of work
+        while not started:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(save_twice())
+    assert started[0].returncode is not None  # killed and waited for, not left running

@@ -375,3 +375,71 @@ def scene_stub(scene_id: str, chapter: str | None) -> str:
         lines.append(f"  chapter: {chapter}" if re.fullmatch(r"[\w .'-]+", chapter) else f'  chapter: "{chapter}"')
     lines += ["  lines:", '    - narrate: "..."']
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class LineEdit:
+    """Replace columns `start` to `end` of a 0-based line with `text` (a `start == end` inserts)."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+_FLAVOR_KEY = re.compile(r"flavor:\s*(?P<value>[^#]*?)\s*(?:#.*)?$")
+
+
+def flavor_edit(lines: list[str], line: int, column: int) -> LineEdit | None:
+    """The edit that marks the choice written at (line, column) `flavor: true`: its first key (a block mapping) or
+    its `{` (a flow mapping), where the loader places a choice. None when the choice is not written in a way this
+    can safely edit (a flow mapping over several lines)."""
+    text = lines[line] if 0 <= line < len(lines) else ""
+    if column < len(text) and text[column] == "{":
+        close = _closing_brace(text, column)
+        if close is None:
+            return None
+        inside = text[column + 1 : close]
+        flavor = re.search(r"(?:^|,)\s*flavor:\s*([^,}]*)", inside)
+        if flavor:
+            start = column + 1 + flavor.start(1)
+            return LineEdit(line, start, start + len(flavor.group(1).rstrip()), "true")
+        before = len(inside.rstrip())
+        return LineEdit(line, column + 1 + before, column + 1 + before, ", flavor: true")
+    indent = column
+    found = _FLAVOR_KEY.match(text, indent)
+    if found:  # the choice's first key is `flavor:` itself
+        return LineEdit(line, found.start("value"), found.end("value"), "true")
+    last = line
+    for number in range(line + 1, len(lines)):
+        row = lines[number]
+        if not row.strip() or row.lstrip().startswith("#"):
+            continue
+        row_indent = len(row) - len(row.lstrip(" "))
+        if row_indent < indent:
+            break
+        last = number
+        found = _FLAVOR_KEY.match(row, indent) if row_indent == indent else None
+        if found:
+            return LineEdit(number, found.start("value"), found.end("value"), "true")
+    end = len(lines[last])
+    return LineEdit(last, end, end, "\n" + " " * indent + "flavor: true")
+
+
+def _closing_brace(text: str, opening: int) -> int | None:
+    """The `}` that closes the `{` at `opening` on the same line, minding quotes; None when it is not there."""
+    depth, quote = 0, ""
+    for at in range(opening, len(text)):
+        char = text[at]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None

@@ -24,6 +24,7 @@ from game.authoring.lint_memory import LintMemory
 from game.loader import MANIFEST_NAME
 from game.lsp import features
 from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
+from game.lsp.exploring import EXPLORE_PAUSE_SECONDS, explore_saved_story
 from game.lsp.index import Span, StoryIndex
 from game.lsp.play_here import play_command
 from game.paths import assets_dir_for
@@ -64,6 +65,11 @@ class StoryState:
     index: StoryIndex | None = None
     pending: asyncio.Task | None = None
     catalog: RememberingCatalog | None = None
+    explored: dict[Path, list[Problem]] = field(default_factory=dict)  # HS029, from the last exploration of a save
+    exploration: asyncio.Task | None = None
+
+    def all_problems(self, path: Path) -> list[Problem]:
+        return self.problems.get(path, []) + self.explored.get(path, [])
 
 
 class StoryServer(LanguageServer):
@@ -159,14 +165,62 @@ class StoryServer(LanguageServer):
             state.story_dir, self.sources(state), self.catalog(state), state.records, state.lint_memory
         )
         state.problems = result.problems
-        for path in sorted(state.published | set(result.problems)):
+        self.publish(state)
+        return result
+
+    def publish(self, state: StoryState) -> None:
+        """Send every file's problems (the last check's and the last exploration's), and clear files that have none
+        now."""
+        having = {path for path in [*state.problems, *state.explored] if state.all_problems(path)}
+        for path in sorted(state.published | having):
             lines = self.lines(path)
-            diagnostics = [self.diagnostic(path, problem, lines) for problem in result.problems.get(path, ())]
+            diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
             uri = from_fs_path(str(path))
             if uri:
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics))
-        state.published = set(result.problems)
-        return result
+        state.published = having
+
+    # -- exploring (cosmetic choices, after a save) -------------------------------------------------------------------
+
+    def explore_later(self, state: StoryState) -> None:
+        """Explore the saved story after a pause, stopping an exploration already under way (`game.lsp.exploring`)."""
+        if state.exploration is not None and not state.exploration.done():
+            state.exploration.cancel()
+        state.exploration = asyncio.get_running_loop().create_task(self._explore(state))
+
+    async def _explore(self, state: StoryState) -> None:
+        await asyncio.sleep(EXPLORE_PAUSE_SECONDS)
+        try:
+            found, notes = await explore_saved_story(state.story_dir)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # as for a check: said in the editor's log, never the end of the server
+            message = f"heartstopper: the exploration failed ({type(error).__name__}: {error}); please report it"
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
+            return
+        for note in notes:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Info, f"heartstopper: {note}"))
+        # findings are at the saved text's positions: a file edited since gets them again at its next save
+        state.explored = {path: problems for path, problems in found.items() if not self.edited_since_saved(path)}
+        self.publish(state)
+        count = sum(len(problems) for problems in found.values())
+        message = f"heartstopper: explored the saved story: {count} cosmetic choice{'s' if count != 1 else ''} (HS029)"
+        self.window_log_message(types.LogMessageParams(types.MessageType.Log, message))
+
+    def edited_since_saved(self, path: Path) -> bool:
+        uri = from_fs_path(str(path))
+        document = self.workspace.text_documents.get(uri) if uri else None
+        if document is None:
+            return False
+        try:
+            return document.source != path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return True
+
+    def stop_exploring(self) -> None:
+        for state in self.stories.values():
+            if state.exploration is not None and not state.exploration.done():
+                state.exploration.cancel()
 
     def diagnostic(self, path: Path, problem: Problem, lines: list[str]) -> types.Diagnostic:
         span = problem_span(lines, problem)
@@ -226,17 +280,34 @@ async def did_open(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> 
 async def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
+        fs_path = to_fs_path(params.text_document.uri)
+        if fs_path:  # the exploration's findings in this file are at the saved text's positions
+            state.explored.pop(Path(fs_path).resolve(), None)
         ls.schedule(state, DEBOUNCE_SECONDS)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-async def did_save_or_close(ls: StoryServer, params) -> None:
+async def did_save(ls: StoryServer, params: types.DidSaveTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
         if state.catalog is not None:
             state.catalog.forget()  # art may have been added meanwhile
         ls.schedule(state, 0)
+        ls.explore_later(state)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+async def did_close(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None:
+    state = _state_of(params.text_document.uri)
+    if state is not None:
+        if state.catalog is not None:
+            state.catalog.forget()
+        ls.schedule(state, 0)
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: StoryServer, params: None) -> None:
+    ls.stop_exploring()
 
 
 # -- completion and hover ------------------------------------------------------------------------------------------
@@ -272,7 +343,7 @@ def hover(ls: StoryServer, params: types.HoverParams) -> types.Hover | None:
     if answer is not None:
         parts.append(answer[0])
     lines = ls.lines(path)
-    for problem in state.problems.get(path, ()):
+    for problem in state.all_problems(path):
         at, start, end = problem_span(lines, problem)
         if at == line and start <= column <= end and problem.code in CODES:
             code = CODES[problem.code]
@@ -406,6 +477,22 @@ def code_actions(ls: StoryServer, params: types.CodeActionParams) -> list[types.
                     diagnostics=[diagnostic],
                     edit=types.WorkspaceEdit(changes={uri: [edit]}),
                     is_preferred=len(actions) == 0,
+                )
+            )
+    for diagnostic in params.context.diagnostics:
+        if diagnostic.source != SOURCE or diagnostic.code != "HS029":
+            continue
+        start = ls.workspace.position_codec.position_from_client_units(lines, diagnostic.range.start)
+        flavor = features.flavor_edit(lines, start.line, start.character)
+        if flavor is not None:
+            span = Span(path, flavor.line, flavor.start, flavor.end)
+            actions.append(
+                types.CodeAction(
+                    title="Mark this choice 'flavor: true' (cosmetic on purpose)",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(ls.to_range(span, lines), flavor.text)]}),
+                    is_preferred=True,
                 )
             )
     index = ls.index(state)
