@@ -306,3 +306,20 @@ def test_an_exploration_stopped_by_a_newer_save_ends_its_child_process(monkeypat
 
     asyncio.run(save_twice())
     assert started[0].returncode is not None  # killed and waited for, not left running
+
+
+def test_the_shortest_way_has_as_few_choices_as_the_branch_testers_and_reaches_deep_scenes():
+    from game.tester.explore import explore
+
+    for name in ("mini", "tester/hub", "ui_story"):
+        story = load_story(FIXTURES / name)
+        exploration = explore(story)
+        fewest: dict[str, int] = {}
+        for state, key in enumerate(exploration.keys):
+            fewest[key[0]] = min(fewest.get(key[0], 10**9), exploration.distance[state])
+        for scene in story.scenes:
+            way = shortest_way(story, scene)
+            assert (way[0] if way else None) == fewest.get(scene), scene
+    shipped = load_story(SHIPPED)
+    choices, values = shortest_way(shipped, "prom_leave")  # deep in the last chapter, behind conditions
+    assert choices > 30 and set(values) == set(shipped.variables)

@@ -21,14 +21,14 @@ from pygls.uris import from_fs_path, to_fs_path
 from game import __version__, story_cache
 from game.authoring.codes import CODES
 from game.authoring.lint_memory import LintMemory
-from game.loader import MANIFEST_NAME
+from game.loader import MANIFEST_NAME, load_story
 from game.lsp import features
 from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
 from game.lsp.exploring import EXPLORE_PAUSE_SECONDS, explore_saved_story
 from game.lsp.index import Span, StoryIndex
-from game.lsp.play_here import play_command
+from game.lsp.play_here import not_loaded, play_plan
 from game.paths import assets_dir_for
-from game.problems import Problem
+from game.problems import Problem, StoryError
 
 DEBOUNCE_SECONDS = 0.02  # keystrokes that arrive together are checked once, after the last
 SOURCE = "heartstopper"
@@ -554,7 +554,7 @@ def colour_presentation(ls: StoryServer, params: types.ColorPresentationParams) 
 
 
 @server.command(PLAY_FROM_HERE)
-def play_from_here(ls: StoryServer, uri: str, line: int) -> dict | None:
+async def play_from_here(ls: StoryServer, uri: str, line: int) -> dict | None:
     """The terminal command that plays from the scene at a line, with the state of the shortest way there."""
     fs_path = to_fs_path(uri)
     state = server.story_of(Path(fs_path)) if fs_path else None
@@ -564,6 +564,11 @@ def play_from_here(ls: StoryServer, uri: str, line: int) -> dict | None:
     if scene is None:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, "no scene at this line"))
         return None
-    plan = play_command(state.story_dir, ls.sources(state), scene, state.records)
+    try:
+        story = load_story(state.story_dir, ls.sources(state), records=state.records)
+    except StoryError as error:
+        plan = not_loaded(error)
+    else:  # the search takes up to seconds: the server answers the editor meanwhile
+        plan = await asyncio.to_thread(play_plan, story, scene)
     ls.window_show_message(types.ShowMessageParams(types.MessageType.Info, plan.message))
     return {"command": plan.argv, "message": plan.message}
