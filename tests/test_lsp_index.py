@@ -323,3 +323,20 @@ def test_the_shortest_way_has_as_few_choices_as_the_branch_testers_and_reaches_d
     shipped = load_story(SHIPPED)
     choices, values = shortest_way(shipped, "prom_leave")  # deep in the last chapter, behind conditions
     assert choices > 30 and set(values) == set(shipped.variables)
+
+
+def test_constants_are_defined_in_the_manifest_and_named_in_conditions(mini: Path):
+    manifest = mini / "story.yaml"
+    home = mini / "scenes" / "home.yaml"
+    with_constants = manifest.read_text(encoding="utf-8").replace("endings:", "constants: {pass_mark: 4}\nendings:")
+    reading = home.read_text(encoding="utf-8").replace('if: "grades >= 4"', 'if: "grades >= pass_mark"')
+    index = StoryIndex(mini, Sources({manifest: with_constants, home: reading}))
+    entry = index.entry("constant", "pass_mark")
+    assert entry is not None and entry.definition.path == manifest
+    (use,) = [ref for ref in index.uses("constant", "pass_mark") if ref.role == "condition"]
+    line = reading.splitlines()[use.span.line]
+    assert line[use.span.start : use.span.end] == "pass_mark" and use.span.path == home
+    text, _ = features.hover(index, home, use.span.line, use.span.start)
+    assert "constant 4" in text and "1 use" in text
+    assert features.definition(index, home, use.span.line, use.span.start) == entry.definition
+    assert "pass_mark" in complete(index, home, 'kitchen:\n  choices:\n    - if: "grades >= |"')

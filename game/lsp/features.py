@@ -24,7 +24,7 @@ from game.loader import (
     VARIABLE_KEYS,
 )
 from game.loader import TEXT_BEATS as TEXT_BEAT_KEYS
-from game.lsp.index import Entry, Kind, Ref, Span, StoryIndex
+from game.lsp.index import KINDS, Entry, Kind, Ref, Span, StoryIndex
 from game.yaml_fields import ID_PATTERN
 
 RENAMEABLE: tuple[Kind, ...] = ("scene", "variable")
@@ -110,7 +110,7 @@ def _in_condition(index: StoryIndex, inside: str) -> list[Suggestion]:
         return [Suggestion(str(v), "value", f"a value of {entry.name}") for v in values or () if entry]
     words = [Suggestion("visited", "function", "visited(scene): how many times the scene was entered")]
     words += [Suggestion(word, "keyword") for word in ("and", "or", "not", "true", "false")]
-    return _entries(index, "variable") + words
+    return _entries(index, "variable") + _entries(index, "constant") + words
 
 
 def _in_assignment(index: StoryIndex, op: str, inside: str) -> list[Suggestion]:
@@ -246,6 +246,13 @@ def describe(index: StoryIndex, entry: Entry, short: bool = False) -> str:
         if short:
             return f"character {name}"
         return f"**{entry.name}**: {name}" + (f"\n\ncolour `{colour}`" if colour else "")
+    if entry.kind == "constant":
+        head = f"constant {_shown(facts.get('value'))}"
+        if short:
+            return head
+        used = sum(1 for ref in index.uses("constant", entry.name) if ref.role != "definition")
+        uses = f"{used} use{'s' if used != 1 else ''}"
+        return f"**{entry.name}**: {head}\n\nread as its value wherever it is written ({uses})"
     title = facts.get("title", entry.name)
     return f"ending “{title}”" if short else f"**{entry.name}**: ending “{title}”"
 
@@ -347,7 +354,7 @@ def rename(index: StoryIndex, path: Path, line: int, column: int, new_name: str)
         raise RenameRefused(
             f"'{new_name}' is not an id: ids are lowercase letters, digits and underscores, starting with a letter"
         )
-    taken = [kind for kind in ("scene", "variable", "character", "ending") if index.entry(kind, new_name)]
+    taken = [kind for kind in KINDS if index.entry(kind, new_name)]
     if taken and new_name != ref.name:
         raise RenameRefused(f"'{new_name}' is already the id of a {taken[0]}")
     edits: dict[Path, list[Span]] = {}

@@ -23,9 +23,15 @@ from game.scene_globs import expand_scene_globs
 from game.sources import Sources
 from game.yaml_source import Pos, YList, YMap
 
-Kind = Literal["scene", "variable", "character", "ending"]
-KINDS: tuple[Kind, ...] = ("scene", "variable", "character", "ending")
-SCENE_REF_KEYS = ("goto", "next", "call")  # `call` where the story format has it
+Kind = Literal["scene", "variable", "character", "ending", "constant"]
+KINDS: tuple[Kind, ...] = ("scene", "variable", "character", "ending", "constant")
+SCENE_REF_KEYS = ("goto", "next", "call")
+TABLES: tuple[tuple[Kind, str], ...] = (  # the manifest's tables of named things
+    ("character", "characters"),
+    ("variable", "variables"),
+    ("ending", "endings"),
+    ("constant", "constants"),
+)  # `call` where the story format has it
 PLAYTHROUGHS = "playthroughs"
 
 
@@ -146,11 +152,14 @@ class StoryIndex:
         value = self._read(path)
         globs = list(DEFAULT_SCENE_GLOBS)
         if isinstance(value, YMap):
-            for kind, key in (("character", "characters"), ("variable", "variables"), ("ending", "endings")):
+            for kind, key in TABLES:
                 table = value.get(key)
                 if isinstance(table, YMap):
                     for name, spec in table.items():
-                        facts = dict(spec) if isinstance(spec, YMap) else {"name": spec}
+                        if kind == "constant":
+                            facts = {"value": spec}
+                        else:
+                            facts = dict(spec) if isinstance(spec, YMap) else {"name": spec}
                         self._add(kind, name, _key_span(path, table, name), "definition", facts)
             if isinstance(value.get("start"), str):
                 self._scalar("scene", path, value, "start", "start")
@@ -263,6 +272,8 @@ class StoryIndex:
             return
         shift = pos.column - 1 + (1 if pos.quoted else 0)
         for name, offset, kind in condition_names(text):
+            if kind == "variable" and ("constant", name) in self.entries and ("variable", name) not in self.entries:
+                kind = "constant"
             span = Span(path, pos.line - 1, shift + offset, shift + offset + len(name))
             self._add(kind, name, span, "condition")
 

@@ -39,12 +39,14 @@ _KINDS = {
     "variable": types.SymbolKind.Variable,
     "character": types.SymbolKind.Object,
     "ending": types.SymbolKind.EnumMember,
+    "constant": types.SymbolKind.Constant,
 }
 _COMPLETION_KINDS = {
     "scene": types.CompletionItemKind.Class,
     "variable": types.CompletionItemKind.Variable,
     "character": types.CompletionItemKind.Constructor,
     "ending": types.CompletionItemKind.EnumMember,
+    "constant": types.CompletionItemKind.Constant,
     "key": types.CompletionItemKind.Property,
     "keyword": types.CompletionItemKind.Keyword,
     "function": types.CompletionItemKind.Function,
