@@ -206,9 +206,9 @@ class Records:
 
 class RecordsInMemory(Records):
     """A long-running process's records (the language server's): the cache folder's record read once, then the last
-    load's record kept in memory. An editor's unsaved buffers change with every keystroke, and each load's record
-    holds them (by their hash, so it stays true), but writing it out each time would only slow the edit and leave
-    the commands a record of text that was never saved."""
+    load's record kept in memory, even with the cache folder turned off (it is then never read). An editor's unsaved
+    buffers change with every keystroke, and each load's record holds them (by their hash, so it stays true), but
+    writing it out each time would only slow the edit and leave the commands a record of text that was never saved."""
 
     def __init__(self) -> None:
         self._kept: dict[Path, Record | None] = {}
@@ -222,8 +222,8 @@ class RecordsInMemory(Records):
 
     def read(self, story_dir: Path) -> Record | None:
         key = story_dir.resolve()
-        if key not in self._kept:
-            self._kept[key] = read_record(story_dir)
+        if key not in self._kept:  # the cache folder only when the cache is on (`--no-cache` leaves it alone)
+            self._kept[key] = read_record(story_dir) if enabled() else None
         return self._kept[key]
 
     def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:

@@ -124,7 +124,15 @@ def check_story(
     try:
         parsed: dict[str, object] = {}
         try:
-            story = load_story(story_dir, sources, parsed=parsed, records=records or story_cache.DISK_RECORDS)
+            # records kept in memory are used even with the cache folder off: they never touch it after the start
+            in_memory = isinstance(records, story_cache.RecordsInMemory)
+            story = load_story(
+                story_dir,
+                sources,
+                cache=True if in_memory else None,
+                parsed=parsed,
+                records=records or story_cache.DISK_RECORDS,
+            )
         except StoryError as error:
             report = not_loaded(error)
         else:
