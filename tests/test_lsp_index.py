@@ -340,3 +340,37 @@ def test_constants_are_defined_in_the_manifest_and_named_in_conditions(mini: Pat
     assert "constant 4" in text and "1 use" in text
     assert features.definition(index, home, use.span.line, use.span.start) == entry.definition
     assert "pass_mark" in complete(index, home, 'kitchen:\n  choices:\n    - if: "grades >= |"')
+
+
+def test_the_names_in_issue_17s_constructs_are_indexed_where_written_in_the_second_story():
+    folder = (SHIPPED.parent / "examples" / "lamplight").resolve()
+    index = StoryIndex(folder, Sources())
+    lines = {path: path.read_text(encoding="utf-8").splitlines() for path in index.files()}
+    for ref in index.refs:
+        assert lines[ref.span.path][ref.span.line][ref.span.start : ref.span.end] == ref.name, ref
+    story = load_story(folder)
+    assert set(index.names("constant")) == set(story.constants) and story.constants
+    assert all(index.entry(ref.kind, ref.name) for ref in index.refs)  # nothing undeclared: an enum word is no name
+    roles = {(ref.kind, ref.role) for ref in index.refs}
+    # `{var}` and `{cond: a|b}` in text, expressions in set/add, constants in conditions and in text
+    assert {("variable", "text"), ("variable", "value"), ("constant", "condition"), ("constant", "text")} <= roles
+    enums = [entry for entry in index.entries.values() if entry.facts.get("labels")]
+    for entry in enums:  # a hover shows the label text gives each value
+        labels = entry.facts["labels"]
+        assert all(f"{value} “{label}”" in features.describe(index, entry) for value, label in labels.items())
+    assert enums
+
+
+def test_completion_inside_text_braces_and_set_expressions_offers_names(mini: Path):
+    manifest = mini / "story.yaml"
+    with_constants = manifest.read_text(encoding="utf-8").replace("endings:", "constants: {pass_mark: 4}\nendings:")
+    index = StoryIndex(mini, Sources({manifest: with_constants}))
+    home = mini / "scenes" / "home.yaml"
+    scene = "kitchen:\n  title: T\n  lines:\n"
+    names = {"grades", "brave", "pass_mark", "visited"}
+    assert names <= complete(index, home, scene + '    - narrate: "You have {|')
+    assert names <= complete(index, home, scene + '    - nick: {text: "{brave: Yes|No} and {gr^', "^")
+    assert complete(index, home, scene + '    - narrate: "{brave: Ye^', "^") == set()  # the text a condition picks
+    assert names <= complete(index, home, scene + '    - set: {grades: "gr|')
+    assert {"tao", "isaac"} <= complete(index, home, scene + '    - set: {room: "|')
+    assert "extend" in complete(index, home, scene + "    - |")

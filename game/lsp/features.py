@@ -15,6 +15,7 @@ from game.dressing import SEASONS, TIMES
 from game.loader import (
     CHOICE_KEYS,
     EFFECTS,
+    EXTEND,
     MANIFEST_KEYS,
     NARRATOR,
     OTHER_BEATS,
@@ -28,7 +29,7 @@ from game.lsp.index import KINDS, Entry, Kind, Ref, Span, StoryIndex
 from game.yaml_fields import ID_PATTERN
 
 RENAMEABLE: tuple[Kind, ...] = ("scene", "variable")
-BEAT_KEYS = (*TEXT_BEAT_KEYS, NARRATOR, *STAGE_BEATS, *OTHER_BEATS)
+BEAT_KEYS = (*TEXT_BEAT_KEYS, NARRATOR, EXTEND, *STAGE_BEATS, *OTHER_BEATS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ FLOW_KEYS = {  # the keys of a beat's or a declaration's {...}
     "background": ("id", "time", "season"),
 }
 SPEECH_KEYS = ("text", "as")
+# a quoted value with a `{` still open and nothing after it but a name being written: a value or condition in text
+_TEXT_BRACE = re.compile(r"""(?:^|[\s{,])(?:-\s+)?[a-z_]+:\s*(?P<q>["'])(?:(?!(?P=q)).)*\{(?P<inside>[^{}:|"']*)$""")
 _BARE_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[a-z_]*)$")
 
 
@@ -61,6 +64,9 @@ def complete(index: StoryIndex, catalog: AssetCatalog, path: Path, lines: list[s
     """What may be written at the cursor, best guesses first."""
     text = lines[line] if line < len(lines) else ""
     before = text[:column]
+    brace = _TEXT_BRACE.search(before)
+    if brace:  # a value shown in a line's text, or a condition picking text: issue 17's inline text
+        return _names_in_expression(index)
     inside = _CONDITION.search(before) or (_INVARIANT.search(before) if path == index.manifest else None)
     if inside:
         written = inside.group("inside")
@@ -108,12 +114,20 @@ def _in_condition(index: StoryIndex, inside: str) -> list[Suggestion]:
         entry = index.entry("variable", compared.group(1))
         values = entry.facts.get("values") if entry else None
         return [Suggestion(str(v), "value", f"a value of {entry.name}") for v in values or () if entry]
-    words = [Suggestion("visited", "function", "visited(scene): how many times the scene was entered")]
-    words += [Suggestion(word, "keyword") for word in ("and", "or", "not", "true", "false")]
-    return _entries(index, "variable") + _entries(index, "constant") + words
+    words = [Suggestion(word, "keyword") for word in ("and", "or", "not", "true", "false")]
+    return _names_in_expression(index) + words
+
+
+def _names_in_expression(index: StoryIndex) -> list[Suggestion]:
+    """What an expression can name: variables, constants and visited()."""
+    visited = Suggestion("visited", "function", "visited(scene): how many times the scene was entered")
+    return _entries(index, "variable") + _entries(index, "constant") + [visited]
 
 
 def _in_assignment(index: StoryIndex, op: str, inside: str) -> list[Suggestion]:
+    quoted = re.search(r"([a-z_][a-z0-9_]*):\s*[\"'][^\"']*$", inside)
+    if quoted:  # an expression (`trust + 1`), or a quoted enum value
+        return _values(index, quoted.group(1)) + _names_in_expression(index)
     valued = re.search(r"([a-z_][a-z0-9_]*):\s*[\"']?[A-Za-z0-9_]*$", inside)
     if valued:
         return _values(index, valued.group(1))
@@ -262,7 +276,12 @@ def _variable_type(facts: dict) -> str:
     if kind == "int" and ("min" in facts or "max" in facts):
         return f"int {facts.get('min', '…')}..{facts.get('max', '…')}"
     if kind == "enum":
-        return "enum: " + ", ".join(str(v) for v in facts.get("values") or ())
+        labels = facts.get("labels")
+        labels = labels if isinstance(labels, dict) else {}
+        # a value with a label (`{variable}` in text shows the label) is followed by it
+        return "enum: " + ", ".join(
+            f"{v} “{labels[v]}”" if isinstance(labels.get(v), str) else str(v) for v in facts.get("values") or ()
+        )
     return str(kind)
 
 

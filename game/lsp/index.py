@@ -11,13 +11,15 @@ the loader does that.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from game.expressions.lexer import KEYWORDS, tokenize
-from game.loader import DEFAULT_SCENE_GLOBS, MANIFEST_NAME, NARRATOR, RESERVED
+from game.inline_text import InlineTextError, has_braces, parse_inline
+from game.loader import DEFAULT_SCENE_GLOBS, EXTEND, MANIFEST_NAME, NARRATOR, RESERVED
 from game.problems import display_path
 from game.scene_globs import expand_scene_globs
 from game.sources import Sources
@@ -76,6 +78,7 @@ class StoryIndex:
         self.manifest = story_dir / MANIFEST_NAME
         self.sources = sources
         self.base = story_dir.resolve().parent
+        self._lines: dict[Path, list[str]] = {}
         self.entries: dict[tuple[Kind, str], Entry] = {}
         self.refs: list[Ref] = []
         self.by_path: dict[Path, list[Ref]] = {}
@@ -200,6 +203,9 @@ class StoryIndex:
             for choice, _ in _items(scene.get("choices")):
                 if isinstance(choice, YMap):
                     self._step(path, choice)
+                    for key in ("text", "locked"):
+                        self._text(path, choice, key)
+                    self._beats(path, choice.get("lines"))  # a choice's own lines
 
     def _beats(self, path: Path, beats: object) -> None:
         for beat, _ in _items(beats):
@@ -213,6 +219,12 @@ class StoryIndex:
                     inner = "from" if key == "message" else "who"
                     if isinstance(value, YMap) and isinstance(value.get(inner), str):
                         self._scalar("character", path, value, inner, key)
+                    if isinstance(value, YMap):
+                        self._text(path, value, "text")
+                    else:
+                        self._text(path, beat, key)
+                elif key in ("narrate", NARRATOR) or (key == EXTEND and ("character", EXTEND) not in self.entries):
+                    self._text(path, beat, key)
                 elif key in ("show", "hide"):
                     if isinstance(value, str) and value != "all":
                         self._scalar("character", path, beat, key, key)
@@ -220,6 +232,9 @@ class StoryIndex:
                         self._scalar("character", path, value, "who", key)
                 elif key not in RESERVED and key != NARRATOR:
                     self._add("character", key, _key_span(path, beat, key), "speaks")
+                    self._text(
+                        path, value if isinstance(value, YMap) else beat, "text" if isinstance(value, YMap) else key
+                    )
 
     def _step(self, path: Path, mapping: YMap) -> None:
         """What a beat or a choice names: a goto or call, set and add, a condition."""
@@ -231,6 +246,8 @@ class StoryIndex:
             if isinstance(table, YMap):
                 for name in table:
                     self._add("variable", name, _key_span(path, table, name), key)
+                    if isinstance(table[name], str):  # an expression (`trust + 1`), or an enum's value
+                        self._names(path, table[name], table.value_pos[name], condition_names(table[name]), "value")
         if isinstance(mapping.get("if"), str):
             self._condition(path, mapping["if"], mapping.value_pos["if"])
 
@@ -267,15 +284,39 @@ class StoryIndex:
             self._add(kind, value, _value_span(path, pos, value), role)
 
     def _condition(self, path: Path, text: object, pos: Pos) -> None:
-        """The variables and visited() scenes of a condition written on one line."""
-        if not isinstance(text, str) or "\n" in text:
+        """The variables, constants and visited() scenes of a condition written on one line."""
+        if isinstance(text, str):
+            self._names(path, text, pos, condition_names(text), "condition")
+
+    def _text(self, path: Path, mapping: YMap, key: str) -> None:
+        """The names in the braces of a line's text (`{days}`, `{trust > 2: ...|...}`): issue 17's inline text."""
+        text = mapping.get(key)
+        pos = mapping.value_pos.get(key)
+        if isinstance(text, str) and pos is not None and has_braces(text):
+            self._names(path, text, pos, text_names(text), "text")
+
+    def _names(self, path: Path, text: str, pos: Pos, names: Iterator[tuple[str, int, Kind]], role: str) -> None:
+        """Names found at offsets of a one-line text, each recorded where the file really has it (a text with
+        escapes or over several lines is not where its offsets say, and is left out). Only declared names count in
+        text and values, where a bare word may be an enum's value."""
+        if "\n" in text:
             return
         shift = pos.column - 1 + (1 if pos.quoted else 0)
-        for name, offset, kind in condition_names(text):
-            if kind == "variable" and ("constant", name) in self.entries and ("variable", name) not in self.entries:
+        row = self._line(path, pos.line - 1)
+        for name, offset, kind in names:
+            if kind == "variable" and ("variable", name) not in self.entries and ("constant", name) in self.entries:
                 kind = "constant"
+            if role != "condition" and kind != "scene" and (kind, name) not in self.entries:
+                continue
             span = Span(path, pos.line - 1, shift + offset, shift + offset + len(name))
-            self._add(kind, name, span, "condition")
+            if row[span.start : span.end] == name:
+                self._add(kind, name, span, role)
+
+    def _line(self, path: Path, number: int) -> str:
+        lines = self._lines.get(path)
+        if lines is None:
+            lines = self._lines[path] = self.sources.lines(path)
+        return lines[number] if 0 <= number < len(lines) else ""
 
 
 def condition_names(text: str) -> Iterator[tuple[str, int, Kind]]:
@@ -289,6 +330,29 @@ def condition_names(text: str) -> Iterator[tuple[str, int, Kind]]:
             yield token.text, token.offset, "scene"
         elif token.text != "visited":
             yield token.text, token.offset, "variable"
+
+
+class _Written:
+    """An expression of a text as written: `parse_inline` asks a shown value's type only to find an enum's labels."""
+
+    type = "int"
+    reads: frozenset[str] = frozenset()
+
+
+def text_names(text: str) -> Iterator[tuple[str, int, Kind]]:
+    """(name, offset, kind) for each variable and visited() scene named inside the braces of a text, read by the
+    loader's own reader of inline text (`game.inline_text`); a text it cannot read gives the names before the fault."""
+    found: list[tuple[str, int]] = []
+
+    def written(source: str, offset: int, want: str) -> _Written:
+        found.append((source, offset))
+        return _Written()
+
+    with contextlib.suppress(InlineTextError):
+        parse_inline(text, written, {})  # type: ignore[arg-type]
+    for source, offset in found:
+        for name, at, kind in condition_names(source):
+            yield name, offset + at, kind
 
 
 def _items(value: object) -> Iterator[tuple[object, Pos]]:
