@@ -298,3 +298,20 @@ async def test_a_saved_story_is_explored_in_the_background_and_a_cosmetic_choice
 def explorations(client: LanguageClient) -> list[str]:
     """The server's log lines that say an exploration of a saved story ended."""
     return [m.message for m in client.log_messages if "explored the saved story" in m.message]
+
+
+async def test_a_constant_in_a_lines_braces_has_hover_and_definition(client: LanguageClient, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lamplight") / "lamplight"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "lamplight", folder)
+    dusk = folder.resolve() / "scenes" / "dusk.yaml"
+    text = dusk.read_text(encoding="utf-8")
+    address = await open_file(client, dusk, text)
+    await diagnostics_for(client, address, lambda ds: not any(d.severity == types.DiagnosticSeverity.Error for d in ds))
+    where = position_of(dusk, text, "{full_tank}", 1)
+    document = types.TextDocumentIdentifier(address)
+    hover = await client.text_document_hover_async(types.HoverParams(document, where))
+    assert hover is not None and "constant 5" in hover.contents.value
+    found = await client.text_document_definition_async(types.DefinitionParams(document, where))
+    assert found.uri == uri(folder.resolve() / "story.yaml")
+    manifest = (folder / "story.yaml").read_text(encoding="utf-8").splitlines()
+    assert manifest[found.range.start.line][found.range.start.character :].startswith("full_tank")

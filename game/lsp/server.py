@@ -94,11 +94,15 @@ class StoryServer(LanguageServer):
         return None
 
     def sources(self, state: StoryState) -> RememberingSources:
-        overlay = {}
+        return RememberingSources(self.open_documents(state), state.memory)
+
+    def open_documents(self, state: StoryState) -> dict[Path, str]:
+        """The story's files open in the editor, with their text there."""
+        found = {}
         for document in list(self.workspace.text_documents.values()):
             if document.path and Path(document.path).resolve().is_relative_to(state.story_dir):
-                overlay[Path(document.path).resolve()] = document.source
-        return RememberingSources(overlay, state.memory)
+                found[Path(document.path).resolve()] = document.source
+        return found
 
     def lines(self, path: Path) -> list[str]:
         """A file's lines as the editor has them (its buffer when open, else the disk)."""
@@ -174,7 +178,8 @@ class StoryServer(LanguageServer):
         """Send every file's problems (the last check's and the last exploration's), and clear files that have none
         now."""
         having = {path for path in [*state.problems, *state.explored] if state.all_problems(path)}
-        for path in sorted(state.published | having):
+        # open files always get an answer (an empty one says the file was checked and is clean)
+        for path in sorted(state.published | having | set(self.open_documents(state))):
             lines = self.lines(path)
             diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
             uri = from_fs_path(str(path))
