@@ -311,15 +311,16 @@ def test_an_exploration_stopped_by_a_newer_save_ends_its_child_process(monkeypat
 def test_the_shortest_way_has_as_few_choices_as_the_branch_testers_and_reaches_deep_scenes():
     from game.tester.explore import explore
 
-    for name in ("mini", "tester/hub", "ui_story"):
-        story = load_story(FIXTURES / name)
+    lamplight = SHIPPED.parent / "examples" / "lamplight"  # sub-scenes: `call` and `return`
+    for folder in (FIXTURES / "mini", FIXTURES / "tester" / "hub", FIXTURES / "ui_story", lamplight):
+        story = load_story(folder)
         exploration = explore(story)
         fewest: dict[str, int] = {}
         for state, key in enumerate(exploration.keys):
             fewest[key[0]] = min(fewest.get(key[0], 10**9), exploration.distance[state])
         for scene in story.scenes:
             way = shortest_way(story, scene)
-            assert (way[0] if way else None) == fewest.get(scene), scene
+            assert (way[0] if way else None) == fewest.get(scene), (folder, scene)
     shipped = load_story(SHIPPED)
     choices, values = shortest_way(shipped, "prom_leave")  # deep in the last chapter, behind conditions
     assert choices > 30 and set(values) == set(shipped.variables)
@@ -354,6 +355,14 @@ def test_the_names_in_issue_17s_constructs_are_indexed_where_written_in_the_seco
     roles = {(ref.kind, ref.role) for ref in index.refs}
     # `{var}` and `{cond: a|b}` in text, expressions in set/add, constants in conditions and in text
     assert {("variable", "text"), ("variable", "value"), ("constant", "condition"), ("constant", "text")} <= roles
+    (call,) = [ref for ref in index.refs if ref.role == "call"]  # `- call: landing_glass`, a sub-scene
+    assert call.kind == "scene" and index.entry("scene", call.name) is not None and not index.entry("character", "call")
+    storm = folder / "scenes" / "storm.yaml"
+    assert (
+        features.definition(index, storm, call.span.line, call.span.start) == index.entry("scene", call.name).definition
+    )
+    assert "landing_glass" in complete(index, storm, "storm:\n  lines:\n    - call: |")
+    assert {"call", "return"} <= complete(index, storm, "storm:\n  lines:\n    - |")
     enums = [entry for entry in index.entries.values() if entry.facts.get("labels")]
     for entry in enums:  # a hover shows the label text gives each value
         labels = entry.facts["labels"]

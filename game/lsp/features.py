@@ -13,6 +13,7 @@ from pathlib import Path
 from game.assets import AssetCatalog
 from game.dressing import SEASONS, TIMES
 from game.loader import (
+    CALL,
     CHOICE_KEYS,
     EFFECTS,
     EXTEND,
@@ -20,6 +21,7 @@ from game.loader import (
     NARRATOR,
     OTHER_BEATS,
     PLACES,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     VARIABLE_KEYS,
@@ -29,7 +31,7 @@ from game.lsp.index import KINDS, Entry, Kind, Ref, Span, StoryIndex
 from game.yaml_fields import ID_PATTERN
 
 RENAMEABLE: tuple[Kind, ...] = ("scene", "variable")
-BEAT_KEYS = (*TEXT_BEAT_KEYS, NARRATOR, EXTEND, *STAGE_BEATS, *OTHER_BEATS)
+BEAT_KEYS = (*TEXT_BEAT_KEYS, NARRATOR, EXTEND, *STAGE_BEATS, *OTHER_BEATS, CALL, RETURN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import Literal
 
 from game.expressions.lexer import KEYWORDS, tokenize
 from game.inline_text import InlineTextError, has_braces, parse_inline
-from game.loader import DEFAULT_SCENE_GLOBS, EXTEND, MANIFEST_NAME, NARRATOR, RESERVED
+from game.loader import CALL, DEFAULT_SCENE_GLOBS, EXTEND, MANIFEST_NAME, NARRATOR, RESERVED
 from game.problems import display_path
 from game.scene_globs import expand_scene_globs
 from game.sources import Sources
@@ -27,7 +27,7 @@ from game.yaml_source import Pos, YList, YMap
 
 Kind = Literal["scene", "variable", "character", "ending", "constant"]
 KINDS: tuple[Kind, ...] = ("scene", "variable", "character", "ending", "constant")
-SCENE_REF_KEYS = ("goto", "next", "call")
+SCENE_REF_KEYS = ("goto", "next", CALL)
 TABLES: tuple[tuple[Kind, str], ...] = (  # the manifest's tables of named things
     ("character", "characters"),
     ("variable", "variables"),
@@ -230,6 +230,8 @@ class StoryIndex:
                         self._scalar("character", path, beat, key, key)
                     elif isinstance(value, YMap) and isinstance(value.get("who"), str):
                         self._scalar("character", path, value, "who", key)
+                elif key == CALL and ("character", CALL) not in self.entries:
+                    continue  # `- call: scene` (a sub-scene), found by `_step`
                 elif key not in RESERVED and key != NARRATOR:
                     self._add("character", key, _key_span(path, beat, key), "speaks")
                     self._text(
@@ -239,6 +241,8 @@ class StoryIndex:
     def _step(self, path: Path, mapping: YMap) -> None:
         """What a beat or a choice names: a goto or call, set and add, a condition."""
         for key in SCENE_REF_KEYS:
+            if key == CALL and ("character", CALL) in self.entries:
+                continue  # in a story with a character 'call', `call: "..."` is that character's speech
             if isinstance(mapping.get(key), str):
                 self._scalar("scene", path, mapping, key, key)
         for key in ("set", "add"):

@@ -74,9 +74,9 @@ def shortest_way(story: Story, scene: str) -> tuple[int, dict[str, object]] | No
     than the real number, so the first state found in `scene` is on a shortest way, and states whose scene cannot
     lead there are never looked at. States that play alike from then on are met once: the same scene, the same
     variables as far as anything later can tell (the branch tester's value classes and live variables), the same
-    once-choices taken, and the same visit counts of the scenes some condition asks `visited()` about (no other count
-    changes what happens). The variables returned are the real ones of the state found. Bounded by MAX_STATES: a
-    scene the search does not reach by then gets None.
+    once-choices taken, the same calls waiting to return, and the same visit counts of the scenes some condition asks
+    `visited()` about (no other count changes what happens). The variables returned are the real ones of the state
+    found. Bounded by MAX_STATES: a scene the search does not reach by then gets None.
     """
     if scene not in story.scenes:
         return None
@@ -106,6 +106,7 @@ def shortest_way(story: Story, scene: str) -> tuple[int, dict[str, object]] | No
             ),
             tuple(state.visits.get(name, 0) for name in watched),
             frozenset(state.once),
+            state.stack,  # where the sub-scenes under way come back to
         )
         if key in seen:
             continue
@@ -124,7 +125,11 @@ def _choices_to(story: Story, target: str) -> dict[str, int]:
     """For every scene that can lead to `target` in the scene graph, the fewest choices on the way (0-1 search
     backwards: a choice's edge costs one, a `next`, `goto` or fallback nothing)."""
     into: dict[str, list[tuple[str, int]]] = {}
+    comebacks = [scene.returns_to for scene in story.scenes.values() if scene.returns_to is not None]
     for scene in story.scenes.values():
+        if scene.returns:  # a sub-scene's `return` may come back to any call's rest of its scene
+            for back in comebacks:
+                into.setdefault(back, []).append((scene.id, 0))
         for choice in scene.choices:
             into.setdefault(choice.goto, []).append((scene.id, 0 if choice.fallback else 1))
         for free in ([scene.next] if scene.next is not None else []) + list(story.programs[scene.id].goto_targets):
