@@ -363,6 +363,13 @@ def test_the_names_in_issue_17s_constructs_are_indexed_where_written_in_the_seco
     )
     assert "landing_glass" in complete(index, storm, "storm:\n  lines:\n    - call: |")
     assert {"call", "return"} <= complete(index, storm, "storm:\n  lines:\n    - |")
+    # a scene that leaves out `chapter` is in the chapter of the scene above it, as the loader reads it
+    for scene_id, scene in story.scenes.items():
+        entry = index.entry("scene", scene_id)
+        if entry is not None:
+            assert entry.facts.get("chapter") == scene.chapter, scene_id
+    inherited = [e for e in index.entries.values() if e.facts.get("chapter_from_above")]
+    assert inherited and "(from the scene above)" in features.describe(index, inherited[0])
     enums = [entry for entry in index.entries.values() if entry.facts.get("labels")]
     for entry in enums:  # a hover shows the label text gives each value
         labels = entry.facts["labels"]

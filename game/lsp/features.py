@@ -240,6 +240,8 @@ def describe(index: StoryIndex, entry: Entry, short: bool = False) -> str:
     if entry.kind == "scene":
         title = f"“{facts['title']}”" if "title" in facts else "untitled"
         head = f"scene {title}" + (f", chapter {facts['chapter']}" if "chapter" in facts else "")
+        if facts.get("chapter_from_above") and not short:
+            head += " (from the scene above)"
         if short:
             return head
         leading = index.leading_to(entry.name)

@@ -188,10 +188,16 @@ class StoryIndex:
         value = self._read(path)
         if not isinstance(value, YMap):
             return
+        chapter = None  # a scene without `chapter` is in the chapter of the scene above it in its file
         for scene_id, scene in value.items():
             facts: dict[str, object] = {}
             if isinstance(scene, YMap):
                 facts = {key: scene[key] for key in ("title", "chapter") if isinstance(scene.get(key), str)}
+                if "chapter" in facts:
+                    chapter = facts["chapter"]
+                elif chapter is not None:
+                    facts["chapter"] = chapter
+                    facts["chapter_from_above"] = True
             self._add("scene", scene_id, _key_span(path, value, scene_id), "definition", facts)
             if not isinstance(scene, YMap):
                 continue
