@@ -14,7 +14,7 @@ from game.loader import load_story
 from game.lsp import features
 from game.lsp.checking import ParseMemory, RememberingSources, check_story
 from game.lsp.index import StoryIndex
-from game.lsp.play_here import play_command, shortest_way
+from game.lsp.play_here import play_command, play_plan, shortest_way
 from game.paths import assets_dir_for, default_story_dir
 from game.problems import StoryError
 from game.sources import Sources
@@ -127,8 +127,8 @@ def test_a_created_scene_loads_once_it_has_a_way_on(mini: Path):
 
 def test_play_from_here_takes_the_shortest_way_and_its_state(mini: Path):
     story = load_story(mini)
-    assert shortest_way(story, "kitchen") == (0, story.defaults())
-    choices, values = shortest_way(story, "good_end")
+    assert shortest_way(story, "kitchen") == (0, story.defaults(), 0)
+    choices, values, _ = shortest_way(story, "good_end")
     assert choices == 2 and values["brave"] is True
     plan = play_command(mini, Sources(), "good_end")
     assert plan.argv[-2:] == ["--given", "brave=true"] and "--start" in plan.argv
@@ -320,9 +320,11 @@ def test_the_shortest_way_has_as_few_choices_as_the_branch_testers_and_reaches_d
             fewest[key[0]] = min(fewest.get(key[0], 10**9), exploration.distance[state])
         for scene in story.scenes:
             way = shortest_way(story, scene)
-            assert (way[0] if way else None) == fewest.get(scene), (folder, scene)
+            assert (way.choices if way else None) == fewest.get(scene), (folder, scene)
+    inside = play_plan(story, "landing_glass")  # lamplight's sub-scene, reached only through its call
+    assert "inside a sub-scene (1 call waiting then)" in inside.message and "--start" in inside.argv
     shipped = load_story(SHIPPED)
-    choices, values = shortest_way(shipped, "prom_leave")  # deep in the last chapter, behind conditions
+    choices, values, _ = shortest_way(shipped, "prom_leave")  # deep in the last chapter, behind conditions
     assert choices > 30 and set(values) == set(shipped.variables)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import count
 from pathlib import Path
+from typing import NamedTuple
 
 from game import story_cache
 from game.loader import load_story
@@ -56,17 +57,31 @@ def play_plan(story: Story, scene: str) -> PlayPlan:
     if way is None:
         message = f"no short way reaches '{scene}' from the start: it plays with every variable at its default"
     else:
-        choices, values = way
+        choices, values, waiting = way
         changed = {name: value for name, value in values.items() if value != story.variables[name].default}
         for name, value in changed.items():
             argv += ["--given", f"{name}={_written(value)}"]
         message = f"'{scene}' is reached after {choices} choice{'s' if choices != 1 else ''}"
         message += ", with " + ", ".join(f"{n}={_written(v)}" for n, v in changed.items()) if changed else ""
+        if waiting:
+            message += (
+                f"; it is inside a sub-scene ({waiting} call{'s' if waiting != 1 else ''} waiting then), so played from"
+                " here its `return` has nothing to come back to and play stops there"
+            )
     return PlayPlan(argv, f"{message}. Run: {shlex.join(argv)}")
 
 
-def shortest_way(story: Story, scene: str) -> tuple[int, dict[str, object]] | None:
-    """(choices made, variables on entering) for the way with the fewest choices into `scene`, or None.
+class Way(NamedTuple):
+    """The way with the fewest choices into a scene: how many, the variables on entering, and the calls waiting to
+    return then (a scene inside a sub-scene has some: started on its own, its `return` has nowhere to go)."""
+
+    choices: int
+    variables: dict[str, object]
+    calls_waiting: int
+
+
+def shortest_way(story: Story, scene: str) -> Way | None:
+    """The way with the fewest choices into `scene`, or None.
 
     A search over the states of play (the branch tester's `expand`, one scene at a time) where a `goto` or `next`
     costs nothing and a choice one, fewest choices first (A*): each state is ranked by the choices made so far plus
@@ -96,7 +111,7 @@ def shortest_way(story: Story, scene: str) -> tuple[int, dict[str, object]] | No
     while waiting and len(seen) < MAX_STATES:
         _, _, _, choices, state = heappop(waiting)
         if state.state == scene:
-            return choices, dict(state.variables)
+            return Way(choices, dict(state.variables), len(state.stack))
         maps, values = canon[state.state], state.variables
         key = (
             state.state,
