@@ -57,9 +57,10 @@ from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.program import compile_story
 from game.scene_builder import BadText, SceneBuilder, location, scene_targets, within
 from game.scene_globs import expand_scene_globs
+from game.sources import DISK, Sources
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
+from game.yaml_source import Pos, SourceFile, YMap, file_kind
 
 __all__ = [
     "CALL",
@@ -84,12 +85,22 @@ __all__ = [
 ]
 
 
-def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
+def load_story(
+    story_dir: Path,
+    sources: Sources = DISK,
+    *,
+    cache: bool | None = None,
+    parsed: dict[str, object] | None = None,
+    records: story_cache.Records = story_cache.DISK_RECORDS,
+) -> Story:
     """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
 
-    Through the compiled-story cache (`game.story_cache`) unless `cache` is False, or None and the cache is off for
-    this process: an unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed,
-    and what it finds never changes the result (nor the problems of a story that does not load).
+    `sources` gives the files' text: the disk, or an editor's unsaved buffers over it (`game.sources`).
+
+    Through the compiled-story cache (`game.story_cache`, its records kept by `records`: the user cache folder unless
+    a long-running process keeps its own) unless `cache` is False, or None and the cache is off for this process: an
+    unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed, and what it finds
+    never changes the result (nor the problems of a story that does not load).
 
     `parsed`, when given, receives the positioned YAML value of every file this load parsed, by display name (the
     linter finds positions inside values in them without reading the files again).
@@ -101,17 +112,17 @@ def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        record = story_cache.read_record(story_dir) if use_cache else None
-        loader = _StoryLoader(story_dir, record, keep_parsed=parsed is not None)
+        record = records.read(story_dir) if use_cache else None
+        loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None, records=records)
         try:
             story = loader.load()
         except StoryError:
             if record is None:
                 raise
-            loader = _StoryLoader(story_dir)  # the problems exactly as a load without the cache finds them
+            loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
             story = loader.load()
         if use_cache and not loader.whole_from_cache:
-            story_cache.write_record(story_dir, loader.record())
+            records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
             parsed.update(loader.parsed)
         return story
@@ -133,8 +144,17 @@ class _CachedFile:
 
 
 class _StoryLoader:
-    def __init__(self, story_dir: Path, cached: story_cache.Record | None = None, keep_parsed: bool = False) -> None:
+    def __init__(
+        self,
+        story_dir: Path,
+        sources: Sources = DISK,
+        cached: story_cache.Record | None = None,
+        keep_parsed: bool = False,
+        records: story_cache.Records = story_cache.DISK_RECORDS,
+    ) -> None:
         self.story_dir = story_dir
+        self.sources = sources
+        self.records = records
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -172,7 +192,7 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
-        manifest_data = read_file_bytes(manifest_path)
+        manifest_data = self.sources.data(manifest_path)
         prefetched: dict[str, bytes] = {}
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
@@ -184,7 +204,7 @@ class _StoryLoader:
                 self.cached_files = {}  # a changed manifest can change how every scene reads: nothing is reused
         else:
             self.cached_files = {}
-        source = parse_file_bytes(manifest_path, display, manifest_data)
+        source = self.sources.parse(manifest_path, display, manifest_data)
         if self.keep_parsed:
             self.parsed[display] = source.value
         self.problems.extend(source.problems)
@@ -283,7 +303,7 @@ class _StoryLoader:
             return None
         same = True
         for path, file in zip(files, record.files):
-            data = read_file_bytes(path)
+            data = self.sources.data(path)
             if data is None:
                 return None
             prefetched[file.path] = data
@@ -324,16 +344,16 @@ class _StoryLoader:
         display = display_path(path, self.base)
         data = prefetched.pop(str(path), None)
         if data is None:
-            data = read_file_bytes(path)
+            data = self.sources.data(path)
         if data is None:
-            return read_yaml(path, display)  # says what is wrong with it
+            return self.sources.read(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
         self.digests[display] = digest
         self.paths[display] = str(path)
         record = self.cached_files.get(display)
         if record is not None and record.digest == digest and record.path == str(path):
             return _CachedFile(path, display, record, data)
-        return parse_file_bytes(path, display, data)
+        return self.sources.parse(path, display, data)
 
     def _cached_scene_file(self, source: _CachedFile) -> None:
         """A cached file's scenes, when every scene it refers to still exists; else it is read again."""
@@ -344,9 +364,9 @@ class _StoryLoader:
                 self.cache_conditions = story_cache.Conditions(
                     self.var_types, self.scene_ids, self.constants, self.labels
                 )
-            built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
+            built = self.records.decode(record, len(self.scenes), self.cache_conditions)
         if built is None:
-            parsed = parse_file_bytes(source.path, source.display, source.data)
+            parsed = self.sources.parse(source.path, source.display, source.data)
             self.problems.extend(parsed.problems)
             self._scene_file(parsed)
             return

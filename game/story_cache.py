@@ -31,7 +31,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,6 +193,69 @@ def read_record(story_dir: Path) -> Record | None:
     except Exception as error:  # a damaged cache of any kind is only a reason to load for real
         log.info("story cache %s not used (%s: %s)", story_dir, type(error).__name__, error)
         return None
+
+
+class Records:
+    """Where the loader finds the record of a story and keeps the new one: the user cache folder (every command)."""
+
+    def read(self, story_dir: Path) -> Record | None:
+        return read_record(story_dir)
+
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
+        """Keep `record`; `built` is the scenes the load made of each file, by display name (kept by no disk)."""
+        write_record(story_dir, record)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        """The scenes of a cached file (`decode_file`)."""
+        return decode_file(file.display, file.scenes, first_order, condition)
+
+
+class RecordsInMemory(Records):
+    """A long-running process's records (the language server's): the cache folder's record read once, then the last
+    load's record kept in memory, even with the cache folder turned off (it is then never read). An editor's unsaved
+    buffers change with every keystroke, and each load's record holds them (by their hash, so it stays true), but
+    writing it out each time would only slow the edit and leave the commands a record of text that was never saved."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, Record | None] = {}
+        # The scenes decoded from each file record, with the story order of its first scene, by the record (held, so
+        # its identity is its own). A record belongs to one manifest (a changed manifest makes new records of every
+        # file), and the loader takes a file's scenes from it only when every scene it refers to still exists, so
+        # the same record at the same place decodes to equal scenes: the same ones are handed out again. What the
+        # linter works out about a scene is kept by the scene (`game.authoring.lint_memory`), so an edit of one
+        # file leaves the other files' scenes, and what is known of them, as they were.
+        self._decoded: dict[int, tuple[FileRecord, int, list[Scene]]] = {}
+
+    def read(self, story_dir: Path) -> Record | None:
+        key = story_dir.resolve()
+        if key not in self._kept:  # the cache folder only when the cache is on (`--no-cache` leaves it alone)
+            self._kept[key] = read_record(story_dir) if enabled() else None
+        return self._kept[key]
+
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
+        self._kept[story_dir.resolve()] = record
+        kept = {id(file) for record in self._kept.values() if record is not None for file in record.files}
+        self._decoded = {key: value for key, value in self._decoded.items() if key in kept}
+        for file in record.files:  # scenes a load built from YAML are what their new record decodes to
+            scenes = (built or {}).get(file.display)
+            if scenes and id(file) not in self._decoded:
+                self._decoded[id(file)] = (file, scenes[0].order, scenes)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        found = self._decoded.get(id(file))
+        if found is not None and found[0] is file and found[1] == first_order:
+            return found[2]
+        scenes = super().decode(file, first_order, condition)
+        if scenes is not None:
+            self._decoded[id(file)] = (file, first_order, scenes)
+        return scenes
+
+
+DISK_RECORDS = Records()
 
 
 def _decode_record(data: bytes, story_dir: str) -> Record | None:

@@ -9,30 +9,37 @@ from functools import cached_property
 from game.assets import AssetCatalog
 from game.authoring.codes import severity_of
 from game.authoring.flow import SceneFlow, analyse_scene
+from game.authoring.lint_memory import LintMemory
 from game.authoring.source_index import SourceIndex
 from game.model import Beat, Location, Scene, Story, TextBeat
 from game.problems import Problem
+from game.sources import DISK, Sources
 from game.summary import iter_beats
 
 
 @dataclass
 class LintContext:
     story: Story
+    sources: Sources = DISK  # the files' text, for positions and `# lint-ignore:` (an editor's unsaved buffers)
+    assets: AssetCatalog | None = None  # the story's assets; a language server keeps one that remembers
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
+    memory: LintMemory | None = None  # what a linter run again and again keeps between runs (a language server)
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
     opus: bool | None = None  # whether the game's mixer plays Opus; None: ask it (`opus_playable`)
 
     @cached_property
     def index(self) -> SourceIndex:
-        return SourceIndex(self.story, self.parsed)
+        return SourceIndex(self.story, self.parsed, self.sources)
 
     @cached_property
     def catalog(self) -> AssetCatalog:
-        return AssetCatalog(self.story.assets_dir)
+        return self.assets or AssetCatalog(self.story.assets_dir)
 
     @cached_property
     def flows(self) -> dict[str, SceneFlow]:
+        if self.memory is not None:
+            return self.memory.flows(self.story)
         return {scene_id: analyse_scene(self.story, scene) for scene_id, scene in self.story.scenes.items()}
 
     def opus_playable(self) -> bool:

@@ -11,7 +11,8 @@ Each file used is opened once and its first bytes read the way the game's decode
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from game.asset_formats import BY_NAME, AssetKind, files_phrase, formats_for, sniff, will_play
@@ -34,24 +35,27 @@ _MISSING = {
 
 
 def check(ctx: LintContext) -> Iterator[Problem]:
-    uses: list[tuple[AssetKind, str, Location]] = []
+    # Each use keeps how to find its exact position, looked for only when it is reported: finding it reads the
+    # file's YAML again (`SourceIndex`), which a story with every asset in place and playable never needs.
+    uses: list[tuple[AssetKind, str, Callable[[], Location]]] = []
     sprite_uses: list[tuple[str, str, str | None, Location]] = []  # who, expression, outfit, where
     shown: set[str] = set()
     index = ctx.index
     for scene in ctx.story.scenes.values():
         if scene.background is not None:
-            uses.append(("background", scene.background, index.inner_value_pos(scene.where, scene.id, "background")))
+            where = partial(index.inner_value_pos, scene.where, scene.id, "background")
+            uses.append(("background", scene.background, where))
         if scene.music is not None and scene.music != "none":
-            uses.append(("music", scene.music, index.inner_value_pos(scene.where, scene.id, "music")))
+            uses.append(("music", scene.music, partial(index.inner_value_pos, scene.where, scene.id, "music")))
     brand = branding_of(ctx.story)
     if brand.background and brand.background_at and not brand.background.startswith("#"):
-        uses.append(("background", brand.background, brand.background_at))
+        uses.append(("background", brand.background, partial(_known, brand.background_at)))
     if brand.music and brand.music_at and brand.music != "none":
-        uses.append(("music", brand.music, brand.music_at))
+        uses.append(("music", brand.music, partial(_known, brand.music_at)))
     for _, beat in ctx.beats():
         if isinstance(beat, StageBeat):
             if beat.action in _MISSING and beat.asset is not None and beat.asset != "none":
-                uses.append((beat.action, beat.asset, index.value_pos(beat.where, beat.action)))  # type: ignore[arg-type]
+                uses.append((beat.action, beat.asset, partial(index.value_pos, beat.where, beat.action)))  # type: ignore[arg-type]
             elif beat.action == "show" and beat.who:
                 shown.add(beat.who)
                 sprite_uses.append((beat.who, beat.expression or "neutral", beat.outfit, beat.where))
@@ -70,7 +74,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if not found[key]:
             code, files = _MISSING[kind]
             hint = did_you_mean(asset, catalog.ids(kind)) or f"add {files.format(id=asset)}"
-            yield ctx.problem(code, where, f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
+            yield ctx.problem(code, where(), f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
     yield from _unplayable(ctx, uses, sprite_uses)
 
     if own_assets_dir(ctx.story.story_dir) is None:  # borrowed art: unused files are not this story's
@@ -107,19 +111,24 @@ def _unused(ctx: LintContext, file: str, message: str) -> Problem:
 
 def _unplayable(
     ctx: LintContext,
-    uses: list[tuple[AssetKind, str, Location]],
+    uses: list[tuple[AssetKind, str, Callable[[], Location]]],
     sprite_uses: list[tuple[str, str, str | None, Location]],
 ) -> Iterator[Problem]:
     """HS032 at the first use of each file the game would not play or show, with how many other uses it has."""
     catalog = ctx.catalog
-    files: dict[Path, tuple[AssetKind, str, Location, int]] = {}
+    files: dict[Path, tuple[AssetKind, str, Callable[[], Location], int]] = {}
     located = [(kind, catalog.path(kind, asset), f"{kind} '{asset}'", where) for kind, asset, where in uses]
     for who, expression, outfit, where in sprite_uses:
         label = f"sprite '{who}/{outfit}/{expression}'" if outfit else f"sprite '{who}/{expression}'"
-        located.append(("sprite", catalog.sprite(who, expression, outfit), label, where))
+        located.append(("sprite", catalog.sprite(who, expression, outfit), label, partial(_known, where)))
     if ctx.story.icon:  # the window's icon, from the manifest
         located.append(
-            ("icon", catalog.path("icon", ctx.story.icon), f"icon '{ctx.story.icon}'", _manifest_key(ctx, "icon"))
+            (
+                "icon",
+                catalog.path("icon", ctx.story.icon),
+                f"icon '{ctx.story.icon}'",
+                partial(_manifest_key, ctx, "icon"),
+            )
         )
     for kind, path, label, where in located:
         if path is None:
@@ -135,11 +144,16 @@ def _unplayable(
         also = f" (and {plural(others, 'other use')})" if others else ""
         yield ctx.problem(
             "HS032",
-            where,
+            where(),
             f"the {label} {'will not play' if kind in ('music', 'sound') else 'cannot be shown'}: "
             f"{path_for_user(path)} {reason}{also}",
             "convert it to " + " or ".join(f.label for f in formats_for(kind) if not f.needs_probe),
         )
+
+
+def _known(where: Location) -> Location:
+    """A position already known, for a use whose position is otherwise looked up only when reported."""
+    return where
 
 
 def _manifest_key(ctx: LintContext, key: str) -> Location:

@@ -6,6 +6,7 @@ check cannot run; the linter says so once instead of guessing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from game.authoring.context import LintContext
 from game.events import ChoiceOption, Line
@@ -15,11 +16,18 @@ from game.problems import Problem
 from game.program import emphasised
 
 
+@cache
+def _probe():
+    """One probe per process: its fonts are opened once, and it remembers what it measured (a language server lints
+    the same lines after every edit)."""
+    from game.authoring.layout_probe import LayoutProbe
+
+    return LayoutProbe()
+
+
 def check(ctx: LintContext) -> Iterator[Problem]:
     try:
-        from game.authoring.layout_probe import LayoutProbe
-
-        probe = LayoutProbe()
+        probe = _probe()
     except (ImportError, OSError, RuntimeError) as error:
         ctx.notes.append(f"the fit checks (HS023, HS024) were skipped: the game's text layout is unavailable ({error})")
         return
