@@ -1,0 +1,495 @@
+"""Line-picking `if`s whose answer never changes, found exactly from the explored graph (`--measures`).
+
+An `if` that only picks which lines to show (no `set`, `add` or `goto` inside) is one the explorer's value classes
+ignore: values that only such an `if` tells apart share a class, and a state keeps only its class's first value.
+So evaluating the `if` on a stored state would be wrong: `if: "grades >= 3"` on a state holding 0 for the class
+{0, ..., 5} says "false" for plays where it is true. Instead, the exact values the `if` reads are carried along
+the explored edges on their own, and the `if` is evaluated on each of them.
+
+The values read by the line-picking `if`s are split into *groups*: the variables and visit counts read together
+(by one condition, or by an `if` and the ones nested in it) are one group. Every `set` and `add` writes a
+constant, and a visit count only grows by one on entering its scene, so a group's values after an edge depend
+only on its values before it and on the way the edge takes through the scene, which is the same for every value a
+state's classes stand for (the classes are a bisimulation: that is what makes them classes). Hence the set of a
+group's exact values at each state is a least fixpoint, computed forward from the start's values: along each
+edge, every value that has arrived goes through the scene's steps as the explorer ran them (the same branches
+taken), the choice's `set`/`add` and the next scene's visit. Each line-picking `if` met on the way is evaluated on
+each value, nested ones only where the `if` around them takes their way. What it gives is exactly the set of
+answers the `if` gives in play, so "always true" and "always false" are proofs, not guesses.
+
+A visit count is kept up to the largest cap its line-picking comparisons need (see `analysis.comparison_caps`):
+from there on no such comparison changes its answer. A group that cannot be kept finite this way (an int without
+both bounds, a count with no sound cap, or too many combinations) is not judged, and neither is anything on a
+partial exploration (a state never expanded may give the other answer).
+
+A group's set of values at a state is a bit set over the group's combinations; all groups of a state are packed
+into one Python int, so an edge that touches no group is one `|`, and the work per edge is proportional to the
+groups it touches; the effect of a scene's way through on one group's bit set is computed once and remembered.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+
+from game.expressions import Compare, Visited, walk
+from game.model import IfBeat, Location, Story
+from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_JUMP, OP_SET, apply_add, apply_set
+from game.tester.analysis import comparison_caps, deciding, if_beats
+from game.tester.explore import Exploration
+from game.tester.report import ConstantIf
+
+WIDTH = 256  # a group whose values meet in more combinations than this is not judged
+FULL = (1 << WIDTH) - 1
+
+Item = tuple  # ("var", name) or ("visits", scene)
+
+
+@dataclass(frozen=True, eq=False)
+class _Node:
+    """A line-picking `if` and the line-picking `if`s directly inside each of its ways."""
+
+    number: int  # position in the list of all line-picking ifs
+    beat: IfBeat
+    then: tuple[_Node, ...]
+    otherwise: tuple[_Node, ...]
+
+
+class _Group:
+    """Variables and visit counts read together, and the combinations of their exact values met so far.
+
+    Combinations are numbered as they are first met (bit i of a state's set for the group is combination i), up
+    to WIDTH of them; a group that meets more is given up (`lost`) and its ifs are not judged.
+    """
+
+    def __init__(self, items: tuple[Item, ...], caps: tuple[int | None, ...]) -> None:
+        self.items = items
+        self.caps = caps  # per item: a visit count's cap (None: kept exactly); None for a variable
+        self.offset = 0  # where its bits start in a state's packed set
+        self.numbers: dict[tuple, int] = {}
+        self.combinations: list[tuple] = []
+        self.lost = False
+
+    def number(self, values: tuple) -> int:
+        found = self.numbers.get(values)
+        if found is None:
+            found = self.numbers[values] = len(self.combinations)
+            self.combinations.append(values)
+            if found >= WIDTH:
+                self.lost = True
+        return found
+
+
+@dataclass
+class LineIfs:
+    """The findings, and what could not be judged."""
+
+    constant: list[ConstantIf]
+    judged: int  # line-picking ifs evaluated at least once with every value they read carried exactly
+    unjudged: list[tuple[str, Location, str]]  # (scene, where, condition): their values could not be carried
+    answers: dict[Location, frozenset[bool]] = field(default_factory=dict)  # every judged if: the answers it gave
+
+
+def line_if_findings(exploration: Exploration) -> LineIfs:
+    """Every line-picking `if` that gives the same answer in every reachable play where it is evaluated."""
+    story = exploration.story
+    nodes, tops = _nodes(story)
+    if not nodes or exploration.partial:
+        return LineIfs([], 0, [], {})
+    groups, group_of = _groups(story, nodes, tops)
+    for number, group in enumerate(groups):
+        group.offset = number * WIDTH
+    run = _Propagation(exploration, nodes, tops, groups, group_of)
+    outcomes = run.outcomes()
+    constant, unjudged = [], []
+    answers: dict[Location, frozenset[bool]] = {}
+    judged = 0
+    for node in nodes:
+        scene_id = run.scene_of[node.number]
+        condition = node.beat.condition
+        group = run.group_of_node.get(node.number)
+        if group is None or groups[group].lost:
+            unjudged.append((scene_id, node.beat.where, condition.source))
+            continue
+        seen = outcomes[node.number]
+        answers[node.beat.where] = frozenset(seen)
+        if seen:
+            judged += 1
+        if len(seen) == 1:
+            outcome = "always true" if True in seen else "always false"
+            constant.append(ConstantIf(scene_id, node.beat.where, condition.source, outcome))
+    order = {scene_id: scene.order for scene_id, scene in story.scenes.items()}
+    constant.sort(key=lambda item: (order[item.scene], item.where.line))
+    return LineIfs(constant, judged, unjudged, answers)
+
+
+# -- the line-picking ifs and their groups -----------------------------------------------------------------------------
+
+
+def _nodes(story: Story) -> tuple[list[_Node], dict[str, dict[int, tuple[_Node, int]]]]:
+    """All line-picking ifs as nodes, and per scene: step index of each outermost one -> (node, step after it).
+
+    The step indexes mirror `program.compile_scene` (one step per line, stage change, effect and goto; an `if`
+    is a branch, its `then`, a jump and its `otherwise` when it has one) and are checked against the program.
+    """
+    nodes: list[_Node] = []
+    tops: dict[str, dict[int, tuple[_Node, int]]] = {}
+
+    def build(beat: IfBeat) -> _Node:
+        number = len(nodes)
+        nodes.append(None)  # type: ignore[arg-type]  # numbered in the order written, filled in below
+        then = tuple(build(inner) for inner in beat.then if isinstance(inner, IfBeat))
+        otherwise = tuple(build(inner) for inner in beat.otherwise if isinstance(inner, IfBeat))
+        node = _Node(number, beat, then, otherwise)
+        nodes[number] = node
+        return node
+
+    def layout(beats, index: int, scene_tops: dict, outer_line: bool) -> int:
+        for beat in beats:
+            if isinstance(beat, IfBeat):
+                at = index
+                line_picking = not deciding(beat)
+                index = layout(beat.then, index + 1, scene_tops, outer_line or line_picking)
+                if beat.otherwise:
+                    index = layout(beat.otherwise, index + 1, scene_tops, outer_line or line_picking)
+                if line_picking and not outer_line:
+                    scene_tops[at] = (build(beat), index)
+            else:
+                index += 1
+        return index
+
+    for scene_id, scene in story.scenes.items():
+        scene_tops: dict[int, tuple[_Node, int]] = {}
+        end = layout(scene.beats, 0, scene_tops, False)
+        steps = story.programs[scene_id].steps
+        if end != len(steps) or any(
+            steps[at][0] != OP_BRANCH or steps[at][1] is not node.beat.condition.fn
+            for at, (node, _) in scene_tops.items()
+        ):  # pragma: no cover - the compiler and this layout disagree: a bug, caught by the tests
+            raise AssertionError(f"scene {scene_id!r}: its steps do not match its beats")
+        if scene_tops:
+            tops[scene_id] = scene_tops
+    return nodes, tops
+
+
+def _reads(node: _Node) -> set[Item]:
+    condition = node.beat.condition
+    found = {("var", name) for name in condition.reads} | {("visits", scene) for scene in condition.visits_read}
+    for inner in (*node.then, *node.otherwise):
+        found |= _reads(inner)
+    return found
+
+
+def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[int, int]]:
+    """The groups of items read together, and (outermost node number -> its group)."""
+    parent: dict[Item, Item] = {}
+
+    def root(item: Item) -> Item:
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    top_reads: dict[int, set[Item]] = {}
+    for scene_tops in tops.values():
+        for node, _ in scene_tops.values():
+            reads = top_reads[node.number] = _reads(node)
+            first = next(iter(reads), None)
+            for item in reads:
+                parent[root(item)] = root(first)  # type: ignore[arg-type]
+    caps = _line_caps(story, nodes)
+    members: dict[Item, list[Item]] = {}
+    for item in sorted(parent, key=str):
+        members.setdefault(root(item), []).append(item)
+    groups: list[_Group] = []
+    number_of: dict[Item, int] = {}
+    for items in members.values():
+        for item in items:
+            number_of[item] = len(groups)
+        groups.append(_Group(tuple(items), tuple(caps.get(name) if kind == "visits" else None for kind, name in items)))
+    group_of: dict[int, int] = {}
+    for number, reads in top_reads.items():
+        if not reads:  # a condition that reads nothing: one combination, the empty one
+            if () not in number_of:
+                number_of[()] = len(groups)
+                groups.append(_Group((), ()))
+            group_of[number] = number_of[()]
+        else:
+            group_of[number] = number_of[next(iter(reads))]
+    return groups, group_of
+
+
+def _line_caps(story: Story, nodes: list[_Node]) -> dict[str, int | None]:
+    """Per visit count the line-picking ifs read: the count from which none of their comparisons changes answer."""
+    bounds = {
+        name: (var.type.minimum, var.type.maximum) for name, var in story.variables.items() if var.type.kind == "int"
+    }
+    caps: dict[str, int | None] = {}
+    for node in nodes:
+        for inner in walk(node.beat.condition.tree):
+            if isinstance(inner, Compare) and any(isinstance(part, Visited) for part in walk(inner)):
+                for scene, cap in comparison_caps(inner, bounds).items():
+                    if scene in caps and caps[scene] is None:
+                        continue
+                    caps[scene] = None if cap is None else max(caps.get(scene) or 0, cap)
+    return caps
+
+
+# -- carrying the values -------------------------------------------------------------------------------------------
+
+
+class _Propagation:
+    """The least fixpoint: each state's packed set of every group's exact values, and the answers met on the way."""
+
+    def __init__(self, exploration: Exploration, nodes, tops, groups: list[_Group], group_of: dict[int, int]):
+        self.exploration = exploration
+        self.story = exploration.story
+        self.nodes = nodes
+        self.tops = tops
+        self.groups = groups
+        self.group_of = group_of
+        self.answers: list[set[bool]] = [set() for _ in nodes]
+        self.scene_of: dict[int, str] = {}
+        for scene_id, scene_tops in tops.items():
+            for node, _ in scene_tops.values():
+                for inner in _subtree(node):
+                    self.scene_of[inner.number] = scene_id
+        self.group_of_node: dict[int, int] = {}
+        for number, group in group_of.items():
+            for inner in _subtree(nodes[number]):
+                self.group_of_node[inner.number] = group
+        self.item_group: dict[Item, int] = {}
+        for number, group in enumerate(groups):
+            for item in group.items:
+                self.item_group[item] = number
+        self.fixed_traces: dict[str, tuple | None] = {}
+        self.plans: dict[tuple, tuple] = {}
+        self.tables: dict[tuple, _Table] = {}  # (group, events) -> where its combinations go
+
+    def outcomes(self) -> list[set[bool]]:
+        exploration = self.exploration
+        if not self.groups:
+            return self.answers
+        keys = exploration.keys
+        topo = exploration.tracking.topo
+        edge_to, edge_via, first_edge = exploration.edge_to, exploration.edge_via, exploration.first_edge
+        edge_count = len(edge_to)
+        values: list[int] = [0] * exploration.states
+        values[0] = self._start()
+        heap = [(topo[keys[0][0]], 0)]
+        queued = {0}
+        while heap:
+            _, state = heapq.heappop(heap)
+            queued.discard(state)
+            current = values[state]
+            scene_id = keys[state][0]
+            trace = self._trace(state)
+            index = first_edge[state]
+            if index < 0 or index >= edge_count or exploration.edge_from[index] != state:
+                self._move(current, scene_id, trace, None, None)  # an ending or a stuck menu: its lines are still shown
+                continue
+            while index < edge_count and exploration.edge_from[index] == state:
+                target = edge_to[index]
+                arriving = self._move(current, scene_id, trace, edge_via[index], keys[target][0])
+                known = values[target]
+                merged = known | arriving
+                if merged != known:
+                    values[target] = merged
+                    if target not in queued:
+                        queued.add(target)
+                        heapq.heappush(heap, (topo[keys[target][0]], target))
+                index += 1
+        for table in self.tables.values():
+            bits = table.reached
+            while table.has_ifs and bits:
+                low = bits & -bits
+                for node, answer in table.answers[low.bit_length() - 1]:
+                    self.answers[node].add(answer)
+                bits ^= low
+        return self.answers
+
+    def _start(self) -> int:
+        exploration = self.exploration
+        start_scene = exploration.keys[0][0]
+        packed = 0
+        for group in self.groups:
+            values = []
+            for (kind, name), cap in zip(group.items, group.caps):
+                if kind == "var":
+                    values.append(exploration.start_values[name])
+                else:
+                    count = 1 if name == start_scene else 0
+                    values.append(count if cap is None else min(count, cap))
+            packed |= 1 << (group.offset + group.number(tuple(values)))
+        return packed
+
+    # -- a state's way through its scene --------------------------------------------------------------------------
+
+    def _trace(self, state: int) -> tuple:
+        """The events on group items, in order, as the explorer ran this state's scene: writes and outermost ifs."""
+        scene_id = self.exploration.keys[state][0]
+        fixed = self.fixed_traces.get(scene_id, 0)
+        if fixed == 0:
+            scene = self.story.scenes[scene_id]
+            varies = any(deciding(beat) for beat in if_beats(scene))
+            fixed = self.fixed_traces[scene_id] = None if varies else self._walk(scene_id, {}, {}, fixed_path=True)
+        if fixed is not None:
+            return fixed
+        play = self.exploration.play_state(state)
+        return self._walk(scene_id, play.variables, play.visits, fixed_path=False)
+
+    def _walk(self, scene_id: str, variables: dict, visits: dict, fixed_path: bool) -> tuple:
+        """Run the scene's steps like `run_silently`, recording group events; skip each line-picking `if` whole.
+
+        On a fixed path (no deciding `if` in the scene) nothing is evaluated, so no values are needed.
+        """
+        steps = self.story.programs[scene_id].steps
+        tops = self.tops.get(scene_id, {})
+        items = self.item_group
+        events: list = []
+        index = 0
+        while index < len(steps):
+            step = steps[index]
+            op = step[0]
+            if op == OP_EVENT:
+                index += 1
+            elif op == OP_SET:
+                if not fixed_path:
+                    apply_set(variables, step[1])
+                events.extend(("set", name, value) for name, value in step[1] if ("var", name) in items)
+                index += 1
+            elif op == OP_ADD:
+                if not fixed_path:
+                    apply_add(variables, step[1])
+                events.extend(("add", *change) for change in step[1] if ("var", change[0]) in items)
+                index += 1
+            elif op == OP_BRANCH:
+                top = tops.get(index)
+                if top is not None:
+                    node, index = top
+                    if node.number in self.group_of:
+                        events.append(("if", node))
+                elif fixed_path:  # pragma: no cover - a scene without deciding ifs has no other branch
+                    raise AssertionError("a deciding branch on a fixed path")
+                else:
+                    index = index + 1 if step[1](variables, visits) else step[2]
+            elif op == OP_JUMP:
+                index = step[1]
+            else:  # OP_GOTO: the rest of the scene is not played
+                break
+        return tuple(events)
+
+    # -- one edge ---------------------------------------------------------------------------------------------------
+
+    def _move(self, packed: int, scene_id: str, trace: tuple, via: int | None, target_scene: str | None) -> int:
+        """The packed sets after the trace, the choice's effects (`via` >= 0) and entering the target scene."""
+        key = (scene_id, trace, via, target_scene)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = self._plan(scene_id, trace, via, target_scene)
+        for table in plan:
+            group = table.group
+            if group.lost:
+                continue
+            offset = group.offset
+            bits = (packed >> offset) & FULL
+            table.reached |= bits
+            moved = table.moved
+            after = 0
+            while bits:
+                low = bits & -bits
+                number = low.bit_length() - 1
+                bit = moved.get(number)
+                if bit is None:
+                    bit = table.move(number)
+                after |= bit
+                bits ^= low
+            packed = (packed & ~(FULL << offset)) | (after << offset)
+        return packed
+
+    def _plan(self, scene_id: str, trace: tuple, via: int | None, target_scene: str | None) -> tuple:
+        """The table of each group this way touches."""
+        events = list(trace)
+        if via is not None and via >= 0:
+            choice = self.story.scenes[scene_id].choices[via]
+            events += [("set", change.variable, change.value) for change in choice.sets]
+            for change in choice.adds:
+                var_type = self.story.variables[change.variable].type
+                events.append(("add", change.variable, change.value, var_type.minimum, var_type.maximum))
+        if target_scene is not None:
+            events.append(("visit", target_scene))
+        per_group: dict[int, list] = {}
+        for event in events:
+            if event[0] == "if":
+                found = self.group_of[event[1].number]
+            else:
+                found = self.item_group.get(("visits", event[1]) if event[0] == "visit" else ("var", event[1]))
+                if found is None:
+                    continue
+            per_group.setdefault(found, []).append(event)
+        plan = []
+        for number, found in sorted(per_group.items()):
+            key = (number, tuple(found))
+            table = self.tables.get(key)
+            if table is None:
+                table = self.tables[key] = _Table(self.groups[number], key[1])
+            plan.append(table)
+        return tuple(plan)
+
+
+class _Table:
+    """Where each combination of a group's values goes through some events, worked out when first needed, and the
+    answers of the line-picking ifs among the events."""
+
+    def __init__(self, group: _Group, events: tuple) -> None:
+        self.group = group
+        self.events = events
+        self.slots = {item: slot for slot, item in enumerate(group.items)}
+        self.moved: dict[int, int] = {}  # combination number -> the bit of the combination after the events
+        self.has_ifs = any(event[0] == "if" for event in events)
+        self.answers: dict[int, tuple[tuple[int, bool], ...]] = {}  # combination number -> (if, answer) met
+        self.reached = 0  # the combinations that went through (a bit set)
+
+    def move(self, number: int) -> int:
+        group, slots = self.group, self.slots
+        values = list(group.combinations[number])
+        met: list[tuple[int, bool]] = []
+        for event in self.events:
+            kind = event[0]
+            if kind == "set":
+                values[slots[("var", event[1])]] = event[2]
+            elif kind == "add":
+                _, name, amount, low, high = event
+                slot = slots[("var", name)]
+                value = values[slot] + amount
+                if low is not None and value < low:
+                    value = low
+                elif high is not None and value > high:
+                    value = high
+                values[slot] = value
+            elif kind == "visit":
+                slot = slots[("visits", event[1])]
+                cap = group.caps[slot]
+                values[slot] = values[slot] + 1 if cap is None else min(values[slot] + 1, cap)
+            else:
+                _evaluate(event[1], group, values, met)
+        bit = self.moved[number] = 1 << min(group.number(tuple(values)), WIDTH - 1)
+        if self.has_ifs:
+            self.answers[number] = tuple(met)
+        return bit
+
+
+def _evaluate(node: _Node, group: _Group, values: list, met: list[tuple[int, bool]]) -> None:
+    """Evaluate a line-picking `if` on one combination, and the ones nested in the way it takes."""
+    variables = {name: value for (kind, name), value in zip(group.items, values) if kind == "var"}
+    visits = {name: value for (kind, name), value in zip(group.items, values) if kind == "visits"}
+    answer = bool(node.beat.condition.fn(variables, visits))
+    met.append((node.number, answer))
+    for inner in node.then if answer else node.otherwise:
+        _evaluate(inner, group, values, met)
+
+
+def _subtree(node: _Node):
+    yield node
+    for inner in (*node.then, *node.otherwise):
+        yield from _subtree(inner)
