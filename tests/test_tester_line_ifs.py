@@ -7,12 +7,13 @@ The explorer's value classes merge the values that only a line-picking `if` tell
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import deque
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from storybuild import build, write_story
 from test_tester_soundness import MANIFEST as RANDOM_MANIFEST
@@ -323,6 +324,7 @@ def test_line_ifs_agree_with_a_naive_search(scenes):
         exploration = explore(story, max_states=200_000)
         result = line_if_findings(exploration)
         naive, finished = naive_answers(story)
+        event(f"naive search finished: {finished}; constant ifs: {len(result.constant)}")
         judged = {where: seen for where, seen in result.answers.items()}
         for where, seen in naive.items():
             assert seen <= judged[where], where  # every answer a play gives is found: no finding is ever false
@@ -331,3 +333,20 @@ def test_line_ifs_agree_with_a_naive_search(scenes):
                 assert seen == naive.get(where, set()), where  # and nothing else: the answers are exact
         for item in result.constant:
             assert naive[item.where] == {item.outcome == "always true"}
+
+
+def test_the_reports_list_them_with_file_and_line(tmp_path, capsys):
+    from game.cli import main
+
+    folder = write_story(tmp_path, MERGED, manifest=MANIFEST)
+    main(["test", "--story", str(folder), "--json", "--measures"])
+    data = json.loads(capsys.readouterr().out)
+    found = [(item["scene"], item["line"], item["condition"], item["outcome"]) for item in data["constant_line_ifs"]]
+    assert found == [("b", 21, "grades <= 3", "always true"), ("b", 24, "brave", "always false")]
+    assert all(item["file"] == "story/scenes/main.yaml" for item in data["constant_line_ifs"])
+    page = tmp_path / "report.html"
+    main(["test", "--story", str(folder), "--html", str(page)])
+    out = capsys.readouterr().out
+    assert "Conditions that never change anything: 2" in out
+    assert 'b: if "brave" is always false (its then lines are dead text)' in out
+    assert "main.yaml:21</a> b: if “grades &lt;= 3” is always true" in page.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.model import Story
 from game.tester.explore import VIA_GOTO, Exploration
 from game.tester.graph import EndingMasks
+from game.tester.line_ifs import LineIfs, line_if_findings
 from game.tester.odds import Odds, Policy, compute_odds, out_edges
 from game.tester.sampling import Samples, sample_plays
 from game.tester.variables import VariableUse, variable_uses
@@ -30,6 +31,7 @@ class Measures:
     always_offered: list = field(default_factory=list)  # (scene, index, where): a condition true at every menu
     cosmetic: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
     consequences: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
+    line_ifs: LineIfs = field(default_factory=lambda: LineIfs([], 0, []))  # line-picking ifs that never change
 
     def to_json(self) -> dict:
         odds = self.odds
@@ -40,6 +42,16 @@ class Measures:
             "constant_choice_conditions": [
                 {"scene": scene, "choice": index, "file": where.file, "line": where.line, "outcome": "always true"}
                 for scene, index, where in self.always_offered
+            ],
+            "constant_line_ifs": [
+                {
+                    "scene": item.scene,
+                    "file": item.where.file,
+                    "line": item.where.line,
+                    "condition": item.condition,
+                    "outcome": item.outcome,
+                }
+                for item in self.line_ifs.constant
             ],
             "choice_consequence": [item.to_json() for item in self.consequences],
             "variables": {
@@ -98,6 +110,7 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
         cosmetic=cosmetic,
         consequences=consequences,
         always_offered=always_offered(exploration, edges),
+        line_ifs=line_if_findings(exploration),
     )
 
 
@@ -105,9 +118,12 @@ def always_offered(exploration: Exploration, edges: list[range]) -> list:
     """Choices with a condition that holds at every menu of their scene that is reached: the condition is dead text.
 
     (A condition that never holds is already a failure: the choice can never be taken.) A once-choice counts as
-    offered where it was already used, since its condition was not the reason it is missing.
+    offered where it was already used, since its condition was not the reason it is missing. Nothing is claimed
+    of a partial exploration.
     """
     story = exploration.story
+    if exploration.partial:
+        return []  # a menu never reached might not offer it
     keys, via = exploration.keys, exploration.edge_via
     offered: dict[tuple[str, int], bool] = {}
     for state, span in enumerate(edges):
@@ -126,6 +142,19 @@ def always_offered(exploration: Exploration, edges: list[range]) -> list:
     return [
         (scene, index, story.scenes[scene].choices[index].where) for (scene, index), always in offered.items() if always
     ]
+
+
+def dead_text_lines(found: LineIfs) -> list[str]:
+    """The line-picking ifs whose answer never changes: the lines of the way never taken are dead text."""
+    lines = []
+    for item in found.constant:
+        never = "else" if item.outcome == "always true" else "then"
+        lines.append(
+            f'  {item.where}  {item.scene}: if "{item.condition}" is {item.outcome} (its {never} lines are dead text)'
+        )
+    if found.unjudged:
+        lines.append(f"  {len(found.unjudged)} line-picking ifs not judged (their values could not be kept exactly)")
+    return lines
 
 
 def saturation(story: Story, samples: Samples) -> dict[str, dict[str, float]]:
@@ -162,13 +191,16 @@ def text_lines(measures: Measures) -> list[str]:
     lines += ["", f"Cosmetic choices: {len(measures.cosmetic)} change nothing a player will ever see"]
     for item in measures.cosmetic:
         lines.append(f'  {item.where}  {item.scene} choice {item.index + 1}: "{item.text}"')
-    for scene, index, where in measures.always_offered:
-        lines.append(f"  {where}  {scene} choice {index + 1}: its condition holds at every menu (dead condition)")
     later = [item for item in measures.consequences if item.scenes_later > 0]
     if later:
         lines.append(f"  {len(later)} other choices first show their consequence a scene or more later:")
         for item in later:
             lines.append(f"    {item.where}  {item.scene} choice {item.index + 1}: {item.first_shows}")
+    dead = len(measures.always_offered) + len(measures.line_ifs.constant)
+    lines += ["", f"Conditions that never change anything: {dead}"]
+    for scene, index, where in measures.always_offered:
+        lines.append(f"  {where}  {scene} choice {index + 1}: its condition holds at every menu (dead condition)")
+    lines += dead_text_lines(measures.line_ifs)
     lines += ["", "Variables (reads / writes; dead writes; at min / max when the sampled plays end):"]
     for name, use in measures.variables.items():
         extra = ""
