@@ -14,7 +14,8 @@ scene whose visits such an `if` reads is part of the labels, so along matched pa
 `if`s show the same lines.
 
 On an acyclic explored graph (the common case: every loop makes progress) the bisimulation is one bottom-up pass in
-reverse topological order, linear in the edges; with cycles it falls back to refining signatures until stable.
+reverse topological order, linear in the edges; with cycles it is Paige and Tarjan's partition refinement, in
+O(m log n) (`bisimulation`).
 For each choice that is not cosmetic, the depth at which its outcome first differs observably from the nearest
 sibling's says where its consequence first shows: in the next scene, n scenes later, or only at the ending (the
 latest over the first MEASURED_SITUATIONS states that offer it, those reached with the fewest choices first).
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from game.machine import choice_is_available, choice_is_shown
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, StageBeat, Story, TextBeat
 from game.tester.analysis import deciding
+from game.tester.bisimulation import coarsest_bisimulation
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import out_edges
@@ -267,27 +269,17 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
                 index = span[0]
                 signature: tuple = (state_ids[state], edge_label_ids[index], blocks[edge_to[index]])
             else:
-                signature = (
-                    state_ids[state],
-                    frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span),
-                )
+                outcomes = frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span)
+                if len(outcomes) == 1:  # several ways out to the same place look like one
+                    signature = (state_ids[state], *next(iter(outcomes)))
+                else:
+                    signature = (state_ids[state], outcomes)
             blocks[state] = interned.setdefault(signature, len(interned))
         return blocks
-    interned_labels: dict[tuple, int] = {}
-    blocks = [interned_labels.setdefault(label, len(interned_labels)) for label in state_labels]
-    number = len(interned_labels)
-    while True:
-        interned: dict[tuple, int] = {}
-        refined = [
-            interned.setdefault(
-                (blocks[state], frozenset((edge_labels[index], blocks[edge_to[index]]) for index in edges[state])),
-                len(interned),
-            )
-            for state in range(count)
-        ]
-        if len(interned) == number:
-            return refined
-        blocks, number = refined, len(interned)
+    edge_from = exploration.edge_from
+    return coarsest_bisimulation(
+        state_labels, [(edge_from[index], edge_labels[index], edge_to[index]) for index in range(len(edge_to))]
+    )
 
 
 def _reverse_topological(count: int, edges, masks: EndingMasks) -> list[int] | None:
