@@ -36,7 +36,10 @@ def labelled_graphs(draw) -> tuple[list[str], list[tuple[int, str, int]]]:
 @given(labelled_graphs())
 def test_the_same_partition_as_naive_refinement(graph):
     labels, edges = graph
-    assert coarsest_bisimulation(labels, edges) == naive_bisimulation(labels, edges)
+    expected = naive_bisimulation(labels, edges)
+    assert coarsest_bisimulation(labels, edges, quick_rounds=0) == expected  # Paige-Tarjan from the labels
+    assert coarsest_bisimulation(labels, edges, quick_rounds=1) == expected  # from the partition after a round
+    assert coarsest_bisimulation(labels, edges) == expected
 
 
 def test_a_ring_with_one_marked_state_splits_into_every_distance():
@@ -45,13 +48,14 @@ def test_a_ring_with_one_marked_state_splits_into_every_distance():
     labels = ["marked", *["plain"] * (size - 1)]
     edges = [(state, "go", (state + 1) % size) for state in range(size)]
     assert coarsest_bisimulation(labels, edges) == list(range(size))
+    assert coarsest_bisimulation(labels, edges, quick_rounds=0) == list(range(size))
 
 
 def test_two_rings_of_equal_length_are_bisimilar_and_a_shorter_is_not():
     labels = ["m", "p", "p", "m", "p", "p", "m", "p"]
     edges = [(0, "go", 1), (1, "go", 2), (2, "go", 0), (3, "go", 4), (4, "go", 5), (5, "go", 3)]
     edges += [(6, "go", 7), (7, "go", 6)]
-    blocks = coarsest_bisimulation(labels, edges)
+    blocks = coarsest_bisimulation(labels, edges, quick_rounds=0)
     assert blocks[0] == blocks[3] and blocks[1] == blocks[4] and blocks[2] == blocks[5]
     assert blocks[6] != blocks[0] and blocks[7] not in (blocks[1], blocks[2])
 
@@ -60,7 +64,7 @@ def test_nondeterminism_is_judged_by_sets_of_successors():
     # 0 has edges x into a dead end and into a loop, 1 only into the loop, 2 both twice: 0 and 2 are alike, 1 is not.
     labels = ["s", "s", "s", "end", "loop", "end", "loop"]
     edges = [(0, "x", 3), (0, "x", 4), (1, "x", 4), (2, "x", 5), (2, "x", 6), (2, "x", 6), (4, "y", 4), (6, "y", 6)]
-    blocks = coarsest_bisimulation(labels, edges)
+    blocks = coarsest_bisimulation(labels, edges, quick_rounds=0)
     assert blocks[0] == blocks[2] != blocks[1]
 
 

@@ -13,24 +13,37 @@ and S - B, it splits Q by "has an edge into B" and then by "has edges into B onl
 equals count into S), looking only at the edges into B. Each edge is looked at each time its target's block is at
 most half of what it was: O(m log n) in all.
 
-Labelled edges are made plain first: an edge `s -a-> t` becomes `s -> (a, t) -> t`, with one middle state per
-distinct (label, target) pair, labelled by `a`. Two states are bisimilar in the labelled graph exactly when they
-are in the plain one.
+A few rounds of plain refinement come first (each O(m)), as most explored graphs are stable after them; only a
+graph that is not goes on to Paige and Tarjan, from the partition reached. Labelled edges are made plain for it:
+an edge `s -a-> t` becomes `s -> (a, t) -> t`, with one middle state per distinct (label, target) pair, labelled
+by `a`. Two states are bisimilar in the labelled graph exactly when they are in the plain one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
+QUICK_ROUNDS = 6  # rounds of plain refinement tried first: most explored graphs are stable after a few
 
-def coarsest_bisimulation(labels: Sequence[Hashable], edges: Sequence[tuple[int, Hashable, int]]) -> list[int]:
+
+def coarsest_bisimulation(
+    labels: Sequence[Hashable], edges: Sequence[tuple[int, Hashable, int]], quick_rounds: int = QUICK_ROUNDS
+) -> list[int]:
     """Block number per state (equal numbers for bisimilar states), numbered by first state.
 
-    `labels[state]` is each state's label; `edges` are (source, label, target).
+    `labels[state]` is each state's label; `edges` are (source, label, target). A few rounds of plain refinement
+    come first (each O(m), and usually enough); if the partition is not stable by then, Paige-Tarjan finishes
+    from it (any partition coarser than the bisimulation is a sound start), so the whole is O(m log n).
     """
     count = len(labels)
+    outgoing: list[list[tuple[Hashable, int]]] = [[] for _ in range(count)]
+    for source, label, target in edges:
+        outgoing[source].append((label, target))
+    blocks, stable = _rounds(labels, outgoing, quick_rounds)
+    if stable:
+        return blocks
     label_ids: dict[Hashable, int] = {}
-    initial = [label_ids.setdefault(("state", label), len(label_ids)) for label in labels]
+    initial = [label_ids.setdefault(("state", block), len(label_ids)) for block in blocks]
     middles: dict[tuple[int, int], int] = {}
     plain: list[tuple[int, int]] = []
     for source, label, target in edges:
@@ -41,8 +54,30 @@ def coarsest_bisimulation(labels: Sequence[Hashable], edges: Sequence[tuple[int,
             initial.append(edge_label)
             plain.append((middle, target))
         plain.append((source, middle))
-    blocks = _refine(initial, plain)
-    return _canonical(blocks[:count])
+    return _canonical(_refine(initial, plain)[:count])
+
+
+def _rounds(labels: Sequence[Hashable], outgoing: list, limit: int | None) -> tuple[list[int], bool]:
+    """Refine by signatures (own block, the set of (edge label, target block)) up to `limit` rounds (None: until
+    stable); the partition, and whether it is stable."""
+    interned: dict[Hashable, int] = {}
+    blocks = [interned.setdefault(label, len(interned)) for label in labels]
+    number = len(interned)
+    rounds = 0
+    while limit is None or rounds < limit:
+        rounds += 1
+        signatures: dict[tuple, int] = {}
+        refined = [
+            signatures.setdefault(
+                (blocks[state], frozenset((label, blocks[target]) for label, target in outgoing[state])),
+                len(signatures),
+            )
+            for state in range(len(blocks))
+        ]
+        if len(signatures) == number:
+            return _canonical(refined), True
+        blocks, number = refined, len(signatures)
+    return blocks, False
 
 
 def _canonical(blocks: list[int]) -> list[int]:
@@ -168,22 +203,7 @@ def _refine(initial: list[int], edges: list[tuple[int, int]]) -> list[int]:
 
 def naive_bisimulation(labels: Sequence[Hashable], edges: Sequence[tuple[int, Hashable, int]]) -> list[int]:
     """The same partition by refining signatures until stable: O(n m), the reference the tests and bench use."""
-    count = len(labels)
-    outgoing: list[list[tuple[Hashable, int]]] = [[] for _ in range(count)]
+    outgoing: list[list[tuple[Hashable, int]]] = [[] for _ in range(len(labels))]
     for source, label, target in edges:
         outgoing[source].append((label, target))
-    interned: dict[Hashable, int] = {}
-    blocks = [interned.setdefault(label, len(interned)) for label in labels]
-    number = len(interned)
-    while True:
-        signatures: dict[tuple, int] = {}
-        refined = [
-            signatures.setdefault(
-                (blocks[state], frozenset((label, blocks[target]) for label, target in outgoing[state])),
-                len(signatures),
-            )
-            for state in range(count)
-        ]
-        if len(signatures) == number:
-            return _canonical(refined)
-        blocks, number = refined, len(signatures)
+    return _rounds(labels, outgoing, None)[0]
