@@ -29,7 +29,7 @@ groups it touches; the effect of a scene's way through on one group's bit set is
 
 from __future__ import annotations
 
-import heapq
+from collections import deque
 from dataclasses import dataclass, field
 
 from game.expressions import Compare, Visited, walk
@@ -40,7 +40,6 @@ from game.tester.explore import Exploration
 from game.tester.report import ConstantIf
 
 WIDTH = 256  # a group whose values meet in more combinations than this is not judged
-FULL = (1 << WIDTH) - 1
 
 Item = tuple  # ("var", name) or ("visits", scene)
 
@@ -59,13 +58,17 @@ class _Group:
     """Variables and visit counts read together, and the combinations of their exact values met so far.
 
     Combinations are numbered as they are first met (bit i of a state's set for the group is combination i), up
-    to WIDTH of them; a group that meets more is given up (`lost`) and its ifs are not judged.
+    to its `width`: the number of combinations its declared types allow (a bool 2, an enum its values, an int
+    with both bounds its range, a capped count its cap + 1), at most WIDTH. A group that meets more is given up
+    (`lost`) and its ifs are not judged.
     """
 
     def __init__(self, items: tuple[Item, ...], caps: tuple[int | None, ...]) -> None:
         self.items = items
         self.caps = caps  # per item: a visit count's cap (None: kept exactly); None for a variable
         self.offset = 0  # where its bits start in a state's packed set
+        self.width = WIDTH
+        self.full = (1 << WIDTH) - 1
         self.numbers: dict[tuple, int] = {}
         self.combinations: list[tuple] = []
         self.lost = False
@@ -75,7 +78,7 @@ class _Group:
         if found is None:
             found = self.numbers[values] = len(self.combinations)
             self.combinations.append(values)
-            if found >= WIDTH:
+            if found >= self.width:
                 self.lost = True
         return found
 
@@ -97,8 +100,12 @@ def line_if_findings(exploration: Exploration) -> LineIfs:
     if not nodes or exploration.partial:
         return LineIfs([], 0, [], {})
     groups, group_of = _groups(story, nodes, tops)
-    for number, group in enumerate(groups):
-        group.offset = number * WIDTH
+    offset = 0
+    for group in groups:
+        group.width = min(WIDTH, _combinations(story, group))
+        group.full = (1 << group.width) - 1
+        group.offset = offset
+        offset += group.width
     run = _Propagation(exploration, nodes, tops, groups, group_of)
     outcomes = run.outcomes()
     constant, unjudged = [], []
@@ -219,6 +226,26 @@ def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[
     return groups, group_of
 
 
+def _combinations(story: Story, group: _Group) -> int:
+    """How many combinations of values the group's declared types allow (WIDTH + 1 for "more than WIDTH")."""
+    found = 1
+    for (kind, name), cap in zip(group.items, group.caps):
+        if kind == "visits":
+            found *= cap + 1 if cap is not None else WIDTH + 1
+            continue
+        var_type = story.variables[name].type
+        if var_type.kind == "bool":
+            found *= 2
+        elif var_type.kind == "enum":
+            found *= len(var_type.values)
+        elif var_type.minimum is not None and var_type.maximum is not None:
+            found *= var_type.maximum - var_type.minimum + 1
+        else:
+            found *= WIDTH + 1
+        found = min(found, WIDTH + 1)
+    return found
+
+
 def _line_caps(story: Story, nodes: list[_Node]) -> dict[str, int | None]:
     """Per visit count the line-picking ifs read: the count from which none of their comparisons changes answer."""
     bounds = {
@@ -262,50 +289,77 @@ class _Propagation:
         for number, group in enumerate(groups):
             for item in group.items:
                 self.item_group[item] = number
-        self.fixed_traces: dict[str, tuple | None] = {}
-        self.plans: dict[tuple, tuple] = {}
+        self.fixed_traces: dict[str, int] = {}  # scene -> its trace's number, or -1 when it depends on the state
+        self.trace_numbers: dict[tuple, int] = {}
+        self.traces: list[tuple] = []  # number -> (scene, events)
+        self.plans: dict[tuple, tuple] = {}  # (trace, how left, next scene) -> the tables it goes through
         self.tables: dict[tuple, _Table] = {}  # (group, events) -> where its combinations go
 
     def outcomes(self) -> list[set[bool]]:
+        """Carry the values to the fixpoint, then collect every answer met (see `_Table`).
+
+        States are taken in the order of their scene's topological position (see `analysis`): every edge goes to
+        the same or a later position, so only the states of a loop, sharing a position, are ever taken twice.
+        """
         exploration = self.exploration
         if not self.groups:
             return self.answers
         keys = exploration.keys
         topo = exploration.tracking.topo
-        edge_to, edge_via, first_edge = exploration.edge_to, exploration.edge_via, exploration.first_edge
+        edge_from, edge_to, edge_via, first_edge = (
+            exploration.edge_from,
+            exploration.edge_to,
+            exploration.edge_via,
+            exploration.first_edge,
+        )
         edge_count = len(edge_to)
-        values: list[int] = [0] * exploration.states
+        count = exploration.states
+        position = [topo[key[0]] for key in keys]
+        order = sorted(range(count), key=position.__getitem__)
+        values: list[int] = [0] * count
         values[0] = self._start()
-        heap = [(topo[keys[0][0]], 0)]
-        queued = {0}
-        while heap:
-            _, state = heapq.heappop(heap)
-            queued.discard(state)
-            current = values[state]
-            scene_id = keys[state][0]
-            trace = self._trace(state)
-            index = first_edge[state]
-            if index < 0 or index >= edge_count or exploration.edge_from[index] != state:
-                self._move(current, scene_id, trace, None, None)  # an ending or a stuck menu: its lines are still shown
-                continue
-            while index < edge_count and exploration.edge_from[index] == state:
-                target = edge_to[index]
-                arriving = self._move(current, scene_id, trace, edge_via[index], keys[target][0])
-                known = values[target]
-                merged = known | arriving
-                if merged != known:
-                    values[target] = merged
-                    if target not in queued:
-                        queued.add(target)
-                        heapq.heappush(heap, (topo[keys[target][0]], target))
-                index += 1
+        queued = bytearray(count)
+        plans = self.plans
+        low = 0
+        while low < count:
+            here = position[order[low]]
+            high = low
+            while high < count and position[order[high]] == here:
+                high += 1
+            work = deque(order[low:high])
+            for state in work:
+                queued[state] = 1
+            low = high
+            while work:
+                state = work.popleft()
+                queued[state] = 0
+                current = values[state]
+                if not current:
+                    continue  # nothing has arrived yet: taken again when something does
+                trace = self._trace(state)
+                index = first_edge[state]
+                if index < 0 or index >= edge_count or edge_from[index] != state:
+                    self._move(current, (trace, None, None))  # an ending or a stuck menu: its lines are still shown
+                    continue
+                while index < edge_count and edge_from[index] == state:
+                    target = edge_to[index]
+                    key = (trace, edge_via[index], keys[target][0])
+                    arriving = self._move(current, key) if plans.get(key, True) else current
+                    known = values[target]
+                    merged = known | arriving
+                    if merged != known:
+                        values[target] = merged
+                        if position[target] == here and not queued[target]:
+                            queued[target] = 1
+                            work.append(target)
+                    index += 1
         for table in self.tables.values():
             bits = table.reached
             while table.has_ifs and bits:
-                low = bits & -bits
-                for node, answer in table.answers[low.bit_length() - 1]:
+                lowest = bits & -bits
+                for node, answer in table.answers[lowest.bit_length() - 1]:
                     self.answers[node].add(answer)
-                bits ^= low
+                bits ^= lowest
         return self.answers
 
     def _start(self) -> int:
@@ -325,18 +379,29 @@ class _Propagation:
 
     # -- a state's way through its scene --------------------------------------------------------------------------
 
-    def _trace(self, state: int) -> tuple:
-        """The events on group items, in order, as the explorer ran this state's scene: writes and outermost ifs."""
+    def _trace(self, state: int) -> int:
+        """The number of the events on group items, in order, as the explorer ran this state's scene: writes and
+        outermost ifs (the same number for the same events)."""
         scene_id = self.exploration.keys[state][0]
-        fixed = self.fixed_traces.get(scene_id, 0)
-        if fixed == 0:
+        fixed = self.fixed_traces.get(scene_id)
+        if fixed is None:
             scene = self.story.scenes[scene_id]
-            varies = any(deciding(beat) for beat in if_beats(scene))
-            fixed = self.fixed_traces[scene_id] = None if varies else self._walk(scene_id, {}, {}, fixed_path=True)
-        if fixed is not None:
+            if any(deciding(beat) for beat in if_beats(scene)):
+                fixed = self.fixed_traces[scene_id] = -1
+            else:
+                fixed = self.fixed_traces[scene_id] = self._number(scene_id, self._walk(scene_id, {}, {}, True))
+        if fixed >= 0:
             return fixed
         play = self.exploration.play_state(state)
-        return self._walk(scene_id, play.variables, play.visits, fixed_path=False)
+        return self._number(scene_id, self._walk(scene_id, play.variables, play.visits, fixed_path=False))
+
+    def _number(self, scene_id: str, events: tuple) -> int:
+        key = (scene_id, events)
+        found = self.trace_numbers.get(key)
+        if found is None:
+            found = self.trace_numbers[key] = len(self.traces)
+            self.traces.append(key)
+        return found
 
     def _walk(self, scene_id: str, variables: dict, visits: dict, fixed_path: bool) -> tuple:
         """Run the scene's steps like `run_silently`, recording group events; skip each line-picking `if` whole.
@@ -381,18 +446,17 @@ class _Propagation:
 
     # -- one edge ---------------------------------------------------------------------------------------------------
 
-    def _move(self, packed: int, scene_id: str, trace: tuple, via: int | None, target_scene: str | None) -> int:
-        """The packed sets after the trace, the choice's effects (`via` >= 0) and entering the target scene."""
-        key = (scene_id, trace, via, target_scene)
+    def _move(self, packed: int, key: tuple) -> int:
+        """The packed sets after a way out of a state: key is (trace number, how it was left, the next scene)."""
         plan = self.plans.get(key)
         if plan is None:
-            plan = self.plans[key] = self._plan(scene_id, trace, via, target_scene)
+            plan = self.plans[key] = self._plan(*key)
         for table in plan:
             group = table.group
             if group.lost:
                 continue
-            offset = group.offset
-            bits = (packed >> offset) & FULL
+            offset, full = group.offset, group.full
+            bits = (packed >> offset) & full
             table.reached |= bits
             moved = table.moved
             after = 0
@@ -404,12 +468,13 @@ class _Propagation:
                     bit = table.move(number)
                 after |= bit
                 bits ^= low
-            packed = (packed & ~(FULL << offset)) | (after << offset)
+            packed = (packed & ~(full << offset)) | (after << offset)
         return packed
 
-    def _plan(self, scene_id: str, trace: tuple, via: int | None, target_scene: str | None) -> tuple:
-        """The table of each group this way touches."""
-        events = list(trace)
+    def _plan(self, trace: int, via: int | None, target_scene: str | None) -> tuple:
+        """The table of each group this way touches (its trace, the choice's `set`/`add` and the next visit)."""
+        scene_id, events_in_scene = self.traces[trace]
+        events = list(events_in_scene)
         if via is not None and via >= 0:
             choice = self.story.scenes[scene_id].choices[via]
             events += [("set", change.variable, change.value) for change in choice.sets]
@@ -473,7 +538,7 @@ class _Table:
                 values[slot] = values[slot] + 1 if cap is None else min(values[slot] + 1, cap)
             else:
                 _evaluate(event[1], group, values, met)
-        bit = self.moved[number] = 1 << min(group.number(tuple(values)), WIDTH - 1)
+        bit = self.moved[number] = 1 << min(group.number(tuple(values)), group.width - 1)
         if self.has_ifs:
             self.answers[number] = tuple(met)
         return bit
