@@ -123,11 +123,18 @@ class _Labels:
         self.story = story
         watched: set[str] = set()
         watched_visits: set[str] = set()
+        self.line_ifs: dict[int, tuple] = {}  # id of each line-picking `if` -> how it is observed
         for scene in story.scenes.values():
             for beat in _all_beats(scene.beats):
                 if isinstance(beat, IfBeat) and not deciding(beat):
                     watched |= beat.condition.reads
                     watched_visits |= beat.condition.visits_read
+                    self.line_ifs[id(beat)] = (
+                        "if",
+                        beat.condition.source,
+                        _signature(beat.then),
+                        _signature(beat.otherwise),
+                    )
         self.watched = watched
         self.watched_visits = watched_visits
         self.fixed: dict[str, tuple | None] = {}
@@ -202,12 +209,13 @@ class _Labels:
             elif isinstance(beat, StageBeat):
                 seen.append(("stage", beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.outfit))
             elif isinstance(beat, IfBeat):
-                if deciding(beat):
+                observed = self.line_ifs.get(id(beat))
+                if observed is None:  # a deciding `if`: what it shows depends on its answer
                     taken = beat.then if beat.condition.fn(variables, visits) else beat.otherwise
                     if not self._beats(taken, variables, visits, seen):
                         return False
                 else:
-                    seen.append(("if", beat.condition.source, _signature(beat.then), _signature(beat.otherwise)))
+                    seen.append(observed)
             elif isinstance(beat, EffectBeat):
                 for change in beat.changes:
                     name = change.variable

@@ -1,8 +1,11 @@
 """Plays sampled under a policy, for what is cheaper to sample than to prove: repeated sentences and saturation.
 
-Each play is an ordinary `Playthrough` pulled event by event, as a player sees it, choosing at each menu by the
-policy's odds (a seeded `random.Random`, so the same seed gives the same plays). Per play it keeps every
-sentence read (of 4 words or more) and the variables' values at the ending. Also used by `--random N --policy P`.
+Each play runs the scenes' compiled steps and the story machine as a `Playthrough` does (`run_silently`, told of
+every line it passes, and the machine's own transitions, as the explorer fires them), choosing at each menu among
+the available choices by the policy's odds (a seeded `random.Random`, so the same seed gives the same plays),
+taking the fallback when none is. That is the event-by-event playthrough without building what only a screen
+needs (the stage, menus as shown), about twice as fast. Per play it keeps every sentence read (of 4 words or more)
+and the variables' values at the ending.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.events import Choices, Ended, Line, SceneEntered
+from game.events import Line
+from game.machine import FALLBACK, NEXT, PlayState, choice_is_available, choice_trigger
 from game.model import Story
-from game.playthrough import Playthrough
+from game.playthrough import PlaythroughError
+from game.program import run_silently
+from game.tester.explore import initial_variables, machine_firer
 from game.tester.odds import Policy
 
 MAX_EVENTS = 200_000  # per play: a play that goes on longer is abandoned (a loop; `test` reports those)
@@ -58,34 +64,65 @@ def sample_plays(
     rng = random.Random(seed)
     result = Samples(plays, seed, policy.name)
     split: dict[str, list[str]] = {}
+    fire = machine_firer(story)
+    scenes_by_id, programs = story.scenes, story.programs
+    first = start or story.start
+    values = initial_variables(story, given)
     for _ in range(plays):
-        playthrough = Playthrough(story, start=start, given=given)
-        read: Counter = Counter()
-        events = scenes = 0
-        while playthrough.can_continue and events < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
-            event = playthrough.continue_()
-            events += 1
-            if isinstance(event, SceneEntered):
-                scenes += 1
-            elif isinstance(event, Line):
-                parts = split.get(event.text)
-                if parts is None:
-                    parts = split[event.text] = sentences(event.text)
-                read.update(parts)
-            elif isinstance(event, Choices):
-                options = [option.index for option in event.options if option.available]
-                if not options:
-                    break  # a soft-lock: `test` reports those
-                scenes = 0
-                odds = policy.pick(event.scene, options)
-                playthrough.choose(rng.choices(options, weights=[float(share) for share in odds])[0])
-            elif isinstance(event, Ended):
-                result.endings[event.ending] += 1
-                result.end_values.append(dict(playthrough.variables))
+        state = PlayState(first, dict(values), {first: 1}, set())
+        reader = _Reader(split)
+        scenes = 0
+        ended = False
+        while reader.events < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
+            scene = scenes_by_id[state.state]
+            scenes += 1
+            reader.events += 1
+            trigger = run_silently(programs[scene.id], state.variables, state.visits, reader)
+            if trigger is not None:
+                _fire(fire, state, trigger)
+            elif scene.next is not None:
+                _fire(fire, state, NEXT)
+            elif scene.ending is not None:
+                result.endings[scene.ending] += 1
+                result.end_values.append(dict(state.variables))
+                ended = True
                 break
-        if playthrough.ended is None:
+            else:
+                options = [c.index for c in scene.choices if not c.fallback and choice_is_available(c, state)]
+                if options:
+                    reader.events += 1
+                    scenes = 0
+                    odds = policy.pick(scene.id, options)
+                    _fire(fire, state, choice_trigger(rng.choices(options, weights=[float(p) for p in odds])[0]))
+                elif any(choice.fallback for choice in scene.choices):
+                    _fire(fire, state, FALLBACK)
+                else:
+                    break  # a soft-lock: `test` reports those
+        if not ended:
             result.unfinished += 1
-        for sentence, count in read.items():
+        for sentence, count in reader.read.items():
             if count > 1:
                 result.repeated[sentence] += 1
     return result
+
+
+class _Reader:
+    """Told of each event a play passes: counts them, and the sentences of every line read."""
+
+    def __init__(self, split: dict[str, list[str]]) -> None:
+        self.split = split  # line text -> its sentences, shared by every play
+        self.read: Counter = Counter()
+        self.events = 0
+
+    def __call__(self, event: object) -> None:
+        self.events += 1
+        if type(event) is Line:
+            parts = self.split.get(event.text)
+            if parts is None:
+                parts = self.split[event.text] = sentences(event.text)
+            self.read.update(parts)
+
+
+def _fire(fire, state: PlayState, trigger: str) -> None:
+    if not fire(state, trigger):
+        raise PlaythroughError(f"the story machine refused '{trigger}' in scene '{state.state}'")
