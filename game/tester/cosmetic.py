@@ -24,6 +24,7 @@ latest over the first MEASURED_SITUATIONS states that offer it, those reached wi
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.machine import choice_is_available, choice_is_shown
@@ -53,7 +54,7 @@ class ChoiceFinding:
         return data
 
 
-def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, edges: list[range] | None = None):
+def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, edges: Sequence[range] | None = None):
     """(cosmetic choices, consequences of the others): choices marked `flavor: true` are in neither."""
     story = exploration.story
     edges = edges if edges is not None else out_edges(exploration)

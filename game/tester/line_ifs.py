@@ -326,8 +326,9 @@ class _Propagation:
             high = low
             while high < count and position[order[high]] == here:
                 high += 1
-            work = deque(order[low:high])
-            for state in work:
+            block = order[low:high]
+            work = deque(block)
+            for state in block:
                 queued[state] = 1
             low = high
             while work:
@@ -353,6 +354,8 @@ class _Propagation:
                             queued[target] = 1
                             work.append(target)
                     index += 1
+            for state in block:  # no edge comes back to an earlier position: these sets are needed no more
+                values[state] = 0
         for table in self.tables.values():
             bits = table.reached
             while table.has_ifs and bits:

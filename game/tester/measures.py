@@ -8,6 +8,7 @@ sentences read twice in one play (`sampling`). None of these fails a run: they a
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.model import Story
@@ -114,7 +115,7 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
     )
 
 
-def always_offered(exploration: Exploration, edges: list[range]) -> list:
+def always_offered(exploration: Exploration, edges: Sequence[range]) -> list:
     """Choices with a condition that holds at every menu of their scene that is reached: the condition is dead text.
 
     (A condition that never holds is already a failure: the choice can never be taken.) A once-choice counts as
