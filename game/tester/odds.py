@@ -139,9 +139,7 @@ class OutEdges(Sequence[range]):
     def __len__(self) -> int:
         return len(self.count)
 
-    def __getitem__(self, state):  # type: ignore[override]
-        if isinstance(state, slice):
-            return [self[index] for index in range(*state.indices(len(self)))]
+    def __getitem__(self, state):  # type: ignore[override]  # a state id only, no slices
         first = self.first[state]
         return range(first, first + self.count[state]) if first >= 0 else _NONE
 

@@ -70,14 +70,15 @@ def sample_plays(
     values = initial_variables(story, given)
     for _ in range(plays):
         state = PlayState(first, dict(values), {first: 1}, set())
-        reader = _Reader(split)
+        shown: list = []  # every event the play passes (run_silently appends them: a C call, no Python frame)
+        entered = 0  # scenes entered and menus answered, counted as events too
         scenes = 0
         ended = False
-        while reader.events < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
+        while len(shown) + entered < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
             scene = scenes_by_id[state.state]
             scenes += 1
-            reader.events += 1
-            trigger = run_silently(programs[scene.id], state.variables, state.visits, reader)
+            entered += 1
+            trigger = run_silently(programs[scene.id], state.variables, state.visits, shown.append)
             if trigger is not None:
                 _fire(fire, state, trigger)
             elif scene.next is not None:
@@ -90,7 +91,7 @@ def sample_plays(
             else:
                 options = [c.index for c in scene.choices if not c.fallback and choice_is_available(c, state)]
                 if options:
-                    reader.events += 1
+                    entered += 1
                     scenes = 0
                     odds = policy.pick(scene.id, options)
                     _fire(fire, state, choice_trigger(rng.choices(options, weights=[float(p) for p in odds])[0]))
@@ -100,27 +101,23 @@ def sample_plays(
                     break  # a soft-lock: `test` reports those
         if not ended:
             result.unfinished += 1
-        for sentence, count in reader.read.items():
+        for sentence, count in _read(shown, split).items():
             if count > 1:
                 result.repeated[sentence] += 1
     return result
 
 
-class _Reader:
-    """Told of each event a play passes: counts them, and the sentences of every line read."""
-
-    def __init__(self, split: dict[str, list[str]]) -> None:
-        self.split = split  # line text -> its sentences, shared by every play
-        self.read: Counter = Counter()
-        self.events = 0
-
-    def __call__(self, event: object) -> None:
-        self.events += 1
+def _read(shown: list, split: dict[str, list[str]]) -> Counter:
+    """How often each sentence was read among the events shown (`split`: line text -> sentences, shared)."""
+    read: Counter = Counter()
+    for event in shown:
         if type(event) is Line:
-            parts = self.split.get(event.text)
+            parts = split.get(event.text)
             if parts is None:
-                parts = self.split[event.text] = sentences(event.text)
-            self.read.update(parts)
+                parts = split[event.text] = sentences(event.text)
+            for part in parts:
+                read[part] += 1
+    return read
 
 
 def _fire(fire, state: PlayState, trigger: str) -> None:
