@@ -20,7 +20,8 @@ answers the `if` gives in play, so "always true" and "always false" are proofs, 
 A visit count is kept up to the largest cap its line-picking comparisons need (see `analysis.comparison_caps`):
 from there on no such comparison changes its answer. A group that cannot be kept finite this way (an int without
 both bounds, a count with no sound cap, or too many combinations) is not judged, and neither is anything on a
-partial exploration (a state never expanded may give the other answer).
+partial exploration (a state never expanded may give the other answer). Nor is a group one of whose variables is
+written from an expression (`set: {grades: "trust + 1"}`): its value then comes from outside the group.
 
 A group's set of values at a state is a bit set over the group's combinations; all groups of a state are packed
 into one Python int, so an edge that touches no group is one `|`, and the work per edge is proportional to the
@@ -34,7 +35,19 @@ from dataclasses import dataclass, field
 
 from game.expressions import Compare, Visited, walk
 from game.model import IfBeat, Location, Story
-from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_JUMP, OP_SET, apply_add, apply_set
+from game.program import (
+    OP_ADD,
+    OP_BRANCH,
+    OP_EVAL,
+    OP_EVENT,
+    OP_JUMP,
+    OP_SET,
+    Constant,
+    apply_add,
+    apply_eval,
+    apply_set,
+    evaluated_changes,
+)
 from game.tester.analysis import comparison_caps, deciding, if_beats
 from game.tester.explore import Exploration
 from game.tester.report import ConstantIf
@@ -431,6 +444,13 @@ class _Propagation:
                     apply_add(variables, step[1])
                 events.extend(("add", *change) for change in step[1] if ("var", change[0]) in items)
                 index += 1
+            elif op == OP_EVAL:
+                if not fixed_path:
+                    apply_eval(variables, visits, step[1])
+                for name, fn, adds, low, high in step[1]:
+                    if ("var", name) in items:
+                        events.append(_written(name, fn, adds, low, high))
+                index += 1
             elif op == OP_BRANCH:
                 top = tops.get(index)
                 if top is not None:
@@ -480,10 +500,11 @@ class _Propagation:
         events = list(events_in_scene)
         if via is not None and via >= 0:
             choice = self.story.scenes[scene_id].choices[via]
-            events += [("set", change.variable, change.value) for change in choice.sets]
-            for change in choice.adds:
-                var_type = self.story.variables[change.variable].type
-                events.append(("add", change.variable, change.value, var_type.minimum, var_type.maximum))
+            story = self.story
+            for name, fn, adds, low, high in evaluated_changes(story, "set", choice.sets) + evaluated_changes(
+                story, "add", choice.adds
+            ):
+                events.append(_written(name, fn, adds, low, high))
         if target_scene is not None:
             events.append(("visit", target_scene))
         per_group: dict[int, list] = {}
@@ -492,6 +513,8 @@ class _Propagation:
                 found = self.group_of[event[1].number]
             else:
                 found = self.item_group.get(("visits", event[1]) if event[0] == "visit" else ("var", event[1]))
+                if found is not None and event[0] == "computed":
+                    self.groups[found].lost = True  # its value comes from outside the group: give it up
                 if found is None:
                     continue
             per_group.setdefault(found, []).append(event)
@@ -545,6 +568,13 @@ class _Table:
         if self.has_ifs:
             self.answers[number] = tuple(met)
         return bit
+
+
+def _written(name: str, fn, adds: bool, low, high) -> tuple:
+    """A write as an event: a constant `set` or `add`, or "computed" when an expression works its value out."""
+    if type(fn) is not Constant:
+        return ("computed", name)
+    return ("add", name, fn.value, low, high) if adds else ("set", name, fn.value)
 
 
 def _evaluate(node: _Node, group: _Group, values: list, met: list[tuple[int, bool]]) -> None:
