@@ -354,7 +354,7 @@ def test_the_reports_list_them_with_file_and_line(tmp_path, capsys):
     main(["test", "--story", str(folder), "--html", str(page)])
     out = capsys.readouterr().out
     assert "Conditions that never change anything: 2" in out
-    assert 'b: if "brave" is always false (its then lines are dead text)' in out
+    assert 'b: if "brave" is always false (the way it never takes is dead text)' in out
     assert "main.yaml:21</a> b: if “grades &lt;= 3” is always true" in page.read_text(encoding="utf-8")
 
 

@@ -149,9 +149,9 @@ def dead_text_lines(found: LineIfs) -> list[str]:
     """The line-picking ifs whose answer never changes: the lines of the way never taken are dead text."""
     lines = []
     for item in found.constant:
-        never = "else" if item.outcome == "always true" else "then"
         lines.append(
-            f'  {item.where}  {item.scene}: if "{item.condition}" is {item.outcome} (its {never} lines are dead text)'
+            f'  {item.where}  {item.scene}: if "{item.condition}" is {item.outcome}'
+            " (the way it never takes is dead text)"
         )
     if found.unjudged:
         lines.append(f"  {len(found.unjudged)} line-picking ifs not judged (their values could not be kept exactly)")
