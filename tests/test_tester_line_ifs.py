@@ -211,6 +211,7 @@ def test_a_partial_exploration_judges_nothing(tmp_path):
 # -- against a naive search over full concrete states --------------------------------------------------------------
 
 NAIVE_STATES = 5_000
+taken: dict = {}  # filled by `naive_answers`: variable -> the values it holds at a scene entry or where play stops
 VISIT_CAP = 6  # every comparison the random stories write is decided by counts up to 5
 
 
@@ -273,6 +274,7 @@ def naive_answers(story) -> tuple[dict, bool]:
     from game.tester.explore import expand
 
     answers: dict = {}
+    taken.clear()
     start = PlayState(story.start, story.defaults(), {story.start: 1}, set())
     seen: set = set()
     queue = deque([start])
@@ -285,9 +287,12 @@ def naive_answers(story) -> tuple[dict, bool]:
         if key in seen:
             continue
         seen.add(key)
-        interpret(story, story.scenes[state.state].beats, dict(state.variables), state.visits, answers)
+        after = dict(state.variables)
+        interpret(story, story.scenes[state.state].beats, after, state.visits, answers)
         _, successors = expand(story, state.copy())
         queue.extend(successor for _, successor in successors)
+        for name, value in (*state.variables.items(), *(after.items() if not successors else ())):
+            taken.setdefault(name, set()).add(value)
     return answers, True
 
 
@@ -339,6 +344,9 @@ def test_line_ifs_agree_with_a_naive_search(scenes):
                 assert seen == naive.get(where, set()), where  # and nothing else: the answers are exact
         for item in result.constant:
             assert naive[item.where] == {item.outcome == "always true"}
+        if finished:
+            for name, values in result.taken.items():
+                assert values == taken[name], name  # so the values a variable never takes are exact too
 
 
 def test_the_reports_list_them_with_file_and_line(tmp_path, capsys):
@@ -364,3 +372,17 @@ def test_a_variable_written_from_an_expression_is_not_judged(tmp_path):
     result = line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
     assert [(where.line, condition) for _, where, condition in result.unjudged] == [(25, "brave")]
     assert [item.condition for item in result.constant] == ["grades <= 3"]
+
+
+def test_values_a_variable_never_takes(tmp_path, capsys):
+    from game.cli import main
+
+    # LOOP: grades starts at 2 and only ever grows; brave is never set; mood is calm at the start, then cross.
+    folder = write_story(tmp_path, LOOP, manifest=MANIFEST)
+    main(["test", "--story", str(folder), "--json", "--measures"])
+    variables = json.loads(capsys.readouterr().out)["variables"]
+    assert variables["grades"]["never_takes"] == [0, 1]
+    assert variables["brave"]["never_takes"] == [True]
+    assert variables["mood"]["never_takes"] == []
+    main(["test", "--story", str(folder), "--measures"])
+    assert "never takes: 0, 1 (no play holds it at any scene)" in capsys.readouterr().out

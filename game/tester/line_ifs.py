@@ -23,6 +23,9 @@ both bounds, a count with no sound cap, or too many combinations) is not judged,
 partial exploration (a state never expanded may give the other answer). Nor is a group one of whose variables is
 written from an expression (`set: {grades: "trust + 1"}`): its value then comes from outside the group.
 
+Every other variable is carried too, as a group of its own, so that the values each variable holds at some scene
+entry (or ending) of some play are known: the rest of its declared values are values it can never take.
+
 A group's set of values at a state is a bit set over the group's combinations; all groups of a state are packed
 into one Python int, so an edge that touches no group is one `|`, and the work per edge is proportional to the
 groups it touches; the effect of a scene's way through on one group's bit set is computed once and remembered.
@@ -104,13 +107,15 @@ class LineIfs:
     judged: int  # line-picking ifs evaluated at least once with every value they read carried exactly
     unjudged: list[tuple[str, Location, str]]  # (scene, where, condition): their values could not be carried
     answers: dict[Location, frozenset[bool]] = field(default_factory=dict)  # every judged if: the answers it gave
+    # Per variable whose values were all carried: the values it holds at some scene entry or ending of some play.
+    taken: dict[str, frozenset] = field(default_factory=dict)
 
 
 def line_if_findings(exploration: Exploration) -> LineIfs:
     """Every line-picking `if` that gives the same answer in every reachable play where it is evaluated."""
     story = exploration.story
     nodes, tops = _nodes(story)
-    if not nodes or exploration.partial:
+    if exploration.partial:
         return LineIfs([], 0, [], {})
     groups, group_of = _groups(story, nodes, tops)
     offset = 0
@@ -140,7 +145,14 @@ def line_if_findings(exploration: Exploration) -> LineIfs:
             constant.append(ConstantIf(scene_id, node.beat.where, condition.source, outcome))
     order = {scene_id: scene.order for scene_id, scene in story.scenes.items()}
     constant.sort(key=lambda item: (order[item.scene], item.where.line))
-    return LineIfs(constant, judged, unjudged, answers)
+    taken: dict[str, frozenset] = {}
+    for group in groups:
+        if group.lost:
+            continue
+        for slot, (kind, name) in enumerate(group.items):
+            if kind == "var":
+                taken[name] = frozenset(values[slot] for values in group.combinations)
+    return LineIfs(constant, judged, unjudged, answers, taken)
 
 
 # -- the line-picking ifs and their groups -----------------------------------------------------------------------------
@@ -217,6 +229,8 @@ def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[
             first = next(iter(reads), None)
             for item in reads:
                 parent[root(item)] = root(first)  # type: ignore[arg-type]
+    for name in story.variables:  # every variable is carried, so that the values it never takes are known too
+        root(("var", name))
     caps = _line_caps(story, nodes)
     members: dict[Item, list[Item]] = {}
     for item in sorted(parent, key=str):

@@ -33,6 +33,7 @@ class Measures:
     cosmetic: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
     consequences: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
     line_ifs: LineIfs = field(default_factory=lambda: LineIfs([], 0, []))  # line-picking ifs that never change
+    never_takes: dict[str, list] = field(default_factory=dict)  # variable -> declared values no play ever holds
 
     def to_json(self) -> dict:
         odds = self.odds
@@ -61,6 +62,7 @@ class Measures:
                     "writes": use.writes,
                     "dead_writes": [{"file": where.file, "line": where.line} for where in use.dead_writes],
                     "saturation": self.saturation.get(name),
+                    "never_takes": self.never_takes.get(name),
                 }
                 for name, use in self.variables.items()
             },
@@ -103,6 +105,7 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
     from game.tester.cosmetic import choice_findings
 
     cosmetic, consequences = choice_findings(exploration, masks, edges)
+    line_ifs = line_if_findings(exploration)
     return Measures(
         odds=odds,
         variables=variable_uses(story),
@@ -111,7 +114,8 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
         cosmetic=cosmetic,
         consequences=consequences,
         always_offered=always_offered(exploration, edges),
-        line_ifs=line_if_findings(exploration),
+        line_ifs=line_ifs,
+        never_takes=never_takes(story, line_ifs),
     )
 
 
@@ -156,6 +160,27 @@ def dead_text_lines(found: LineIfs) -> list[str]:
     if found.unjudged:
         lines.append(f"  {len(found.unjudged)} line-picking ifs not judged (their values could not be kept exactly)")
     return lines
+
+
+def never_takes(story: Story, found: LineIfs) -> dict[str, list]:
+    """Per variable with finitely many declared values (and every value carried exactly): those no scene entry or
+    ending of any play holds, in declared order. Nothing for a partial exploration."""
+    missing = {}
+    for name, variable in story.variables.items():
+        taken = found.taken.get(name)
+        kind, low, high = variable.type.kind, variable.type.minimum, variable.type.maximum
+        if taken is None:
+            continue
+        if kind == "bool":
+            declared: list = [False, True]
+        elif kind == "enum":
+            declared = list(variable.type.values)
+        elif low is not None and high is not None and high - low < 4096:
+            declared = list(range(low, high + 1))
+        else:
+            continue
+        missing[name] = [value for value in declared if value not in taken]
+    return missing
 
 
 def saturation(story: Story, samples: Samples) -> dict[str, dict[str, float]]:
@@ -211,6 +236,10 @@ def text_lines(measures: Measures) -> list[str]:
         lines.append(f"  {name}: {use.reads} reads / {use.writes} writes{extra}")
         if not use.reads:
             lines.append("    never read: nothing a player does with it can matter")
+        unused = measures.never_takes.get(name)
+        if unused:
+            shown = ", ".join(str(value).lower() if isinstance(value, bool) else str(value) for value in unused)
+            lines.append(f"    never takes: {shown} (no play holds it at any scene)")
         for where in use.dead_writes:
             lines.append(f"    dead write at {where.file}:{where.line} (no play reads it before it is set again)")
     repeated = measures.samples.repeated.most_common(SHOWN_REPEATS)
