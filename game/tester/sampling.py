@@ -5,7 +5,7 @@ every line it passes, and the machine's own transitions, as the explorer fires t
 the available choices by the policy's odds (a seeded `random.Random`, so the same seed gives the same plays),
 taking the fallback when none is. That is the event-by-event playthrough without building what only a screen
 needs (the stage, menus as shown), about three times as fast. A story with lines that change with play (`{...}`,
-`extend`) or choices with replies is sampled through ordinary `Playthrough`s instead, pulled event by event.
+`extend`), choices with replies or sub-scenes is sampled through ordinary `Playthrough`s instead, pulled event by event.
 Per play it keeps every sentence read (of 4 words or more)
 and the variables' values at the ending.
 """
@@ -130,10 +130,12 @@ def _fire(fire, state: PlayState, trigger: str) -> None:
 
 
 def _plain(story: Story) -> bool:
-    """Whether every line is shown as written (no `{...}`, no `extend`) and no scene is a choice's reply: then the
-    plain runs above read exactly what a playthrough shows."""
-    if any(scene.part_of is not None for scene in story.scenes.values()):
-        return False
+    """Whether every line is shown as written (no `{...}`, no `extend`), no scene is a choice's reply and none calls
+    or returns: then the plain runs above read exactly what a playthrough shows."""
+    if any(
+        scene.part_of is not None or scene.returns_to is not None or scene.returns for scene in story.scenes.values()
+    ):
+        return False  # replies and sub-scenes (`call`, `return`): the playthrough knows their ways
     return all(
         step[0] != OP_EVENT or type(step[1]) in (Line, StageChange)
         for program in story.programs.values()
