@@ -48,6 +48,7 @@ OTHER_SCRIPTS = (
     ("bench_capture.py", "Capture (pictures of a playthrough)"),
     ("bench_measures.py", "Measures (test --measures) vs exploration"),
     ("bench_lsp.py", "Language server (diagnostics after an edit)"),
+    ("bench_bisimulation.py", "Cosmetic-choice bisimulation on cyclic graphs"),
 )
 SCRIPT_TIMEOUT = 900
 

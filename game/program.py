@@ -206,11 +206,15 @@ def apply_add(variables: MutableMapping[str, object], changes: tuple) -> None:
 
 
 def run_silently(
-    program: SceneProgram, variables: MutableMapping[str, object], visits: Mapping[str, int]
+    program: SceneProgram,
+    variables: MutableMapping[str, object],
+    visits: Mapping[str, int],
+    on_event: Callable[[object], None] | None = None,
 ) -> str | None:
     """Play a scene's effects without presenting anything; return the goto trigger taken, or None at the end.
 
-    Used by the branch tester: the same steps as a playthrough, so no second copy of the rules.
+    Used by the branch tester: the same steps as a playthrough, so no second copy of the rules. `on_event`, when
+    given, is called with each event a playthrough would present (a line, a stage change), in order.
     """
     steps = program.steps
     index = 0
@@ -220,6 +224,8 @@ def run_silently(
         op = step[0]
         index += 1
         if op == OP_EVENT:
+            if on_event is not None:
+                on_event(step[1])
             continue
         if op == OP_SET:
             apply_set(variables, step[1])

@@ -14,7 +14,8 @@ scene whose visits such an `if` reads is part of the labels, so along matched pa
 `if`s show the same lines.
 
 On an acyclic explored graph (the common case: every loop makes progress) the bisimulation is one bottom-up pass in
-reverse topological order, linear in the edges; with cycles it falls back to refining signatures until stable.
+reverse topological order, linear in the edges; with cycles it is Paige and Tarjan's partition refinement, in
+O(m log n) (`bisimulation`).
 For each choice that is not cosmetic, the depth at which its outcome first differs observably from the nearest
 sibling's says where its consequence first shows: in the next scene, n scenes later, or only at the ending (the
 latest over the first MEASURED_SITUATIONS states that offer it, those reached with the fewest choices first).
@@ -23,12 +24,14 @@ latest over the first MEASURED_SITUATIONS states that offer it, those reached wi
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.inline_text import inline_expressions
 from game.machine import choice_is_available, choice_is_shown
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, StageBeat, Story, TextBeat
 from game.tester.analysis import deciding
+from game.tester.bisimulation import coarsest_bisimulation
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import out_edges
@@ -53,7 +56,7 @@ class ChoiceFinding:
         return data
 
 
-def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, edges: list[range] | None = None):
+def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, edges: Sequence[range] | None = None):
     """(cosmetic choices, consequences of the others): choices marked `flavor: true` are in neither."""
     story = exploration.story
     edges = edges if edges is not None else out_edges(exploration)
@@ -123,12 +126,19 @@ class _Labels:
         self.story = story
         watched: set[str] = set()
         watched_visits: set[str] = set()
+        self.line_ifs: dict[int, tuple] = {}  # id of each line-picking `if` -> how it is observed
         computed: dict[str, set[str]] = {}  # variable -> what the expressions written into it read
         for scene in story.scenes.values():
             for beat in _all_beats(scene.beats):
                 if isinstance(beat, IfBeat) and not deciding(beat):
                     watched |= beat.condition.reads
                     watched_visits |= beat.condition.visits_read
+                    self.line_ifs[id(beat)] = (
+                        "if",
+                        beat.condition.source,
+                        _signature(beat.then),
+                        _signature(beat.otherwise),
+                    )
                 elif isinstance(beat, EffectBeat):
                     for change in beat.changes:
                         if change.expression is not None:
@@ -225,12 +235,13 @@ class _Labels:
             elif isinstance(beat, StageBeat):
                 seen.append(("stage", beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.outfit))
             elif isinstance(beat, IfBeat):
-                if deciding(beat):
+                observed = self.line_ifs.get(id(beat))
+                if observed is None:  # a deciding `if`: what it shows depends on its answer
                     taken = beat.then if beat.condition.fn(variables, visits) else beat.otherwise
                     if not self._beats(taken, variables, visits, seen):
                         return False
                 else:
-                    seen.append(("if", beat.condition.source, _signature(beat.then), _signature(beat.otherwise)))
+                    seen.append(observed)
             elif isinstance(beat, EffectBeat):
                 for change in beat.changes:
                     name = change.variable
@@ -312,27 +323,17 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
                 index = span[0]
                 signature: tuple = (state_ids[state], edge_label_ids[index], blocks[edge_to[index]])
             else:
-                signature = (
-                    state_ids[state],
-                    frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span),
-                )
+                outcomes = frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span)
+                if len(outcomes) == 1:  # several ways out to the same place look like one
+                    signature = (state_ids[state], *next(iter(outcomes)))
+                else:
+                    signature = (state_ids[state], outcomes)
             blocks[state] = interned.setdefault(signature, len(interned))
         return blocks
-    interned_labels: dict[tuple, int] = {}
-    blocks = [interned_labels.setdefault(label, len(interned_labels)) for label in state_labels]
-    number = len(interned_labels)
-    while True:
-        interned: dict[tuple, int] = {}
-        refined = [
-            interned.setdefault(
-                (blocks[state], frozenset((edge_labels[index], blocks[edge_to[index]]) for index in edges[state])),
-                len(interned),
-            )
-            for state in range(count)
-        ]
-        if len(interned) == number:
-            return refined
-        blocks, number = refined, len(interned)
+    edge_from = exploration.edge_from
+    return coarsest_bisimulation(
+        state_labels, [(edge_from[index], edge_labels[index], edge_to[index]) for index in range(len(edge_to))]
+    )
 
 
 def _reverse_topological(count: int, edges, masks: EndingMasks) -> list[int] | None:

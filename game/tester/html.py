@@ -1,8 +1,9 @@
 """`heartstopper test --measures --html FILE`: the findings as one self-contained page (no network, no scripts).
 
 The page holds the story map (every scene a box, placed in layers along the scene graph, coloured by the
-probability of visiting it under the policy), the ending odds as a bar chart, the cosmetic choices, consequences
-and dead writes with their file:line, and the whole text summary. Everything from the story is escaped.
+probability of visiting it under the policy), the ending odds as a bar chart, the cosmetic choices, consequences,
+conditions that never change anything and dead writes with their file:line, and the whole text summary.
+Everything from the story is escaped.
 """
 
 from __future__ import annotations
@@ -138,6 +139,15 @@ def render(story: Story, topo: dict[str, int], measures: Measures, summary: str)
         for name, use in measures.variables.items()
         for where in use.dead_writes
     )
+    conditions = "".join(
+        f"<li>{_where(where.file, where.line)} {escape(scene)} choice {index + 1}: its condition holds at every "
+        "menu</li>"
+        for scene, index, where in measures.always_offered
+    ) + "".join(
+        f"<li>{_where(item.where.file, item.where.line)} {escape(item.scene)}: if “{escape(item.condition)}” is "
+        f"{item.outcome}</li>"
+        for item in measures.line_ifs.constant
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(story.title)}: do choices matter?</title>
 <style>
@@ -153,6 +163,7 @@ pre {{ background: #f6f8fa; padding: 12px; overflow-x: auto; font-size: 12px; }}
 <div class="scroll">{story_map(story, topo, visits)}</div>
 <h2>Cosmetic choices ({len(measures.cosmetic)})</h2><ul>{cosmetic or "<li>none</li>"}</ul>
 <h2>Where each other choice's consequence first shows</h2><ul>{consequences or "<li>none</li>"}</ul>
+<h2>Conditions that never change anything (dead text, dead branches)</h2><ul>{conditions or "<li>none</li>"}</ul>
 <h2>Dead writes</h2><ul>{dead or "<li>none</li>"}</ul>
 <h2>The full report</h2><pre>{escape(summary)}</pre>
 </body></html>

@@ -8,12 +8,14 @@ sentences read twice in one play (`sampling`). None of these fails a run: they a
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.model import Story
 from game.problems import shown_path
 from game.tester.explore import VIA_GOTO, Exploration
 from game.tester.graph import EndingMasks
+from game.tester.line_ifs import LineIfs, line_if_findings
 from game.tester.odds import Odds, Policy, compute_odds, out_edges
 from game.tester.sampling import Samples, sample_plays
 from game.tester.variables import VariableUse, variable_uses
@@ -31,6 +33,8 @@ class Measures:
     always_offered: list = field(default_factory=list)  # (scene, index, where): a condition true at every menu
     cosmetic: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
     consequences: list = field(default_factory=list)  # of cosmetic.ChoiceFinding
+    line_ifs: LineIfs = field(default_factory=lambda: LineIfs([], 0, []))  # line-picking ifs that never change
+    never_takes: dict[str, list] = field(default_factory=dict)  # variable -> declared values no play ever holds
 
     def to_json(self) -> dict:
         odds = self.odds
@@ -42,6 +46,16 @@ class Measures:
                 {"scene": scene, "choice": index, "file": where.file, "line": where.line, "outcome": "always true"}
                 for scene, index, where in self.always_offered
             ],
+            "constant_line_ifs": [
+                {
+                    "scene": item.scene,
+                    "file": item.where.file,
+                    "line": item.where.line,
+                    "condition": item.condition,
+                    "outcome": item.outcome,
+                }
+                for item in self.line_ifs.constant
+            ],
             "choice_consequence": [item.to_json() for item in self.consequences],
             "variables": {
                 name: {
@@ -49,6 +63,7 @@ class Measures:
                     "writes": use.writes,
                     "dead_writes": [{"file": where.file, "line": where.line} for where in use.dead_writes],
                     "saturation": self.saturation.get(name),
+                    "never_takes": self.never_takes.get(name),
                 }
                 for name, use in self.variables.items()
             },
@@ -91,6 +106,7 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
     from game.tester.cosmetic import choice_findings
 
     cosmetic, consequences = choice_findings(exploration, masks, edges)
+    line_ifs = line_if_findings(exploration)
     return Measures(
         odds=odds,
         variables=variable_uses(story),
@@ -99,16 +115,21 @@ def _measure(exploration: Exploration, masks: EndingMasks, policy: Policy, plays
         cosmetic=cosmetic,
         consequences=consequences,
         always_offered=always_offered(exploration, edges),
+        line_ifs=line_ifs,
+        never_takes=never_takes(story, line_ifs),
     )
 
 
-def always_offered(exploration: Exploration, edges: list[range]) -> list:
+def always_offered(exploration: Exploration, edges: Sequence[range]) -> list:
     """Choices with a condition that holds at every menu of their scene that is reached: the condition is dead text.
 
     (A condition that never holds is already a failure: the choice can never be taken.) A once-choice counts as
-    offered where it was already used, since its condition was not the reason it is missing.
+    offered where it was already used, since its condition was not the reason it is missing. Nothing is claimed
+    of a partial exploration.
     """
     story = exploration.story
+    if exploration.partial:
+        return []  # a menu never reached might not offer it
     keys, via = exploration.keys, exploration.edge_via
     offered: dict[tuple[str, int], bool] = {}
     for state, span in enumerate(edges):
@@ -127,6 +148,40 @@ def always_offered(exploration: Exploration, edges: list[range]) -> list:
     return [
         (scene, index, story.scenes[scene].choices[index].where) for (scene, index), always in offered.items() if always
     ]
+
+
+def dead_text_lines(found: LineIfs) -> list[str]:
+    """The line-picking ifs whose answer never changes: the lines of the way never taken are dead text."""
+    lines = []
+    for item in found.constant:
+        lines.append(
+            f'  {item.where}  {item.scene}: if "{item.condition}" is {item.outcome}'
+            " (the way it never takes is dead text)"
+        )
+    if found.unjudged:
+        lines.append(f"  {len(found.unjudged)} line-picking ifs not judged (their values could not be kept exactly)")
+    return lines
+
+
+def never_takes(story: Story, found: LineIfs) -> dict[str, list]:
+    """Per variable with finitely many declared values (and every value carried exactly): those no scene entry or
+    ending of any play holds, in declared order. Nothing for a partial exploration."""
+    missing = {}
+    for name, variable in story.variables.items():
+        taken = found.taken.get(name)
+        kind, low, high = variable.type.kind, variable.type.minimum, variable.type.maximum
+        if taken is None:
+            continue
+        if kind == "bool":
+            declared: list = [False, True]
+        elif kind == "enum":
+            declared = list(variable.type.values)
+        elif low is not None and high is not None and high - low < 4096:
+            declared = list(range(low, high + 1))
+        else:
+            continue
+        missing[name] = [value for value in declared if value not in taken]
+    return missing
 
 
 def saturation(story: Story, samples: Samples) -> dict[str, dict[str, float]]:
@@ -163,13 +218,16 @@ def text_lines(measures: Measures) -> list[str]:
     lines += ["", f"Cosmetic choices: {len(measures.cosmetic)} change nothing a player will ever see"]
     for item in measures.cosmetic:
         lines.append(f'  {item.where}  {item.scene} choice {item.index + 1}: "{item.text}"')
-    for scene, index, where in measures.always_offered:
-        lines.append(f"  {where}  {scene} choice {index + 1}: its condition holds at every menu (dead condition)")
     later = [item for item in measures.consequences if item.scenes_later > 0]
     if later:
         lines.append(f"  {len(later)} other choices first show their consequence a scene or more later:")
         for item in later:
             lines.append(f"    {item.where}  {item.scene} choice {item.index + 1}: {item.first_shows}")
+    dead = len(measures.always_offered) + len(measures.line_ifs.constant)
+    lines += ["", f"Conditions that never change anything: {dead}"]
+    for scene, index, where in measures.always_offered:
+        lines.append(f"  {where}  {scene} choice {index + 1}: its condition holds at every menu (dead condition)")
+    lines += dead_text_lines(measures.line_ifs)
     lines += ["", "Variables (reads / writes; dead writes; at min / max when the sampled plays end):"]
     for name, use in measures.variables.items():
         extra = ""
@@ -179,6 +237,10 @@ def text_lines(measures: Measures) -> list[str]:
         lines.append(f"  {name}: {use.reads} reads / {use.writes} writes{extra}")
         if not use.reads:
             lines.append("    never read: nothing a player does with it can matter")
+        unused = measures.never_takes.get(name)
+        if unused:
+            shown = ", ".join(str(value).lower() if isinstance(value, bool) else str(value) for value in unused)
+            lines.append(f"    never takes: {shown} (no play holds it at any scene)")
         for where in use.dead_writes:
             at = f"{shown_path(where.file)}:{where.line}"
             lines.append(f"    dead write at {at} (no play reads it before it is set again)")
