@@ -274,3 +274,46 @@ def test_the_game_skips_leaves_indoors_and_out_of_season(tmp_path: Path) -> None
         assert game.effects.animating(ui.clock.now)  # autumn leaves on the pitch
     finally:
         ui.close()
+
+
+def test_the_terminal_player_tells_of_leaves_only_where_the_window_lets_them_fall(tmp_path: Path) -> None:
+    """Indoors (the coach) and outdoors in spring no leaves drift past in the text either; in autumn they do."""
+    import io
+
+    from game.playthrough import Playthrough
+    from game.textplayer import TextPlayer
+    from game.ui.session import StorySession
+
+    scenes = """\
+    a:
+      title: "On the coach"
+      chapter: One
+      background: coach
+      lines:
+        - effect: leaves
+        - narrate: "Inside."
+      next: b
+    b:
+      title: "The pitch in spring"
+      chapter: One
+      background: {id: rugby_pitch, season: spring}
+      lines:
+        - effect: leaves
+        - narrate: "Spring."
+      next: c
+    c:
+      title: "The pitch in autumn"
+      chapter: One
+      background: rugby_pitch
+      lines:
+        - effect: leaves
+        - narrate: "Autumn."
+      ending: done
+    """
+    story = build(tmp_path, scenes)
+    out = io.StringIO()
+    player = TextPlayer(story, out=out, read_line=lambda: "", colour=False, pause=False, width=80)
+    player.play(StorySession(story, Playthrough(story)))
+    text = out.getvalue()
+    assert text.count("leaves drift past") == 1
+    assert text.index("Spring.") < text.index("leaves drift past") < text.index("Autumn.")
