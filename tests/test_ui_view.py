@@ -317,3 +317,25 @@ def test_the_terminal_player_tells_of_leaves_only_where_the_window_lets_them_fal
     text = out.getvalue()
     assert text.count("leaves drift past") == 1
     assert text.index("Spring.") < text.index("leaves drift past") < text.index("Autumn.")
+
+
+def test_every_locked_endings_card_holds_its_hint(tmp_path: Path) -> None:
+    """Before: a two-row hint ran over the bottom of its card in the shipped story's gallery. Just below each card
+    there is nothing but the page: no letter of its caption reaches there."""
+    from game.loader import load_story
+    from game.ui.screens.endings import EndingsScreen
+
+    ui = Driver(load_story(Path(__file__).resolve().parents[1] / "story"), tmp_path)
+    try:
+        screen = EndingsScreen(ui.app)
+        ui.app.push(screen)
+        ui.step()
+        frame = ui.frame()
+        for index in range(len(screen.endings)):
+            rect = screen.card_rect(index)
+            assert rect is not None
+            x, y, w, h = (round(v) for v in rect)
+            below = {tuple(frame.get_at((px, py)))[:3] for px in range(x, x + w) for py in range(y + h + 9, y + h + 13)}
+            assert len(below) == 1, f"{screen.endings[index].id}: its caption runs out of the card"
+    finally:
+        ui.close()
