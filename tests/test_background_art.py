@@ -253,3 +253,14 @@ def test_the_story_never_shows_a_night_picture_by_day_or_a_day_picture_by_night(
             if time and drawn_at(found) not in (time, None) and {time, drawn_at(found)} == {"day", "night"}:
                 wrong.append(f"{scene.id}: {asset} shows {found}")
     assert not wrong, wrong
+
+
+def test_the_eiffel_tower_sparkles_after_dark_only() -> None:
+    """Before: the day variants kept the tower's evening sparkle (little lights all over it in daylight)."""
+
+    def sparkles(name: str) -> int:
+        return (BACKGROUNDS / f"{name}.svg").read_text(encoding="utf-8").count('r="1.6"')
+
+    for place in ("eiffel_tower", "riverside_cafe"):
+        assert sparkles(f"{place}.night") >= 20 and sparkles(f"{place}.summer.day") == 0
+    assert sparkles("eiffel_tower") >= 20  # its own time, dusk

@@ -52,13 +52,15 @@ def eiffel_tower(c: Canvas, x: float, base: float, h: float, *, sparkle: bool = 
     rect(c, x - w3 * 1.6, y3 - 0.03 * h, w3 * 3.2, 0.03 * h, TOWER_DARK, wob=0.2, width=2.0)
     line(c, x, y3 - 0.03 * h, x, base - h, width=3.0, wob=0)
     if sparkle:
+        after_dark = getattr(c, "time", None) != "day"  # the tower sparkles from dusk on, never in daylight
         for _ in range(26):
             t = c.rng.uniform(0.02, 0.9)
             half = bw * (1 - t) ** 2.2 + w3
             sx = x + c.rng.uniform(-half, half) * 0.9
             sy = base - t * h
-            glow(c, sx, sy, 9, p.GLOW, 0.8)
-            circle(c, sx, sy, 1.6, p.WHITE, line=False)
+            if after_dark:
+                glow(c, sx, sy, 9, p.GLOW, 0.8)
+                circle(c, sx, sy, 1.6, p.WHITE, line=False)
 
 
 def _lattice(c: Canvas, x: float, bottom: float, top: float, wb: float, wt: float, rows: int) -> None:
