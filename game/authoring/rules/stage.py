@@ -41,7 +41,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 def _stage_beat(ctx: LintContext, beat: StageBeat, stage: StageKnown) -> Iterator[Problem]:
     if beat.action == "show" and beat.who:
         sprites = stage.sprites()
-        if sprites.get(beat.who) == (beat.expression, beat.at):
+        if sprites.get(beat.who) == (beat.expression, beat.at) and stage.outfit(beat.who) == beat.outfit:
             yield ctx.problem(
                 "HS027",
                 beat.where,
