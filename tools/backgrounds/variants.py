@@ -39,6 +39,7 @@ OUTDOORS = tuple(sorted(BASE_TIME))
 # Rooms seen at more than one time of day: their own time in the plain file, and the other times they are drawn at.
 ROOM_TIMES = {
     "prom_hall": ("night", ("day",)),
+    "paris_hotel": ("dusk", ("day", "night")),  # the sky in its French window
 }
 
 SKIES = {
@@ -61,8 +62,7 @@ def variants(scene_id: str) -> list[tuple[str | None, str | None]]:
     day and night (where they are not its own time) in autumn, spring and summer."""
     base = BASE_TIME.get(scene_id)
     if base is None:
-        times = ROOM_TIMES[scene_id][1] if scene_id in ROOM_TIMES else ()  # a room's windows show the season
-        return [(time, season) for time in times for season in (None, *SEASONS)]
+        return [(time, None) for time in ROOM_TIMES[scene_id][1]] if scene_id in ROOM_TIMES else []
     out: list[tuple[str | None, str | None]] = [(None, season) for season in SEASONS]
     for time in ("day", "night"):
         if time != base:
