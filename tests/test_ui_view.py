@@ -339,3 +339,16 @@ def test_every_locked_endings_card_holds_its_hint(tmp_path: Path) -> None:
             assert len(below) == 1, f"{screen.endings[index].id}: its caption runs out of the card"
     finally:
         ui.close()
+
+
+def test_every_shipped_ending_is_pictured_with_charlie_and_nick() -> None:
+    """Before: "In Our Own Time" was pictured as Tori alone in the kitchen and "Under the Lights" as Otis and Nick:
+    the gallery shows whoever stood on stage last. Every ending of this story is Charlie's and Nick's."""
+    from game.loader import load_story
+    from game.ui.tableau import tableau
+
+    story = load_story(Path(__file__).resolve().parents[1] / "story")
+    for ending in story.endings:
+        picture = tableau(story, ending)
+        assert picture.background, ending
+        assert {"charlie", "nick"} <= {figure.who for figure in picture.figures}, (ending, picture.figures)
