@@ -268,3 +268,17 @@ def test_the_eiffel_tower_sparkles_after_dark_only() -> None:
     for place in ("eiffel_tower", "riverside_cafe"):
         assert sparkles(f"{place}.night") >= 20 and sparkles(f"{place}.summer.day") == 0
     assert sparkles("eiffel_tower") >= 20  # its own time, dusk
+
+
+def test_windows_are_not_lit_by_day() -> None:
+    """Before: the Nelsons' kitchen window glowed lamp-yellow on a summer afternoon, as at dusk."""
+
+    def pane(name: str) -> tuple[int, int, int]:
+        image = pygame.image.load(str(BACKGROUNDS / f"{name}.svg"))
+        return tuple(image.get_at((90, 170)))[:3]  # a pane of the kitchen window
+
+    for name in ("nick_garden.day", "nick_garden.summer.day"):
+        r, _, b = pane(name)
+        assert b >= r, f"{name}: the kitchen window is lit"
+    r, _, b = pane("nick_garden")
+    assert r > b  # at dusk, its own time, the light is on

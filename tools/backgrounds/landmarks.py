@@ -236,7 +236,7 @@ def haussmann(
         line(c, x, fy + floor_h - 4, x + w, fy + floor_h - 4, width=1.5, stroke_opacity=0.35, wob=0.5)
         for k in range(cols):
             wx = x + w * (k + 0.5) / cols - 10
-            glow_it = c.rng.random() < lit
+            glow_it = c.rng.random() < lit and getattr(c, "time", None) != "day"  # no lamps lit by day
             rect(c, wx, fy + 10, 20, floor_h - 22, p.YELLOW_SOFT if glow_it else "#aeb9d6", width=2.0, wob=0.4)
             if glow_it:
                 glow(c, wx + 10, fy + floor_h / 2, 26, p.GLOW, 0.35)
