@@ -28,6 +28,7 @@ from game.playthrough import Playthrough
 from game.save import SaveError
 from game.terminal_streams import line_reader, plain_output
 from game.text_saves import SLOT_COUNT, SlotNameError, TextSaves, describe, slot_key, slot_label
+from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.savestore import QUICK, Slot, why_not_written
 from game.ui.session import StorySession
 
@@ -101,6 +102,7 @@ class TextPlayer:
         self.saves = saves
         self.input_is_terminal = input_is_terminal
         self.session: StorySession | None = None
+        self.outdoors = load_outdoors(story.assets_dir)  # where leaves may fall, as in the window
         self.place_is_saved = False  # nothing has happened since the last save or load
         self.progressed = False  # the player has moved on since the start, the last save or the last load
 
@@ -144,8 +146,15 @@ class TextPlayer:
         elif isinstance(event, Line):
             self.present_line(event)
         elif isinstance(event, StageChange) and event.action == "effect" and event.asset in ("leaves", "hearts"):
+            if event.asset == "leaves" and not self._leaves_fall():
+                return
             self._print(self._style("   ~ " + ("leaves drift past" if event.asset == "leaves" else "♥") + " ~", DIM))
             self._print()
+
+    def _leaves_fall(self) -> bool:
+        """Autumn leaves drift past only outdoors and in autumn, by the window's rule (`game.ui.places`)."""
+        background = self.session.stage.background if self.session is not None else None
+        return leaves_can_fall(background, self.outdoors)
 
     def present_line(self, line: Line) -> None:
         text = self._emphasis(line.text, line.styles, line.continues)

@@ -5,11 +5,13 @@ keeps the dialogue box's strip calm, and is exactly what tools/build_backgrounds
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -207,4 +209,76 @@ def test_rooms_with_trees_in_the_window_follow_the_season() -> None:
     for room in ("charlie_bedroom", "spring_kitchen", "coach"):
         for season in ("spring", "summer"):
             assert (BACKGROUNDS / f"{room}.{season}.svg").is_file(), f"{room} has no {season} view"
-    assert not list(BACKGROUNDS.glob("paris_hotel.*.svg")) and not list(BACKGROUNDS.glob("prom_hall.*.svg"))
+    # rooms seen at other times of day: the hotel's window by day and by night, the prom hall by day
+    assert sorted(p.name for p in BACKGROUNDS.glob("paris_hotel.*.svg")) == [
+        "paris_hotel.day.svg",
+        "paris_hotel.night.svg",
+    ]
+    assert sorted(p.name for p in BACKGROUNDS.glob("prom_hall.*.svg")) == [  # by day only: the plain file is night
+        "prom_hall.day.svg",
+        "prom_hall.spring.day.svg",
+        "prom_hall.summer.day.svg",
+    ]
+
+
+def test_the_story_never_shows_a_night_picture_by_day_or_a_day_picture_by_night() -> None:
+    """Before: the prom hall was the night disco on Friday afternoon ("time: day" fell back to the night file)."""
+    if str(ROOT / "tools") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tools"))
+    from backgrounds.variants import BASE_TIME, ROOM_TIMES
+
+    from game.dressing import base_of, variant_ids
+    from game.loader import load_story
+    from game.model import StageBeat
+
+    def stage_beats(value: object) -> Iterator[StageBeat]:
+        """Every stage beat in a scene's beats, in branches too."""
+        if isinstance(value, StageBeat):
+            yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                yield from stage_beats(item)
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                yield from stage_beats(getattr(value, field.name))
+
+    def drawn_at(name: str) -> str | None:
+        """The time of day a background file shows."""
+        own = BASE_TIME.get(base_of(name)) or ROOM_TIMES.get(base_of(name), (None,))[0]
+        return next((part for part in name.split(".")[1:] if part in ("day", "dusk", "night")), own)
+
+    story = load_story(ROOT / "story")
+    wrong = []
+    for scene in story.scenes.values():
+        wanted = [scene.background, *(b.asset for b in stage_beats(scene.beats) if b.action == "background")]
+        for asset in filter(None, wanted):
+            time = next((part for part in asset.split(".")[1:] if part in ("day", "night")), None)
+            found = next(n for n in variant_ids(asset) if (BACKGROUNDS / f"{n}.svg").is_file())
+            if time and drawn_at(found) not in (time, None) and {time, drawn_at(found)} == {"day", "night"}:
+                wrong.append(f"{scene.id}: {asset} shows {found}")
+    assert not wrong, wrong
+
+
+def test_the_eiffel_tower_sparkles_after_dark_only() -> None:
+    """Before: the day variants kept the tower's evening sparkle (little lights all over it in daylight)."""
+
+    def sparkles(name: str) -> int:
+        return (BACKGROUNDS / f"{name}.svg").read_text(encoding="utf-8").count('r="1.6"')
+
+    for place in ("eiffel_tower", "riverside_cafe"):
+        assert sparkles(f"{place}.night") >= 20 and sparkles(f"{place}.summer.day") == 0
+    assert sparkles("eiffel_tower") >= 20  # its own time, dusk
+
+
+def test_windows_are_not_lit_by_day() -> None:
+    """Before: the Nelsons' kitchen window glowed lamp-yellow on a summer afternoon, as at dusk."""
+
+    def pane(name: str) -> tuple[int, int, int]:
+        image = pygame.image.load(str(BACKGROUNDS / f"{name}.svg"))
+        return tuple(image.get_at((90, 170)))[:3]  # a pane of the kitchen window
+
+    for name in ("nick_garden.day", "nick_garden.summer.day"):
+        r, _, b = pane(name)
+        assert b >= r, f"{name}: the kitchen window is lit"
+    r, _, b = pane("nick_garden")
+    assert r > b  # at dusk, its own time, the light is on

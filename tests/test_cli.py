@@ -226,13 +226,13 @@ def test_the_tester_counts_an_unreadable_playthrough_file_as_failed(tmp_path):
 
 
 def test_the_readme_says_where_saves_and_settings_live_and_how_to_move_them():
-    from game.ui.datadir import APP_NAME, ENV_VAR
+    from game.ui.datadir import DATA_FOLDER, ENV_VAR
     from game.ui.savestore import AUTOSAVES, PAGES, SLOTS_PER_PAGE
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Saves and settings", 1)[1].split("\n## ", 1)[0]
-    assert f"`~/.local/share/{APP_NAME}`" in section  # platformdirs' user data folder on Linux
-    assert f"~/Library/Application Support/{APP_NAME}" in section and f"%LOCALAPPDATA%\\{APP_NAME}" in section
+    assert f"`~/.local/share/{DATA_FOLDER}`" in section  # platformdirs' user data folder on Linux
+    assert f"~/Library/Application Support/{DATA_FOLDER}" in section and f"%LOCALAPPDATA%\\{DATA_FOLDER}" in section
     assert f"`{ENV_VAR}`" in section and f"{ENV_VAR}=" in section  # how to move it, with an example
     assert f"`{PAGES * SLOTS_PER_PAGE}.json`" in section and f"`auto-{AUTOSAVES}.json`" in section
     assert "`settings.json`" in section and "`progress.json`" in section

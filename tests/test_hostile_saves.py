@@ -342,3 +342,45 @@ def test_the_guides_say_where_saves_are_kept_and_their_limits_as_the_code_has_th
     assert f"at most {megabytes} MB" in guide and f"larger than {megabytes} MB" in readme
     assert f"at most {MAX_SHOWN_TITLE_CHARS} characters" in guide
     assert "named by the story's `id`" in readme
+
+
+def test_the_data_folder_names_the_story_once_and_old_data_moves_over_whole(tmp_path, monkeypatch):
+    """Before: `.../heartstopper-season-two/heartstopper-season-two/saves`. Now the data folder is the program's
+    (`heartstopper`); the old folder is renamed to it at the first start, with every save, the settings and the
+    progress, and nothing is left behind or lost."""
+    from game.ui import datadir
+
+    monkeypatch.delenv(datadir.ENV_VAR)
+    monkeypatch.setattr(datadir.platformdirs, "user_data_dir", lambda name, appauthor: str(tmp_path / name))
+    old = tmp_path / "heartstopper-season-two"
+    (old / "heartstopper-season-two" / "saves").mkdir(parents=True)
+    (old / "heartstopper-season-two" / "saves" / "1.json").write_text('{"slot": 1}', encoding="utf-8")
+    (old / "heartstopper-season-two" / "progress.json").write_text('{"endings": ["a"]}', encoding="utf-8")
+    (old / "other-story" / "saves").mkdir(parents=True)
+    (old / "settings.json").write_text('{"volume": 0.5}', encoding="utf-8")
+    before = sorted((p.relative_to(old), p.read_bytes() if p.is_file() else None) for p in old.rglob("*"))
+
+    folder = datadir.data_dir()
+    assert folder == tmp_path / "heartstopper" and not old.exists()
+    assert sorted((p.relative_to(folder), p.read_bytes() if p.is_file() else None) for p in folder.rglob("*")) == before
+    story = datadir.story_folder(folder, "heartstopper-season-two", "Heartstopper: Season Two")
+    assert str(story).count("heartstopper-season-two") == 1 and (story / "saves" / "1.json").is_file()
+    assert datadir.data_dir() == folder  # the next start: nothing left to move
+
+    old.mkdir()  # an old folder made again (an old version of the game run since): the new one is kept, the old
+    (old / "settings.json").write_text("{}", encoding="utf-8")  # one left alone
+    assert datadir.data_dir() == folder and (old / "settings.json").is_file()
+
+
+def test_an_old_data_folder_that_cannot_be_renamed_is_used_where_it_is(tmp_path, monkeypatch):
+    from game.ui import datadir
+
+    old = tmp_path / "heartstopper-season-two"
+    (old / "saves").mkdir(parents=True)
+
+    def refuse(src, dst):
+        raise PermissionError(errno.EACCES, "in use", str(src))
+
+    monkeypatch.setattr(datadir.os, "rename", refuse)
+    assert datadir.moved_from_old_name(tmp_path / "heartstopper", old.name) == old
+    assert (old / "saves").is_dir() and not (tmp_path / "heartstopper").exists()

@@ -24,6 +24,7 @@ import pytest
 
 from game.exitcodes import EXIT_NO_DISPLAY
 from game.ui.launch import LINUX_DRIVERS_WITHOUT_WAYLAND, video_drivers, wayland_reachable
+from tests.test_ui_golden import difference
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1920, 1080)
@@ -119,10 +120,10 @@ def openbox(xserver: str, tmp_path_factory) -> Iterator[str]:
 class Game:
     """The real game (`python -m game`) in a window on `display`."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, *args: str) -> None:
         self.env = x_env(display)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "game"],
+            [sys.executable, "-m", "game", *args],
             env=self.env,
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
@@ -154,6 +155,12 @@ class Game:
 
     def press(self, key: str) -> None:
         self._x("xdotool", "key", "--window", self.window, key)
+
+    def picture(self, folder: Path, name: str) -> pygame.Surface:
+        """What the window shows now, as the X server has it (the window alone)."""
+        path = folder / f"{name}.png"
+        subprocess.run(["import", "-window", self.window, str(path)], env=self.env, check=True, timeout=60)
+        return pygame.image.load(str(path))
 
     def screen(self, folder: Path, name: str) -> pygame.Surface:
         path = folder / f"{name}.png"
@@ -371,3 +378,33 @@ def test_wayland_is_tried_only_where_a_compositor_can_be_reached(tmp_path):
     assert video_drivers({"XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": "wayland-1"}, "linux") is not None
     assert video_drivers({"SDL_VIDEODRIVER": "wayland"}, "linux") is None  # the player's own choice stands
     assert video_drivers({}, "win32") is None and video_drivers({}, "darwin") is None
+
+
+def test_a_line_at_rest_shows_its_last_letter_and_the_continue_mark_in_a_real_window(xserver, tmp_path):
+    """Before: a line that finished typing on its own lacked its last letter and the ▼ until some input came (the
+    loop slept before drawing the frame that completes it). Captures and goldens draw finished beats, so only a real
+    window can see this: here the game types the first line, nobody touches anything for seconds, and the text box
+    on the X screen must be exactly the finished line as the game draws it."""
+    from game.loader import load_story
+    from game.ui.driver import Driver
+    from game.ui.theme import BOX
+
+    story = ROOT / "tests" / "fixtures" / "ui_story"
+    game = Game(xserver, "--story", str(story))
+    try:
+        game.settle_at(windowed_on_screen, "a 1280x720 window on the screen")
+        game.press("Return")  # New game
+        time.sleep(1.0)
+        game.press("Return")  # past the content note: the first line starts typing
+        time.sleep(6.0)  # typed in about a second; then nothing happens, as for a player reading it
+        at_rest = game.picture(tmp_path, "at_rest").subsurface(BOX)
+    finally:
+        game.close()
+    ui = Driver(load_story(story), tmp_path / "data")
+    try:
+        ui.start_new_game(wait=6.0)
+        finished = ui.frame().subsurface(BOX)
+    finally:
+        ui.close()
+    _, share = difference(at_rest, finished)
+    assert share == 0.0, f"the text box at rest is not the finished line ({share:.4%} differs; see {tmp_path})"

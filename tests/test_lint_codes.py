@@ -121,6 +121,28 @@ def test_a_lint_ignore_comment_silences_that_code_on_its_line(tmp_path):
     assert ("HS018", 6) not in codes
 
 
+def test_a_show_that_only_changes_clothes_or_pose_changes_something(tmp_path):
+    """Before: showing Charlie waving (`outfit: wave`) where he already stood, and back, were both HS027."""
+    scenes = """\
+    a:
+      title: "A"
+      chapter: One
+      background: room
+      lines:
+        - show: {who: charlie, at: left}
+        - show: {who: charlie, at: left, outfit: wave}
+        - charlie: "Hi."
+        - show: {who: charlie, at: left}
+        - show: {who: charlie, at: left}
+        - narrate: "Bye."
+      ending: done
+    """
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
+    raw = {f"assets/sprites/charlie/{outfit}/neutral.svg": svg for outfit in ("default", "wave")}
+    report = lint_folder(write_story(tmp_path, scenes, raw={**raw, "assets/backgrounds/room.svg": svg}))
+    assert [(p.code, p.line) for p in report.problems if p.code == "HS027"] == [("HS027", 10)]
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     return subprocess.run(

@@ -131,7 +131,9 @@ def long_menu(count: int) -> str:
     return f"{head}  choices:\n{options}{tail}"
 
 
-def test_golden_long_menu_scrolled(tmp_path: Path) -> None:
+@pytest.fixture
+def at_long_menu(tmp_path: Path):
+    """A game at a 13-option menu, taller than the space above the dialogue box: (driver, game screen)."""
     plain = MANIFEST.replace("chapters:\n  Prom: {outfits: {nick: prom, charlie: prom}, time: night}\n", "")
     ui = driver(build(tmp_path, long_menu(13), manifest=plain))
     try:
@@ -140,11 +142,33 @@ def test_golden_long_menu_scrolled(tmp_path: Path) -> None:
         game = ui.top
         next_line(ui, game)
         assert game.menu is not None and game.menu.scrollable
-        ui.wheel(-2)
-        ui.press(pygame.K_DOWN)
-        check("long_menu", ui.frame())
+        yield ui, game
     finally:
         ui.close()
+
+
+def test_golden_long_menu_scrolled(at_long_menu) -> None:
+    ui, _ = at_long_menu
+    ui.wheel(-2)
+    ui.press(pygame.K_DOWN)
+    check("long_menu", ui.frame())
+
+
+def test_after_the_wheel_the_highlight_is_the_option_under_the_mouse(at_long_menu) -> None:
+    """Before: wheeling a long menu kept the highlight on the option first pointed at, now scrolled away from the
+    mouse, while the one under the mouse looked untouched (seen in a real window)."""
+    ui, game = at_long_menu
+    menu = game.menu
+    x, y, w, h = menu.list.buttons[3].rect
+    pointer = (x + w / 2, y + h / 2)
+    ui.post(pygame.event.Event(pygame.MOUSEMOTION, pos=ui.window_pos(pointer), rel=(0, 0), buttons=(0, 0, 0)))
+    ui.step()
+    assert menu.list.focus == 3
+    ui.wheel(-2)
+    ui.step()
+    assert menu.scroll > 0
+    under = [i for i, b in enumerate(menu.list.buttons) if b.rect[1] <= pointer[1] < b.rect[1] + b.rect[3]]
+    assert under and under[0] != 3 and menu.list.focus == under[0]
 
 
 @pytest.fixture

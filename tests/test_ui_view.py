@@ -274,3 +274,81 @@ def test_the_game_skips_leaves_indoors_and_out_of_season(tmp_path: Path) -> None
         assert game.effects.animating(ui.clock.now)  # autumn leaves on the pitch
     finally:
         ui.close()
+
+
+def test_the_terminal_player_tells_of_leaves_only_where_the_window_lets_them_fall(tmp_path: Path) -> None:
+    """Indoors (the coach) and outdoors in spring no leaves drift past in the text either; in autumn they do."""
+    import io
+
+    from game.playthrough import Playthrough
+    from game.textplayer import TextPlayer
+    from game.ui.session import StorySession
+
+    scenes = """\
+    a:
+      title: "On the coach"
+      chapter: One
+      background: coach
+      lines:
+        - effect: leaves
+        - narrate: "Inside."
+      next: b
+    b:
+      title: "The pitch in spring"
+      chapter: One
+      background: {id: rugby_pitch, season: spring}
+      lines:
+        - effect: leaves
+        - narrate: "Spring."
+      next: c
+    c:
+      title: "The pitch in autumn"
+      chapter: One
+      background: rugby_pitch
+      lines:
+        - effect: leaves
+        - narrate: "Autumn."
+      ending: done
+    """
+    story = build(tmp_path, scenes)
+    out = io.StringIO()
+    player = TextPlayer(story, out=out, read_line=lambda: "", colour=False, pause=False, width=80)
+    player.play(StorySession(story, Playthrough(story)))
+    text = out.getvalue()
+    assert text.count("leaves drift past") == 1
+    assert text.index("Spring.") < text.index("leaves drift past") < text.index("Autumn.")
+
+
+def test_every_locked_endings_card_holds_its_hint(tmp_path: Path) -> None:
+    """Before: a two-row hint ran over the bottom of its card in the shipped story's gallery. Just below each card
+    there is nothing but the page: no letter of its caption reaches there."""
+    from game.loader import load_story
+    from game.ui.screens.endings import EndingsScreen
+
+    ui = Driver(load_story(Path(__file__).resolve().parents[1] / "story"), tmp_path)
+    try:
+        screen = EndingsScreen(ui.app)
+        ui.app.push(screen)
+        ui.step()
+        frame = ui.frame()
+        for index in range(len(screen.endings)):
+            rect = screen.card_rect(index)
+            assert rect is not None
+            x, y, w, h = (round(v) for v in rect)
+            below = {tuple(frame.get_at((px, py)))[:3] for px in range(x, x + w) for py in range(y + h + 9, y + h + 13)}
+            assert len(below) == 1, f"{screen.endings[index].id}: its caption runs out of the card"
+    finally:
+        ui.close()
+
+
+def test_every_shipped_ending_is_pictured_with_charlie_and_nick() -> None:
+    """Before: "In Our Own Time" was pictured as Tori alone in the kitchen and "Under the Lights" as Otis and Nick:
+    the gallery shows whoever stood on stage last. Every ending of this story is Charlie's and Nick's."""
+    from game.loader import load_story
+    from game.ui.tableau import tableau
+
+    story = load_story(Path(__file__).resolve().parents[1] / "story")
+    for ending in story.endings:
+        picture = tableau(story, ending)
+        assert picture.background, ending
+        assert {"charlie", "nick"} <= {figure.who for figure in picture.figures}, (ending, picture.figures)

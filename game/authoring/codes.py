@@ -226,7 +226,8 @@ _TABLE = (
         "warning",
         "stage change that changes nothing",
         "The music is already playing, the background already showing, or the character is already shown with this "
-        "expression at this place, so the beat does nothing. Remove it.",
+        "expression at this place in these clothes (a `show` that only changes the outfit or pose does something), "
+        "so the beat does nothing. Remove it.",
     ),
     Code(
         "HS028",

@@ -24,25 +24,38 @@ UNKNOWN = "\x00unknown"  # a background or music this walk cannot know (inherite
 
 @dataclass(frozen=True)
 class StageKnown:
-    """Who is surely on stage (with expression and place), who may be (None: anyone), background and music."""
+    """Who is surely on stage (with expression, place and outfit), who may be (None: anyone), background and music."""
 
-    sure: tuple[tuple[str, str, str], ...]  # (who, expression, place), sorted
+    sure: tuple[tuple[str, str, str, str | None], ...]  # (who, expression, place, outfit), sorted
     maybe: frozenset[str] | None
     background: str | None
     music: str | None  # None: silence
 
     def sprite(self, who: str) -> tuple[str, str] | None:
-        for name, expression, place in self.sure:
+        for name, expression, place, _ in self.sure:
             if name == who:
                 return expression, place
         return None
 
-    def with_sure(self, sprites: dict[str, tuple[str, str]], maybe: frozenset[str] | None) -> StageKnown:
-        sure = tuple(sorted((who, expr, place) for who, (expr, place) in sprites.items()))
+    def outfit(self, who: str) -> str | None:
+        """What someone surely on stage wears (None: the default clothes)."""
+        return next((outfit for name, _, _, outfit in self.sure if name == who), None)
+
+    def with_sure(
+        self,
+        sprites: dict[str, tuple[str, str]],
+        maybe: frozenset[str] | None,
+        dressed: dict[str, str | None] | None = None,
+    ) -> StageKnown:
+        """This stage with `sprites` surely on it; each keeps the outfit it wears unless `dressed` says another."""
+        dressed = dressed or {}
+        sure = tuple(
+            sorted((who, expr, place, dressed.get(who, self.outfit(who))) for who, (expr, place) in sprites.items())
+        )
         return StageKnown(sure, maybe, self.background, self.music)
 
     def sprites(self) -> dict[str, tuple[str, str]]:
-        return {who: (expression, place) for who, expression, place in self.sure}
+        return {who: (expression, place) for who, expression, place, _ in self.sure}
 
 
 def _join_stage(a: StageKnown, b: StageKnown) -> StageKnown:
@@ -143,7 +156,7 @@ def _stage_after(beat: Beat, stage: StageKnown) -> StageKnown:
         sprites = {who: item for who, item in stage.sprites().items() if who != beat.who and item[1] != place}
         sprites[beat.who] = (beat.expression or "neutral", place)
         maybe = None if stage.maybe is None else stage.maybe | {beat.who}
-        return stage.with_sure(sprites, maybe)
+        return stage.with_sure(sprites, maybe, {beat.who: beat.outfit})
     if beat.action == "hide":
         if beat.who == "all":
             return stage.with_sure({}, frozenset())

@@ -1,8 +1,11 @@
 """Where the game keeps what the player makes (saves, settings, endings found), and how it reads and writes it safely.
 
-The folder is the platform's user data directory (platformdirs); tests and portable installs point
-HEARTSTOPPER_DATA_DIR somewhere else. Every file is written atomically: a temporary file in the same folder, then a
-rename, so a crash never leaves half a save.
+The folder is the platform's user data directory (platformdirs), named after the program (`heartstopper`); tests
+and portable installs point HEARTSTOPPER_DATA_DIR somewhere else. It was once named after the shipped story, which
+also names that story's own folder inside it, so the path said `heartstopper-season-two` twice: at the first start
+under the new name the old folder is renamed to it, whole (one rename: nothing is copied, nothing can be half
+moved). Every file is written atomically: a temporary file in the same folder, then a rename, so a crash never
+leaves half a save.
 
 Each story has a folder of its own, named by the story's id (game.story_id). A story that is given an `id:` other
 than its title's slug finds its saves in the old, slug-named folder: they are copied into the new folder once, whole
@@ -24,19 +27,50 @@ from game.story_id import story_slug
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "heartstopper-season-two"
+APP_NAME = "heartstopper-season-two"  # the caches' folder name (game.ui.rastercache, game.story_cache)
+DATA_FOLDER = "heartstopper"  # the data folder's name: the program's, so a story's folder in it never repeats it
+OLD_DATA_FOLDER = "heartstopper-season-two"  # the data folder's name before, moved to DATA_FOLDER at the first start
 ENV_VAR = "HEARTSTOPPER_DATA_DIR"
 
 
 def data_dir() -> Path:
-    """The game's data folder (not created here)."""
+    """The game's data folder (not created here; an old one is moved to its new name, see `moved_from_old_name`)."""
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return moved_from_old_name(Path(platformdirs.user_data_dir(DATA_FOLDER, appauthor=False)), OLD_DATA_FOLDER)
 
 
-__all__ = ["APP_NAME", "ENV_VAR", "data_dir", "read_json", "story_folder", "story_slug", "write_json"]
+def moved_from_old_name(folder: Path, old_name: str) -> Path:
+    """`folder`, after renaming its sibling `old_name` to it when only the old one exists.
+
+    A rename within one folder is atomic: every save, the settings and the progress arrive together or stay where
+    they were. If the rename fails (the old folder is in use on Windows, or read-only), the old folder is used where
+    it is this time and the move is tried again at the next start.
+    """
+    old = folder.parent / old_name
+    if old == folder or folder.exists() or folder.is_symlink() or old.is_symlink() or not old.is_dir():
+        return folder
+    try:
+        os.rename(old, folder)
+    except OSError as err:
+        log.warning("cannot rename %s to %s (%s); using it where it is", old, folder, err)
+        return old
+    log.info("moved the game's data from %s to %s", old, folder)
+    return folder
+
+
+__all__ = [
+    "APP_NAME",
+    "DATA_FOLDER",
+    "ENV_VAR",
+    "data_dir",
+    "moved_from_old_name",
+    "read_json",
+    "story_folder",
+    "story_slug",
+    "write_json",
+]
 
 
 def story_folder(root: Path, key: str, title: str) -> Path:

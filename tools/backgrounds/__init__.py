@@ -43,15 +43,16 @@ def render(scene_id: str, time: str | None = None, season: str | None = None) ->
 def files() -> dict[str, tuple[str, str | None, str | None]]:
     """Every file to build: file name (without .svg) -> (background id, time, season).
 
-    Outdoor places get their day, night and season variants; a room gets spring and summer variants only when its
-    window shows trees (the season changes something in the picture)."""
+    Outdoor places get their day, night and season variants; a room gets its other times of day (`ROOM_TIMES`),
+    and spring and summer variants of each only when its window shows trees (the season changes something)."""
     out: dict[str, tuple[str, str | None, str | None]] = {}
     for scene_id in sorted(SCENES):
         out[scene_id] = (scene_id, None, None)
         wanted = variants(scene_id)
-        if not wanted and scene_id != "title":
-            plain = render(scene_id)
-            wanted = [(None, season) for season in SEASONS if render(scene_id, None, season) != plain]
+        if scene_id not in OUTDOORS and scene_id != "title":
+            for time in (None, *(time for time, _ in wanted)):
+                plain = render(scene_id, time)
+                wanted += [(time, season) for season in SEASONS if render(scene_id, time, season) != plain]
         for time, season in wanted:
             out[variant_name(scene_id, time, season)] = (scene_id, time, season)
     return out

@@ -302,9 +302,13 @@ def nick_garden(c: Canvas) -> None:
         c.el("path", d=f"M0 {row}H250", fill="none", stroke_width=1.2, stroke_opacity=0.25)
         for bx in range(off, 250, 48):
             c.el("path", d=f"M{bx} {row}V{row + 22}", fill="none", stroke_width=1.2, stroke_opacity=0.25)
-    glow(c, 120, 210, 200, p.GLOW, 0.55)
-    rect(c, 50, 130, 150, 150, p.YELLOW_SOFT)
-    window_frame(c, 50, 130, 150, 150, colour=p.WHITE, glare=False)
+    if getattr(c, "time", None) == "day":  # by day the kitchen light is off: plain glass with the sky in it
+        rect(c, 50, 130, 150, 150, "#cfdfec")
+        window_frame(c, 50, 130, 150, 150, colour=p.WHITE)
+    else:
+        glow(c, 120, 210, 200, p.GLOW, 0.55)
+        rect(c, 50, 130, 150, 150, p.YELLOW_SOFT)
+        window_frame(c, 50, 130, 150, 150, colour=p.WHITE, glare=False)
     rect(c, 250, 0, 8, 460, "#a9705a", line=False)
     # Big tree at the right with lights wound in it.
     tree(c, 1140, 470, 470, colours=(p.GREEN_DEEP, p.GREEN, p.OLIVE), trunk=p.BROWN_DARK, spread=1.0)

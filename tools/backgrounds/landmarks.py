@@ -52,13 +52,15 @@ def eiffel_tower(c: Canvas, x: float, base: float, h: float, *, sparkle: bool = 
     rect(c, x - w3 * 1.6, y3 - 0.03 * h, w3 * 3.2, 0.03 * h, TOWER_DARK, wob=0.2, width=2.0)
     line(c, x, y3 - 0.03 * h, x, base - h, width=3.0, wob=0)
     if sparkle:
+        after_dark = getattr(c, "time", None) != "day"  # the tower sparkles from dusk on, never in daylight
         for _ in range(26):
             t = c.rng.uniform(0.02, 0.9)
             half = bw * (1 - t) ** 2.2 + w3
             sx = x + c.rng.uniform(-half, half) * 0.9
             sy = base - t * h
-            glow(c, sx, sy, 9, p.GLOW, 0.8)
-            circle(c, sx, sy, 1.6, p.WHITE, line=False)
+            if after_dark:
+                glow(c, sx, sy, 9, p.GLOW, 0.8)
+                circle(c, sx, sy, 1.6, p.WHITE, line=False)
 
 
 def _lattice(c: Canvas, x: float, bottom: float, top: float, wb: float, wt: float, rows: int) -> None:
@@ -234,7 +236,7 @@ def haussmann(
         line(c, x, fy + floor_h - 4, x + w, fy + floor_h - 4, width=1.5, stroke_opacity=0.35, wob=0.5)
         for k in range(cols):
             wx = x + w * (k + 0.5) / cols - 10
-            glow_it = c.rng.random() < lit
+            glow_it = c.rng.random() < lit and getattr(c, "time", None) != "day"  # no lamps lit by day
             rect(c, wx, fy + 10, 20, floor_h - 22, p.YELLOW_SOFT if glow_it else "#aeb9d6", width=2.0, wob=0.4)
             if glow_it:
                 glow(c, wx + 10, fy + floor_h / 2, 26, p.GLOW, 0.35)

@@ -187,7 +187,8 @@ def _bistro_chair(c: Canvas, x: float, base: float, *, facing: int) -> None:
 
 def paris_hotel(c: Canvas) -> None:
     """The boys' room in the Paris hotel: striped wallpaper, a tall French window on to a little iron
-    balcony and the rooftops with the tower, a bed at each side and a wall lamp lit between them."""
+    balcony and the rooftops with the tower (at dusk; by day and by night in its variants), a bed at each side
+    and a wall lamp lit between them."""
     win = (820, 60, 240, 390)
     _view_roofs(c, win)
     wall = c.linear(0, 0, 1280, 0, [(0, "#eadcec"), (1, "#f4e4e2")])
@@ -246,11 +247,19 @@ def paris_hotel(c: Canvas) -> None:
     floor_shade(c, 560)
 
 
+HOTEL_SKIES = {"day": (p.DAY_TOP, "#e9eef0"), "night": (p.NIGHT_TOP, p.NIGHT_BOTTOM)}  # dusk: its own
+
+
 def _view_roofs(c: Canvas, box: tuple[float, float, float, float]) -> None:
-    """Paris from a hotel window at dusk: zinc roofs and chimney pots, the tower small in the distance."""
+    """Paris from a hotel window at dusk (or by day, or by night with stars and the tower sparkling): zinc roofs
+    and chimney pots, the tower small in the distance."""
     x, y, w, h = box
-    vertical(c, x - 6, y - 6, w + 12, h + 12, "#9c92c8", "#f3c6a8")
-    tower(c, x + w * 0.68, y + h * 0.72, h * 0.5, sparkle=False)
+    time = getattr(c, "time", None)
+    top, bottom = HOTEL_SKIES.get(time, ("#9c92c8", "#f3c6a8"))
+    vertical(c, x - 6, y - 6, w + 12, h + 12, top, bottom)
+    if time == "night":
+        stars(c, x, y, w, h * 0.45, 9)
+    tower(c, x + w * 0.68, y + h * 0.72, h * 0.5, sparkle=time == "night")
     pts: list[Point] = [(x - 6, y + h + 6), (x - 6, y + h * 0.68)]
     cx = x - 6
     while cx < x + w + 6:

@@ -1,8 +1,10 @@
-"""Prom night: the hall dressed for the dance.
+"""Prom night: the hall dressed for the dance, and the same hall the afternoon before.
 
 Why it exists: prom is the story's last big set piece and the one place the palette turns to coloured
 light, pink, purple and blue beams over a dark hall, a mirror ball, streamers and balloons, while the
-line art and the calm middle stay the same as everywhere else.
+line art and the calm middle stay the same as everywhere else. The friends dress the hall on Friday
+afternoon, so the hall also has a day variant (`prom_hall.day`): daylight, the lights still dark and
+the decorating half done.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import math
 
 from . import palette as p
 from .light import beam, floor_shade, glow, vertical, vignette
-from .room import fairy_lights, heart, star
+from .room import fairy_lights, heart, star, view, wall_with_holes, window_frame
 from .shapes import circle, ellipse, flat_rect, line, poly, rect, smooth
 from .svg import Canvas, Point, num
 
@@ -20,10 +22,11 @@ PURPLE_LIGHT = "#b68cff"
 BLUE_LIGHT = "#7fc4ff"
 
 
-def _mirror_ball(c: Canvas, x: float, y: float, r: float) -> None:
-    """A mirror ball on its chain, faceted by a grid of curved lines, throwing little glints."""
+def _mirror_ball(c: Canvas, x: float, y: float, r: float, *, lit: bool = True) -> None:
+    """A mirror ball on its chain, faceted by a grid of curved lines, throwing little glints when lit."""
     line(c, x, 0, x, y - r, width=2.0, wob=0)
-    glow(c, x, y, r * 3.2, p.WHITE, 0.35)
+    if lit:
+        glow(c, x, y, r * 3.2, p.WHITE, 0.35)
     circle(c, x, y, r, c.radial(x - r * 0.3, y - r * 0.3, r * 1.3, [(0, p.WHITE), (0.6, "#c9c3e6"), (1, "#8d86b8")]))
     d = ""
     for k in range(1, 5):
@@ -34,7 +37,7 @@ def _mirror_ball(c: Canvas, x: float, y: float, r: float) -> None:
         d += f"M{num(x + k * r)} {num(y - r * math.sqrt(1 - k * k))}"
         d += f"Q{num(x + k * r * 1.35)} {num(y)} {num(x + k * r)} {num(y + r * math.sqrt(1 - k * k))}"
     c.el("path", d=d, fill="none", stroke_width=1.2, stroke_opacity=0.45)
-    for k in range(18):
+    for k in range(18 if lit else 0):
         a = c.rng.uniform(0, 2 * math.pi)
         dist = c.rng.uniform(r * 1.6, 520)
         gx, gy = x + math.cos(a) * dist, y + abs(math.sin(a)) * dist * 0.7
@@ -75,9 +78,12 @@ def _balloons(c: Canvas, x: float, base: float, colours: tuple[str, ...]) -> Non
     rect(c, x - 14, base - 16, 28, 16, "#4c4a63", width=2.0, wob=0.3)
 
 
-def _dance_floor(c: Canvas, y: float) -> None:
-    """A chequered dance floor in perspective, tinted by pools of coloured light."""
-    vertical(c, 0, y, 1280, 720 - y, "#3a3158", "#2b2544")
+def _dance_floor(c: Canvas, y: float, *, day: bool = False) -> None:
+    """A chequered dance floor in perspective, tinted by pools of coloured light (by day: a pale floor, no pools)."""
+    if day:
+        vertical(c, 0, y, 1280, 720 - y, "#ddd0bd", "#c9b79e")
+    else:
+        vertical(c, 0, y, 1280, 720 - y, "#3a3158", "#2b2544")
     vx, vy = 640.0, y - 320
     rows = [y]
     step = 14.0
@@ -98,7 +104,9 @@ def _dance_floor(c: Canvas, y: float) -> None:
                 (vx + (xb - vx) * t1, y1),
                 (vx + (xa - vx) * t1, y1),
             ]
-            poly(c, pts, "#4a3f6e", line=False, wob=0, opacity=0.55)
+            poly(c, pts, "#f1e7d6" if day else "#4a3f6e", line=False, wob=0, opacity=0.55)
+    if day:
+        return
     for gx, gy, col in (
         (300, 560, PINK_LIGHT),
         (640, 520, PURPLE_LIGHT),
@@ -109,10 +117,86 @@ def _dance_floor(c: Canvas, y: float) -> None:
         glow(c, gx, gy, 240, col, 0.4, squash=0.35)
 
 
+def _stepladder(c: Canvas, x: float, base: float, h: float) -> None:
+    """A painter's stepladder seen from the front, left out in the middle of the decorating."""
+    poly(c, [(x + 14, base - h), (x + 46, base - h), (x + 52, base + 6), (x + 8, base + 6)], p.GREY, width=2.0, wob=0.4)
+    for left, right in (((x, base), (x + 12, base - h)), ((x + 60, base), (x + 48, base - h))):
+        line(c, *left, *right, width=7.0, colour=p.GREY_DARK, wob=0.3)
+    for k in range(1, 5):
+        y = base - h * k / 5
+        inset = 12 * k / 5
+        line(c, x + inset + 2, y, x + 60 - inset - 2, y, width=5.0, colour=p.GREY_PALE, wob=0.3)
+    rect(c, x + 4, base - h - 12, 52, 14, p.GREY_PALE, wob=0.4, width=2.0)
+
+
+def _box_of_decorations(c: Canvas, x: float, base: float) -> None:
+    """A cardboard box with streamers and a balloon spilling out of it."""
+    rect(c, x, base - 56, 96, 56, p.WOOD_LIGHT, wob=0.5)
+    poly(c, [(x, base - 56), (x - 18, base - 74), (x + 30, base - 70), (x + 40, base - 56)], p.WOOD, wob=0.4)
+    smooth(
+        c,
+        [(x + 50, base - 56), (x + 62, base - 80), (x + 80, base - 66), (x + 104, base - 40)],
+        colour=p.PINK,
+        width=6.0,
+        stroke_opacity=1,
+    )
+    ellipse(c, x + 70, base - 86, 20, 24, p.BLUE_SOFT)
+    ellipse(c, x + 63, base - 95, 5, 7, p.WHITE, line=False, opacity=0.55)
+
+
+def _hall_by_day(c: Canvas) -> None:
+    """The hall on the afternoon before prom: pale walls and daylight through tall windows, drapes hung on one
+    side only, the mirror ball and fairy lights dark, streamers half way across the ceiling, balloon bunches
+    already up, and a stepladder and a box of decorations still out on the floor."""
+    wins = [(40, 70, 110, 280), (380, 70, 110, 280), (790, 70, 110, 280), (1130, 70, 110, 280)]
+    for box in wins:
+        view(c, box, "day", roofs=False)
+    wall = c.linear(0, 0, 0, 450, [(0, "#e4dcee"), (1, "#d5c9e4")])
+    wall_with_holes(c, 0, 0, 1280, 450, wall, wins)
+    for box in wins:
+        window_frame(c, *box, colour=p.WHITE, cols=1, rows=3, bar=6, sill=False)
+    for x in (190, 1000):  # the two drapes that are up so far
+        poly(c, [(x, 0), (x + 140, 0), (x + 130, 450), (x + 10, 450)], p.LILAC, line=False, wob=0)
+        for f in range(1, 3):
+            line(c, x + f * 46, 20, x + f * 44, 440, width=1.5, stroke_opacity=0.25, wob=1.0)
+    for x, _, w, _ in wins:  # daylight falling from each window onto the floor
+        beam(
+            c,
+            [(x, 350), (x + w, 350), (x + w + 120, 720), (x + 60, 720)],
+            (x + w / 2, 350),
+            (x + 100, 720),
+            p.WHITE,
+            0.3,
+        )
+    fairy_lights(c, 0, 40, 1280, 40, 60, colours=(p.WHITE, p.PINK_PALE, p.BLUE_PALE, p.LILAC), bulbs=26, halo=0)
+    _streamers(c, 0, 700, (p.PINK, p.LILAC, p.BLUE_SOFT, p.YELLOW_SOFT, p.ROSE))
+    _mirror_ball(c, 640, 150, 48, lit=False)
+    for x, y in ((220, 200), (1060, 210)):
+        heart(c, x, y, 12, p.PINK)
+    rect(c, 960, 380, 220, 70, "#5b5470")
+    flat_rect(c, 970, 392, 200, 8, BLUE_LIGHT, opacity=0.35)
+    flat_rect(c, 970, 412, 200, 8, PINK_LIGHT, opacity=0.35)
+    for sx in (930, 1200):
+        rect(c, sx - 24, 300, 48, 150, "#4c4660")
+        circle(c, sx, 340, 16, "#6f6888", width=2.0)
+        circle(c, sx, 400, 12, "#6f6888", width=2.0)
+    _dance_floor(c, 450, day=True)
+    line(c, 0, 450, 1280, 450, width=3.0)
+    _stepladder(c, 520, 520, 150)
+    _box_of_decorations(c, 760, 500)
+    _balloons(c, 90, 470, (p.PINK, p.LILAC, p.BLUE_SOFT))
+    _balloons(c, 1190, 470, (p.BLUE_SOFT, p.PINK, p.PURPLE))
+    vignette(c, 0.2)
+    floor_shade(c, 560, strength=0.16)
+
+
 def prom_hall(c: Canvas) -> None:
     """The hall on prom night: deep purple walls washed with pink, purple and blue spotlights, a mirror
     ball scattering glints, streamers and fairy lights along the ceiling, balloon bunches at both sides,
-    the DJ's table glowing at the back and a chequered dance floor."""
+    the DJ's table glowing at the back and a chequered dance floor. By day: see `_hall_by_day`."""
+    if getattr(c, "time", None) == "day":
+        _hall_by_day(c)
+        return
     vertical(c, 0, 0, 1280, 450, "#2c2550", "#4a3a6e")
     # Draped fabric panels on the back wall.
     for k in range(9):

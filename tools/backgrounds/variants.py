@@ -6,8 +6,10 @@ wanted `time` and `season`, the few helpers that draw light and leaves ask it (t
 moon, lamp glows, the trees' canopies and the leaves on the ground), and `grade` lays the night's or the day's
 light over the finished picture. The plain file of a background is autumn at its own time of day (`BASE_TIME`).
 
-Only outdoor places get variants (`OUTDOORS` is also what the game reads to keep falling leaves outdoors): rooms
-keep one picture.
+Outdoor places get variants (`OUTDOORS` is also what the game reads to keep falling leaves outdoors). A room keeps
+one picture, unless its light is the point of it: `ROOM_TIMES` lists the rooms drawn at other times of day too (the
+prom hall, a night disco in its plain file, is also seen in the afternoon while the friends dress it); such a room
+draws its other times itself, and is never graded or given falling leaves.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ BASE_TIME = {
 }
 OUTDOORS = tuple(sorted(BASE_TIME))
 
+# Rooms seen at more than one time of day: their own time in the plain file, and the other times they are drawn at.
+ROOM_TIMES = {
+    "prom_hall": ("night", ("day",)),
+    "paris_hotel": ("dusk", ("day", "night")),  # the sky in its French window
+}
+
 SKIES = {
     "day": ["#9cc6e8", "#c4dcef", "#e9eef0", "#f6ead6"],
     "dusk": ["#8f88c4", "#c99cc0", "#eeb3a8", "#f8d6b4"],
@@ -54,7 +62,7 @@ def variants(scene_id: str) -> list[tuple[str | None, str | None]]:
     day and night (where they are not its own time) in autumn, spring and summer."""
     base = BASE_TIME.get(scene_id)
     if base is None:
-        return []
+        return [(time, None) for time in ROOM_TIMES[scene_id][1]] if scene_id in ROOM_TIMES else []
     out: list[tuple[str | None, str | None]] = [(None, season) for season in SEASONS]
     for time in ("day", "night"):
         if time != base:

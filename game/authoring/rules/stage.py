@@ -43,7 +43,11 @@ def _stage_beat(ctx: LintContext, beat: StageBeat, stage: StageKnown) -> Iterato
     if beat.action == "show" and beat.who:
         sprites = stage.sprites()
         at = shown_place(sprites, beat.who, beat.at)
-        if sprites.get(beat.who) == (beat.expression, at) and beat.transition is None:
+        if (
+            sprites.get(beat.who) == (beat.expression, at)
+            and beat.transition is None
+            and stage.outfit(beat.who) == beat.outfit
+        ):
             yield ctx.problem(
                 "HS027",
                 beat.where,

@@ -39,7 +39,7 @@ from game.ui.widgets import contains
 LEFT, TOP = 70, 148
 AREA_BOTTOM = 676
 GAP_X, GAP_Y = 24, 24
-CAPTION_H = 66
+CAPTION_H = 84  # a title and two rows of hint, inside the card
 ROWS = 2  # rows of cards on screen; more scroll
 SHADOW = (52, 42, 58)
 
@@ -216,4 +216,4 @@ class EndingsScreen(Screen):
         font = canvas.font(15, italic=True)
         rows = wrap(self.tableaux[ending.id].hint, lambda s: font.size(s)[0], canvas.p(w - 8)).rows
         for r, row in enumerate(rows[:2]):
-            canvas.text(row, (x + 4, text_y + 32 + r * 19), 15, INK_SOFT, italic=True)
+            canvas.text(row, (x + 4, text_y + 30 + r * 20), 15, INK_SOFT, italic=True)

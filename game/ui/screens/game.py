@@ -58,6 +58,7 @@ class GameScreen(Screen):
         self.phone = PhoneView()
         self.quick = QuickMenu()
         self.menu: ChoiceMenu | None = None
+        self.pointer: tuple[float, float] | None = None  # where the mouse last was (logical), for hover after a wheel
         self.card: ChapterCard | None = None
         self.line: Line | None = None
         self.line_seen_before = False
@@ -315,7 +316,8 @@ class GameScreen(Screen):
 
     def wheel(self, dy: int, now: float) -> bool:
         if self.menu is not None and self.menu.scrollable and not self.hidden:
-            self.menu.wheel(dy)
+            if self.menu.wheel(dy) and self.pointer is not None:
+                self.menu.hover(self.pointer)  # the highlight stays with the option under the mouse, not its old place
             return True  # over a long menu the wheel scrolls it (Page Up still opens the history)
         return super().wheel(dy, now)
 
@@ -398,6 +400,7 @@ class GameScreen(Screen):
         return self.action(Action.ADVANCE, now)
 
     def motion(self, pos: tuple[float, float], now: float) -> bool:
+        self.pointer = pos
         changed = self.quick.hover(pos)
         if self.menu is not None:
             changed = self.menu.hover(pos) or changed
