@@ -1,0 +1,139 @@
+"""The serial explorer's order, rebuilt from what the partitions of a parallel exploration found.
+
+The serial explorer (`Explorer.run`) numbers states in the order its 0-1 breadth-first search finds them, keeps
+the first parent that reaches each with the fewest choices, lists edges in the order states are played, and stops
+at `--max-states` at one precise edge. All of that is a function of the graph alone: of each state's edges in
+order, what its scene ended with and which invariants broke there. The partitions record exactly that, so running
+the same search again over their tables, in integers only, gives the serial `Exploration` field for field: the
+same ids, parents, edges, first violations, cut and partial flag. Its cost is a small part of playing the scenes.
+
+For the cap to come out the same, the partitions must have played every state the serial search plays before it
+stops: `game.tester.parallel` plays whole levels until more states than the cap are known, which is enough (the
+serial search plays levels in order, and it stops as soon as it meets one state more than the cap).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import deque
+
+from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
+from game.tester.partition import ENDED, LOCKED, MENU, PartitionResult
+
+
+def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Exploration:
+    """The `Exploration` the serial explorer would return, from the partitions' tables (`start`: its global id)."""
+    story = explorer.story
+    count = len(parts)
+    ordered = sorted(parts, key=lambda part: part.index)
+    largest = max(len(part.keys) for part in ordered)
+    serial_of = array("q", [-1]) * (largest * count + count)
+    part_keys = [part.keys for part in ordered]
+    starts = [part.succ_start for part in ordered]
+    counts = [part.succ_count for part in ordered]
+    targets = [part.succ_to for part in ordered]
+    vias = [part.succ_via for part in ordered]
+    costs = [part.succ_cost for part in ordered]
+    outcomes = [part.outcome for part in ordered]
+    broken = [part.violations for part in ordered]
+    endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items()}
+
+    keys: list[Key] = []
+    global_of = array("q")
+    parent = array("q")
+    via = array("q")
+    distance = array("q")
+    edge_from = array("q")
+    edge_to = array("q")
+    edge_via = array("q")
+    expanded = bytearray()
+    first_edge = array("q")
+    endings_at: dict[int, str] = {}
+    menu_locks: list[int] = []
+    menu_scenes: set[str] = set()
+    violations: dict[int, FirstViolation] = {}
+    max_states = explorer.max_states
+    partial = False
+
+    def admit(found: int, source: int, how: int, cost: int) -> int:
+        sid = len(keys)
+        serial_of[found] = sid
+        global_of.append(found)
+        keys.append(part_keys[found % count][found // count])
+        parent.append(source)
+        via.append(how)
+        distance.append(distance[source] + cost if source >= 0 else 0)
+        expanded.append(0)
+        first_edge.append(-1)
+        return sid
+
+    queue: deque[int] = deque([admit(start, -1, 0, 0)])
+    while queue and not partial:
+        sid = queue.popleft()
+        if expanded[sid]:
+            continue
+        expanded[sid] = EXPLORED
+        first_edge[sid] = len(edge_from)
+        found = global_of[sid]
+        owner, local = found % count, found // count
+        for number, when in broken[owner].get(local, ()):
+            _violated(violations, number, sid, when)
+        outcome = outcomes[owner][local]
+        if outcome == ENDED:
+            endings_at[sid] = endings[keys[sid][0]]
+            continue
+        if outcome >= MENU:
+            menu_scenes.add(keys[sid][0])
+            if outcome == LOCKED:
+                menu_locks.append(sid)
+                continue
+        first = starts[owner][local]
+        to, by, paid = targets[owner], vias[owner], costs[owner]
+        reached = distance[sid]
+        for slot in range(first, first + counts[owner][local]):
+            found_target = to[slot]
+            how = by[slot]
+            cost = paid[slot]
+            target = serial_of[found_target]
+            if target < 0:
+                if len(keys) >= max_states:
+                    partial = True
+                    expanded[sid] = CUT
+                    break
+                target = admit(found_target, sid, how, cost)
+                if cost:
+                    queue.append(target)
+                else:
+                    queue.appendleft(target)
+            elif not expanded[target] and reached + cost < distance[target]:
+                parent[target] = sid
+                via[target] = how
+                distance[target] = reached + cost
+                queue.appendleft(target)
+            edge_from.append(sid)
+            edge_to.append(target)
+            edge_via.append(how)
+    live_names, dead_fill = explorer.live_variables()
+    return Exploration(
+        story=story,
+        tracking=explorer.tracking,
+        classes=explorer.classes,
+        start_values=explorer.start_values(),
+        keys=keys,
+        parent=parent,
+        via=via,
+        distance=distance,
+        edge_from=edge_from,
+        edge_to=edge_to,
+        edge_via=edge_via,
+        endings_at=endings_at,
+        menu_locks=menu_locks,
+        violations=violations,
+        expanded=expanded,
+        first_edge=first_edge,
+        partial=partial,
+        variable_names=tuple(story.variables),
+        menu_scenes=menu_scenes,
+        live_names=live_names,
+        dead_fill=dead_fill,
+    )
