@@ -48,8 +48,11 @@ class Memory:
 
     def tick(self, visited: Spillable) -> None:
         self.ticks += 1
-        if self.ticks % SAMPLE_EVERY:
-            return
+        if not self.ticks % SAMPLE_EVERY:
+            self.sample(visited)
+
+    def sample(self, visited: Spillable) -> None:
+        """Read the process's size now; spill the visited set if it outgrew its budget."""
         now = current_rss()
         self.highest = max(self.highest, now)
         if visited.budget is not None and not visited.spilled and now - self.baseline > visited.budget:

@@ -17,10 +17,11 @@ order is then rebuilt from those tables (`game.tester.replay`), so the results a
 from __future__ import annotations
 
 import pickle
+import time
 import zlib
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available
 from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, ExplorationError, Explorer, Key
@@ -86,7 +87,7 @@ class PartitionResult:
     violations: dict[int, list[tuple[int, str]]]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
     memory_growth: int = 0  # bytes this partition's process grew by while exploring
     spilled: bool = False
-    extra: dict = field(default_factory=dict)
+    cpu_seconds: float = 0.0  # processor time this partition took
 
 
 class Partition:
@@ -94,6 +95,7 @@ class Partition:
 
     def __init__(self, explorer: Explorer, index: int, count: int, memory_budget: int | None = None) -> None:
         self.memory = Memory()
+        self.cpu_started = time.process_time()
         self.index = index
         self.count = count
         self.rules = explorer.rules()
@@ -177,6 +179,7 @@ class Partition:
                 answer.append(self._reach(key, distance))
         if play:
             self._play(requests, slots, distances)
+            self.memory.sample(self.seen)
         same_level = False
         out: list[bytes | None] = []
         for owner in range(count):
@@ -287,6 +290,7 @@ class Partition:
             violations=self.violations,
             memory_growth=self.memory.growth(),
             spilled=self.seen.spilled,
+            cpu_seconds=time.process_time() - self.cpu_started,
         )
 
 
