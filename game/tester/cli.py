@@ -134,6 +134,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="let the visited set spill to disk once the exploration has grown by SIZE (e.g. 512M, 4G)",
     )
     parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="explore on a Dask cluster: a scheduler's address, or 'local' for --jobs worker processes here "
+        "(needs the optional extra: pip install 'heartstopper-season-two[distributed]')",
+    )
+    parser.add_argument(
         "--stats",
         action="store_true",
         help="say on stderr how the exploration went: states, jobs, time and memory per state",
@@ -168,9 +174,15 @@ def run(args: argparse.Namespace) -> int:
             ("--search", args.search is not None),
             ("--jobs", args.jobs != 1),
             ("--memory-budget", args.memory_budget is not None),
+            ("--cluster", args.cluster is not None),
         ):
             if given:
                 return _usage(f"{flag} needs the full exploration, so it cannot go with --random")
+    if args.cluster is not None:
+        from game.tester.cluster import MISSING, available
+
+        if not available():
+            return _usage(MISSING)
     if args.story is not None and not Path(args.story).is_dir():
         return _usage(f"there is no story folder '{args.story}'")
     for path in args.playthroughs:
@@ -212,6 +224,12 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("heartstopper test: stopped", file=sys.stderr)
         return 130
+    except RuntimeError as error:
+        from game.tester.cluster import ClusterError
+
+        if not isinstance(error, ClusterError):
+            raise
+        return _usage(str(error))
     except OSError as error:
         from game.output_paths import cannot_write
 
@@ -315,15 +333,26 @@ def _test(story, args: argparse.Namespace, given: dict):
             jobs = args.jobs or available_cores()
             memory = Memory()
             began = time.perf_counter()
-            exploration = explore(
-                story,
-                start=args.start,
-                given=given,
-                max_states=limit,
-                progress=(lambda states, queued: progress.exploring(states, queued, limit)) if progress else None,
-                jobs=jobs,
-                memory_budget=args.memory_budget,
-            )
+            shown = (lambda states, queued: progress.exploring(states, queued, limit)) if progress else None
+            if args.cluster is not None:
+                from game.paths import default_story_dir
+                from game.tester.cluster import explore_on_cluster
+                from game.tester.explore import Explorer
+
+                explorer = Explorer(story, start=args.start, given=given, max_states=limit, progress=shown)
+                folder = Path(args.story) if args.story is not None else default_story_dir()
+                exploration = explore_on_cluster(explorer, folder, args.jobs, args.cluster, args.memory_budget)
+                jobs = int(exploration.stats["jobs"])  # type: ignore[call-overload]
+            else:
+                exploration = explore(
+                    story,
+                    start=args.start,
+                    given=given,
+                    max_states=limit,
+                    progress=shown,
+                    jobs=jobs,
+                    memory_budget=args.memory_budget,
+                )
             if progress:
                 progress.done()
             args.exploration_stats = exploration_stats(exploration, jobs, memory, time.perf_counter() - began)

@@ -218,7 +218,7 @@ def explore_partitioned(
         if collecting:
             gc.enable()
     growth = coordinator.growth()
-    if workers is None and not inline:  # each worker process grew on its own
+    if not isinstance(pool, Inline):  # each worker process grew on its own
         growth += sum(part.memory_growth for part in parts)
     exploration.stats = {
         "jobs": jobs,

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available
-from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, ExplorationError, Explorer, Key
+from game.program import run_silently
+from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, _fire
 from game.tester.memory import Memory
 from game.tester.spill import VisitedSet
 
@@ -67,7 +68,7 @@ def owner_function(count: int) -> Callable[[Key], int]:
             if visits is None:
                 visits = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
         taken = sum(text(item) for item in once) if once else 0
-        return hash((text(scene), coded, visits, taken)) % count
+        return (text(scene) + coded * 3 + visits * 5 + taken * 7) % count
 
     return owner
 
@@ -200,30 +201,43 @@ class Partition:
         plan = rules.plan
         invariants = rules.invariants
         settle = rules.settle
-        rebuild = rules.rebuild
+        live_names, dead_fill = rules.live_names, rules.dead_fill
         fire = self.fire
         owner = self.owner
         me = self.index
         keys = self.keys
         played = self.played
         distance = self.distance
+        outcome = self.outcome
+        succ_start, succ_count = self.succ_start, self.succ_count
         succ_to, succ_via, succ_cost = self.succ_to, self.succ_via, self.succ_cost
         current = self.current
         level = self.level
         violations = self.violations
+        find = self.seen.get
+        keep = self._keep
+        reach_later = self._reach
+        memory, seen = self.memory, self.seen
+        count = self.count
+        mine = me - count  # global id of local state n: n * count + me, so (n + 1) * count + mine
 
         def leave(state: PlayState, how: int, cost: int) -> None:
             key = settle(state)
-            slot = len(succ_to)
             succ_via.append(how)
             succ_cost.append(cost)
             where = owner(key)
             if where == me:
-                succ_to.append(self._reach(key, level + cost))
+                local = find(key)
+                if local is None:
+                    succ_to.append(keep(key, level + cost))
+                elif cost:
+                    succ_to.append((local + 1) * count + mine)
+                else:
+                    succ_to.append(reach_later(key, level))
             else:
+                slots[where].append(len(succ_to))
                 succ_to.append(-1)  # filled in when the owner answers
                 requests[where].append(key)
-                slots[where].append(slot)
                 distances[where].append(level + cost)
 
         while current:
@@ -231,18 +245,25 @@ class Partition:
             if played[local] or distance[local] != level:
                 continue
             played[local] = 1
-            self.succ_start[local] = len(succ_to)
-            state = rebuild(keys[local])
-            program, kind, _ending, choices, fallback = plan[state.state]
-            variables = state.variables
+            first = succ_start[local] = len(succ_to)
+            scene_id, values, counts, once_taken = keys[local]
+            variables = dict(dead_fill[scene_id])
+            variables.update(zip(live_names[scene_id], values))
+            state = PlayState(scene_id, variables, dict(counts), set(once_taken))
+            program, kind, _ending, choices, fallback = plan[scene_id]
             visits = state.visits
-            broken = [(number, AT_ENTRY) for number, fn in invariants if not fn(variables, visits)]
+            broken = None
+            for number, fn in invariants:
+                if not fn(variables, visits):
+                    broken = broken or []
+                    broken.append((number, AT_ENTRY))
             trigger = None
             if program is not None:
-                from game.program import run_silently
-
                 trigger = run_silently(program, variables, visits)
-                broken += [(number, AFTER_EFFECTS) for number, fn in invariants if not fn(variables, visits)]
+                for number, fn in invariants:
+                    if not fn(variables, visits):
+                        broken = broken or []
+                        broken.append((number, AFTER_EFFECTS))
             if broken:
                 violations[local] = broken
             if trigger is not None:
@@ -253,24 +274,24 @@ class Partition:
                 leave(state, VIA_NEXT, 0)
             elif kind == "ending":
                 _fire(fire, state, FINISH)
-                self.outcome[local] = ENDED
+                outcome[local] = ENDED
             else:
                 available = [item for item in choices if choice_is_available(item[0], state)]
                 if available:
-                    self.outcome[local] = MENU
+                    outcome[local] = MENU
                     last = len(available) - 1
                     for position, (choice, trigger_name) in enumerate(available):
                         branch = state if position == last else state.copy()
                         _fire(fire, branch, trigger_name)
                         leave(branch, choice.index, 1)
                 elif fallback is not None:
-                    self.outcome[local] = MENU
+                    outcome[local] = MENU
                     _fire(fire, state, FALLBACK)
                     leave(state, fallback, 0)
                 else:
-                    self.outcome[local] = LOCKED
-            self.succ_count[local] = len(succ_to) - self.succ_start[local]
-            self.memory.tick(self.seen)
+                    outcome[local] = LOCKED
+            succ_count[local] = len(succ_to) - first
+            memory.tick(seen)
 
     def queued(self) -> int:
         """States found and not yet played (those of the next level)."""
@@ -292,9 +313,3 @@ class Partition:
             spilled=self.seen.spilled,
             cpu_seconds=time.process_time() - self.cpu_started,
         )
-
-
-def _fire(fire: Callable[[PlayState, str], bool], state: PlayState, trigger: str) -> None:
-    scene = state.state
-    if not fire(state, trigger):
-        raise ExplorationError(f"the story machine refused '{trigger}' in scene '{scene}'")

@@ -18,7 +18,7 @@ from array import array
 from collections import deque
 
 from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
-from game.tester.partition import ENDED, LOCKED, MENU, PartitionResult
+from game.tester.partition import ENDED, LOCKED, PartitionResult
 
 
 def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Exploration:
@@ -55,34 +55,47 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
     max_states = explorer.max_states
     partial = False
 
-    def admit(found: int, source: int, how: int, cost: int) -> int:
+    def admit(found: int) -> int:
         sid = len(keys)
         serial_of[found] = sid
         global_of.append(found)
         keys.append(part_keys[found % count][found // count])
-        parent.append(source)
-        via.append(how)
-        distance.append(distance[source] + cost if source >= 0 else 0)
+        parent.append(-1)
+        via.append(0)
+        distance.append(0)
         expanded.append(0)
         first_edge.append(-1)
         return sid
 
-    queue: deque[int] = deque([admit(start, -1, 0, 0)])
-    while queue and not partial:
-        sid = queue.popleft()
+    any_broken = any(broken)
+    queue: deque[int] = deque([admit(start)])
+    popleft, push, push_front = queue.popleft, queue.append, queue.appendleft
+    add_from, add_to, add_via = edge_from.append, edge_to.append, edge_via.append
+    new_global, new_key = global_of.append, keys.append
+    new_parent, new_via, new_distance, new_expanded, new_first = (
+        parent.append,
+        via.append,
+        distance.append,
+        expanded.append,
+        first_edge.append,
+    )
+    while queue:
+        sid = popleft()
         if expanded[sid]:
             continue
         expanded[sid] = EXPLORED
         first_edge[sid] = len(edge_from)
         found = global_of[sid]
-        owner, local = found % count, found // count
-        for number, when in broken[owner].get(local, ()):
-            _violated(violations, number, sid, when)
+        owner = found % count
+        local = found // count
+        if any_broken:
+            for number, when in broken[owner].get(local, ()):
+                _violated(violations, number, sid, when)
         outcome = outcomes[owner][local]
-        if outcome == ENDED:
-            endings_at[sid] = endings[keys[sid][0]]
-            continue
-        if outcome >= MENU:
+        if outcome:
+            if outcome == ENDED:
+                endings_at[sid] = endings[keys[sid][0]]
+                continue
             menu_scenes.add(keys[sid][0])
             if outcome == LOCKED:
                 menu_locks.append(sid)
@@ -92,27 +105,38 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
         reached = distance[sid]
         for slot in range(first, first + counts[owner][local]):
             found_target = to[slot]
-            how = by[slot]
-            cost = paid[slot]
             target = serial_of[found_target]
             if target < 0:
-                if len(keys) >= max_states:
+                target = len(keys)
+                if target >= max_states:
                     partial = True
                     expanded[sid] = CUT
                     break
-                target = admit(found_target, sid, how, cost)
-                if cost:
-                    queue.append(target)
+                serial_of[found_target] = target
+                new_global(found_target)
+                new_key(part_keys[found_target % count][found_target // count])
+                new_parent(sid)
+                new_via(by[slot])
+                new_expanded(0)
+                new_first(-1)
+                if paid[slot]:
+                    new_distance(reached + 1)
+                    push(target)
                 else:
-                    queue.appendleft(target)
-            elif not expanded[target] and reached + cost < distance[target]:
-                parent[target] = sid
-                via[target] = how
-                distance[target] = reached + cost
-                queue.appendleft(target)
-            edge_from.append(sid)
-            edge_to.append(target)
-            edge_via.append(how)
+                    new_distance(reached)
+                    push_front(target)
+            elif not expanded[target]:
+                cost = paid[slot]
+                if reached + cost < distance[target]:
+                    parent[target] = sid
+                    via[target] = by[slot]
+                    distance[target] = reached + cost
+                    push_front(target)
+            add_from(sid)
+            add_to(target)
+            add_via(by[slot])
+        if partial:
+            break
     live_names, dead_fill = explorer.live_variables()
     return Exploration(
         story=story,
