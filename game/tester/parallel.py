@@ -225,5 +225,6 @@ def explore_partitioned(
         "memory_bytes": growth,
         "spilled": any(part.spilled for part in parts),
         "states_found": sum(len(part.keys) for part in parts),
+        "worker_cpu_seconds": round(sum(part.cpu_seconds for part in parts), 3),
     }
     return exploration
