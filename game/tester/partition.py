@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available
 from game.program import run_silently
-from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, _fire
+from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, Rules, _fire
 from game.tester.memory import Memory
 from game.tester.spill import VisitedSet
 
@@ -89,6 +89,60 @@ class PartitionResult:
     memory_growth: int = 0  # bytes this partition's process grew by while exploring
     spilled: bool = False
     cpu_seconds: float = 0.0  # processor time this partition took
+
+
+def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
+    """`play(key, leave) -> (outcome, broken invariants or None)`: play one stored state's scene the way the serial
+    explorer does, calling `leave(state, how, cost)` for each way out in the serial order of edges."""
+    plan = rules.plan
+    invariants = rules.invariants
+    live_names, dead_fill = rules.live_names, rules.dead_fill
+
+    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, list | None]:
+        scene_id, values, counts, once_taken = key
+        variables = dict(dead_fill[scene_id])
+        variables.update(zip(live_names[scene_id], values))
+        state = PlayState(scene_id, variables, dict(counts), set(once_taken))
+        program, kind, _ending, choices, fallback = plan[scene_id]
+        visits = state.visits
+        broken = None
+        for number, fn in invariants:
+            if not fn(variables, visits):
+                broken = broken or []
+                broken.append((number, AT_ENTRY))
+        trigger = None
+        if program is not None:
+            trigger = run_silently(program, variables, visits)
+            for number, fn in invariants:
+                if not fn(variables, visits):
+                    broken = broken or []
+                    broken.append((number, AFTER_EFFECTS))
+        if trigger is not None:
+            _fire(fire, state, trigger)
+            leave(state, VIA_GOTO, 0)
+            return LEFT, broken
+        if kind == "next":
+            _fire(fire, state, NEXT)
+            leave(state, VIA_NEXT, 0)
+            return LEFT, broken
+        if kind == "ending":
+            _fire(fire, state, FINISH)
+            return ENDED, broken
+        available = [item for item in choices if choice_is_available(item[0], state)]
+        if available:
+            last = len(available) - 1
+            for position, (choice, trigger_name) in enumerate(available):
+                branch = state if position == last else state.copy()
+                _fire(fire, branch, trigger_name)
+                leave(branch, choice.index, 1)
+            return MENU, broken
+        if fallback is not None:
+            _fire(fire, state, FALLBACK)
+            leave(state, fallback, 0)
+            return MENU, broken
+        return LOCKED, broken
+
+    return play
 
 
 class Partition:
@@ -198,10 +252,7 @@ class Partition:
 
     def _play(self, requests: list[list], slots: list[array], distances: list[array]) -> None:
         rules = self.rules
-        plan = rules.plan
-        invariants = rules.invariants
         settle = rules.settle
-        live_names, dead_fill = rules.live_names, rules.dead_fill
         fire = self.fire
         owner = self.owner
         me = self.index
@@ -240,56 +291,18 @@ class Partition:
                 requests[where].append(key)
                 distances[where].append(level + cost)
 
+        play = player(rules, fire)
         while current:
             local = current.pop()
             if played[local] or distance[local] != level:
                 continue
             played[local] = 1
             first = succ_start[local] = len(succ_to)
-            scene_id, values, counts, once_taken = keys[local]
-            variables = dict(dead_fill[scene_id])
-            variables.update(zip(live_names[scene_id], values))
-            state = PlayState(scene_id, variables, dict(counts), set(once_taken))
-            program, kind, _ending, choices, fallback = plan[scene_id]
-            visits = state.visits
-            broken = None
-            for number, fn in invariants:
-                if not fn(variables, visits):
-                    broken = broken or []
-                    broken.append((number, AT_ENTRY))
-            trigger = None
-            if program is not None:
-                trigger = run_silently(program, variables, visits)
-                for number, fn in invariants:
-                    if not fn(variables, visits):
-                        broken = broken or []
-                        broken.append((number, AFTER_EFFECTS))
+            ended, broken = play(keys[local], leave)
+            if ended:
+                outcome[local] = ended
             if broken:
                 violations[local] = broken
-            if trigger is not None:
-                _fire(fire, state, trigger)
-                leave(state, VIA_GOTO, 0)
-            elif kind == "next":
-                _fire(fire, state, NEXT)
-                leave(state, VIA_NEXT, 0)
-            elif kind == "ending":
-                _fire(fire, state, FINISH)
-                outcome[local] = ENDED
-            else:
-                available = [item for item in choices if choice_is_available(item[0], state)]
-                if available:
-                    outcome[local] = MENU
-                    last = len(available) - 1
-                    for position, (choice, trigger_name) in enumerate(available):
-                        branch = state if position == last else state.copy()
-                        _fire(fire, branch, trigger_name)
-                        leave(branch, choice.index, 1)
-                elif fallback is not None:
-                    outcome[local] = MENU
-                    _fire(fire, state, FALLBACK)
-                    leave(state, fallback, 0)
-                else:
-                    outcome[local] = LOCKED
             succ_count[local] = len(succ_to) - first
             memory.tick(seen)
 
