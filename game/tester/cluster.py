@@ -61,8 +61,8 @@ class RemotePartition:
     def start_owner(self) -> int:
         return self.partition.start_owner
 
-    def step(self, level: int, inbox: list[bytes], play: bool) -> Outcome:
-        return run_step(self.partition, level, inbox, play)
+    def step(self, level: int, inbox: list[bytes], play: bool, limit: int | None = None) -> Outcome:
+        return run_step(self.partition, level, inbox, play, limit)
 
     def result(self) -> PartitionResult:
         return self.partition.result()
@@ -116,8 +116,8 @@ class DaskWorkers:
             self.close()
             raise
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool) -> list[Outcome]:
-        calls = [actor.step(level, inbox, play) for actor, inbox in zip(self.actors, inboxes)]
+    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
+        calls = [actor.step(level, inbox, play, limit) for actor, inbox in zip(self.actors, inboxes)]
         return [call.result() for call in calls]
 
     def results(self) -> list[PartitionResult]:

@@ -46,15 +46,17 @@ class Workers(Protocol):
     count: int
     start_owner: int
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool) -> list[Outcome]: ...
+    def step_all(
+        self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None
+    ) -> list[Outcome]: ...
 
     def results(self) -> list[PartitionResult]: ...
 
     def close(self) -> None: ...
 
 
-def run_step(partition: Partition, level: int, inbox: list[bytes], play: bool) -> Outcome:
-    out, same_level = partition.step(level, inbox, play)
+def run_step(partition: Partition, level: int, inbox: list[bytes], play: bool, limit: int | None = None) -> Outcome:
+    out, same_level = partition.step(level, inbox, play, limit)
     return out, same_level, partition.states, (0 if play else partition.queued())
 
 
@@ -67,8 +69,8 @@ class Inline:
         self.partitions = [Partition(explorer, index, count, share) for index in range(count)]
         self.start_owner = self.partitions[0].start_owner
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool) -> list[Outcome]:
-        return [run_step(part, level, inbox, play) for part, inbox in zip(self.partitions, inboxes)]
+    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
+        return [run_step(part, level, inbox, play, limit) for part, inbox in zip(self.partitions, inboxes)]
 
     def results(self) -> list[PartitionResult]:
         return [part.result() for part in self.partitions]
@@ -136,9 +138,9 @@ class Processes:
             raise ExplorationError(f"exploration worker {index} failed:\n{payload}")
         return payload
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool) -> list[Outcome]:
+    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
         for connection, inbox in zip(self.connections, inboxes):
-            connection.send(("step", level, inbox, play))
+            connection.send(("step", level, inbox, play, limit))
         return [self._receive(index) for index in range(self.count)]
 
     def results(self) -> list[PartitionResult]:
@@ -174,17 +176,25 @@ def coordinate(workers: Workers, max_states: int, progress: Callable[[int, int],
         return routed, same_level
 
     level = 0
+    limit = max_states // count + 1  # a partition stops playing past its share of the cap
+    full = False
     while True:
         going = True
         while going:
-            inboxes, going = route(workers.step_all(level, inboxes, True))
+            outcomes = workers.step_all(level, inboxes, True, limit)
+            inboxes, going = route(outcomes)
+            # Near the cap: stop here; the replay plays whatever else the serial search plays before it stops.
+            full = (
+                any(outcome[2] > limit for outcome in outcomes) or sum(outcome[2] for outcome in outcomes) > max_states
+            )
+            going = going and not full
         outcomes = workers.step_all(level, inboxes, False)
         inboxes, _ = route(outcomes)
         states = sum(outcome[2] for outcome in outcomes)
         queued = sum(outcome[3] for outcome in outcomes)
         if progress is not None:
             progress(states, queued)
-        if states > max_states or not queued:
+        if full or states > max_states or not queued:
             break
         level += 1
     while any(inboxes):  # the last answers

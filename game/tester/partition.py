@@ -205,8 +205,12 @@ class Partition:
                 self.current.append(local)
         return local * self.count + self.index
 
-    def step(self, level: int, inbox: list[bytes], play: bool = True) -> tuple[list[bytes | None], bool]:
-        """One round: read the batches sent here, then (when `play`) play every state of `level` owned here.
+    def step(
+        self, level: int, inbox: list[bytes], play: bool = True, limit: int | None = None
+    ) -> tuple[list[bytes | None], bool]:
+        """One round: read the batches sent here, then (when `play`) play every state of `level` owned here, or
+        until more than `limit` states are kept here (the cap is near: the replay plays what the serial search
+        still needs).
 
         Returns one batch (or None) per partition, and whether any request of this level was sent (the level
         goes on while one was)."""
@@ -233,7 +237,7 @@ class Partition:
                 answer.append(slot)
                 answer.append(self._reach(key, distance))
         if play:
-            self._play(requests, slots, distances)
+            self._play(requests, slots, distances, limit if limit is not None else 1 << 62)
             self.memory.sample(self.seen)
         same_level = False
         out: list[bytes | None] = []
@@ -250,7 +254,7 @@ class Partition:
                 out.append(None)
         return out, same_level
 
-    def _play(self, requests: list[list], slots: list[array], distances: list[array]) -> None:
+    def _play(self, requests: list[list], slots: list[array], distances: list[array], limit: int) -> None:
         rules = self.rules
         settle = rules.settle
         fire = self.fire
@@ -292,7 +296,7 @@ class Partition:
                 distances[where].append(level + cost)
 
         play = player(rules, fire)
-        while current:
+        while current and len(keys) <= limit:
             local = current.pop()
             if played[local] or distance[local] != level:
                 continue

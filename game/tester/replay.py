@@ -18,7 +18,7 @@ from array import array
 from collections import deque
 
 from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
-from game.tester.partition import ENDED, LOCKED, PartitionResult
+from game.tester.partition import ENDED, LOCKED, PartitionResult, player
 
 
 def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Exploration:
@@ -55,6 +55,9 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
     max_states = explorer.max_states
     partial = False
 
+    base = len(serial_of)  # global ids from here on: states found only by `rest`
+    rest = _Rest(explorer, part_keys, count, base)
+
     def admit(found: int) -> int:
         sid = len(keys)
         serial_of[found] = sid
@@ -88,10 +91,19 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
         found = global_of[sid]
         owner = found % count
         local = found // count
-        if any_broken:
-            for number, when in broken[owner].get(local, ()):
+        if found >= base or starts[owner][local] < 0:  # not played: the run was cut short within a level
+            outcome, played_broken, to, by, paid = rest.play(keys[sid], serial_of)
+            first, last = 0, len(to)
+            for number, when in played_broken or ():
                 _violated(violations, number, sid, when)
-        outcome = outcomes[owner][local]
+        else:
+            first = starts[owner][local]
+            last = first + counts[owner][local]
+            to, by, paid = targets[owner], vias[owner], costs[owner]
+            outcome = outcomes[owner][local]
+            if any_broken:
+                for number, when in broken[owner].get(local, ()):
+                    _violated(violations, number, sid, when)
         if outcome:
             if outcome == ENDED:
                 endings_at[sid] = endings[keys[sid][0]]
@@ -100,10 +112,8 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
             if outcome == LOCKED:
                 menu_locks.append(sid)
                 continue
-        first = starts[owner][local]
-        to, by, paid = targets[owner], vias[owner], costs[owner]
         reached = distance[sid]
-        for slot in range(first, first + counts[owner][local]):
+        for slot in range(first, last):
             found_target = to[slot]
             target = serial_of[found_target]
             if target < 0:
@@ -114,7 +124,11 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
                     break
                 serial_of[found_target] = target
                 new_global(found_target)
-                new_key(part_keys[found_target % count][found_target // count])
+                new_key(
+                    part_keys[found_target % count][found_target // count]
+                    if found_target < base
+                    else rest.extra_keys[found_target - base]
+                )
                 new_parent(sid)
                 new_via(by[slot])
                 new_expanded(0)
@@ -161,3 +175,56 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
         live_names=live_names,
         dead_fill=dead_fill,
     )
+
+
+class _Rest:
+    """The states the partitions did not play, played here when the serial order reaches them.
+
+    A run cut short by the cap stops within a level, so the serial search may still reach states no worker played
+    (and, from them, states no worker found): they are played here with the same rules, their successors matched
+    to the states already found by key, and new ones numbered from `base` on."""
+
+    def __init__(self, explorer: Explorer, part_keys: list[list[Key]], count: int, base: int) -> None:
+        self.explorer = explorer
+        self.part_keys = part_keys
+        self.count = count
+        self.base = base
+        self.extra_keys: list[Key] = []
+        self._known: dict[Key, int] | None = None
+        self._play = None
+        self._settle = None
+
+    def _found(self) -> dict[Key, int]:
+        if self._known is None:
+            count = self.count
+            self._known = {
+                key: local * count + index
+                for index, keys in enumerate(self.part_keys)
+                for local, key in enumerate(keys)
+            }
+            rules = self.explorer.rules()
+            self._play = player(rules, self.explorer.fire_function())
+            self._settle = rules.settle
+        return self._known
+
+    def play(self, key: Key, serial_of: array) -> tuple[int, list | None, list[int], list[int], list[int]]:
+        """(outcome, broken invariants, then the global ids, ways and costs of its edges in serial order)."""
+        known = self._found()
+        settle = self._settle
+        to: list[int] = []
+        by: list[int] = []
+        paid: list[int] = []
+
+        def leave(state, how: int, cost: int) -> None:
+            found = settle(state)
+            number = known.get(found)
+            if number is None:
+                number = known[found] = self.base + len(self.extra_keys)
+                self.extra_keys.append(found)
+                serial_of.append(-1)
+            to.append(number)
+            by.append(how)
+            paid.append(cost)
+
+        outcome, broken = self._play(key, leave)
+        return outcome, broken, to, by, paid
