@@ -20,10 +20,11 @@ import pickle
 import time
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available
+from game.model import Story
 from game.program import run_silently
 from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, Rules, _fire
 from game.tester.memory import Memory
@@ -38,11 +39,15 @@ LOCKED = 3  # its menu, with nothing to take and no fallback
 _MASK = (1 << 61) - 1
 
 
-def owner_function(count: int) -> Callable[[Key], int]:
-    """The partition (0..count-1) that owns a key: the same in every process, whatever its hash seed."""
+def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = None) -> Callable[[Key], int]:
+    """The partition (0..count-1) that owns a key: the same in every process, whatever its hash seed.
+
+    `exact`: per scene, the positions in its values of variables that only ever hold numbers and booleans (whose
+    hashes are the same everywhere), so that a tuple of them is hashed in one go; the other values (strings) are
+    hashed by CRC-32. Without it every value is looked at."""
     texts: dict[str, int] = {}
-    values_memo: dict[tuple, int] = {}
     counts_memo: dict[frozenset, int] = {}
+    numeric = exact or {}
 
     def text(value: str) -> int:
         found = texts.get(value)
@@ -59,9 +64,10 @@ def owner_function(count: int) -> Callable[[Key], int]:
 
     def owner(key: Key) -> int:
         scene, values, counts, once = key
-        coded = values_memo.get(values)
-        if coded is None:
-            coded = values_memo[values] = hash(tuple(stable(value) for value in values))
+        if numeric.get(scene) is not None and len(numeric[scene]) == len(values):
+            coded = hash(values)
+        else:
+            coded = hash(tuple(stable(value) for value in values))
         visits = 0
         if counts:
             visits = counts_memo.get(counts)
@@ -71,6 +77,15 @@ def owner_function(count: int) -> Callable[[Key], int]:
         return (text(scene) + coded * 3 + visits * 5 + taken * 7) % count
 
     return owner
+
+
+def numeric_positions(story: Story, live_names: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """Per scene, the positions of its live variables that hold only ints or booleans (see `owner_function`)."""
+    numeric = {name: type(value) in (int, bool) for name, value in story.defaults().items()}
+    return {
+        scene: tuple(position for position, name in enumerate(names) if numeric[name])
+        for scene, names in live_names.items()
+    }
 
 
 @dataclass
@@ -155,7 +170,7 @@ class Partition:
         self.count = count
         self.rules = explorer.rules()
         self.fire = explorer.fire_function()
-        self.owner = owner_function(count)
+        self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names))
         self.seen = VisitedSet(memory_budget)
         self.keys: list[Key] = []
         self.distance = array("q")
