@@ -6,8 +6,8 @@ a memory budget uses), and routes the batches they send each other: each worker 
 settled keys (never whole play states) per other worker and round, through this coordinator, which forwards the
 bytes without reading them. A level goes on while a round sends requests of that level; then one more round
 delivers the rest (the next level's states and the answers), and the coordinator knows how many states exist. It
-stops when none is left to play, or when more states than `--max-states` are known: every state the serial search
-plays before its cap is then played (see `game.tester.replay`).
+stops when none is left to play, or near `--max-states` (a partition past its share of the cap stops playing): the
+replay plays whatever else the serial search reaches before its cap (see `game.tester.replay`).
 
 The findings are then the serial explorer's, exactly (`replay`); `Exploration.stats` says how the run went: the jobs,
 the memory each worker grew by, whether a visited set spilled to disk.

@@ -7,9 +7,9 @@ order, what its scene ended with and which invariants broke there. The partition
 the same search again over their tables, in integers only, gives the serial `Exploration` field for field: the
 same ids, parents, edges, first violations, cut and partial flag. Its cost is a small part of playing the scenes.
 
-For the cap to come out the same, the partitions must have played every state the serial search plays before it
-stops: `game.tester.parallel` plays whole levels until more states than the cap are known, which is enough (the
-serial search plays levels in order, and it stops as soon as it meets one state more than the cap).
+The partitions' tables are only a cache of what playing a state gives: when the search reaches a state no partition
+played (a run stopped near `--max-states` stops within a level), it plays it here with the same rules (`_Rest`), so
+the result never depends on how far the partitions got.
 """
 
 from __future__ import annotations
