@@ -24,7 +24,7 @@ from game.loader import load_story
 from game.problems import StoryError
 from game.tester.checks import build_report
 from game.tester.explore import Exploration, Explorer, explore
-from game.tester.parallel import explore_partitioned
+from game.tester.parallel import explore_partitioned, explore_with
 from game.tester.partition import owner_function
 from game.tester.report import TestRun as Run
 from game.tester.spill import FLUSH_EVERY, VisitedSet
@@ -109,7 +109,7 @@ def test_a_spilled_visited_set_finds_every_key_again():
 def test_a_tiny_memory_budget_spills_and_changes_nothing():
     story = load_story(Path(HUB))
     serial = explore(story)
-    spilled = explore(story, memory_budget=1)
+    spilled = explore_with(story, memory_budget=1)
     assert spilled.stats["spilled"]
     same_exploration(serial, spilled)
 

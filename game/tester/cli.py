@@ -325,9 +325,8 @@ def _test(story, args: argparse.Namespace, given: dict):
             )
         else:
             from game.tester.checks import build_report
-            from game.tester.explore import explore
             from game.tester.memory import Memory
-            from game.tester.parallel import available_cores
+            from game.tester.parallel import available_cores, explore_with
 
             limit = args.max_states
             jobs = args.jobs or available_cores()
@@ -335,16 +334,14 @@ def _test(story, args: argparse.Namespace, given: dict):
             began = time.perf_counter()
             shown = (lambda states, queued: progress.exploring(states, queued, limit)) if progress else None
             if args.cluster is not None:
-                from game.paths import default_story_dir
                 from game.tester.cluster import explore_on_cluster
                 from game.tester.explore import Explorer
 
                 explorer = Explorer(story, start=args.start, given=given, max_states=limit, progress=shown)
-                folder = Path(args.story) if args.story is not None else default_story_dir()
-                exploration = explore_on_cluster(explorer, folder, args.jobs, args.cluster, args.memory_budget)
+                exploration = explore_on_cluster(explorer, story.story_dir, args.jobs, args.cluster, args.memory_budget)
                 jobs = int(exploration.stats["jobs"])  # type: ignore[call-overload]
             else:
-                exploration = explore(
+                exploration = explore_with(
                     story,
                     start=args.start,
                     given=given,

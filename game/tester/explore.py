@@ -554,16 +554,6 @@ def explore(
     given: Mapping[str, object] | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     progress: Callable[[int, int], None] | None = None,
-    jobs: int = 1,
-    memory_budget: int | None = None,
 ) -> Exploration:
-    """Explore every reachable state of a story (up to `max_states`).
-
-    With `jobs` above 1, in that many worker processes (`game.tester.parallel`), and with a `memory_budget` (bytes)
-    through partitions whose visited sets spill to disk past it; the findings are the same either way."""
-    explorer = Explorer(story, start=start, given=given, max_states=max_states, progress=progress)
-    if jobs <= 1 and memory_budget is None:
-        return explorer.run()
-    from game.tester.parallel import explore_partitioned
-
-    return explore_partitioned(explorer, max(1, jobs), memory_budget=memory_budget, inline=jobs <= 1)
+    """Explore every reachable state of a story (up to `max_states`); on several cores: `game.tester.parallel`."""
+    return Explorer(story, start=start, given=given, max_states=max_states, progress=progress).run()

@@ -20,10 +20,11 @@ import gc
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
-from game.tester.explore import Exploration, ExplorationError, Explorer
+from game.model import Story
+from game.tester.explore import DEFAULT_MAX_STATES, Exploration, ExplorationError, Explorer
 from game.tester.memory import Memory
 from game.tester.partition import Partition, PartitionResult
 from game.tester.replay import replay
@@ -238,3 +239,22 @@ def explore_partitioned(
         "worker_cpu_seconds": round(sum(part.cpu_seconds for part in parts), 3),
     }
     return exploration
+
+
+def explore_with(
+    story: Story,
+    *,
+    jobs: int = 1,
+    memory_budget: int | None = None,
+    start: str | None = None,
+    given: Mapping[str, object] | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Exploration:
+    """`explore`, in `jobs` worker processes when more than one, and through partitions whose visited sets spill
+    to disk past `memory_budget` bytes when one is given (a single partition in this process for one job); the
+    findings are the same whichever way."""
+    explorer = Explorer(story, start=start, given=given, max_states=max_states, progress=progress)
+    if jobs <= 1 and memory_budget is None:
+        return explorer.run()
+    return explore_partitioned(explorer, max(1, jobs), memory_budget=memory_budget, inline=jobs <= 1)
