@@ -169,3 +169,13 @@ def test_bad_jobs_and_budgets_are_usage_errors(capsys, args, wording):
 def test_jobs_need_the_full_exploration(capsys):
     code, _, err = run_cli(capsys, "--story", HUB, "--random", "3", "--jobs", "2")
     assert code == 2 and "cannot go with --random" in err
+
+
+def test_spawned_workers_with_their_own_hash_seeds_agree(monkeypatch):
+    """Where processes cannot be forked, workers load the story themselves, each with its own string hash seed:
+    the owner of a state must not depend on it."""
+    from game.tester import parallel
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    story = load_story(Path(HUB))
+    same_exploration(explore(story, max_states=300), explore_partitioned(Explorer(story, max_states=300), 2))

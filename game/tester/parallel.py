@@ -81,10 +81,18 @@ class Inline:
             part.seen.close()
 
 
-def _serve(connection, explorer: Explorer, index: int, count: int, share: int | None) -> None:
-    """A worker process: build its partition, then answer the coordinator's calls until asked for the result."""
+def _serve(connection, explorer: Explorer | tuple, index: int, count: int, share: int | None) -> None:
+    """A worker process: build its partition, then answer the coordinator's calls until asked for the result.
+
+    `explorer` is the coordinator's own when the process was forked, or (story folder, start, given, cap) when it
+    was spawned (a compiled story cannot be pickled): the story is then loaded here."""
     gc.disable()  # as in the serial explorer: millions of small containers, no cycles
     try:
+        if isinstance(explorer, tuple):
+            from game.loader import load_story
+
+            folder, start, given, max_states = explorer
+            explorer = Explorer(load_story(folder), start=start, given=given, max_states=max_states)
         partition = Partition(explorer, index, count, share)
         connection.send(("ready", partition.start_owner))
         while True:
@@ -111,6 +119,9 @@ class Processes:
         methods = multiprocessing.get_all_start_methods()
         # fork: the workers inherit the loaded story and its analysis instead of rebuilding them
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        given: Explorer | tuple = explorer
+        if "fork" not in methods:
+            given = (explorer.story.story_dir, explorer.start, explorer.given, explorer.max_states)
         self.count = count
         self.connections = []
         self.processes = []
@@ -118,7 +129,7 @@ class Processes:
             for index in range(count):
                 mine, theirs = context.Pipe()
                 process = context.Process(
-                    target=_serve, args=(theirs, explorer, index, count, share), daemon=True, name=f"explore-{index}"
+                    target=_serve, args=(theirs, given, index, count, share), daemon=True, name=f"explore-{index}"
                 )
                 process.start()
                 theirs.close()
