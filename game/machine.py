@@ -2,7 +2,7 @@
 
 Scenes are the machine's states (plus one terminal state per ending, named `ending:ID`). A scene's choices are
 transitions fired by generic triggers, one per choice slot (`choose_0`, `choose_1`, ...), guarded by the choice's
-condition and once-rule, with the choice's `set`/`add` applied in `after` callbacks. `next` is a transition fired
+condition and once-rule, with the choice's `set`/`add` applied in `before` callbacks. `next` is a transition fired
 by the trigger `next`, a fallback by `fallback`, a mid-scene `goto` by `goto_N` (the scene's N-th distinct goto
 target), and an ending scene's close by `finish`. Entering any scene counts a visit.
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from transitions import Machine, State
 
 from game.model import Choice
-from game.program import apply_add, goto_trigger
+from game.program import apply_add, apply_eval, evaluated_changes, goto_trigger
 
 if TYPE_CHECKING:
     from game.model import Story
@@ -37,14 +37,22 @@ def ending_state(ending_id: str) -> str:
     return f"ending:{ending_id}"
 
 
+MAX_CALL_DEPTH = 64  # calls waiting to return at once: more is runaway recursion, stopped with `CallError`
+
+
+class CallError(RuntimeError):
+    """`call` nested past `MAX_CALL_DEPTH`, or a `return` with no call waiting: a mistake in the story."""
+
+
 class PlayState:
     """Everything that changes during play and that conditions can read, as a plain object.
 
     `state` is the current scene id (the attribute name `transitions` uses); `variables` the story's variables;
-    `visits` how often each scene was entered; `once` the ids of once-choices already taken.
+    `visits` how often each scene was entered; `once` the ids of once-choices already taken; `stack` the scenes
+    the calls waiting to return come back to, innermost last.
     """
 
-    __slots__ = ("once", "state", "variables", "visits")
+    __slots__ = ("once", "stack", "state", "variables", "visits")
 
     def __init__(
         self,
@@ -52,14 +60,36 @@ class PlayState:
         variables: dict[str, object],
         visits: dict[str, int] | None = None,
         once: set[str] | None = None,
+        stack: tuple[str, ...] = (),
     ) -> None:
         self.state = scene
         self.variables = variables
         self.visits = visits if visits is not None else {}
         self.once = once if once is not None else set()
+        self.stack = stack
 
     def copy(self) -> PlayState:
-        return PlayState(self.state, dict(self.variables), dict(self.visits), set(self.once))
+        return PlayState(self.state, dict(self.variables), dict(self.visits), set(self.once), self.stack)
+
+
+def push_call(state: PlayState, returns_to: str) -> None:
+    """Before a calling scene's `next` is fired: remember where its sub-scene's `return` comes back to."""
+    if len(state.stack) >= MAX_CALL_DEPTH:
+        raise CallError(
+            f"scene '{state.state}' calls a sub-scene while {MAX_CALL_DEPTH} calls are already waiting to return: "
+            "the calls never come back (a sub-scene that calls itself, or its caller, without end)"
+        )
+    state.stack = (*state.stack, returns_to)
+
+
+def pop_return(state: PlayState) -> None:
+    """A scene's `return`: go back to the scene on top of the stack (entering it counts a visit)."""
+    if not state.stack:
+        raise CallError(f"scene '{state.state}' returns, but no call is waiting for it to come back to")
+    target = state.stack[-1]
+    state.stack = state.stack[:-1]
+    state.state = target
+    state.visits[target] = state.visits.get(target, 0) + 1
 
 
 def _count_visit(event) -> None:
@@ -115,20 +145,36 @@ class StoryMachine:
             for choice in scene.choices:
                 trigger = FALLBACK if choice.fallback else choice_trigger(choice.index)
                 conditions = [] if choice.fallback else [_guard(choice)]
-                add(trigger, scene_id, choice.goto, conditions=conditions, after=[self._effects(choice)])
+                add(trigger, scene_id, choice.goto, conditions=conditions, before=[self._effects(choice)])
         self.events = self.machine.events
 
     def _effects(self, choice: Choice) -> Callable:
-        """The `after` callback of a choice: its `set`, then its `add` (clamped), then the once-record."""
+        """The `before` callback of a choice: its `set`, then its `add` (clamped), then the once-record.
+
+        It runs once the guard has passed and before the target scene is entered (and its visit counted), so an
+        expression in a choice's `set` reads the counts as they were when the choice was taken.
+        """
+        once_id = choice.id if choice.once else None
+        if any(change.expression is not None for change in (*choice.sets, *choice.adds)):
+            evaluated = evaluated_changes(self.story, "set", choice.sets) + evaluated_changes(
+                self.story, "add", choice.adds
+            )
+
+            def evaluate(event) -> None:
+                state: PlayState = event.model
+                apply_eval(state.variables, state.visits, evaluated)
+                if once_id is not None:
+                    state.once.add(once_id)
+
+            return evaluate
         sets = tuple((c.variable, c.value) for c in choice.sets)
         adds = []
         for change in choice.adds:
             var_type = self.story.variables[change.variable].type
             adds.append((change.variable, change.value, var_type.minimum, var_type.maximum))
         adds_t = tuple(adds)
-        once_id = choice.id if choice.once else None
 
-        def after(event) -> None:
+        def effects(event) -> None:
             state: PlayState = event.model
             variables = state.variables
             for name, value in sets:
@@ -138,7 +184,7 @@ class StoryMachine:
             if once_id is not None:
                 state.once.add(once_id)
 
-        return after
+        return effects
 
     def fire(self, state: PlayState, trigger: str) -> bool:
         """Fire a trigger for one playthrough state; True when a transition was taken."""

@@ -151,7 +151,7 @@ _TABLE = (
         "warning",
         "`once` in a scene visited only once",
         "No way through the story comes back to this scene, so its menu is only ever shown once and `once: true` "
-        "changes nothing. Remove it (or build the loop you meant).",
+        "changes nothing. Remove it (or build the loop you meant). Said once per menu, at its first `once`.",
     ),
     Code(
         "HS018",
@@ -187,9 +187,9 @@ _TABLE = (
         "HS022",
         "warning",
         "empty scene",
-        "The scene has nothing to read (no narration, speech, thought or message, at any depth) and no `goto`: the "
-        "player passes through a titled scene that shows nothing. Scenes that only route with `if`/`goto` are "
-        "fine and not reported.",
+        "The scene has nothing to read (no narration, speech, thought or message, at any depth), no menu and no "
+        "`goto`: the player passes through a titled scene that shows nothing. Scenes that only route with "
+        "`if`/`goto`, and scenes that only offer a menu, are fine and not reported.",
     ),
     Code(
         "HS023",
@@ -243,6 +243,23 @@ _TABLE = (
         "that offers this choice, a sibling choice leads to exactly the same lines, stage changes, menus and "
         "endings from then on, so picking it changes nothing a player will ever see. Make it matter, merge it with "
         "its sibling, or mark it `flavor: true` if the flavour is the point.",
+    ),
+    Code(
+        "HS030",
+        "error",
+        "`return` with nothing to return to",
+        "A scene ends with `return`, and some way from the start (following every link, whatever the conditions) "
+        "reaches it without a `call` waiting to come back to: play would stop there with an error. Reach the "
+        "scene only through `call:`, or end it with `next`, `choices` or `ending` instead.",
+    ),
+    Code(
+        "HS031",
+        "warning",
+        "emphasis marker with no partner",
+        "An asterisk run (`*`, `**`) in a line opens emphasis that nothing closes, or closes emphasis nothing "
+        "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
+        "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
+        "flagged.",
     ),
 )
 

@@ -18,7 +18,7 @@ from typing import Any
 from game.events import Choices, Ended, Line
 from game.model import Story, TextBeat
 from game.playthrough import Playthrough
-from game.summary import count_words, iter_beats, scene_words
+from game.summary import beat_words, count_words, iter_beats, scene_words
 
 NARRATOR = "narrator"
 
@@ -56,7 +56,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
         words = scene_words(scene)
         shown = sum(1 for c in scene.choices if not c.fallback)
         menu = 1 if shown else 0
-        chapter["scenes"] += 1
+        chapter["scenes"] += 1 if scene.part_of is None else 0  # a choice's reply is part of its menu's scene
         chapter["beats"] += len(beats)
         chapter["choices"] += len(scene.choices)
         chapter["menus"] += menu
@@ -70,7 +70,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
                 totals["lines"] += 1
                 who = characters[beat.speaker if beat.speaker else NARRATOR]
                 who["lines"] += 1
-                who["words"] += count_words(beat.text)
+                who["words"] += beat_words(beat)
     for chapter in chapters.values():
         chapter["minutes"] = round(pace.minutes(chapter["words"], chapter["menus"]), 1)
     runs = _random_playthroughs(story, pace)
@@ -78,12 +78,14 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
     return {
         "title": story.title,
         "version": story.version,
-        "scenes": len(story.scenes),
+        "scenes": sum(1 for scene in story.scenes.values() if scene.part_of is None),
         "beats": totals["beats"],
         "lines": totals["lines"],
         "choices": totals["choices"],
         "menus": totals["menus"],
         "endings": len(story.endings),
+        "calls": sum(1 for scene in story.scenes.values() if scene.returns_to is not None),
+        "sub_scenes": sum(1 for scene in story.scenes.values() if scene.returns),
         "ending_titles": {ending_id: ending.title for ending_id, ending in story.endings.items()},
         "words": totals["words"],
         "chapters": list(chapters.values()),
@@ -149,6 +151,12 @@ def render_text(data: dict[str, Any]) -> str:
         f"{data['choices']} choices in {data['menus']} menus, {data['endings']} endings",
         f"  {data['words']} words; reading everything takes about {describe_minutes(play['everything_minutes'])}",
     ]
+    if data.get("calls"):
+        calls, subs = data["calls"], data["sub_scenes"]
+        lines.append(
+            f"  {calls} call{'s' if calls != 1 else ''} of sub-scenes; "
+            f"{subs} scene{'s end' if subs != 1 else ' ends'} with return"
+        )
     if play["playthrough_runs"]:
         lines.append(
             f"  one playthrough takes about {describe_minutes(runs['average'])} "

@@ -23,7 +23,7 @@ from array import array
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available
+from game.machine import FALLBACK, FINISH, NEXT, CallError, PlayState, choice_is_available, pop_return, push_call
 from game.model import Story
 from game.program import run_silently
 from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, Rules, _fire
@@ -35,6 +35,7 @@ LEFT = 0  # by a goto, `next`, a choice or a fallback: its edges say where
 ENDED = 1  # an ending
 MENU = 2  # its menu, with something to take or a fallback
 LOCKED = 3  # its menu, with nothing to take and no fallback
+STUCK = 4  # play stopped with an error: runaway recursion, or a `return` with no call waiting
 
 _MASK = (1 << 61) - 1
 
@@ -63,7 +64,7 @@ def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = Non
         return hash(value)  # bool, int: the same in every process
 
     def owner(key: Key) -> int:
-        scene, values, counts, once = key
+        scene, values, counts, once, stack = key
         if numeric.get(scene) is not None and len(numeric[scene]) == len(values):
             coded = hash(values)
         else:
@@ -74,7 +75,8 @@ def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = Non
             if visits is None:
                 visits = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
         taken = sum(text(item) for item in once) if once else 0
-        return (text(scene) + coded * 3 + visits * 5 + taken * 7) % count
+        calls = hash(tuple(text(item) for item in stack)) if stack else 0
+        return (text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % count
 
     return owner
 
@@ -99,7 +101,7 @@ class PartitionResult:
     succ_to: array  # global id of each edge's target
     succ_via: array  # how each edge leaves its source (a choice index or a VIA_ code)
     succ_cost: bytearray  # 1 for a choice, 0 otherwise
-    outcome: bytearray  # local -> LEFT, ENDED, MENU or LOCKED
+    outcome: bytearray  # local -> LEFT, ENDED, MENU, LOCKED or STUCK
     violations: dict[int, list[tuple[int, str]]]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
     memory_growth: int = 0  # bytes this partition's process grew by while exploring
     spilled: bool = False
@@ -114,11 +116,11 @@ def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
     live_names, dead_fill = rules.live_names, rules.dead_fill
 
     def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, list | None]:
-        scene_id, values, counts, once_taken = key
+        scene_id, values, counts, once_taken, stack = key
         variables = dict(dead_fill[scene_id])
         variables.update(zip(live_names[scene_id], values))
-        state = PlayState(scene_id, variables, dict(counts), set(once_taken))
-        program, kind, _ending, choices, fallback = plan[scene_id]
+        state = PlayState(scene_id, variables, dict(counts), set(once_taken), stack)
+        program, kind, _ending, choices, fallback, returns_to = plan[scene_id]
         visits = state.visits
         broken = None
         for number, fn in invariants:
@@ -137,7 +139,19 @@ def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
             leave(state, VIA_GOTO, 0)
             return LEFT, broken
         if kind == "next":
+            if returns_to is not None:
+                try:
+                    push_call(state, returns_to)
+                except CallError:  # runaway recursion: play stops here with an error, a dead end
+                    return STUCK, broken
             _fire(fire, state, NEXT)
+            leave(state, VIA_NEXT, 0)
+            return LEFT, broken
+        if kind == "return":
+            try:
+                pop_return(state)
+            except CallError:  # a return with no call waiting
+                return STUCK, broken
             leave(state, VIA_NEXT, 0)
             return LEFT, broken
         if kind == "ending":
@@ -247,8 +261,8 @@ class Partition:
                 succ_to[answers[position]] = answers[position + 1]
             answer = replies[sender]
             for key, slot, distance in zip(keys, their_slots, their_distances):
-                scene, values, counts, once = key
-                key = (scene, interned.setdefault(values, values), interned.setdefault(counts, counts), once)
+                scene, values, counts, once, stack = key
+                key = (scene, interned.setdefault(values, values), interned.setdefault(counts, counts), once, stack)
                 answer.append(slot)
                 answer.append(self._reach(key, distance))
         if play:

@@ -18,7 +18,7 @@ from array import array
 from collections import deque
 
 from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
-from game.tester.partition import ENDED, LOCKED, PartitionResult, player
+from game.tester.partition import ENDED, LOCKED, STUCK, PartitionResult, player
 
 
 def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Exploration:
@@ -107,6 +107,9 @@ def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Expl
         if outcome:
             if outcome == ENDED:
                 endings_at[sid] = endings[keys[sid][0]]
+                continue
+            if outcome == STUCK:
+                menu_locks.append(sid)
                 continue
             menu_scenes.add(keys[sid][0])
             if outcome == LOCKED:

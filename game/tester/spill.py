@@ -19,8 +19,8 @@ FLUSH_EVERY = 65_536  # entries kept in memory between two writes to the table, 
 
 
 def _canonical(key: tuple) -> bytes:
-    scene, values, counts, once = key
-    return repr((scene, values, sorted(counts), sorted(once))).encode()
+    scene, values, counts, once, stack = key
+    return repr((scene, values, sorted(counts), sorted(once), stack)).encode()
 
 
 class VisitedSet:

@@ -119,6 +119,9 @@ def _stops_at_menu(exploration: Exploration, state: PlayState) -> bool:
         program = story.programs[scene.id]
         if program.has_effects and run_silently(program, probe.variables, probe.visits) is not None:
             pass
+        elif scene.returns:
+            if not probe.stack:
+                return True  # nothing to return to: play stops there
         elif scene.next is None:
             if any(not c.fallback and choice_is_available(c, probe) for c in scene.choices):
                 return True
@@ -190,7 +193,9 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
                 stops=_stops_at_menu(exploration, state),
             )
             put(f"no-ending-{lock.scene}.yaml", text, claim)
-    for number, violation in enumerate(report.invariant_violations, start=1):
+    numbers = {invariant.where: number for number, invariant in enumerate(story.invariants, start=1)}
+    for violation in report.invariant_violations:
+        number = numbers[violation.where]  # the invariant's own number in the manifest, not the violation's
         state = replay(exploration, violation.path)
         stops = _stops_at_menu(exploration, state)
         final = []
