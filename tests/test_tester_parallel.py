@@ -16,7 +16,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from storybuild import FIXTURES, write_story
+from storybuild import FIXTURES, build, write_story
+from test_call_return import BOMB, CALLS, TWO_ENDINGS
 from test_tester_soundness import MANIFEST, stories
 
 from game.cli import main
@@ -179,3 +180,32 @@ def test_spawned_workers_with_their_own_hash_seeds_agree(monkeypatch):
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     story = load_story(Path(HUB))
     same_exploration(explore(story, max_states=300), explore_partitioned(Explorer(story, max_states=300), 2))
+
+
+NO_CALL_WAITING = """\
+a:
+  title: A
+  chapter: One
+  lines: [{narrate: "Hello."}]
+  next: b
+b:
+  title: B
+  chapter: One
+  lines: [{narrate: "Back?"}, return]
+"""
+
+
+@pytest.mark.parametrize("which", ["calls", "bomb", "no call waiting"])
+def test_calls_returns_and_their_dead_ends_are_explored_alike(tmp_path, which):
+    scenes, manifest = {
+        "calls": (CALLS, TWO_ENDINGS),
+        "bomb": (BOMB, None),
+        "no call waiting": (NO_CALL_WAITING, None),
+    }[which]
+    story = build(tmp_path, scenes, **({"manifest": manifest} if manifest else {}))
+    for cap in (3, 100_000):
+        serial = explore(story, max_states=cap)
+        for partitions in (2, 3):
+            split = explore_partitioned(Explorer(story, max_states=cap), partitions, inline=True)
+            same_exploration(serial, split)
+            assert report_json(split) == report_json(serial)
