@@ -26,6 +26,7 @@ from game.exitcodes import (
 )
 from game.paths import default_story_dir
 from game.problems import StoryError
+from game.wording import plural
 
 if TYPE_CHECKING:
     from game.model import Story
@@ -114,8 +115,7 @@ def load_or_report(story_dir: Path | None):
     except StoryError as error:
         print(error.report(), file=sys.stderr)
         print(
-            f"{error.count} problem{'s' if error.count != 1 else ''}: the story cannot be played "
-            "until they are mended.",
+            f"{plural(error.count, 'problem')}: the story cannot be played until they are mended.",
             file=sys.stderr,
         )
         return None
@@ -136,7 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in playthrough files.",
+            f"{plural(len(problems), 'problem')} in playthrough files.",
             file=sys.stderr,
         )
         return EXIT_FAILED

@@ -15,6 +15,7 @@ from collections import deque
 from pathlib import Path
 
 from game import story_cache
+from game.branding import read_branding
 from game.dressing import Dressing, check_chapter_names, read_chapters
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
@@ -29,6 +30,7 @@ from game.format_words import (  # the format's words, read by tools and tests a
     MANIFEST_NAME,
     MAX_BEAT_DEPTH,
     MAX_TITLE_CHARS,
+    MODE_BEAT,
     NARRATOR,
     OTHER_BEATS,
     PLACES,
@@ -67,6 +69,7 @@ __all__ = [
     "MANIFEST_KEYS",
     "MAX_BEAT_DEPTH",
     "MAX_TITLE_CHARS",
+    "MODE_BEAT",
     "NARRATOR",
     "OTHER_BEATS",
     "PLACES",
@@ -203,6 +206,7 @@ class _StoryLoader:
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
         icon = reader.identifier(manifest["icon"], manifest.where("icon"), "icon id") if "icon" in manifest else None
+        branding = read_branding(reader, manifest, title if isinstance(title, str) else "Untitled", display)
 
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
@@ -254,6 +258,7 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+            branding=branding,
             constants=self.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,
@@ -309,6 +314,7 @@ class _StoryLoader:
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
             id=head.id,
+            branding=head.branding,
             constants=head.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.branding import Branding
 from game.expressions import CompiledExpr, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.inline_text import InlineText, inline_expressions, parse_inline
@@ -56,10 +57,13 @@ from game.model import (
     TextBeat,
     Variable,
 )
+from game.staging import Transition
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls
+# 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
+# 5: the title screen and window (branding), transitions
+FORMAT = 5
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -302,6 +306,7 @@ def encode_head(story: Story) -> tuple:
         story.icon,
         story.id,
         tuple(story.constants.items()),
+        encode_branding(story.branding),
     )
 
 
@@ -343,6 +348,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         where[1],
                         where[2],
                         _word(beat.outfit),
+                        None if beat.transition is None else tuple(beat.transition),
                     )
                 )
             elif kind is EffectBeat:
@@ -414,6 +420,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.part_of,
         scene.returns_to,
         scene.returns,
+        None if scene.transition is None else tuple(scene.transition),
     )
 
 
@@ -526,7 +533,8 @@ _TEXT_SLOTS = tuple(
     for name in ("id", "kind", "speaker", "text", "expression", "where", "inline", "extends")
 )
 _STAGE_SLOTS = tuple(
-    getattr(StageBeat, name).__set__ for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit")
+    getattr(StageBeat, name).__set__
+    for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit", "transition")
 )
 
 
@@ -546,7 +554,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
         return condition.inline(text) if has_braces and text is not None else None
 
     t_id, t_kind, t_speaker, t_text, t_expression, t_where, t_inline, t_extends = _TEXT_SLOTS
-    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit = _STAGE_SLOTS
+    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit, s_transition = _STAGE_SLOTS
 
     def beats(items: tuple) -> tuple[Beat, ...]:
         out: list[Beat] = []
@@ -574,6 +582,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 s_asset(beat, item[6])
                 s_where(beat, _new_tuple(Location, (file, item[7], item[8])))
                 s_outfit(beat, item[9])
+                s_transition(beat, None if item[10] is None else Transition(*item[10]))
                 append(beat)
             elif tag == _EFFECT:
                 append(EffectBeat(item[1], assignments(item[2]), loc(item[3], item[4])))
@@ -601,6 +610,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
             part_of,
             returns_to,
             returns,
+            moving,
         ) = item
         scenes.append(
             Scene(
@@ -652,6 +662,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 part_of=part_of,
                 returns_to=returns_to,
                 returns=returns,
+                transition=None if moving is None else Transition(*moving),
             )
         )
     return scenes
@@ -673,6 +684,7 @@ class Head:
     icon: str | None
     id: str
     constants: dict[str, int | bool]
+    branding: Branding | None
 
     def labels(self) -> dict[str, dict[str, str]]:
         return {name: dict(variable.labels) for name, variable in self.variables.items() if variable.labels}
@@ -687,7 +699,7 @@ class Head:
 
 
 def decode_head(manifest: str, head: tuple) -> Head:
-    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, constants = head
+    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, constants, branding = head
     return Head(
         title,
         version,
@@ -711,7 +723,24 @@ def decode_head(manifest: str, head: tuple) -> Head:
         icon,
         story_id,
         dict(constants),
+        decode_branding(manifest, branding),
     )
+
+
+def encode_branding(branding: Branding | None) -> tuple | None:
+    if branding is None:
+        return None
+    places = tuple((at.line, at.column) if at else None for at in (branding.background_at, branding.music_at))
+    words = (branding.heading, branding.subtitle, branding.footer, branding.background, branding.music)
+    return (*words, branding.window_title, places)
+
+
+def decode_branding(manifest: str, data: tuple | None) -> Branding | None:
+    if data is None:
+        return None
+    *words, window_title, places = data
+    at = [Location(manifest, *place) if place else None for place in places]
+    return Branding(*words, window_title, at[0], at[1])
 
 
 def chapters_of(record: Record) -> list[Chapter]:

@@ -21,6 +21,7 @@ class LintContext:
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    opus: bool | None = None  # whether the game's mixer plays Opus; None: ask it (`opus_playable`)
 
     @cached_property
     def index(self) -> SourceIndex:
@@ -33,6 +34,19 @@ class LintContext:
     @cached_property
     def flows(self) -> dict[str, SceneFlow]:
         return {scene_id: analyse_scene(self.story, scene) for scene_id, scene in self.story.scenes.items()}
+
+    def opus_playable(self) -> bool:
+        """Whether the game's audio mixer plays Opus, asked once (`game.ui.mixer_probe`); without pygame it cannot
+        be asked, and Opus counts as unplayable (said once)."""
+        if self.opus is None:
+            try:
+                from game.ui.mixer_probe import opus_playable
+
+                self.opus = opus_playable()
+            except (ImportError, OSError, RuntimeError) as error:
+                self.notes.append(f"Opus files count as unplayable: the game's audio mixer is unavailable ({error})")
+                self.opus = False
+        return self.opus
 
     def problem(self, code: str, where: Location, message: str, hint: str = "") -> Problem:
         return Problem(where.file, where.line, where.column, message, hint, severity_of(code), code)

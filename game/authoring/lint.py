@@ -42,12 +42,18 @@ class LintReport:
 
 
 def lint_story(
-    story: Story, ignore: Iterable[str] = (), parsed: dict[str, object] | None = None, *, explore: bool = False
+    story: Story,
+    ignore: Iterable[str] = (),
+    parsed: dict[str, object] | None = None,
+    *,
+    explore: bool = False,
+    opus: bool | None = None,
 ) -> LintReport:
     """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept;
-    `explore` adds the findings that need a full exploration (`explored_lint`)."""
+    `explore` adds the findings that need a full exploration (`explored_lint`); `opus` says whether the mixer plays
+    Opus (None: ask it)."""
     long_lived.freeze()  # the story: read by every rule, freed by no collection
-    ctx = LintContext(story, parsed=parsed or {})
+    ctx = LintContext(story, parsed=parsed or {}, opus=opus)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     rules = [rule.check(ctx) for rule in RULES]
@@ -66,7 +72,9 @@ def lint_story(
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False) -> LintReport:
+def lint_folder(
+    story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False, opus: bool | None = None
+) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
@@ -77,7 +85,7 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = 
         severity = CODES["HS000"].severity
         problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
         return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore, parsed, explore=explore)
+    return lint_story(story, ignore, parsed, explore=explore, opus=opus)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:
