@@ -40,6 +40,7 @@ TARGET_RATIO = 2.0
 TARGET_10K_SECONDS = 2.0
 OTHER_SCRIPTS = (
     ("bench_explore.py", "Exploration (branch tester)"),
+    ("bench_parallel.py", "Exploration on every core (test --jobs 2) vs serial"),
     ("bench_tester_scale.py", "Branch tester at scale (stats-heavy story)"),
     ("bench_game.py", "Game (start-up, frames, idle)"),
     ("bench_standalone.py", "Standalone package (size, start-up)"),

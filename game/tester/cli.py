@@ -37,6 +37,35 @@ def _whole(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
 
 
+def _jobs(text: str) -> int:
+    """`--jobs N`: N worker processes; 0 or `auto`: as many as there are cores available."""
+    if text.strip().lower() == "auto":
+        return 0
+    value = _whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"it must be 0 (auto) or more, not {value}")
+    return value
+
+
+_UNITS = {"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "M": 1 << 20, "MB": 1 << 20, "G": 1 << 30, "GB": 1 << 30}
+
+
+def _size(text: str) -> int:
+    """`--memory-budget SIZE`: bytes, or with a unit (`512M`, `2G`, `1.5GB`; binary units)."""
+    cleaned = text.strip().upper().replace("_", "").replace(",", "")
+    number = cleaned.rstrip("KMGB")
+    unit = cleaned[len(number) :]
+    try:
+        value = float(number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size (bytes, or a number with K, M or G)") from None
+    if unit not in _UNITS:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size (bytes, or a number with K, M or G)")
+    if value <= 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"it must be more than 0, not {text}")
+    return int(value * _UNITS[unit])
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "playthroughs",
@@ -92,6 +121,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="when the exploration stops at --max-states, search up to N states towards each ending it did not "
         "reach (default 20,000; 0: no search)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="explore in N worker processes (default 1; 0 or auto: every core available); the results are the same",
+    )
+    parser.add_argument(
+        "--memory-budget",
+        type=_size,
+        metavar="SIZE",
+        help="let the visited set spill to disk once the exploration has grown by SIZE (e.g. 512M, 4G)",
+    )
+    parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="explore on a Dask cluster: a scheduler's address, or 'local' for --jobs worker processes here "
+        "(needs the optional extra: pip install 'heartstopper-season-two[distributed]')",
+    )
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="say on stderr how the exploration went: states, jobs, time and memory per state",
+    )
     parser.add_argument("--start", metavar="SCENE", help="explore from this scene instead of the story's start")
     parser.add_argument(
         "--given",
@@ -120,9 +173,17 @@ def run(args: argparse.Namespace) -> int:
             ("--witnesses", args.witnesses),
             ("--paths", args.paths),
             ("--search", args.search is not None),
+            ("--jobs", args.jobs != 1),
+            ("--memory-budget", args.memory_budget is not None),
+            ("--cluster", args.cluster is not None),
         ):
             if given:
                 return _usage(f"{flag} needs the full exploration, so it cannot go with --random")
+    if args.cluster is not None:
+        from game.tester.cluster import MISSING, available
+
+        if not available():
+            return _usage(MISSING)
     if args.story is not None and not Path(args.story).is_dir():
         return _usage(f"there is no story folder '{args.story}'")
     for path in args.playthroughs:
@@ -164,12 +225,20 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("heartstopper test: stopped", file=sys.stderr)
         return 130
+    except RuntimeError as error:
+        from game.tester.cluster import ClusterError
+
+        if not isinstance(error, ClusterError):
+            raise
+        return _usage(str(error))
     except OSError as error:
         from game.output_paths import cannot_write
 
         return _usage(cannot_write(error, args.witnesses))
     if args.json:
         data = test_run.to_json()
+        if args.stats and args.exploration_stats is not None:
+            data["exploration_stats"] = args.exploration_stats
         if witnesses is not None:
             data["witnesses"] = witnesses
         print(json_for_terminal(data))
@@ -200,6 +269,32 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if test_run.passed else EXIT_FAILED
 
 
+def exploration_stats(exploration, jobs: int, memory, seconds: float) -> dict:
+    """How the exploration went (`--stats`; `exploration_stats` in `--json`): never part of what it found."""
+    stats = dict(exploration.stats)
+    grown = stats.pop("memory_bytes", None)
+    if grown is None:  # the serial explorer, in this process
+        grown = memory.growth()
+    states = exploration.states
+    return {
+        "states": states,
+        "jobs": jobs,
+        "seconds": round(seconds, 3),
+        "memory_bytes": grown,
+        "bytes_per_state": round(grown / states) if states else 0,
+        "spilled": bool(stats.get("spilled", False)),
+    }
+
+
+def stats_line(stats: dict) -> str:
+    jobs = stats["jobs"]
+    return (
+        f"explored {stats['states']:,} states with {jobs} job{'s' if jobs != 1 else ''} in {stats['seconds']:.1f} s; "
+        f"memory {stats['memory_bytes'] / 1e6:.1f} MB, {stats['bytes_per_state']:,} bytes a state"
+        + ("; the visited set spilled to disk" if stats["spilled"] else "")
+    )
+
+
 def story_topo(story) -> dict[str, int]:
     from game.tester.analysis import topological_positions
 
@@ -212,6 +307,7 @@ def _test(story, args: argparse.Namespace, given: dict):
     from game.tester.report import TestRun
 
     started = time.perf_counter()
+    args.exploration_stats = None
     test_run = TestRun(story.title, tuple(invariant.condition.source for invariant in story.invariants))
     progress = Progress.for_terminal()
     witnesses: list[str] | None = None
@@ -230,18 +326,36 @@ def _test(story, args: argparse.Namespace, given: dict):
             )
         else:
             from game.tester.checks import build_report
-            from game.tester.explore import explore
+            from game.tester.memory import Memory
+            from game.tester.parallel import available_cores, explore_with
 
             limit = args.max_states
-            exploration = explore(
-                story,
-                start=args.start,
-                given=given,
-                max_states=limit,
-                progress=(lambda states, queued: progress.exploring(states, queued, limit)) if progress else None,
-            )
+            jobs = args.jobs or available_cores()
+            memory = Memory()
+            began = time.perf_counter()
+            shown = (lambda states, queued: progress.exploring(states, queued, limit)) if progress else None
+            if args.cluster is not None:
+                from game.tester.cluster import explore_on_cluster
+                from game.tester.explore import Explorer
+
+                explorer = Explorer(story, start=args.start, given=given, max_states=limit, progress=shown)
+                exploration = explore_on_cluster(explorer, story.story_dir, args.jobs, args.cluster, args.memory_budget)
+                jobs = int(exploration.stats["jobs"])  # type: ignore[call-overload]
+            else:
+                exploration = explore_with(
+                    story,
+                    start=args.start,
+                    given=given,
+                    max_states=limit,
+                    progress=shown,
+                    jobs=jobs,
+                    memory_budget=args.memory_budget,
+                )
             if progress:
                 progress.done()
+            args.exploration_stats = exploration_stats(exploration, jobs, memory, time.perf_counter() - began)
+            if args.stats:
+                print(stats_line(args.exploration_stats), file=sys.stderr)
             report = build_report(exploration, ranges=args.ranges, no_return=args.points_of_no_return)
             report.max_states = limit
             if exploration.partial and args.search != 0:

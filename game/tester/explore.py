@@ -107,6 +107,8 @@ class Exploration:
     # with the dead ones at the value they are all sent to (see `live_variables`).
     live_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     dead_fill: dict[str, dict[str, object]] = field(default_factory=dict)
+    # How the run went, not what it found (the same findings whatever these say): jobs, memory, spilling.
+    stats: dict[str, object] = field(default_factory=dict)
 
     @property
     def states(self) -> int:
@@ -162,6 +164,18 @@ class Explorer:
         """How the explorer fires a trigger: through the story's machine (`bench/` swaps in a plain table)."""
         return machine_firer(self.story)
 
+    def start_values(self) -> dict[str, object]:
+        """The variables before the first scene, as given (not yet sent to their classes)."""
+        return initial_variables(self.story, self.given)
+
+    def start_state(self) -> PlayState:
+        """The state at the first scene's entry, before it is settled into a key."""
+        return PlayState(self.start, dict(self.start_values()), {self.start: 1}, set())
+
+    def rules(self) -> Rules:
+        """What every explorer of this story shares: the per-scene plan and how a state is settled into a key."""
+        return state_rules(self.story, self.tracking, self.classes, self.live_variables())
+
     def run(self) -> Exploration:
         # Millions of small containers stay alive until the end: the cyclic collector would scan them again and
         # again for nothing (nothing here makes cycles), slowing large explorations down by half.
@@ -176,26 +190,13 @@ class Explorer:
     def _run(self) -> Exploration:
         story = self.story
         fire = self.fire_function()
+        rules = self.rules()
+        plan = rules.plan
+        invariants = rules.invariants
+        settle = rules.settle
         track = self.tracking
-        caps = track.caps
-        topo = track.topo
-        horizon = track.horizon
-        invariants = [(number, invariant.condition.fn) for number, invariant in enumerate(story.invariants)]
-        programs = story.programs
-        # Per scene: (program, or None when it has no effects; exit kind; ending; choices; fallback's index or None)
-        plan: dict[str, tuple] = {}
-        for scene_id, scene in story.scenes.items():
-            program = programs[scene_id]
-            choices = tuple((c, choice_trigger(c.index)) for c in scene.choices if not c.fallback)
-            fallback = next((c.index for c in scene.choices if c.fallback), None)
-            plan[scene_id] = (
-                program if program.has_effects else None,
-                scene.exit_kind,
-                scene.ending,
-                choices,
-                fallback,
-                scene.returns_to,
-            )
+        classes = self.classes
+        live_names, dead_fill = rules.live_names, rules.dead_fill
 
         keys: list[Key] = []
         seen: dict[Key, int] = {}
@@ -211,50 +212,9 @@ class Explorer:
         menu_locks: list[int] = []
         menu_scenes: set[str] = set()
         violations: dict[int, FirstViolation] = {}
-        interned: dict[tuple, tuple] = {}
-        interned_visits: dict[frozenset, frozenset] = {}
-        classes = self.classes
-        canon = {scene_id: classes.canon_maps(scene_id) for scene_id in story.scenes}
-        defaults = story.defaults()
-        for scene_id in story.scenes:
-            dead = classes.unbounded_dead(scene_id)
-            if dead:
-                canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
-        live_names, dead_fill = self.live_variables()
-        live_getter = {scene_id: _getter(names) for scene_id, names in live_names.items()}
         queue: deque[int] = deque()
         max_states = self.max_states
         partial = False
-
-        def settle(state: PlayState) -> Key:
-            """Forget the counts and once-choices that can no longer matter, cap the rest; return the key."""
-            scene = state.state
-            visits = state.visits
-            if visits:
-                position = topo[scene]
-                cap = caps.get(scene, 0)
-                if cap == 0 or horizon[scene] < position:
-                    visits.pop(scene, None)
-                elif cap is not None and visits[scene] > cap:
-                    visits[scene] = cap
-                for item in [item for item in visits if horizon[item] < position]:
-                    del visits[item]
-            once = state.once
-            if once:
-                position = topo[scene]
-                for item in [item for item in once if horizon[item] < position]:
-                    once.discard(item)
-            variables = state.variables
-            for name, mapping in canon[scene]:
-                variables[name] = mapping[variables[name]]
-            values = live_getter[scene](variables)
-            values = interned.setdefault(values, values)
-            if visits:
-                counts = frozenset(visits.items())
-                counts = interned_visits.setdefault(counts, counts)
-            else:
-                counts = _EMPTY
-            return (scene, values, counts, frozenset(once) if once else _EMPTY, state.stack)
 
         def add(state: PlayState, source: int, how: int, cost: int) -> bool:
             """Record an edge to a state; queue the state when new or newly reached with fewer choices."""
@@ -392,6 +352,90 @@ class Explorer:
             live_names=live_names,
             dead_fill=dead_fill,
         )
+
+
+@dataclass
+class Rules:
+    """How states are played and stored: per scene (program or None, exit kind, ending, choices, fallback index or
+    None, the scene a call returns to or None); the invariants as (number, function); `settle`, which turns a state
+    at a scene's entry into its key (forgetting, capping and classing in place); and the live variables with the
+    dead ones' fill."""
+
+    plan: dict[str, tuple]
+    invariants: list[tuple[int, Callable]]
+    settle: Callable[[PlayState], Key]
+    live_names: dict[str, tuple[str, ...]]
+    dead_fill: dict[str, dict[str, object]]
+
+
+def state_rules(
+    story: Story,
+    track: Tracking,
+    classes: Classes,
+    live: tuple[dict[str, tuple[str, ...]], dict[str, dict]],
+) -> Rules:
+    caps = track.caps
+    topo = track.topo
+    horizon = track.horizon
+    invariants = [(number, invariant.condition.fn) for number, invariant in enumerate(story.invariants)]
+    programs = story.programs
+    # Per scene: (program, or None when it has no effects; exit kind; ending; choices; fallback's index or None;
+    # the scene a call made here returns to, or None)
+    plan: dict[str, tuple] = {}
+    for scene_id, scene in story.scenes.items():
+        program = programs[scene_id]
+        choices = tuple((c, choice_trigger(c.index)) for c in scene.choices if not c.fallback)
+        fallback = next((c.index for c in scene.choices if c.fallback), None)
+        plan[scene_id] = (
+            program if program.has_effects else None,
+            scene.exit_kind,
+            scene.ending,
+            choices,
+            fallback,
+            scene.returns_to,
+        )
+    interned: dict[tuple, tuple] = {}
+    interned_visits: dict[frozenset, frozenset] = {}
+    canon = {scene_id: classes.canon_maps(scene_id) for scene_id in story.scenes}
+    defaults = story.defaults()
+    for scene_id in story.scenes:
+        dead = classes.unbounded_dead(scene_id)
+        if dead:
+            canon[scene_id] += tuple((name, _Always(defaults[name])) for name in dead)
+    live_names, dead_fill = live
+    live_getter = {scene_id: _getter(names) for scene_id, names in live_names.items()}
+
+    def settle(state: PlayState) -> Key:
+        """Forget the counts and once-choices that can no longer matter, cap the rest; return the key."""
+        scene = state.state
+        visits = state.visits
+        if visits:
+            position = topo[scene]
+            cap = caps.get(scene, 0)
+            if cap == 0 or horizon[scene] < position:
+                visits.pop(scene, None)
+            elif cap is not None and visits[scene] > cap:
+                visits[scene] = cap
+            for item in [item for item in visits if horizon[item] < position]:
+                del visits[item]
+        once = state.once
+        if once:
+            position = topo[scene]
+            for item in [item for item in once if horizon[item] < position]:
+                once.discard(item)
+        variables = state.variables
+        for name, mapping in canon[scene]:
+            variables[name] = mapping[variables[name]]
+        values = live_getter[scene](variables)
+        values = interned.setdefault(values, values)
+        if visits:
+            counts = frozenset(visits.items())
+            counts = interned_visits.setdefault(counts, counts)
+        else:
+            counts = _EMPTY
+        return (scene, values, counts, frozenset(once) if once else _EMPTY, state.stack)
+
+    return Rules(plan, invariants, settle, live_names, dead_fill)
 
 
 def machine_firer(story: Story) -> Callable[[PlayState, str], bool]:

@@ -1,0 +1,271 @@
+"""Exploration on several cores: partitions in worker processes, driven in rounds, results rebuilt in serial order.
+
+`explore_partitioned` runs `game.tester.partition.Partition`s, one per job, in worker processes (or in this process
+with `Inline`, which the tests use to check the algorithm without starting processes, and which a single job with
+a memory budget uses), and routes the batches they send each other: each worker sends one pickled batch of
+settled keys (never whole play states) per other worker and round, through this coordinator, which forwards the
+bytes without reading them. A level goes on while a round sends requests of that level; then one more round
+delivers the rest (the next level's states and the answers), and the coordinator knows how many states exist. It
+stops when none is left to play, or near `--max-states` (a partition past its share of the cap stops playing): the
+replay plays whatever else the serial search reaches before its cap (see `game.tester.replay`).
+
+The findings are then the serial explorer's, exactly (`replay`); `Exploration.stats` says how the run went: the jobs,
+the memory each worker grew by, whether a visited set spilled to disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
+
+from game.model import Story
+from game.tester.explore import DEFAULT_MAX_STATES, Exploration, ExplorationError, Explorer
+from game.tester.memory import Memory
+from game.tester.partition import Partition, PartitionResult
+from game.tester.replay import replay
+
+Outcome = tuple[list, bool, int, int]  # (a batch or None per partition, same-level requests sent, states, queued)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (`--jobs 0` / `auto`)."""
+    counting = getattr(os, "process_cpu_count", None)
+    if counting is not None:
+        return max(1, counting() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class Workers(Protocol):
+    count: int
+    start_owner: int
+
+    def step_all(
+        self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None
+    ) -> list[Outcome]: ...
+
+    def results(self) -> list[PartitionResult]: ...
+
+    def close(self) -> None: ...
+
+
+def run_step(partition: Partition, level: int, inbox: list[bytes], play: bool, limit: int | None = None) -> Outcome:
+    out, same_level = partition.step(level, inbox, play, limit)
+    return out, same_level, partition.states, (0 if play else partition.queued())
+
+
+class Inline:
+    """Every partition in this process, one after the other: the same rounds, no processes."""
+
+    def __init__(self, explorer: Explorer, count: int, memory_budget: int | None) -> None:
+        share = memory_budget // count if memory_budget is not None else None
+        self.count = count
+        self.partitions = [Partition(explorer, index, count, share) for index in range(count)]
+        self.start_owner = self.partitions[0].start_owner
+
+    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
+        return [run_step(part, level, inbox, play, limit) for part, inbox in zip(self.partitions, inboxes)]
+
+    def results(self) -> list[PartitionResult]:
+        return [part.result() for part in self.partitions]
+
+    def close(self) -> None:
+        for part in self.partitions:
+            part.seen.close()
+
+
+def _serve(connection, explorer: Explorer | tuple, index: int, count: int, share: int | None) -> None:
+    """A worker process: build its partition, then answer the coordinator's calls until asked for the result.
+
+    `explorer` is the coordinator's own when the process was forked, or (story folder, start, given, cap) when it
+    was spawned (a compiled story cannot be pickled): the story is then loaded here."""
+    gc.disable()  # as in the serial explorer: millions of small containers, no cycles
+    try:
+        if isinstance(explorer, tuple):
+            from game.loader import load_story
+
+            folder, start, given, max_states = explorer
+            explorer = Explorer(load_story(folder), start=start, given=given, max_states=max_states)
+        partition = Partition(explorer, index, count, share)
+        connection.send(("ready", partition.start_owner))
+        while True:
+            call = connection.recv()
+            if call[0] == "step":
+                connection.send(("ok", run_step(partition, *call[1:])))
+            elif call[0] == "result":
+                connection.send(("ok", partition.result()))
+                return
+            else:
+                return
+    except (EOFError, KeyboardInterrupt):
+        return
+    except BaseException:  # report it to the coordinator, which raises it there
+        with contextlib.suppress(OSError, ValueError):
+            connection.send(("error", traceback.format_exc()))
+
+
+class Processes:
+    """One worker process per partition, each with a pipe to this coordinator."""
+
+    def __init__(self, explorer: Explorer, count: int, memory_budget: int | None) -> None:
+        share = memory_budget // count if memory_budget is not None else None
+        methods = multiprocessing.get_all_start_methods()
+        # fork: the workers inherit the loaded story and its analysis instead of rebuilding them
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        given: Explorer | tuple = explorer
+        if "fork" not in methods:
+            given = (explorer.story.story_dir, explorer.start, explorer.given, explorer.max_states)
+        self.count = count
+        self.connections = []
+        self.processes = []
+        try:
+            for index in range(count):
+                mine, theirs = context.Pipe()
+                process = context.Process(
+                    target=_serve, args=(theirs, given, index, count, share), daemon=True, name=f"explore-{index}"
+                )
+                process.start()
+                theirs.close()
+                self.connections.append(mine)
+                self.processes.append(process)
+            owners = [self._receive(index) for index in range(count)]
+        except BaseException:
+            self.close()
+            raise
+        self.start_owner = owners[0]
+
+    def _receive(self, index: int):
+        try:
+            kind, payload = self.connections[index].recv()
+        except EOFError:
+            raise ExplorationError(f"exploration worker {index} stopped unexpectedly") from None
+        if kind == "error":
+            raise ExplorationError(f"exploration worker {index} failed:\n{payload}")
+        return payload
+
+    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
+        for connection, inbox in zip(self.connections, inboxes):
+            connection.send(("step", level, inbox, play, limit))
+        return [self._receive(index) for index in range(self.count)]
+
+    def results(self) -> list[PartitionResult]:
+        for connection in self.connections:
+            connection.send(("result",))
+        return [self._receive(index) for index in range(self.count)]
+
+    def close(self) -> None:
+        for connection in self.connections:
+            with contextlib.suppress(OSError, ValueError):
+                connection.send(("stop",))
+            connection.close()
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+
+def coordinate(workers: Workers, max_states: int, progress: Callable[[int, int], None] | None) -> list[PartitionResult]:
+    """Drive the rounds (see the module's docstring) and collect every partition's tables."""
+    count = workers.count
+    inboxes: list[list[bytes]] = [[] for _ in range(count)]
+
+    def route(outcomes: Sequence[Outcome]) -> tuple[list[list[bytes]], bool]:
+        routed: list[list[bytes]] = [[] for _ in range(count)]
+        same_level = False
+        for out, same, _states, _queued in outcomes:
+            same_level = same_level or same
+            for owner, batch in enumerate(out):
+                if batch is not None:
+                    routed[owner].append(batch)
+        return routed, same_level
+
+    level = 0
+    limit = max_states // count + 1  # a partition stops playing past its share of the cap
+    full = False
+    while True:
+        going = True
+        while going:
+            outcomes = workers.step_all(level, inboxes, True, limit)
+            inboxes, going = route(outcomes)
+            # Near the cap: stop here; the replay plays whatever else the serial search plays before it stops.
+            full = (
+                any(outcome[2] > limit for outcome in outcomes) or sum(outcome[2] for outcome in outcomes) > max_states
+            )
+            going = going and not full
+        outcomes = workers.step_all(level, inboxes, False)
+        inboxes, _ = route(outcomes)
+        states = sum(outcome[2] for outcome in outcomes)
+        queued = sum(outcome[3] for outcome in outcomes)
+        if progress is not None:
+            progress(states, queued)
+        if full or states > max_states or not queued:
+            break
+        level += 1
+    while any(inboxes):  # the last answers
+        inboxes, _ = route(workers.step_all(level, inboxes, False))
+    return workers.results()
+
+
+def explore_partitioned(
+    explorer: Explorer,
+    jobs: int,
+    *,
+    memory_budget: int | None = None,
+    inline: bool = False,
+    workers: Workers | None = None,
+) -> Exploration:
+    """Explore with `jobs` partitions (worker processes unless `inline`, or the given `workers`); the results are
+    those of `explorer.run()`, with `stats` on how the run went."""
+    coordinator = Memory()
+    collecting = gc.isenabled()
+    gc.disable()
+    pool: Workers | None = workers
+    try:
+        if pool is None:
+            pool = Inline(explorer, jobs, memory_budget) if inline else Processes(explorer, jobs, memory_budget)
+        start_owner = pool.start_owner
+        parts = coordinate(pool, explorer.max_states, explorer.progress)
+        exploration = replay(explorer, parts, start_owner)  # the start is local state 0 of its owner
+    finally:
+        if pool is not None and workers is None:
+            pool.close()
+        if collecting:
+            gc.enable()
+    growth = coordinator.growth()
+    if not isinstance(pool, Inline):  # each worker process grew on its own
+        growth += sum(part.memory_growth for part in parts)
+    exploration.stats = {
+        "jobs": jobs,
+        "memory_bytes": growth,
+        "spilled": any(part.spilled for part in parts),
+        "states_found": sum(len(part.keys) for part in parts),
+        "worker_cpu_seconds": round(sum(part.cpu_seconds for part in parts), 3),
+    }
+    return exploration
+
+
+def explore_with(
+    story: Story,
+    *,
+    jobs: int = 1,
+    memory_budget: int | None = None,
+    start: str | None = None,
+    given: Mapping[str, object] | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Exploration:
+    """`explore`, in `jobs` worker processes when more than one, and through partitions whose visited sets spill
+    to disk past `memory_budget` bytes when one is given (a single partition in this process for one job); the
+    findings are the same whichever way."""
+    explorer = Explorer(story, start=start, given=given, max_states=max_states, progress=progress)
+    if jobs <= 1 and memory_budget is None:
+        return explorer.run()
+    return explore_partitioned(explorer, max(1, jobs), memory_budget=memory_budget, inline=jobs <= 1)

@@ -1,0 +1,361 @@
+"""One worker's share of a parallel exploration: the states whose hash falls in its partition.
+
+A parallel exploration (`game.tester.parallel`) splits the visited set by a hash of each state's key that every
+process computes alike (`owner_function`: no per-process string hashing), so each state has one owner, and the
+memory of the visited set splits with it. Work goes in rounds, level by level (a level is the number of choices
+made, as in the serial 0-1 search): in a round each partition reads the requests sent to it (a key, with the slot
+of the edge that leads to it and its distance), keeps the new ones, answers each with the state's global id, and
+then plays every state of the current level it owns, the same way the serial explorer does (`Rules`), sending each
+successor it does not own to its owner in one batch per owner and round. A level ends when no round sends a
+request of that level any more.
+
+Nothing here decides state ids, parents or the cap: each partition records, for the states it played, their edges
+in order (with the global ids of their targets), how the scene was left and which invariants broke. The serial
+order is then rebuilt from those tables (`game.tester.replay`), so the results are the serial explorer's, exactly.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+import zlib
+from array import array
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from game.machine import FALLBACK, FINISH, NEXT, CallError, PlayState, choice_is_available, pop_return, push_call
+from game.model import Story
+from game.program import run_silently
+from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, Rules, _fire
+from game.tester.memory import Memory
+from game.tester.spill import VisitedSet
+
+# What playing a state's scene ended with, per local state (`Partition.outcome`).
+LEFT = 0  # by a goto, `next`, a choice or a fallback: its edges say where
+ENDED = 1  # an ending
+MENU = 2  # its menu, with something to take or a fallback
+LOCKED = 3  # its menu, with nothing to take and no fallback
+STUCK = 4  # play stopped with an error: runaway recursion, or a `return` with no call waiting
+
+_MASK = (1 << 61) - 1
+
+
+def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = None) -> Callable[[Key], int]:
+    """The partition (0..count-1) that owns a key: the same in every process, whatever its hash seed.
+
+    `exact`: per scene, the positions in its values of variables that only ever hold numbers and booleans (whose
+    hashes are the same everywhere), so that a tuple of them is hashed in one go; the other values (strings) are
+    hashed by CRC-32. Without it every value is looked at."""
+    texts: dict[str, int] = {}
+    counts_memo: dict[frozenset, int] = {}
+    numeric = exact or {}
+
+    def text(value: str) -> int:
+        found = texts.get(value)
+        if found is None:
+            found = texts[value] = zlib.crc32(value.encode())
+        return found
+
+    def stable(value: object) -> int:
+        if isinstance(value, str):
+            return text(value)
+        if value is None:
+            return 7
+        return hash(value)  # bool, int: the same in every process
+
+    def owner(key: Key) -> int:
+        scene, values, counts, once, stack = key
+        if numeric.get(scene) is not None and len(numeric[scene]) == len(values):
+            coded = hash(values)
+        else:
+            coded = hash(tuple(stable(value) for value in values))
+        visits = 0
+        if counts:
+            visits = counts_memo.get(counts)
+            if visits is None:
+                visits = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
+        taken = sum(text(item) for item in once) if once else 0
+        calls = hash(tuple(text(item) for item in stack)) if stack else 0
+        return (text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % count
+
+    return owner
+
+
+def numeric_positions(story: Story, live_names: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """Per scene, the positions of its live variables that hold only ints or booleans (see `owner_function`)."""
+    numeric = {name: type(value) in (int, bool) for name, value in story.defaults().items()}
+    return {
+        scene: tuple(position for position, name in enumerate(names) if numeric[name])
+        for scene, names in live_names.items()
+    }
+
+
+@dataclass
+class PartitionResult:
+    """What one partition found, indexed by its local state numbers (global id = local * count + index)."""
+
+    index: int
+    keys: list[Key]
+    succ_start: array  # local -> index of its first edge in the arrays below (-1: never played)
+    succ_count: array  # local -> how many edges
+    succ_to: array  # global id of each edge's target
+    succ_via: array  # how each edge leaves its source (a choice index or a VIA_ code)
+    succ_cost: bytearray  # 1 for a choice, 0 otherwise
+    outcome: bytearray  # local -> LEFT, ENDED, MENU, LOCKED or STUCK
+    violations: dict[int, list[tuple[int, str]]]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
+    memory_growth: int = 0  # bytes this partition's process grew by while exploring
+    spilled: bool = False
+    cpu_seconds: float = 0.0  # processor time this partition took
+
+
+def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
+    """`play(key, leave) -> (outcome, broken invariants or None)`: play one stored state's scene the way the serial
+    explorer does, calling `leave(state, how, cost)` for each way out in the serial order of edges."""
+    plan = rules.plan
+    invariants = rules.invariants
+    live_names, dead_fill = rules.live_names, rules.dead_fill
+
+    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, list | None]:
+        scene_id, values, counts, once_taken, stack = key
+        variables = dict(dead_fill[scene_id])
+        variables.update(zip(live_names[scene_id], values))
+        state = PlayState(scene_id, variables, dict(counts), set(once_taken), stack)
+        program, kind, _ending, choices, fallback, returns_to = plan[scene_id]
+        visits = state.visits
+        broken = None
+        for number, fn in invariants:
+            if not fn(variables, visits):
+                broken = broken or []
+                broken.append((number, AT_ENTRY))
+        trigger = None
+        if program is not None:
+            trigger = run_silently(program, variables, visits)
+            for number, fn in invariants:
+                if not fn(variables, visits):
+                    broken = broken or []
+                    broken.append((number, AFTER_EFFECTS))
+        if trigger is not None:
+            _fire(fire, state, trigger)
+            leave(state, VIA_GOTO, 0)
+            return LEFT, broken
+        if kind == "next":
+            if returns_to is not None:
+                try:
+                    push_call(state, returns_to)
+                except CallError:  # runaway recursion: play stops here with an error, a dead end
+                    return STUCK, broken
+            _fire(fire, state, NEXT)
+            leave(state, VIA_NEXT, 0)
+            return LEFT, broken
+        if kind == "return":
+            try:
+                pop_return(state)
+            except CallError:  # a return with no call waiting
+                return STUCK, broken
+            leave(state, VIA_NEXT, 0)
+            return LEFT, broken
+        if kind == "ending":
+            _fire(fire, state, FINISH)
+            return ENDED, broken
+        available = [item for item in choices if choice_is_available(item[0], state)]
+        if available:
+            last = len(available) - 1
+            for position, (choice, trigger_name) in enumerate(available):
+                branch = state if position == last else state.copy()
+                _fire(fire, branch, trigger_name)
+                leave(branch, choice.index, 1)
+            return MENU, broken
+        if fallback is not None:
+            _fire(fire, state, FALLBACK)
+            leave(state, fallback, 0)
+            return MENU, broken
+        return LOCKED, broken
+
+    return play
+
+
+class Partition:
+    """The states one worker owns; driven in rounds by `step` (see the module's docstring)."""
+
+    def __init__(self, explorer: Explorer, index: int, count: int, memory_budget: int | None = None) -> None:
+        self.memory = Memory()
+        self.cpu_started = time.process_time()
+        self.index = index
+        self.count = count
+        self.rules = explorer.rules()
+        self.fire = explorer.fire_function()
+        self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names))
+        self.seen = VisitedSet(memory_budget)
+        self.keys: list[Key] = []
+        self.distance = array("q")
+        self.played = bytearray()
+        self.succ_start = array("q")
+        self.succ_count = array("q")
+        self.succ_to = array("q")
+        self.succ_via = array("q")
+        self.succ_cost = bytearray()
+        self.outcome = bytearray()
+        self.violations: dict[int, list[tuple[int, str]]] = {}
+        self.level = 0
+        self.current: list[int] = []
+        self.later: list[int] = []
+        self.interned: dict = {}
+        start = explorer.start_state()
+        key = self.rules.settle(start)
+        self.start_owner = self.owner(key)
+        if self.start_owner == index:
+            self._keep(key, 0)
+
+    @property
+    def states(self) -> int:
+        return len(self.keys)
+
+    def _keep(self, key: Key, distance: int) -> int:
+        """A new state: number it and queue it for its level; returns its global id."""
+        local = len(self.keys)
+        self.seen.insert(key, local)
+        self.keys.append(key)
+        self.distance.append(distance)
+        self.played.append(0)
+        self.succ_start.append(-1)
+        self.succ_count.append(0)
+        self.outcome.append(LEFT)
+        (self.current if distance == self.level else self.later).append(local)
+        return local * self.count + self.index
+
+    def _reach(self, key: Key, distance: int) -> int:
+        """A state reached at `distance`: kept when new, moved to this level when reached sooner; its global id."""
+        local = self.seen.get(key)
+        if local is None:
+            return self._keep(key, distance)
+        if not self.played[local] and distance < self.distance[local]:
+            self.distance[local] = distance
+            if distance == self.level:
+                self.current.append(local)
+        return local * self.count + self.index
+
+    def step(
+        self, level: int, inbox: list[bytes], play: bool = True, limit: int | None = None
+    ) -> tuple[list[bytes | None], bool]:
+        """One round: read the batches sent here, then (when `play`) play every state of `level` owned here, or
+        until more than `limit` states are kept here (the cap is near: the replay plays what the serial search
+        still needs).
+
+        Returns one batch (or None) per partition, and whether any request of this level was sent (the level
+        goes on while one was)."""
+        if level != self.level:
+            self.level = level
+            played, distance = self.played, self.distance
+            self.current = [local for local in self.later if not played[local] and distance[local] == level]
+            self.later = [local for local in self.later if not played[local] and distance[local] > level]
+        count = self.count
+        requests: list[list] = [[] for _ in range(count)]  # per owner: keys, then their slots and distances
+        slots = [array("q") for _ in range(count)]
+        distances = [array("q") for _ in range(count)]
+        replies = [array("q") for _ in range(count)]  # per asker: slot, global id, slot, global id, ...
+        interned = self.interned
+        for batch in inbox:
+            sender, keys, their_slots, their_distances, answers = pickle.loads(batch)
+            succ_to = self.succ_to
+            for position in range(0, len(answers), 2):
+                succ_to[answers[position]] = answers[position + 1]
+            answer = replies[sender]
+            for key, slot, distance in zip(keys, their_slots, their_distances):
+                scene, values, counts, once, stack = key
+                key = (scene, interned.setdefault(values, values), interned.setdefault(counts, counts), once, stack)
+                answer.append(slot)
+                answer.append(self._reach(key, distance))
+        if play:
+            self._play(requests, slots, distances, limit if limit is not None else 1 << 62)
+            self.memory.sample(self.seen)
+        same_level = False
+        out: list[bytes | None] = []
+        for owner in range(count):
+            if requests[owner] or replies[owner]:
+                same_level = same_level or level in distances[owner]
+                out.append(
+                    pickle.dumps(
+                        (self.index, requests[owner], slots[owner], distances[owner], replies[owner]),
+                        protocol=pickle.HIGHEST_PROTOCOL,
+                    )
+                )
+            else:
+                out.append(None)
+        return out, same_level
+
+    def _play(self, requests: list[list], slots: list[array], distances: list[array], limit: int) -> None:
+        rules = self.rules
+        settle = rules.settle
+        fire = self.fire
+        owner = self.owner
+        me = self.index
+        keys = self.keys
+        played = self.played
+        distance = self.distance
+        outcome = self.outcome
+        succ_start, succ_count = self.succ_start, self.succ_count
+        succ_to, succ_via, succ_cost = self.succ_to, self.succ_via, self.succ_cost
+        current = self.current
+        level = self.level
+        violations = self.violations
+        find = self.seen.get
+        keep = self._keep
+        reach_later = self._reach
+        memory, seen = self.memory, self.seen
+        count = self.count
+        mine = me - count  # global id of local state n: n * count + me, so (n + 1) * count + mine
+
+        def leave(state: PlayState, how: int, cost: int) -> None:
+            key = settle(state)
+            succ_via.append(how)
+            succ_cost.append(cost)
+            where = owner(key)
+            if where == me:
+                local = find(key)
+                if local is None:
+                    succ_to.append(keep(key, level + cost))
+                elif cost:
+                    succ_to.append((local + 1) * count + mine)
+                else:
+                    succ_to.append(reach_later(key, level))
+            else:
+                slots[where].append(len(succ_to))
+                succ_to.append(-1)  # filled in when the owner answers
+                requests[where].append(key)
+                distances[where].append(level + cost)
+
+        play = player(rules, fire)
+        while current and len(keys) <= limit:
+            local = current.pop()
+            if played[local] or distance[local] != level:
+                continue
+            played[local] = 1
+            first = succ_start[local] = len(succ_to)
+            ended, broken = play(keys[local], leave)
+            if ended:
+                outcome[local] = ended
+            if broken:
+                violations[local] = broken
+            succ_count[local] = len(succ_to) - first
+            memory.tick(seen)
+
+    def queued(self) -> int:
+        """States found and not yet played (those of the next level)."""
+        return sum(1 for local in self.later if not self.played[local])
+
+    def result(self) -> PartitionResult:
+        self.seen.close()
+        return PartitionResult(
+            index=self.index,
+            keys=self.keys,
+            succ_start=self.succ_start,
+            succ_count=self.succ_count,
+            succ_to=self.succ_to,
+            succ_via=self.succ_via,
+            succ_cost=self.succ_cost,
+            outcome=self.outcome,
+            violations=self.violations,
+            memory_growth=self.memory.growth(),
+            spilled=self.seen.spilled,
+            cpu_seconds=time.process_time() - self.cpu_started,
+        )
