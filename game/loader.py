@@ -184,11 +184,10 @@ class _StoryLoader:
         if where is not None:
             raise StoryError([where])
         manifest_data = read_file_bytes(manifest_path)
-        prefetched: dict[str, bytes] = {}
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
             if self.cached is not None and self.cached.manifest_digest == self.manifest_digest:
-                story = self._whole_from_cache(self.cached, display, prefetched)
+                story = self._whole_from_cache(self.cached, display)
                 if story is not None:
                     return story
             else:
@@ -222,9 +221,9 @@ class _StoryLoader:
         if files is None:  # a limit was passed: nothing more can be checked
             raise StoryError(self.problems)
         if self.stream:
-            source_files, start, invariants = self._stream_scene_files(files, prefetched, reader, manifest)
+            source_files, start, invariants = self._stream_scene_files(files, reader, manifest)
         else:
-            source_files, start, invariants = self._read_then_build(files, prefetched, reader, manifest)
+            source_files, start, invariants = self._read_then_build(files, reader, manifest)
         check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
@@ -263,10 +262,10 @@ class _StoryLoader:
     # -- the scene files: read them all, then build; or one at a time --------------------------------------------
 
     def _read_then_build(
-        self, files: list[Path], prefetched: dict[str, bytes], reader: FieldReader, manifest: YMap
+        self, files: list[Path], reader: FieldReader, manifest: YMap
     ) -> tuple[tuple[str, ...], str | None, tuple[Invariant, ...]]:
         """Every file parsed, every scene id collected, then the scenes built file by file."""
-        sources = [self._scene_source(path, prefetched) for path in files]
+        sources = [self._scene_source(path) for path in files]
         for scene_source in sources:
             if isinstance(scene_source, SourceFile):
                 self.problems.extend(scene_source.problems)
@@ -282,7 +281,7 @@ class _StoryLoader:
         return tuple(s.display for s in sources), start, invariants
 
     def _stream_scene_files(
-        self, files: list[Path], prefetched: dict[str, bytes], reader: FieldReader, manifest: YMap
+        self, files: list[Path], reader: FieldReader, manifest: YMap
     ) -> tuple[tuple[str, ...], str | None, tuple[Invariant, ...]]:
         """`_read_then_build` with one file's YAML in memory at a time, not all of them (they take about 17 times
         the bytes on disk): each file is parsed, its ids collected and its scenes built before the next is read.
@@ -294,7 +293,7 @@ class _StoryLoader:
         the problems are put in the other way's order (the files' YAML, the ids, the start and invariants, then the
         scenes), so the result and every problem are the same either way.
         """
-        guessed = _guess_scene_ids(files, prefetched, self.cached_files, self.base)
+        guessed = _guess_scene_ids(files, self.cached_files, self.base)
         if guessed is None:
             raise _GuessMissed
         self.scene_ids = set(guessed)  # inserted in the order collection would insert them
@@ -308,7 +307,7 @@ class _StoryLoader:
         first_seen: dict[str, str] = {}
         displays: list[str] = []
         for path in files:
-            scene_source = self._scene_source(path, prefetched)
+            scene_source = self._scene_source(path)
             displays.append(scene_source.display)
             if isinstance(scene_source, SourceFile):
                 parse_problems.extend(scene_source.problems)
@@ -331,11 +330,8 @@ class _StoryLoader:
 
     # -- the compiled-story cache --------------------------------------------------------------------------------
 
-    def _whole_from_cache(
-        self, record: story_cache.Record, manifest: str, prefetched: dict[str, bytes]
-    ) -> Story | None:
-        """The story rebuilt from its record when every scene file is as cached, else None (the bytes read so far
-        are left in `prefetched`, by path, for the load that follows)."""
+    def _whole_from_cache(self, record: story_cache.Record, manifest: str) -> Story | None:
+        """The story rebuilt from its record when every scene file is as cached, else None."""
         failed: list[str] = []
         files = expand_scene_globs(
             self.story_dir,
@@ -345,15 +341,10 @@ class _StoryLoader:
         )
         if failed or [str(path) for path in files] != [f.path for f in record.files]:
             return None
-        same = True
         for path, file in zip(files, record.files):
-            data = read_file_bytes(path)
-            if data is None:
+            data = read_file_bytes(path)  # not kept: all of them would sit beside the story (read again if needed)
+            if data is None or story_cache.content_hash(data) != file.digest:
                 return None
-            prefetched[file.path] = data
-            same = same and story_cache.content_hash(data) == file.digest
-        if not same:
-            return None
         rebuilt = story_cache.rebuild(record, manifest)
         if rebuilt is None:
             return None
@@ -383,11 +374,9 @@ class _StoryLoader:
             build_machine=StoryMachine,
         )
 
-    def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:
+    def _scene_source(self, path: Path) -> SourceFile | _CachedFile:
         display = display_path(path, self.base)
-        data = prefetched.pop(str(path), None)
-        if data is None:
-            data = read_file_bytes(path)
+        data = read_file_bytes(path)
         if data is None:
             return read_yaml(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
@@ -962,17 +951,13 @@ class _GuessMissed(Exception):
 _TOP_LEVEL_ID = re.compile(rb"^([a-z][a-z0-9_]*)[ \t]*:(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
-def _guess_scene_ids(
-    files: list[Path], prefetched: dict[str, bytes], cached: dict[str, story_cache.FileRecord], base: Path
-) -> list[str] | None:
+def _guess_scene_ids(files: list[Path], cached: dict[str, story_cache.FileRecord], base: Path) -> list[str] | None:
     """The scene ids of `files` in the order a load collects them (each once, where first seen), as their text
     suggests (or the compiled-story cache, for a file it holds unchanged); None when a file cannot be read. A guess
     only: `_stream_scene_files` checks it."""
     guessed: dict[str, None] = {}
     for path in files:
-        data = prefetched.get(str(path))
-        if data is None:
-            data = read_file_bytes(path)
+        data = read_file_bytes(path)
         if data is None:
             return None
         record = cached.get(display_path(path, base)) if cached else None
