@@ -16,10 +16,12 @@ from collections import deque
 from pathlib import Path
 
 from game import story_cache
+from game.branding import read_branding
 from game.dressing import Dressing, check_chapter_names, read_chapters
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.format_words import (  # the format's words, read by tools and tests as `game.loader.SCENE_KEYS` etc.
+    CALL,
     CHOICE_KEYS,
     CONDITION_WORDS,
     DEFAULT_SCENE_GLOBS,
@@ -29,10 +31,12 @@ from game.format_words import (  # the format's words, read by tools and tests a
     MANIFEST_NAME,
     MAX_BEAT_DEPTH,
     MAX_TITLE_CHARS,
+    MODE_BEAT,
     NARRATOR,
     OTHER_BEATS,
     PLACES,
     RESERVED,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
@@ -54,21 +58,25 @@ from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.program import compile_story
 from game.scene_builder import BadText, SceneBuilder, location, scene_targets, within
 from game.scene_globs import expand_scene_globs
+from game.sources import DISK, Sources
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
+from game.yaml_source import Pos, SourceFile, YMap, file_kind
 
 __all__ = [
+    "CALL",
     "CHOICE_KEYS",
     "EFFECTS",
     "EXTEND",
     "MANIFEST_KEYS",
     "MAX_BEAT_DEPTH",
     "MAX_TITLE_CHARS",
+    "MODE_BEAT",
     "NARRATOR",
     "OTHER_BEATS",
     "PLACES",
     "RESERVED",
+    "RETURN",
     "SCENE_KEYS",
     "STAGE_BEATS",
     "TEXT_BEATS",
@@ -78,12 +86,22 @@ __all__ = [
 ]
 
 
-def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
+def load_story(
+    story_dir: Path,
+    sources: Sources = DISK,
+    *,
+    cache: bool | None = None,
+    parsed: dict[str, object] | None = None,
+    records: story_cache.Records = story_cache.DISK_RECORDS,
+) -> Story:
     """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
 
-    Through the compiled-story cache (`game.story_cache`) unless `cache` is False, or None and the cache is off for
-    this process: an unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed,
-    and what it finds never changes the result (nor the problems of a story that does not load).
+    `sources` gives the files' text: the disk, or an editor's unsaved buffers over it (`game.sources`).
+
+    Through the compiled-story cache (`game.story_cache`, its records kept by `records`: the user cache folder unless
+    a long-running process keeps its own) unless `cache` is False, or None and the cache is off for this process: an
+    unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed, and what it finds
+    never changes the result (nor the problems of a story that does not load).
 
     `parsed`, when given, receives the positioned YAML value of every file this load parsed, by display name (the
     linter finds positions inside values in them without reading the files again).
@@ -95,17 +113,22 @@ def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        record = story_cache.read_record(story_dir) if use_cache else None
-        loader = _StoryLoader(story_dir, record, keep_parsed=parsed is not None)
+        record = records.read(story_dir) if use_cache else None
+        loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None, records=records)
         try:
             loader, story = _load(loader)
         except StoryError:
             if record is None:
                 raise
+<<<<<<< HEAD
             # the problems exactly as a load without the cache finds them
             loader, story = _load(_StoryLoader(story_dir))
+=======
+            loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
+            story = loader.load()
+>>>>>>> main
         if use_cache and not loader.whole_from_cache:
-            story_cache.write_record(story_dir, loader.record())
+            records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
             parsed.update(loader.parsed)
         return story
@@ -140,12 +163,23 @@ class _StoryLoader:
     def __init__(
         self,
         story_dir: Path,
+<<<<<<< HEAD
         cached: story_cache.Record | None = None,
         keep_parsed: bool = False,
         stream: bool = True,
     ) -> None:
         self.story_dir = story_dir
         self.stream = stream and not keep_parsed  # one file's YAML in memory at a time (`_stream_scene_files`)
+=======
+        sources: Sources = DISK,
+        cached: story_cache.Record | None = None,
+        keep_parsed: bool = False,
+        records: story_cache.Records = story_cache.DISK_RECORDS,
+    ) -> None:
+        self.story_dir = story_dir
+        self.sources = sources
+        self.records = records
+>>>>>>> main
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -183,7 +217,12 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
+<<<<<<< HEAD
         manifest_data = read_file_bytes(manifest_path)
+=======
+        manifest_data = self.sources.data(manifest_path)
+        prefetched: dict[str, bytes] = {}
+>>>>>>> main
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
             if self.cached is not None and self.cached.manifest_digest == self.manifest_digest:
@@ -194,7 +233,7 @@ class _StoryLoader:
                 self.cached_files = {}  # a changed manifest can change how every scene reads: nothing is reused
         else:
             self.cached_files = {}
-        source = parse_file_bytes(manifest_path, display, manifest_data)
+        source = self.sources.parse(manifest_path, display, manifest_data)
         if self.keep_parsed:
             self.parsed[display] = source.value
         self.problems.extend(source.problems)
@@ -216,6 +255,7 @@ class _StoryLoader:
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
         icon = reader.identifier(manifest["icon"], manifest.where("icon"), "icon id") if "icon" in manifest else None
+        branding = read_branding(reader, manifest, title if isinstance(title, str) else "Untitled", display)
 
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
@@ -253,6 +293,7 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+            branding=branding,
             constants=self.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,
@@ -342,8 +383,13 @@ class _StoryLoader:
         if failed or [str(path) for path in files] != [f.path for f in record.files]:
             return None
         for path, file in zip(files, record.files):
+<<<<<<< HEAD
             data = read_file_bytes(path)  # not kept: all of them would sit beside the story (read again if needed)
             if data is None or story_cache.content_hash(data) != file.digest:
+=======
+            data = self.sources.data(path)
+            if data is None:
+>>>>>>> main
                 return None
         rebuilt = story_cache.rebuild(record, manifest)
         if rebuilt is None:
@@ -369,6 +415,7 @@ class _StoryLoader:
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
             id=head.id,
+            branding=head.branding,
             constants=head.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,
@@ -376,16 +423,22 @@ class _StoryLoader:
 
     def _scene_source(self, path: Path) -> SourceFile | _CachedFile:
         display = display_path(path, self.base)
+<<<<<<< HEAD
         data = read_file_bytes(path)
+=======
+        data = prefetched.pop(str(path), None)
         if data is None:
-            return read_yaml(path, display)  # says what is wrong with it
+            data = self.sources.data(path)
+>>>>>>> main
+        if data is None:
+            return self.sources.read(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
         self.digests[display] = digest
         self.paths[display] = str(path)
         record = self.cached_files.get(display)
         if record is not None and record.digest == digest and record.path == str(path):
             return _CachedFile(path, display, record, data)
-        return parse_file_bytes(path, display, data)
+        return self.sources.parse(path, display, data)
 
     def _cached_scene_file(self, source: _CachedFile) -> None:
         """A cached file's scenes, when every scene it refers to still exists; else it is read again."""
@@ -396,9 +449,9 @@ class _StoryLoader:
                 self.cache_conditions = story_cache.Conditions(
                     self.var_types, self.scene_ids, self.constants, self.labels
                 )
-            built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
+            built = self.records.decode(record, len(self.scenes), self.cache_conditions)
         if built is None:
-            parsed = parse_file_bytes(source.path, source.display, source.data)
+            parsed = self.sources.parse(source.path, source.display, source.data)
             self.problems.extend(parsed.problems)
             self._scene_file(parsed)
             return

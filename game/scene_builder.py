@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from game.dressing import NO_DRESSING, optional_outfit, read_background, read_dressing
 from game.expressions import CompiledExpr, ExpressionError, compile_expression
 from game.format_words import (
+    CALL,
     CHOICE_KEYS,
     EFFECTS,
     EXTEND,
     MAX_BEAT_DEPTH,
     MAX_TITLE_CHARS,
+    MODE_BEAT,
     NARRATOR,
     OTHER_BEATS,
-    PLACES,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
@@ -41,6 +44,7 @@ from game.model import (
     Variable,
 )
 from game.problems import did_you_mean
+from game.staging import DEFAULT_PLACE, TEXT_MODES, read_place, read_transition
 from game.yaml_fields import MISSING, FieldReader, type_name
 from game.yaml_source import Pos, YList, YMap
 
@@ -68,6 +72,8 @@ def scene_targets(scene: Scene) -> Iterable[str]:
     yield from walk(scene.beats)
     if scene.next:
         yield scene.next
+    if scene.returns_to:  # after a call: where its `return` comes back to
+        yield scene.returns_to
     for choice in scene.choices:
         yield choice.goto
 
@@ -91,6 +97,21 @@ def within(pos: Pos, text: str, offset: int) -> Pos:
     if "\n" in text:
         return Pos(pos.line, pos.column)
     return Pos(pos.line, pos.column + offset + (1 if pos.quoted else 0))
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """`call: X` while a scene is built: the scene is split there (see `SceneBuilder._split_calls`)."""
+
+    target: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class _Return:
+    """`- return` while a scene is built: the scene ends by going back to the scene that called it."""
+
+    pos: Pos
 
 
 class SceneBuilder:
@@ -133,6 +154,7 @@ class SceneBuilder:
             else None
         )
         music = self._asset(scene, "music", allow_none=True)
+        transition = read_transition(reader, scene, self.what)
         beats: tuple[Beat, ...] = ()
         if "lines" in scene:
             items = reader.sequence(
@@ -141,21 +163,40 @@ class SceneBuilder:
             if items is not None:
                 beats = self._beats(items, 0)
         exits = [key for key in ("choices", "next", "ending") if key in scene]
+        returns = bool(beats) and isinstance(beats[-1], _Return)
+        for beat in beats[:-1]:
+            if isinstance(beat, _Return):
+                reader.error(
+                    beat.pos,
+                    "'return' must be the last line of its scene",
+                    "move the lines after it to the scene that called this one, or into another scene",
+                )
+        if returns:
+            beats = beats[:-1]
+            if exits:
+                reader.error(
+                    scene.key_pos[exits[0]],
+                    f"{self.what} ends with 'return' and also has '{exits[0]}'",
+                    "a scene that returns goes back to its caller: remove the 'choices', 'next' or 'ending'",
+                )
+            exits = []
         next_id = ending = None
         choices: tuple[Choice, ...] = ()
         if exits[:2] == ["choices", "next"] and len(exits) == 2:  # `next` after a menu: where replies go on to
             self.gather = self._scene_ref(scene["next"], scene.where("next"), "next scene")
             self.gather_given = True
             exits = ["choices"]
-        if not exits:
-            reader.error(self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
+        if not exits and not returns:
+            reader.error(
+                self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next', 'ending' or '- return'"
+            )
         elif len(exits) > 1:
             reader.error(
                 scene.key_pos[exits[1]],
                 f"{self.what} has both '{exits[0]}' and '{exits[1]}'",
                 "a scene ends in exactly one of choices, next or ending",
             )
-        else:
+        elif exits:
             exit_key = exits[0]
             where = scene.where(exit_key)
             if exit_key == "next":
@@ -172,8 +213,26 @@ class SceneBuilder:
                 choices = self._choices(scene[exit_key], where)
         if not all(isinstance(v, str) for v in (title, chapter)):
             return None
+        head = self._split_calls(
+            Scene(
+                self.scene_id,
+                title,
+                chapter,
+                background,
+                music,
+                beats,
+                choices,
+                next_id,
+                ending,
+                location(reader, self.key_pos),
+                len(self.loader.scenes),
+                returns=returns,
+                transition=transition,
+            ),
+            self.scene_id,
+        )
         for reply_id, reply_beats, goes_on, reply_pos in self.replies:
-            self.extra.append(
+            self._split_calls(
                 Scene(
                     reply_id,
                     title,
@@ -187,21 +246,65 @@ class SceneBuilder:
                     location(reader, reply_pos),
                     len(self.loader.scenes) + 1 + len(self.extra),
                     part_of=self.scene_id,
+                ),
+                self.scene_id,
+                extra=True,
+            )
+        return head
+
+    def _split_calls(self, scene: Scene, owner: str, extra: bool = False) -> Scene:
+        """A scene whose lines hold `call: X` becomes a chain: the lines before the first call, going on (`next`)
+        to X with `returns_to` the next part; each part after a call is a scene of its own (`ID__after_N`, part of
+        the scene, no card), and the last part has the scene's own way on. The first part is returned (or, for
+        `extra`, added to the scenes built with this one, as are the other parts)."""
+        parts: list[list] = [[]]
+        calls: list[_Call] = []
+        for beat in scene.beats:
+            if isinstance(beat, _Call):
+                calls.append(beat)
+                parts.append([])
+            else:
+                parts[-1].append(beat)
+        if not calls:
+            if extra:
+                self.extra.append(scene)
+            return scene
+        ids = [scene.id] + [f"{scene.id}__after_{n}" for n in range(1, len(calls) + 1)]
+        for part_id, call in zip(ids[1:], calls):
+            if part_id in self.loader.scene_ids:
+                self.reader.error(
+                    call.pos,
+                    f"the lines after this call would play as scene '{part_id}', but a scene has that id",
+                    "rename that scene",
+                )
+        built: list[Scene] = []
+        for number, part in enumerate(parts):
+            last = number == len(calls)
+            order = scene.order if number == 0 else 0  # the parts after a call are numbered as they are added
+            built.append(
+                Scene(
+                    ids[number],
+                    scene.title,
+                    scene.chapter,
+                    scene.background if number == 0 else None,
+                    scene.music if number == 0 else None,
+                    tuple(part),
+                    scene.choices if last else (),
+                    scene.next if last else calls[number].target,
+                    scene.ending if last else None,
+                    scene.where if number == 0 else location(self.reader, calls[number - 1].pos),
+                    order,
+                    part_of=scene.part_of if number == 0 else owner,
+                    returns_to=None if last else ids[number + 1],
+                    returns=scene.returns if last else False,
+                    transition=scene.transition if number == 0 else None,
                 )
             )
-        return Scene(
-            self.scene_id,
-            title,
-            chapter,
-            background,
-            music,
-            beats,
-            choices,
-            next_id,
-            ending,
-            location(reader, self.key_pos),
-            len(self.loader.scenes),
-        )
+        for number, part_scene in enumerate(built):
+            if number == 0 and not extra:
+                continue
+            self.extra.append(replace(part_scene, order=len(self.loader.scenes) + 1 + len(self.extra)))
+        return built[0]
 
     def _asset(self, scene: YMap, key: str, allow_none: bool = False) -> str | None:
         if key not in scene:
@@ -232,6 +335,27 @@ class SceneBuilder:
             return ()
         beats: list[Beat] = []
         for item, pos in zip(items, items.item_pos):
+            if item == RETURN:
+                marker: _Call | _Return = _Return(pos)
+            elif isinstance(item, YMap) and len(item) == 1 and CALL in item and CALL not in self.loader.characters:
+                target = self._scene_ref(item[CALL], item.value_pos[CALL], "scene to call")
+                if target is None:
+                    continue
+                marker = _Call(target, item.key_pos[CALL])
+            else:
+                marker = None  # type: ignore[assignment]
+            if marker is not None:
+                if depth > 0:
+                    self.reader.error(
+                        pos,
+                        f"'{'call' if isinstance(marker, _Call) else 'return'}' goes at the top level of a scene's "
+                        "lines, not inside an 'if'",
+                        "make the 'if' go to a scene of its own (goto) that does the call or the return",
+                    )
+                else:
+                    beats.append(marker)  # type: ignore[arg-type]
+                self.line_before = None
+                continue
             try:
                 beat = self._beat(item, pos, depth)
             except BadText:
@@ -272,6 +396,12 @@ class SceneBuilder:
             return self._think_or_message(key, value, where, loc)
         if key in STAGE_BEATS:
             return self._stage(key, value, where, loc)
+        if key == MODE_BEAT:
+            if value not in TEXT_MODES:
+                hint = did_you_mean(str(value), TEXT_MODES) or "write 'mode: nvl' (a page) or 'mode: adv' (the box)"
+                reader.error(where, f"unknown text mode '{value}'", hint)
+                return None
+            return StageBeat(self._beat_id("mode", None, value), "mode", None, None, None, value, loc)
         if key in ("set", "add"):
             return self._effect(key, value, where, loc)
         if key == "goto":
@@ -282,7 +412,7 @@ class SceneBuilder:
         if key in ("then", "else"):
             reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
             return None
-        candidates = [*TEXT_BEATS, *STAGE_BEATS, *OTHER_BEATS, EXTEND, *self.loader.characters]
+        candidates = [*TEXT_BEATS, *STAGE_BEATS, *OTHER_BEATS, EXTEND, MODE_BEAT, *self.loader.characters]
         hint = did_you_mean(key, candidates) or (
             "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
             "extend, or a character id declared in story.yaml"
@@ -374,32 +504,39 @@ class SceneBuilder:
                 if who is None:
                     return None
                 beat_id = self._beat_id("show", who, "")
-                return StageBeat(beat_id, "show", who, "neutral", "center", None, loc, self.dressing.outfit_of(who))
+                return StageBeat(beat_id, "show", who, "neutral", None, None, loc, self.dressing.outfit_of(who))
             spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
             if spec is None:
                 return None
-            reader.known_keys(spec, ("who", "as", "at", "outfit"), "'show'")
+            reader.known_keys(spec, ("who", "as", "at", "outfit", "with", "duration"), "'show'")
             if "who" not in spec:
                 reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
                 return None
             who = self._character(spec["who"], spec.where("who"))
             expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else "neutral"
-            at = spec.get("at", "center")
-            if at not in PLACES:
-                hint = did_you_mean(str(at), PLACES) or "use left, center or right"
-                reader.error(spec.where("at"), f"'{at}' is not a place on stage", hint)
+            at = read_place(reader, spec["at"], spec.where("at")) if "at" in spec else None
+            if "at" in spec and at is None:
                 return None
             own_outfit = optional_outfit(reader, spec)
+            transition = read_transition(reader, spec, "'show'")
             if who is None or expression is None or own_outfit is None:
                 return None
             outfit = self.dressing.outfit_of(who, None if own_outfit is MISSING else own_outfit)  # type: ignore[arg-type]
-            beat_id = self._beat_id("show", who, f"{expression}@{at}")
-            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit)
+            beat_id = self._beat_id("show", who, f"{expression}@{at or DEFAULT_PLACE}")  # ids from before `at` kept
+            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit, transition)
         if key == "hide":
+            transition = None
+            if isinstance(value, YMap):  # {who: nick, with: dissolve}
+                reader.known_keys(value, ("who", "with", "duration"), "'hide'")
+                if "who" not in value:
+                    reader.error(value.pos, "'hide' needs 'who'", "add 'who: CHARACTER_ID' (or 'who: all')")
+                    return None
+                transition = read_transition(reader, value, "'hide'")
+                pos, value = value.where("who"), value["who"]
             who = self._character(value, pos) if value != "all" else "all"
-            return (
-                None if who is None else StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc)
-            )
+            if who is None:
+                return None
+            return StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc, None, transition)
         if key == "effect":
             if value not in EFFECTS:
                 hint = did_you_mean(str(value), EFFECTS) or "the effects are " + ", ".join(EFFECTS)
@@ -409,10 +546,12 @@ class SceneBuilder:
         if key == "music" and value is None:
             value = "none"
         if key == "background":
-            asset = read_background(reader, value, pos, "'background'", self.dressing)
+            asset = read_background(reader, value, pos, "'background'", self.dressing, ("with", "duration"))
+            transition = read_transition(reader, value, "'background'") if isinstance(value, YMap) else None
             if asset is None:
                 return None
-            return StageBeat(self._beat_id(key, None, asset.split(".")[0]), "background", None, None, None, asset, loc)
+            beat_id = self._beat_id(key, None, asset.split(".")[0])
+            return StageBeat(beat_id, "background", None, None, None, asset, loc, None, transition)
         asset = reader.identifier(value, pos, f"{key} asset id")
         if asset is None:
             return None
@@ -589,6 +728,14 @@ class SceneBuilder:
             items = reader.sequence(spec["lines"], spec.where("lines"), "'lines' of a choice", '[{narrate: "..."}]')
             if items is not None:
                 reply = self._beats(items, 0)
+                for beat in reply:
+                    if isinstance(beat, _Return):
+                        reader.error(
+                            beat.pos,
+                            "'return' goes in a scene's lines, not in a choice's",
+                            "give the choice a 'goto' to a scene that ends with '- return'",
+                        )
+                        return None
         condition = None
         if "if" in spec and not fallback:
             condition = self.loader._condition(reader, spec["if"], spec.where("if"), "the choice's condition")

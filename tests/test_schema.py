@@ -47,12 +47,21 @@ def test_keys_match_the_loaders():
     assert props(scene, "$defs", "scene") == set(loader.SCENE_KEYS)
     assert props(scene, "$defs", "choice") == set(loader.CHOICE_KEYS)
     beats = props(scene, "$defs", "one_key_beat")
-    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {"set", "add", "goto", loader.NARRATOR, loader.EXTEND}
+    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {
+        "set",
+        "add",
+        "goto",
+        loader.NARRATOR,
+        loader.EXTEND,
+        loader.CALL,
+        loader.MODE_BEAT,
+    }
     assert props(scene, "$defs", "if_beat") == {"if", "then", "else"}
     assert set(loader.OTHER_BEATS) <= beats | {"if"}
     assert scene["$defs"]["one_key_beat"]["properties"]["effect"]["enum"] == list(loader.EFFECTS)
     show = scene["$defs"]["one_key_beat"]["properties"]["show"]["anyOf"][1]
-    assert show["properties"]["at"]["enum"] == list(loader.PLACES)
+    assert show["properties"]["at"]["allOf"] == [{"$ref": "#/$defs/place"}]
+    assert scene["$defs"]["place"]["anyOf"][0]["enum"] == list(loader.PLACES)
     assert props(playthrough) == set(scripts.SCRIPT_KEYS)
     assert props(playthrough, "$defs", "step") == set(scripts.STEP_KINDS)
 
@@ -68,7 +77,13 @@ def story_files(story: Path) -> list[Path]:
     return [story / "story.yaml", *sorted(story.glob("scenes/**/*.yaml")), *sorted(story.glob("playthroughs/*.yaml"))]
 
 
-STORIES = [default_story_dir(), FIXTURES / "mini", FIXTURES / "ui_story", FIXTURES / "lint" / "story"]
+STORIES = [
+    default_story_dir(),
+    FIXTURES / "mini",
+    FIXTURES / "ui_story",
+    FIXTURES / "lint" / "story",
+    Path(__file__).resolve().parent.parent / "examples" / "lamplight",
+]
 
 
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)

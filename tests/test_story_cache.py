@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game import loader, story_cache
+from game import sources, story_cache
 from game.cli import main
 from game.loader import load_story
 from game.problems import StoryError
@@ -45,13 +45,13 @@ def story_copy(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses as YAML, by display name."""
     seen: list[str] = []
-    real = loader.parse_file_bytes
+    real = sources.parse_file_bytes
 
     def counting(path, display, data):
         seen.append(display)
         return real(path, display, data)
 
-    monkeypatch.setattr(loader, "parse_file_bytes", counting)
+    monkeypatch.setattr(sources, "parse_file_bytes", counting)
     return seen
 
 
@@ -314,6 +314,8 @@ def test_every_field_of_every_beat_survives_the_cache(source: Path, tmp_path: Pa
         assert any(getattr(beat, "inline", None) is not None for beat in beats)
         assert any(getattr(beat, "extends", False) for beat in beats)
         assert any(scene.part_of for scene in cold.scenes.values())
+        assert any(scene.returns_to for scene in cold.scenes.values())
+        assert any(scene.returns for scene in cold.scenes.values())
         assert cold.constants
         assert any(c.text_inline is not None for s in cold.scenes.values() for c in s.choices)
 

@@ -9,7 +9,7 @@ Writing PNGs is most of a capture's time and all of its bytes, so a picture is w
 (the command's `--only menus,endings`) names the kinds wanted (see `KINDS`), and a picture identical to the one
 written just before is not written again. Every picture keeps the number it has in a full capture, so a partial
 capture's files are the same files as a full one's, under the same names. The PNGs are encoded by
-game/ui/png_writer.py, in worker processes while the next frame is drawn, and hold exactly the pixels drawn.
+game/ui/png_writer.py, on other cores while the next frame is drawn, and hold exactly the pixels drawn.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.staging import MAX_DURATION
 from game.ui.png_writer import PictureWriter
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
+from game.wording import plural
 
 MAX_BEATS = 20_000
 KINDS = ("title", "notes", "chapters", "lines", "menus", "endings")  # what `only` may name
@@ -133,6 +135,10 @@ def capture(
                     shot(f"chapter-{_slug(game.card.chapter)}", "chapters")
                     game.card.dismiss(clock.now)
                 clock.now += SETTLE
+                for _ in range(int(MAX_DURATION / SETTLE) + 1):  # a slow transition of the author's: let it end
+                    if not game.stage.animating(clock.now):
+                        break
+                    clock.now += SETTLE
                 beat = game.session.beat
                 scene = game.session.playthrough.scene
                 if isinstance(beat, Line):
@@ -162,7 +168,7 @@ def capture(
     left = [f"{identical} identical to the one before"] if identical else []
     if only is not None and count - written - identical:
         left.append(f"{count - written - identical} not among {', '.join(sorted(only))}")
-    print(f"wrote {written} pictures to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
+    print(f"wrote {plural(written, 'picture')} to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
 
 

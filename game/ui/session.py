@@ -15,6 +15,8 @@ from typing import Any
 
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.playthrough import Playthrough
+from game.stage import shown_place
+from game.staging import TEXT_MODES
 
 BACKLOG_LIMIT = 300
 HISTORY_LIMIT = 400
@@ -31,11 +33,13 @@ class StageState:
     music: str | None = None
     sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
     outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
+    mode: str = "adv"  # "nvl": lines fill a page of text (game.staging)
 
     def apply(self, event: Event) -> None:
         """Follow one event, by the same rules as the engine's `game.stage.Stage`."""
         if isinstance(event, SceneEntered):
             self.scene, self.scene_title, self.chapter = event.scene, event.title, event.chapter
+            self.mode = "adv"
             if event.background is not None:
                 self.background = event.background
                 self.sprites.clear()  # a scene that names a background starts with an empty stage
@@ -44,11 +48,12 @@ class StageState:
                 self.music = None if event.music == "none" else event.music
         elif isinstance(event, StageChange):
             if event.action == "show" and event.who:
+                place = shown_place(self.sprites, event.who, event.at)
                 self.sprites.pop(event.who, None)
-                for other, (_, place) in list(self.sprites.items()):
-                    if place == event.at:  # whoever stood there steps off
+                for other, (_, there) in list(self.sprites.items()):
+                    if there == place:  # whoever stood there steps off
                         del self.sprites[other]
-                self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+                self.sprites[event.who] = (event.expression or "neutral", place)
                 if event.outfit:
                     self.outfits[event.who] = event.outfit
                 else:
@@ -62,6 +67,8 @@ class StageState:
                 self.background = event.asset
             elif event.action == "music" and event.asset:
                 self.music = None if event.asset == "none" else event.asset
+            elif event.action == "mode" and event.asset in TEXT_MODES:
+                self.mode = event.asset
             self.outfits = {who: outfit for who, outfit in self.outfits.items() if who in self.sprites}
         elif isinstance(event, Line) and event.speaker and event.expression and event.speaker in self.sprites:
             self.sprites[event.speaker] = (event.expression, self.sprites[event.speaker][1])
@@ -75,6 +82,7 @@ class StageState:
             self.music,
             dict(self.sprites),
             dict(self.outfits),
+            self.mode,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,6 +94,7 @@ class StageState:
             "music": self.music,
             "sprites": {who: list(v) for who, v in self.sprites.items()},
             "outfits": dict(self.outfits),
+            "mode": self.mode,
         }
 
     @classmethod
@@ -109,6 +118,8 @@ class StageState:
             state.outfits = {
                 str(who): outfit for who, outfit in outfits.items() if isinstance(outfit, str) and who in state.sprites
             }
+        if raw.get("mode") in TEXT_MODES:
+            state.mode = raw["mode"]
         return state
 
 
@@ -123,9 +134,13 @@ class LogEntry:
     name: str | None = None
     color: str | None = None
     speaker: str | None = None
+    styles: tuple[tuple[int, int, int], ...] = ()  # the line's emphasis (see `Line.styles`)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "name": self.name, "color": self.color, "speaker": self.speaker}
+        data = {"kind": self.kind, "text": self.text, "name": self.name, "color": self.color, "speaker": self.speaker}
+        if self.styles:
+            data["styles"] = [list(span) for span in self.styles]
+        return data
 
     @classmethod
     def from_dict(cls, raw: object) -> LogEntry | None:
@@ -138,7 +153,26 @@ class LogEntry:
             name if isinstance(name, str) else None,
             color if isinstance(color, str) else None,
             speaker if isinstance(speaker, str) else None,
+            _styles(raw.get("styles"), len(raw["text"])),
         )
+
+
+def _styles(raw: object, length: int) -> tuple[tuple[int, int, int], ...]:
+    """Emphasis spans kept with a backlog entry; anything that is not three whole numbers within the text is
+    dropped (an older or hand-edited file shows the line plain)."""
+    if not isinstance(raw, list):
+        return ()
+    spans = []
+    for span in raw:
+        if (
+            isinstance(span, list)
+            and len(span) == 3
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in span)
+            and 0 <= span[0] <= span[1] <= length
+            and 0 <= span[2] <= 3
+        ):
+            spans.append((span[0], span[1], span[2]))
+    return tuple(spans)
 
 
 @dataclass(slots=True)
@@ -267,7 +301,7 @@ class StorySession:
             if isinstance(event, StageChange) and event.action == "sound" and event.asset:
                 self._log(LogEntry("sound", event.asset))
             if isinstance(event, Line):
-                self._log(LogEntry(event.kind, event.text, event.name, event.color, event.speaker))
+                self._log(LogEntry(event.kind, event.text, event.name, event.color, event.speaker, event.styles))
                 break
             if isinstance(event, (Choices, Ended)):
                 break
