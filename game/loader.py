@@ -120,13 +120,8 @@ def load_story(
         except StoryError:
             if record is None:
                 raise
-<<<<<<< HEAD
             # the problems exactly as a load without the cache finds them
-            loader, story = _load(_StoryLoader(story_dir))
-=======
-            loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
-            story = loader.load()
->>>>>>> main
+            loader, story = _load(_StoryLoader(story_dir, sources, records=records))
         if use_cache and not loader.whole_from_cache:
             records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
@@ -143,7 +138,9 @@ def _load(loader: _StoryLoader) -> tuple[_StoryLoader, Story]:
     try:
         return loader, loader.load()
     except _GuessMissed:
-        loader = _StoryLoader(loader.story_dir, loader.cached, keep_parsed=loader.keep_parsed, stream=False)
+        loader = _StoryLoader(
+            loader.story_dir, loader.sources, loader.cached, loader.keep_parsed, loader.records, stream=False
+        )
         return loader, loader.load()
 
 
@@ -163,23 +160,16 @@ class _StoryLoader:
     def __init__(
         self,
         story_dir: Path,
-<<<<<<< HEAD
-        cached: story_cache.Record | None = None,
-        keep_parsed: bool = False,
-        stream: bool = True,
-    ) -> None:
-        self.story_dir = story_dir
-        self.stream = stream and not keep_parsed  # one file's YAML in memory at a time (`_stream_scene_files`)
-=======
         sources: Sources = DISK,
         cached: story_cache.Record | None = None,
         keep_parsed: bool = False,
         records: story_cache.Records = story_cache.DISK_RECORDS,
+        stream: bool = True,
     ) -> None:
         self.story_dir = story_dir
         self.sources = sources
         self.records = records
->>>>>>> main
+        self.stream = stream and not keep_parsed  # one file's YAML in memory at a time (`_stream_scene_files`)
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -217,12 +207,7 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
-<<<<<<< HEAD
-        manifest_data = read_file_bytes(manifest_path)
-=======
         manifest_data = self.sources.data(manifest_path)
-        prefetched: dict[str, bytes] = {}
->>>>>>> main
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
             if self.cached is not None and self.cached.manifest_digest == self.manifest_digest:
@@ -334,7 +319,7 @@ class _StoryLoader:
         the problems are put in the other way's order (the files' YAML, the ids, the start and invariants, then the
         scenes), so the result and every problem are the same either way.
         """
-        guessed = _guess_scene_ids(files, self.cached_files, self.base)
+        guessed = _guess_scene_ids(files, self.sources, self.cached_files, self.base)
         if guessed is None:
             raise _GuessMissed
         self.scene_ids = set(guessed)  # inserted in the order collection would insert them
@@ -383,13 +368,8 @@ class _StoryLoader:
         if failed or [str(path) for path in files] != [f.path for f in record.files]:
             return None
         for path, file in zip(files, record.files):
-<<<<<<< HEAD
-            data = read_file_bytes(path)  # not kept: all of them would sit beside the story (read again if needed)
+            data = self.sources.data(path)  # not kept: all of them would sit beside the story (read again if needed)
             if data is None or story_cache.content_hash(data) != file.digest:
-=======
-            data = self.sources.data(path)
-            if data is None:
->>>>>>> main
                 return None
         rebuilt = story_cache.rebuild(record, manifest)
         if rebuilt is None:
@@ -423,13 +403,7 @@ class _StoryLoader:
 
     def _scene_source(self, path: Path) -> SourceFile | _CachedFile:
         display = display_path(path, self.base)
-<<<<<<< HEAD
-        data = read_file_bytes(path)
-=======
-        data = prefetched.pop(str(path), None)
-        if data is None:
-            data = self.sources.data(path)
->>>>>>> main
+        data = self.sources.data(path)
         if data is None:
             return self.sources.read(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
@@ -1004,13 +978,15 @@ class _GuessMissed(Exception):
 _TOP_LEVEL_ID = re.compile(rb"^([a-z][a-z0-9_]*)[ \t]*:(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
-def _guess_scene_ids(files: list[Path], cached: dict[str, story_cache.FileRecord], base: Path) -> list[str] | None:
+def _guess_scene_ids(
+    files: list[Path], sources: Sources, cached: dict[str, story_cache.FileRecord], base: Path
+) -> list[str] | None:
     """The scene ids of `files` in the order a load collects them (each once, where first seen), as their text
     suggests (or the compiled-story cache, for a file it holds unchanged); None when a file cannot be read. A guess
     only: `_stream_scene_files` checks it."""
     guessed: dict[str, None] = {}
     for path in files:
-        data = read_file_bytes(path)
+        data = sources.data(path)
         if data is None:
             return None
         record = cached.get(display_path(path, base)) if cached else None

@@ -34,11 +34,7 @@ import marshal
 import os
 import sys
 import tempfile
-<<<<<<< HEAD
-from collections.abc import Callable, Iterable, Iterator
-=======
-from collections.abc import Callable, Iterable, Mapping
->>>>>>> main
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,13 +64,9 @@ from game.staging import Transition
 
 log = logging.getLogger(__name__)
 
-<<<<<<< HEAD
-FORMAT = 4  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: pieces
-=======
 # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
-# 5: the title screen and window (branding), transitions
-FORMAT = 5
->>>>>>> main
+# 5: the title screen and window (branding), transitions; 6: the record written in pieces
+FORMAT = 6
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
