@@ -8,7 +8,9 @@ The compiled-story cache (game/story_cache.py) is measured in the same loop: a l
 and a load after one scene file changed against the load without the cache (in a temporary cache folder; a copy
 of `--story` is edited, never the folder itself).
 Memory is measured in a separate run under tracemalloc: the peak of Python allocations during the load, and what
-the loaded story keeps (tracemalloc does not see libyaml's own small C buffers).
+the loaded story keeps (tracemalloc does not see libyaml's own small C buffers); beside it, the peak of the same load
+reading every scene file before building any (as loads did before they streamed the files), and of a load from the
+cache.
 
     python bench/bench_load.py --scenes 10000          # a generated story of that size
     python bench/bench_load.py --story story --json    # the shipped story, one JSON line
@@ -36,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_story  # noqa: E402
 
+from game import loader  # noqa: E402
 from game.loader import load_story  # noqa: E402
 
 
@@ -90,6 +93,21 @@ def measure(story_dir: Path, repeats: int) -> dict:
     tracemalloc.stop()
     del story
     gc.collect()
+    tracemalloc.start()  # the same load reading every scene file before building any (as before streaming them)
+    story = loader._StoryLoader(story_dir, stream=False).load()
+    whole_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    del story
+    gc.collect()
+    changed.write_bytes(original + b"# edited again\n")
+    tracemalloc.start()
+    story = load_story(story_dir, cache=True)  # one file changed since the cache was written
+    partial_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    changed.write_bytes(original)
+    del story
+    load_story(story_dir, cache=True)  # the cache as the files are now
+    gc.collect()
     tracemalloc.start()
     story = load_story(story_dir, cache=True)  # from the compiled-story cache
     warm_peak = tracemalloc.get_traced_memory()[1]
@@ -120,6 +138,8 @@ def measure(story_dir: Path, repeats: int) -> dict:
         "partial_ratio_cpu": best_partial[1] / best_load[1],
         "peak_mb": peak / 1_048_576,
         "warm_peak_mb": warm_peak / 1_048_576,
+        "whole_peak_mb": whole_peak / 1_048_576,
+        "partial_peak_mb": partial_peak / 1_048_576,
         "retained_mb": retained / 1_048_576,
         "programs_s": programs[0],
     }

@@ -91,6 +91,7 @@ def load_rows(sizes: tuple[int, ...], short: bool) -> tuple[list[Row], list[dict
         measured.append(figures)
         rows.append(_load_row(label, figures))
         rows += _cache_rows(label, figures)
+        rows += _memory_rows(label, figures)
     return rows, measured, ok
 
 
@@ -154,6 +155,33 @@ def _cache_rows(label: str, f: dict) -> list[Row]:
             target=f"ratio ≤ {TARGET_PARTIAL_RATIO:g}x" if large else "",
             met=("yes" if f["partial_ratio"] <= TARGET_PARTIAL_RATIO else "no") if large else "",
         ),
+    ]
+
+
+TARGET_MEMORY_RATIO = 6.0  # the peak of a load, over the story's bytes on disk
+
+
+def _memory_rows(label: str, f: dict) -> list[Row]:
+    """The peak memory of a load (tracemalloc) over the story's size on disk: parsing, and from the cache, against
+    the same parsing load reading every scene file before building (how loads were before issue 20)."""
+    if "whole_peak_mb" not in f:
+        return []
+    keys = ("peak_mb", "warm_peak_mb", "partial_peak_mb", "whole_peak_mb")
+    times = {key: f[key] * 1_048_576 / f["bytes"] for key in keys}
+    return [
+        Row(
+            benchmark=f"Peak memory of a load, {label}: {what}",
+            measured=f"{f[key]:.0f} MiB peak, {f['bytes'] / 1e6:.1f} MB on disk",
+            bare=f"reading every file first: {f['whole_peak_mb']:.0f} MiB ({times['whole_peak_mb']:.1f}x)",
+            ratio=f"{times[key]:.1f}x the files",
+            target=f"≤ {TARGET_MEMORY_RATIO:g}x",
+            met="yes" if times[key] <= TARGET_MEMORY_RATIO else "no",
+        )
+        for what, key in (
+            ("parsing (--no-cache)", "peak_mb"),
+            ("from the compiled-story cache", "warm_peak_mb"),
+            ("through the cache, one scene file changed", "partial_peak_mb"),
+        )
     ]
 
 

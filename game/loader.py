@@ -10,6 +10,7 @@ and checks the scenes. Problems are collected with positions and raised together
 from __future__ import annotations
 
 import gc
+import re
 import stat
 from collections import deque
 from pathlib import Path
@@ -115,12 +116,12 @@ def load_story(
         record = records.read(story_dir) if use_cache else None
         loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None, records=records)
         try:
-            story = loader.load()
+            loader, story = _load(loader)
         except StoryError:
             if record is None:
                 raise
-            loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
-            story = loader.load()
+            # the problems exactly as a load without the cache finds them
+            loader, story = _load(_StoryLoader(story_dir, sources, records=records))
         if use_cache and not loader.whole_from_cache:
             records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
@@ -129,6 +130,18 @@ def load_story(
     finally:
         if collecting:
             gc.enable()
+
+
+def _load(loader: _StoryLoader) -> tuple[_StoryLoader, Story]:
+    """`loader.load()`, or a new loader's without streaming the scene files when their ids were not guessed right;
+    with the loader that made the story."""
+    try:
+        return loader, loader.load()
+    except _GuessMissed:
+        loader = _StoryLoader(
+            loader.story_dir, loader.sources, loader.cached, loader.keep_parsed, loader.records, stream=False
+        )
+        return loader, loader.load()
 
 
 class _CachedFile:
@@ -151,10 +164,12 @@ class _StoryLoader:
         cached: story_cache.Record | None = None,
         keep_parsed: bool = False,
         records: story_cache.Records = story_cache.DISK_RECORDS,
+        stream: bool = True,
     ) -> None:
         self.story_dir = story_dir
         self.sources = sources
         self.records = records
+        self.stream = stream and not keep_parsed  # one file's YAML in memory at a time (`_stream_scene_files`)
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -193,11 +208,10 @@ class _StoryLoader:
         if where is not None:
             raise StoryError([where])
         manifest_data = self.sources.data(manifest_path)
-        prefetched: dict[str, bytes] = {}
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
             if self.cached is not None and self.cached.manifest_digest == self.manifest_digest:
-                story = self._whole_from_cache(self.cached, display, prefetched)
+                story = self._whole_from_cache(self.cached, display)
                 if story is not None:
                     return story
             else:
@@ -231,24 +245,10 @@ class _StoryLoader:
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
             raise StoryError(self.problems)
-        sources = [self._scene_source(path, prefetched) for path in files]
-        for scene_source in sources:
-            if isinstance(scene_source, SourceFile):
-                self.problems.extend(scene_source.problems)
-                if self.keep_parsed:
-                    self.parsed[scene_source.display] = scene_source.value
-        self._collect_scene_ids(sources)
-        start = self._start(reader, manifest)
-        invariants = self._invariants(reader, manifest)
-        for scene_source in sources:
-            if isinstance(scene_source, _CachedFile):
-                self._cached_scene_file(scene_source)
-                scene_source.data = b""
-            else:
-                self._scene_file(scene_source)
-                # Its scenes are built: its YAML can go now, not at the end, so the story and every file's
-                # positioned values are never all in memory at once.
-                scene_source.value = None
+        if self.stream:
+            source_files, start, invariants = self._stream_scene_files(files, reader, manifest)
+        else:
+            source_files, start, invariants = self._read_then_build(files, reader, manifest)
         check_chapter_names(reader, manifest, {scene.chapter for scene in self.scenes.values()})
         if not self.scenes and not any(p.severity == "error" for p in self.problems):
             reader.error(
@@ -274,7 +274,7 @@ class _StoryLoader:
             story_dir=self.story_dir.resolve(),
             assets_dir=assets_dir_for(self.story_dir),
             manifest_file=display,
-            source_files=tuple(s.display for s in sources),
+            source_files=source_files,
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
@@ -285,13 +285,79 @@ class _StoryLoader:
         )
         return self.result
 
+    # -- the scene files: read them all, then build; or one at a time --------------------------------------------
+
+    def _read_then_build(
+        self, files: list[Path], reader: FieldReader, manifest: YMap
+    ) -> tuple[tuple[str, ...], str | None, tuple[Invariant, ...]]:
+        """Every file parsed, every scene id collected, then the scenes built file by file."""
+        sources = [self._scene_source(path) for path in files]
+        for scene_source in sources:
+            if isinstance(scene_source, SourceFile):
+                self.problems.extend(scene_source.problems)
+                if self.keep_parsed:
+                    self.parsed[scene_source.display] = scene_source.value
+        first_seen: dict[str, str] = {}
+        for scene_source in sources:
+            self._collect_scene_ids(scene_source, first_seen, self.problems)
+        start = self._start(reader, manifest)
+        invariants = self._invariants(reader, manifest)
+        for scene_source in sources:
+            self._build_scene_file(scene_source)
+        return tuple(s.display for s in sources), start, invariants
+
+    def _stream_scene_files(
+        self, files: list[Path], reader: FieldReader, manifest: YMap
+    ) -> tuple[tuple[str, ...], str | None, tuple[Invariant, ...]]:
+        """`_read_then_build` with one file's YAML in memory at a time, not all of them (they take about 17 times
+        the bytes on disk): each file is parsed, its ids collected and its scenes built before the next is read.
+
+        Building needs every scene id of the story, so they are first guessed from the files' text (the top-level
+        keys, `_guess_scene_ids`); the guess is checked against the ids the parses find, and when it was wrong in
+        any way (an id it missed or invented, or their order) `_GuessMissed` is raised and the load is made again
+        with `_read_then_build`. A right guess is exactly the set the other way collects, built in the same order;
+        the problems are put in the other way's order (the files' YAML, the ids, the start and invariants, then the
+        scenes), so the result and every problem are the same either way.
+        """
+        guessed = _guess_scene_ids(files, self.sources, self.cached_files, self.base)
+        if guessed is None:
+            raise _GuessMissed
+        self.scene_ids = set(guessed)  # inserted in the order collection would insert them
+        parse_problems: list[Problem] = []
+        id_problems: list[Problem] = []
+        start_problems: list[Problem] = []
+        start_reader = FieldReader(reader.display, start_problems)
+        start = self._start(start_reader, manifest)
+        invariants = self._invariants(start_reader, manifest)
+        head, self.problems = self.problems, []  # the scenes' problems, after all the others
+        first_seen: dict[str, str] = {}
+        displays: list[str] = []
+        for path in files:
+            scene_source = self._scene_source(path)
+            displays.append(scene_source.display)
+            if isinstance(scene_source, SourceFile):
+                parse_problems.extend(scene_source.problems)
+            self._collect_scene_ids(scene_source, first_seen, id_problems)
+            self._build_scene_file(scene_source)
+        if list(first_seen) != guessed:
+            raise _GuessMissed
+        self.problems = head + parse_problems + id_problems + start_problems + self.problems
+        return tuple(displays), start, invariants
+
+    def _build_scene_file(self, scene_source: SourceFile | _CachedFile) -> None:
+        if isinstance(scene_source, _CachedFile):
+            self._cached_scene_file(scene_source)
+            scene_source.data = b""
+        else:
+            self._scene_file(scene_source)
+            # Its scenes are built: its YAML can go now, not at the end, so the story and every file's
+            # positioned values are never all in memory at once.
+            scene_source.value = None
+
     # -- the compiled-story cache --------------------------------------------------------------------------------
 
-    def _whole_from_cache(
-        self, record: story_cache.Record, manifest: str, prefetched: dict[str, bytes]
-    ) -> Story | None:
-        """The story rebuilt from its record when every scene file is as cached, else None (the bytes read so far
-        are left in `prefetched`, by path, for the load that follows)."""
+    def _whole_from_cache(self, record: story_cache.Record, manifest: str) -> Story | None:
+        """The story rebuilt from its record when every scene file is as cached, else None."""
         failed: list[str] = []
         files = expand_scene_globs(
             self.story_dir,
@@ -301,15 +367,10 @@ class _StoryLoader:
         )
         if failed or [str(path) for path in files] != [f.path for f in record.files]:
             return None
-        same = True
         for path, file in zip(files, record.files):
-            data = self.sources.data(path)
-            if data is None:
+            data = self.sources.data(path)  # not kept: all of them would sit beside the story (read again if needed)
+            if data is None or story_cache.content_hash(data) != file.digest:
                 return None
-            prefetched[file.path] = data
-            same = same and story_cache.content_hash(data) == file.digest
-        if not same:
-            return None
         rebuilt = story_cache.rebuild(record, manifest)
         if rebuilt is None:
             return None
@@ -340,11 +401,9 @@ class _StoryLoader:
             build_machine=StoryMachine,
         )
 
-    def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:
+    def _scene_source(self, path: Path) -> SourceFile | _CachedFile:
         display = display_path(path, self.base)
-        data = prefetched.pop(str(path), None)
-        if data is None:
-            data = self.sources.data(path)
+        data = self.sources.data(path)
         if data is None:
             return self.sources.read(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
@@ -754,37 +813,38 @@ class _StoryLoader:
         files = expand_scene_globs(self.story_dir, [(g, at(pos)) for g, pos in globs], too_much, MANIFEST_NAME)
         return None if limits else files
 
-    def _collect_scene_ids(self, sources: list[SourceFile | _CachedFile]) -> None:
-        first_seen: dict[str, str] = {}
-        for source in sources:
-            if isinstance(source, _CachedFile):
-                ids = [(scene_id, Pos(line, column)) for scene_id, line, column in source.record.ids]
-            elif isinstance(source.value, YMap):
-                ids = list(source.value.key_pos.items())
-            else:
+    def _collect_scene_ids(
+        self, source: SourceFile | _CachedFile, first_seen: dict[str, str], problems: list[Problem]
+    ) -> None:
+        """The scene ids of one file (after those of the files before it, in `first_seen`), into `scene_ids`."""
+        if isinstance(source, _CachedFile):
+            ids = [(scene_id, Pos(line, column)) for scene_id, line, column in source.record.ids]
+        elif isinstance(source.value, YMap):
+            ids = list(source.value.key_pos.items())
+        else:
+            return
+        reader = FieldReader(source.display, problems)
+        kept = self.file_ids.setdefault(source.display, [])
+        for scene_id, pos in ids:
+            if not isinstance(scene_id, str) or not ID_PATTERN.match(scene_id):
                 continue
-            reader = FieldReader(source.display, self.problems)
-            kept = self.file_ids.setdefault(source.display, [])
-            for scene_id, pos in ids:
-                if not isinstance(scene_id, str) or not ID_PATTERN.match(scene_id):
-                    continue
-                kept.append((scene_id, pos.line, pos.column))
-                if scene_id in first_seen:
-                    reader.error(
-                        pos,
-                        f"scene '{scene_id}' is already defined in {first_seen[scene_id]}",
-                        "scene ids are unique across the story: rename one of them",
-                    )
-                    continue
-                clash = self._clash(scene_id)
-                if clash:
-                    reader.error(
-                        pos,
-                        f"scene id '{scene_id}' is already used by {clash}",
-                        "ids of scenes, characters, variables and endings are unique: rename one",
-                    )
-                first_seen[scene_id] = f"{source.display}:{pos.line}"
-                self.scene_ids.add(scene_id)
+            kept.append((scene_id, pos.line, pos.column))
+            if scene_id in first_seen:
+                reader.error(
+                    pos,
+                    f"scene '{scene_id}' is already defined in {first_seen[scene_id]}",
+                    "scene ids are unique across the story: rename one of them",
+                )
+                continue
+            clash = self._clash(scene_id)
+            if clash:
+                reader.error(
+                    pos,
+                    f"scene id '{scene_id}' is already used by {clash}",
+                    "ids of scenes, characters, variables and endings are unique: rename one",
+                )
+            first_seen[scene_id] = f"{source.display}:{pos.line}"
+            self.scene_ids.add(scene_id)
 
     def _clash(self, scene_id: str) -> str:
         for table, what in (
@@ -908,6 +968,35 @@ class _StoryLoader:
         for scene_id in order:
             chapters.setdefault(self.scenes[scene_id].chapter, scene_id)
         return [Chapter(name, first) for name, first in chapters.items() if name]  # "": scenes in no chapter
+
+
+class _GuessMissed(Exception):
+    """The scene ids guessed from the files' text were not the ids their parses found: load the other way."""
+
+
+# A top-level key that can be a scene id: at the start of a line, then a colon and a space or the line's end.
+_TOP_LEVEL_ID = re.compile(rb"^([a-z][a-z0-9_]*)[ \t]*:(?=[ \t\r\n]|\Z)", re.MULTILINE)
+
+
+def _guess_scene_ids(
+    files: list[Path], sources: Sources, cached: dict[str, story_cache.FileRecord], base: Path
+) -> list[str] | None:
+    """The scene ids of `files` in the order a load collects them (each once, where first seen), as their text
+    suggests (or the compiled-story cache, for a file it holds unchanged); None when a file cannot be read. A guess
+    only: `_stream_scene_files` checks it."""
+    guessed: dict[str, None] = {}
+    for path in files:
+        data = sources.data(path)
+        if data is None:
+            return None
+        record = cached.get(display_path(path, base)) if cached else None
+        if record is not None and record.path == str(path) and record.digest == story_cache.content_hash(data):
+            keys: list[str] = [scene_id for scene_id, _, _ in record.ids]
+        else:
+            keys = [key.decode("ascii") for key in _TOP_LEVEL_ID.findall(data)]
+        for key in keys:
+            guessed.setdefault(key, None)
+    return list(guessed)
 
 
 def _is_colour(text: str) -> bool:

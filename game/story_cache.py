@@ -13,10 +13,12 @@ record per scene file with the blake2b hash of that file's bytes, and one for th
 
 The cache is never trusted blindly: one file per story folder (keyed by its resolved path) in the user cache folder
 (`HEARTSTOPPER_CACHE_DIR` moves it, as for the rasterised art), starting with a magic word, the format number and a
-checksum of the rest; the record names the engine it was made by (the version and a hash of the loader's own source),
-and the story folder. Anything that does not match, does not read, or fails to decode is ignored silently and a real
-load follows (and rewrites it). Writes are atomic (a temporary file, then a rename), and a cache that cannot be
-written is simply not written. `--no-cache` (or `HEARTSTOPPER_NO_CACHE=1`) turns the whole thing off.
+checksum of the rest (the record in pieces, the story's own then one per scene file, each marshalled apart so writing
+it never needs the whole of it in memory twice); the record names the engine it was made by (the version and a hash
+of the loader's own source), and the story folder. Anything that does not match, does not read, or fails to decode
+is ignored silently and a real load follows (and rewrites it). Writes are atomic (a temporary file, then a rename),
+and a cache that cannot be written is simply not written. `--no-cache` (or `HEARTSTOPPER_NO_CACHE=1`) turns the
+whole thing off.
 
 Compiled conditions hold Python closures, which are not data: the record keeps each condition's text, and it is
 compiled again (once per distinct text) when a story is rebuilt.
@@ -26,12 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import logging
 import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,8 +65,8 @@ from game.staging import Transition
 log = logging.getLogger(__name__)
 
 # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
-# 5: the title screen and window (branding), transitions
-FORMAT = 5
+# 5: the title screen and window (branding), transitions; 6: the record written in pieces
+FORMAT = 6
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -267,40 +270,47 @@ def _decode_record(data: bytes, story_dir: str) -> Record | None:
     payload = memoryview(data)[_HEADER:]
     if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
         return None
-    stamp, folder, manifest_digest, head, globs, files, chapters = marshal.loads(payload)
+    pieces = _pieces(payload)
+    stamp, folder, manifest_digest, head, globs, chapters, count = next(pieces)
     if stamp != engine_stamp() or folder != story_dir:
         return None
-    return Record(
-        folder,
-        manifest_digest,
-        head,
-        tuple(globs),
-        [FileRecord(*entry) for entry in files],
-        tuple(tuple(chapter) for chapter in chapters),
-    )
+    files = [FileRecord(*entry) for entry in pieces]
+    if len(files) != count:
+        return None
+    return Record(folder, manifest_digest, head, tuple(globs), files, tuple(tuple(chapter) for chapter in chapters))
+
+
+def _pieces(payload: memoryview) -> Iterator[tuple]:
+    """The payload's pieces: each its length (4 bytes, little-endian), then a marshalled tuple."""
+    offset = 0
+    while offset < len(payload):
+        size = int.from_bytes(payload[offset : offset + 4], "little")
+        offset += 4
+        if offset + size > len(payload):
+            raise ValueError("a piece runs past the end of the cache")
+        yield marshal.loads(payload[offset : offset + size])
+        offset += size
 
 
 def write_record(story_dir: Path, record: Record) -> None:
-    """Keep `record` for the next load; any failure (a read-only folder, a full disk) only means no cache."""
-    files = [
-        (f.path, f.display, f.digest, f.ids, f.refs, f.scenes) for f in record.files
-    ]  # plain tuples: marshal takes nothing else
+    """Keep `record` for the next load; any failure (a read-only folder, a full disk) only means no cache.
+
+    Written piece by piece (the story's part, then one piece per scene file), never marshalled whole: a whole
+    story's payload, with the room marshal makes while it grows, took twice its size again beside the story just
+    loaded (the peak of a load that read one changed file)."""
+    first = (
+        engine_stamp(),
+        record.story_dir,
+        record.manifest_digest,
+        record.head,
+        record.globs,
+        record.chapters,
+        len(record.files),
+    )
+    files = ((f.path, f.display, f.digest, f.ids, f.refs, f.scenes) for f in record.files)  # marshal takes tuples
     try:
-        payload = marshal.dumps(
-            (
-                engine_stamp(),
-                record.story_dir,
-                record.manifest_digest,
-                record.head,
-                record.globs,
-                files,
-                record.chapters,
-            ),
-            4,
-        )
-        checksum = hashlib.blake2b(payload, digest_size=32).digest()
         path = cache_file(story_dir)
-        _replace(path, MAGIC + FORMAT.to_bytes(2, "little") + checksum + payload)
+        _replace(path, itertools.chain((first,), files))
         _prune(path.parent)
     except (OSError, ValueError) as error:
         log.info("story cache for %s not written (%s)", story_dir, error)
@@ -318,8 +328,9 @@ def _prune(folder: Path) -> None:
             entry.unlink()
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`: readers see the old file or the new.
+def _replace(path: Path, pieces: Iterable[tuple]) -> None:
+    """Write the cache of `pieces` (see `_pieces`) to a temporary file beside `path`, its checksum last into the
+    room left for it in the header, then rename it over `path`: readers see the old file or the new.
 
     Unlike the player's files (`game.jsonfiles.write_atomic`) it is not forced to disk first: a cache torn by a
     crash fails its checksum and is rebuilt, and the wait for the disk would slow every first load.
@@ -328,7 +339,15 @@ def _replace(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.write(MAGIC + FORMAT.to_bytes(2, "little") + bytes(32))
+            checksum = hashlib.blake2b(digest_size=32)
+            for piece in pieces:
+                data = marshal.dumps(piece, 4)
+                framed = len(data).to_bytes(4, "little") + data
+                checksum.update(framed)
+                stream.write(framed)
+            stream.seek(len(MAGIC) + 2)
+            stream.write(checksum.digest())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -8,13 +8,13 @@ the player's.
 Writing PNGs is most of a capture's time and all of its bytes, so a picture is written only when asked for: `only`
 (the command's `--only menus,endings`) names the kinds wanted (see `KINDS`), and a picture identical to the one
 written just before is not written again. Every picture keeps the number it has in a full capture, so a partial
-capture's files are the same files as a full one's, under the same names.
+capture's files are the same files as a full one's, under the same names. The PNGs are encoded by
+game/ui/png_writer.py, on other cores while the next frame is drawn, and hold exactly the pixels drawn.
 """
 
 from __future__ import annotations
 
 import copy
-import errno
 import hashlib
 import os
 import sys
@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from game.staging import MAX_DURATION
+from game.ui.png_writer import PictureWriter
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 from game.wording import plural
@@ -82,7 +83,7 @@ def capture(
     clock = _Clock()
     count = written = identical = 0
     last_written = b""
-    with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data:
+    with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data, PictureWriter() as writer:
         app = open_app(story, size=size, clock=clock, data=Path(data), speaker=Speaker(None))
         if settings is not None:
             app.settings = copy.copy(settings)
@@ -97,18 +98,14 @@ def capture(
             count += 1
             if only is not None and kind not in only:
                 return
-            digest = hashlib.blake2b(pygame.image.tobytes(app.display.window, "RGB"), digest_size=16).digest()
+            pixels = pygame.image.tobytes(app.display.window, "RGB")
+            digest = hashlib.blake2b(pixels, digest_size=16).digest()
             if digest == last_written:
                 identical += 1
                 return
             last_written = digest
             written += 1
-            picture = out_dir / f"{count:04d}-{name}.png"
-            try:
-                pygame.image.save(app.display.window, str(picture))
-            except pygame.error as error:  # pygame's own word for a file it cannot write
-                reason = str(error).rpartition(": ")[2] or "it cannot be written"
-                raise OSError(errno.EIO, reason, str(picture)) from None
+            writer.write(out_dir / f"{count:04d}-{name}.png", pixels, *app.display.window.get_size())
 
         try:
             app.reset(TitleScreen(app), clock.now)
