@@ -35,7 +35,7 @@ class ChaptersScreen(Screen):
         self.back_hover = False
 
     def start(self, button: int, now: float) -> None:
-        from game.ui.screens.flow import start_chapter
+        from game.ui.screens.flow import start_chapter  # the engine only when a chapter starts
 
         start_chapter(self.app, self.list.buttons[button].key, now)
 

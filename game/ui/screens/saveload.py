@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -17,7 +16,9 @@ from game.ui.assets import placeholder
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.savestore import PAGES, Slot, page_keys
+from game.ui.screens import flow, router
 from game.ui.screens.page import draw_page, return_button
+from game.ui.screens.router import InPlay
 from game.ui.spoken import Spoken, joined
 from game.ui.textlayout import ellipsize
 from game.ui.theme import (
@@ -35,9 +36,6 @@ from game.ui.theme import (
 )
 from game.ui.widgets import Button, ButtonList, contains
 
-if TYPE_CHECKING:
-    from game.ui.screens.game import GameScreen
-
 log = logging.getLogger(__name__)
 
 CELL_W, CELL_H = 376, 160
@@ -47,7 +45,7 @@ GAP = 10
 
 
 class SaveLoadScreen(Screen):
-    def __init__(self, app: App, mode: str, *, game: GameScreen | None = None) -> None:
+    def __init__(self, app: App, mode: str, *, game: InPlay | None = None) -> None:
         super().__init__(app)
         self.mode = mode if game is not None else "load"
         self.game = game
@@ -98,9 +96,6 @@ class SaveLoadScreen(Screen):
 
     # Acting -----------------------------------------------------------------------------------------------------
     def use(self, index: int, now: float) -> None:
-        from game.ui.screens import flow
-        from game.ui.screens.dialog import Dialog
-
         slot = self.slots[index]
         if self.mode == "save":
             if self.game is None:
@@ -113,21 +108,19 @@ class SaveLoadScreen(Screen):
                     self.app.toast(f"Saved in slot {slot.key}", t)
                     self.app.audio.play_ui("save")
                 except OSError as err:
-                    self.app.push(Dialog(self.app, f"The game could not be saved: {err}"), t)
+                    router.tell(self.app, f"The game could not be saved: {err}", t)
                 self._load_page()
 
             if slot.status == "empty":
                 write(now)
             else:
-                self.app.push(Dialog(self.app, "Save over this slot?", yes="Save", no="Cancel", on_yes=write), now)
+                router.tell(self.app, "Save over this slot?", now, yes="Save", no="Cancel", on_yes=write)
             return
         if slot.status == "empty":
             return
         flow.load_slot(self.app, slot, now)
 
     def delete(self, index: int, now: float) -> None:
-        from game.ui.screens.dialog import Dialog
-
         slot = self.slots[index]
         if slot.status == "empty":
             return
@@ -136,7 +129,7 @@ class SaveLoadScreen(Screen):
             self.app.saves.delete(slot.key)
             self._load_page()
 
-        self.app.push(Dialog(self.app, "Delete this save?", yes="Delete", no="Keep", on_yes=remove), now)
+        router.tell(self.app, "Delete this save?", now, yes="Delete", no="Keep", on_yes=remove)
 
     def resume(self, now: float) -> None:
         self._load_page()

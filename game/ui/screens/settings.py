@@ -87,11 +87,14 @@ class SettingsScreen(Screen):
     def rows(self) -> tuple[Row, ...]:
         return PAGES[self.page][1]
 
-    def show_page(self, page: str) -> None:
-        if page in PAGES and page != self.page:
+    def show_page(self, page: str) -> bool:
+        if page not in PAGES:
+            return False
+        if page != self.page:
             self.page = page
             self.focus = 0
             self.dragging = None
+        return True
 
     def _turn(self, step: int) -> None:
         names = list(PAGES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.screens import router
 from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
@@ -42,7 +43,7 @@ class TitleScreen(Screen):
         self._build()
 
     def choose(self, label: str, now: float) -> None:
-        from game.ui.screens import flow
+        from game.ui.screens import flow  # the way into a game, and with it the engine, only when it is asked for
 
         self.app.audio.play_ui("select")
         if label == "New game":
@@ -52,21 +53,13 @@ class TitleScreen(Screen):
             if slot is not None:
                 flow.load_slot(self.app, slot, now)
         elif label == "Load":
-            from game.ui.screens.saveload import SaveLoadScreen
-
-            self.app.push(SaveLoadScreen(self.app, "load"), now)
+            router.push(self.app, "saveload", now, "load")
         elif label == "Chapters":
-            from game.ui.screens.chapters import ChaptersScreen
-
-            self.app.push(ChaptersScreen(self.app), now)
+            router.push(self.app, "chapters", now)
         elif label == "Endings":
-            from game.ui.screens.endings import EndingsScreen
-
-            self.app.push(EndingsScreen(self.app), now)
+            router.push(self.app, "endings", now)
         elif label == "Settings":
-            from game.ui.screens.settings import SettingsScreen
-
-            self.app.push(SettingsScreen(self.app), now)
+            router.push(self.app, "settings", now)
         elif label == "Quit":
             self.app.quit(0)
 
