@@ -6,14 +6,17 @@ activated and whether anything visible changed, so screens can redraw only when 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.spoken import button_words
-from game.ui.theme import FOCUS, INK, INK_FAINT, LOCKED, PAPER, UI_PX, Color, mix
+from game.ui.theme import CHARLIE_BLUE, FOCUS, INK, INK_FAINT, INK_SOFT, LOCKED, PAPER, UI_PX, Color, mix
 
 Rect = tuple[float, float, float, float]
+BAR_W = 10  # a scroll bar's width
+Paint = Callable[[Canvas, int, bool], None]  # draws item `index` of a list, highlighted or not, in its own look
 
 
 def contains(rect: Rect, pos: tuple[float, float]) -> bool:
@@ -67,16 +70,35 @@ class Button:
 
 @dataclass(slots=True)
 class ButtonList:
-    """Buttons operated together; `focus` is the keyboard/mouse highlight (None until used)."""
+    """The one focusable list of buttons every menu uses: a column, a row or a grid, operated by mouse (hover and
+    click), arrow keys or a controller's pad, and Enter; `focus` is the highlight (None until used).
+
+    Given a `view` (the top and bottom of the band it shows in) and a `bar_x`, a list taller than its view scrolls:
+    with the wheel, with the keys (the highlighted button is kept in view), or by clicking or dragging the scroll
+    bar drawn beside it, which shows how much lies above and below. Screens lay the buttons out unscrolled and call
+    `laid_out()`; the list moves them as it scrolls.
+    """
 
     buttons: list[Button] = field(default_factory=list)
     focus: int | None = None
     columns: int = 1
+    view: tuple[float, float] | None = None
+    bar_x: float = 0.0
+    wheel_step: float = 72.0
+    scroll: float = 0.0
+    _tops: list[float] = field(default_factory=list)
+    _dragging: bool = False
 
     def enabled(self) -> list[int]:
         return [i for i, b in enumerate(self.buttons) if b.enabled]
 
+    # Pointer ------------------------------------------------------------------------------------------------------
+    def in_view(self, pos: tuple[float, float]) -> bool:
+        return self.view is None or not self.scrollable or self.view[0] <= pos[1] < self.view[1]
+
     def hit(self, pos: tuple[float, float]) -> int | None:
+        if not self.in_view(pos):
+            return None
         for i, b in enumerate(self.buttons):
             if contains(b.rect, pos):
                 return i
@@ -98,15 +120,21 @@ class ButtonList:
             return i
         return None
 
+    # Keys and pad -------------------------------------------------------------------------------------------------
     def move(self, action: Action) -> bool:
-        """Move the highlight with the arrow keys; True if it changed."""
+        """Move the highlight with the arrow keys (or the pad); True if it changed. In a single row, up and down
+        move along it too; the highlight is kept in view."""
         order = list(range(len(self.buttons)))
         if not order:
             return False
         if self.focus is None:
             first = self.enabled()
             self.focus = first[0] if first else 0
+            self._keep_focus_in_view()
             return True
+        one_row = self.columns > 1 and self.columns >= len(self.buttons)
+        if one_row and action in (Action.UP, Action.DOWN):
+            action = Action.LEFT if action == Action.UP else Action.RIGHT
         step = {Action.UP: -self.columns, Action.DOWN: self.columns, Action.LEFT: -1, Action.RIGHT: 1}.get(action)
         if step is None or (self.columns == 1 and action in (Action.LEFT, Action.RIGHT)):
             return False
@@ -117,6 +145,7 @@ class ButtonList:
                 break
         changed = i != self.focus
         self.focus = i
+        self._keep_focus_in_view()
         return changed
 
     def activate(self) -> int | None:
@@ -125,6 +154,14 @@ class ButtonList:
             return self.focus
         return None
 
+    def confirm(self) -> int | None:
+        """Enter (or the pad's A): the highlighted button if it can be pressed; with nothing highlighted yet, the
+        first press highlights the first button instead."""
+        button = self.activate()
+        if button is None and self.focus is None:
+            self.move(Action.DOWN)
+        return button
+
     def focus_words(self) -> str:
         """The highlighted button as self-voicing reads it ("" when nothing is highlighted)."""
         if self.focus is None or not 0 <= self.focus < len(self.buttons):
@@ -132,9 +169,137 @@ class ButtonList:
         b = self.buttons[self.focus]
         return button_words(b.label, enabled=b.enabled, detail=b.detail)
 
-    def draw(self, canvas: Canvas, *, px: float = UI_PX, align: str = "center") -> None:
+    # Scrolling ----------------------------------------------------------------------------------------------------
+    def laid_out(self) -> None:
+        """The buttons have been placed (unscrolled): remember where, and scroll as far as before."""
+        self._tops = [b.rect[1] for b in self.buttons]
+        scroll, self.scroll = self.scroll, 0.0
+        self.scroll_to(scroll)
+
+    def _extent(self) -> tuple[float, float]:
+        """The top and bottom of the buttons, unscrolled."""
+        if not self.buttons:
+            return (0.0, 0.0)
+        tops = self._tops if len(self._tops) == len(self.buttons) else [b.rect[1] + self.scroll for b in self.buttons]
+        return min(tops), max(t + b.rect[3] for t, b in zip(tops, self.buttons))
+
+    @property
+    def content_height(self) -> float:
+        top, bottom = self._extent()
+        return bottom - top
+
+    @property
+    def max_scroll(self) -> float:
+        if self.view is None:
+            return 0.0
+        return max(0.0, self._extent()[1] - self.view[1])
+
+    @property
+    def scrollable(self) -> bool:
+        return self.max_scroll > 0
+
+    def scroll_to(self, value: float) -> bool:
+        """Scroll the buttons (0 shows the first); True if they moved."""
+        value = max(0.0, min(self.max_scroll, value))
+        if value == self.scroll:
+            return False
+        if len(self._tops) != len(self.buttons):
+            self._tops = [b.rect[1] + self.scroll for b in self.buttons]
+        self.scroll = value
+        for button, top in zip(self.buttons, self._tops):
+            x, _, w, h = button.rect
+            button.rect = (x, top - value, w, h)
+        return True
+
+    def wheel(self, dy: int) -> bool:
+        """Wheel up (dy > 0) shows earlier buttons; True if the list moved."""
+        return self.scroll_to(self.scroll - dy * self.wheel_step)
+
+    def _keep_focus_in_view(self) -> None:
+        if self.view is None or self.focus is None or not self.scrollable:
+            return
+        _, y, _, h = self.buttons[self.focus].rect
+        if y < self.view[0]:
+            self.scroll_to(self.scroll - (self.view[0] - y))
+        elif y + h > self.view[1]:
+            self.scroll_to(self.scroll + (y + h - self.view[1]))
+
+    def bar(self) -> tuple[Rect, Rect]:
+        """(track, thumb) rectangles of the scroll bar."""
+        top, bottom = self.view or (0.0, 0.0)
+        track = (self.bar_x, top, BAR_W, bottom - top)
+        share = (bottom - top) / self.content_height if self.content_height else 1.0
+        thumb_h = max(36.0, track[3] * share)
+        travel = track[3] - thumb_h
+        thumb_y = top + (travel * self.scroll / self.max_scroll if self.max_scroll else 0.0)
+        return track, (self.bar_x, thumb_y, BAR_W, thumb_h)
+
+    def _scroll_bar_to(self, y: float) -> bool:
+        track, thumb = self.bar()
+        travel = track[3] - thumb[3]
+        share = (y - track[1] - thumb[3] / 2) / travel if travel else 0.0
+        return self.scroll_to(share * self.max_scroll)
+
+    def press(self, pos: tuple[float, float]) -> bool:
+        """A click on the scroll bar (True if it was one): jump there and start dragging."""
+        if not self.scrollable:
+            return False
+        x, y, w, h = self.bar()[0]
+        if not contains((x - 8, y, w + 16, h), pos):
+            return False
+        self._dragging = True
+        self._scroll_bar_to(pos[1])
+        return True
+
+    def drag(self, pos: tuple[float, float], held: bool) -> bool:
+        """The mouse moved while the bar may be held: follow it; True if the list moved."""
+        if not self._dragging:
+            return False
+        if not held:
+            self._dragging = False
+            return False
+        return self._scroll_bar_to(pos[1])
+
+    def release(self) -> None:
+        self._dragging = False
+
+    # Drawing ------------------------------------------------------------------------------------------------------
+    def draw(
+        self,
+        canvas: Canvas,
+        *,
+        px: float = UI_PX,
+        align: str = "center",
+        sizes: Sequence[float] | None = None,
+        paint: Paint | None = None,
+    ) -> None:
+        """The buttons, clipped to the view, and the scroll bar when the list scrolls. Each button is drawn in the
+        house look (at its own text size, when `sizes` gives them), or by `paint(canvas, index, focused)` for a
+        screen whose items have a look of their own (save slots, ending cards)."""
+        scrolling = self.view is not None and self.scrollable
+        top, bottom = self.view or (0.0, 0.0)
+        clip = canvas.surface.get_clip()
+        if scrolling:
+            canvas.surface.set_clip(canvas.r(0, top - 8, 1280, bottom - top + 16))
         for i, b in enumerate(self.buttons):
-            b.draw(canvas, i == self.focus, px=px, align=align)
+            _, y, _, h = b.rect
+            if scrolling and (y + h < top - 8 or y > bottom + 8):
+                continue
+            if paint is not None:
+                paint(canvas, i, i == self.focus)
+            else:
+                b.draw(canvas, i == self.focus, px=sizes[i] if sizes else px, align=align)
+        if not scrolling:
+            return
+        canvas.surface.set_clip(clip)
+        track, thumb = self.bar()
+        canvas.panel(track, (*PAPER, 230), radius=BAR_W / 2, border=1.5, border_color=mix(PAPER, INK_SOFT, 0.5))
+        canvas.panel(thumb, mix(CHARLIE_BLUE, INK_SOFT, 0.3), radius=BAR_W / 2)
+        cx = self.bar_x + BAR_W / 2
+        if self.scroll > 0:
+            canvas.polygon([(cx - 9, top - 8), (cx + 9, top - 8), (cx, top - 20)], INK_SOFT)
+        if self.scroll < self.max_scroll:
+            canvas.polygon([(cx - 9, bottom + 8), (cx + 9, bottom + 8), (cx, bottom + 20)], INK_SOFT)
 
 
 def column(labels: list[str], *, x: float, y: float, w: float, h: float, gap: float) -> list[Button]:

@@ -18,7 +18,6 @@ from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
 from game.ui.textlayout import wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
-from game.ui.widgets import contains
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
 TEXT_X = 300
@@ -36,7 +35,6 @@ class BacklogScreen(Screen):
         self.entries = list(entries)
         self.scroll = 0.0  # logical pixels scrolled up from the newest line
         self.back = return_button()
-        self.back_hover = False
         self._rows: list[tuple[str, ...]] = []
         self._scale = 0.0
         self._size()
@@ -98,15 +96,12 @@ class BacklogScreen(Screen):
         return self._scroll_by(STEP * dy, now, close_at_bottom=dy < 0)
 
     def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
+        if self.back.hit(pos):
             self.app.pop(now)
         return True
 
     def motion(self, pos: tuple[float, float], now: float) -> bool:
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return changed
+        return self.back.hover(pos)
 
     def reading(self) -> int | None:
         """The entry at the bottom of the view (the newest one shown), which self-voicing reads."""
@@ -149,7 +144,7 @@ class BacklogScreen(Screen):
             canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         if self.scroll > 0:
             canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
-        self.back.draw(canvas, self.back_hover)
+        self.back.draw(canvas)
 
     def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
         color = parse_hex(entry.color)

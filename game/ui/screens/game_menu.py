@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.screens import router
+from game.ui.screens.page import ListScreen
 from game.ui.screens.router import InPlay
 from game.ui.spoken import Spoken
 from game.ui.theme import INK, PAPER, SHADE
@@ -14,7 +15,7 @@ from game.ui.widgets import ButtonList, column
 ITEMS = ["Resume", "History", "Save", "Load", "Settings", "Main menu", "Quit"]
 
 
-class GameMenu(Screen):
+class GameMenu(ListScreen):
     opaque = False
 
     def __init__(self, app: App, game: InPlay) -> None:
@@ -53,33 +54,14 @@ class GameMenu(Screen):
                 on_yes=lambda t: app.quit(0),
             )
 
+    def pressed(self, button: int, now: float) -> None:
+        self.choose(ITEMS[button], now)
+
     def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU:
-            self.app.pop(now)
-            return True
-        if action in (Action.UP, Action.DOWN):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self.choose(ITEMS[button], now)
-            return True
         if action == Action.QUICK_SAVE:
             self.game.quick_save(now)
             return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self.choose(ITEMS[button], now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
+        return super().action(action, now)
 
     def speech(self, now: float) -> Spoken | None:
         return Spoken("menu", "Game menu", self.list.focus_words())

@@ -85,10 +85,3 @@ def reset(app: App, name: ScreenName, now: float, *args: Any, **kwargs: Any) -> 
 def tell(app: App, message: str, now: float, **answers: Any) -> None:
     """A dialog over the current screen: a message and OK, or a question (`yes=`, `no=`, `on_yes=`, `on_no=`)."""
     push(app, "dialog", now, message, **answers)
-
-
-def showing(screen: object, name: ScreenName) -> bool:
-    """Whether `screen` is a screen called `name` (without importing that screen's module when it is not loaded)."""
-    route = ROUTES[name]
-    cls = type(screen)
-    return any(c.__module__ == route.module and c.__name__ == route.cls for c in cls.__mro__)

@@ -81,7 +81,6 @@ class SettingsScreen(Screen):
         self.focus = 0
         self.dragging: int | None = None
         self.back = return_button()
-        self.back_hover = False
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -181,7 +180,7 @@ class SettingsScreen(Screen):
         return True
 
     def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
+        if self.back.hit(pos):
             self.app.pop(now)
             return True
         for i, page in enumerate(PAGES):
@@ -215,10 +214,7 @@ class SettingsScreen(Screen):
         if self.dragging is not None:
             self._slider_at(self.dragging, pos[0], save=False)
             return True
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return changed
+        return self.back.hover(pos)
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
@@ -257,7 +253,7 @@ class SettingsScreen(Screen):
             INK_SOFT,
             anchor="center",
         )
-        self.back.draw(canvas, self.back_hover)
+        self.back.draw(canvas)
 
     def _draw_slider(self, canvas: Canvas, i: int, row: Row) -> None:
         x, y, w, h = self._track(i)

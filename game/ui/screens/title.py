@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
-from game.ui.input import Action
 from game.ui.screens import router
+from game.ui.screens.page import ListScreen
 from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
@@ -13,7 +13,7 @@ from game.ui.widgets import Button, ButtonList
 ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
 
 
-class TitleScreen(Screen):
+class TitleScreen(ListScreen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.list = ButtonList(focus=0)
@@ -63,30 +63,11 @@ class TitleScreen(Screen):
         elif label == "Quit":
             self.app.quit(0)
 
-    def action(self, action: Action, now: float) -> bool:
-        if action in (Action.UP, Action.DOWN):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self.choose(self.list.buttons[button].label, now)
-            elif self.list.focus is None:
-                self.list.move(Action.DOWN)
-            return True
-        return False
+    def pressed(self, button: int, now: float) -> None:
+        self.choose(self.list.buttons[button].label, now)
 
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self.choose(self.list.buttons[button].label, now)
-            return True
-        return False
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
+    def close(self, now: float) -> bool:
+        return False  # the title is the bottom of the stack: Escape leaves it where it is
 
     def speech(self, now: float) -> Spoken | None:
         title = str(getattr(self.app.story, "title", ""))
