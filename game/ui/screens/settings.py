@@ -13,25 +13,13 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import theme
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.screens.page import draw_page, return_button
 from game.ui.settings import TEXT_SIZES, TEXT_SPEED_MAX
 from game.ui.spoken import Spoken, joined
-from game.ui.theme import (
-    CHARLIE_BLUE,
-    DANGER,
-    INK,
-    INK_FAINT,
-    INK_SOFT,
-    NICK_YELLOW,
-    PAPER,
-    PAPER_DEEP,
-    SMALL_PX,
-    UI_PX,
-    mix,
-)
 from game.ui.widgets import contains
 
 LABEL_X = 110
@@ -236,8 +224,10 @@ class SettingsScreen(Screen):
             y = ROW_Y + i * ROW_H
             focused = i == self.focus
             if focused:
-                canvas.panel((70, y + 6, 1140, ROW_H - 12), (*mix(PAPER, CHARLIE_BLUE, 0.18), 255), radius=16)
-            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), UI_PX, INK, anchor="midleft", bold=focused)
+                canvas.panel(
+                    (70, y + 6, 1140, ROW_H - 12), (*theme.mix(theme.PAPER, theme.CHARLIE_BLUE, 0.18), 255), radius=16
+                )
+            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), theme.UI_PX, theme.INK, anchor="midleft", bold=focused)
             if row.kind == "slider":
                 self._draw_slider(canvas, i, row)
             else:
@@ -245,12 +235,12 @@ class SettingsScreen(Screen):
                 for k, (option, label) in enumerate(row.options):
                     _draw_option(canvas, self._option_rect(i, k, len(row.options)), label, option == value)
         for k, notice in enumerate(self.notices()):
-            canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), SMALL_PX, DANGER)
+            canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), theme.SMALL_PX, theme.DANGER)
         canvas.text(
             "Arrow keys choose and change \u00b7 Page Up/Down change page \u00b7 Escape returns",
             (640, 672),
-            SMALL_PX - 1,
-            INK_SOFT,
+            theme.SMALL_PX - 1,
+            theme.INK_SOFT,
             anchor="center",
         )
         self.back.draw(canvas)
@@ -259,21 +249,21 @@ class SettingsScreen(Screen):
         x, y, w, h = self._track(i)
         value = float(getattr(self.app.settings, row.name))
         t = (value - row.low) / (row.high - row.low)
-        canvas.panel((x, y + h / 2 - 6, w, 12), PAPER_DEEP, radius=6, border=1, border_color=INK_FAINT)
-        canvas.panel((x, y + h / 2 - 6, max(12, w * t), 12), mix(CHARLIE_BLUE, PAPER, 0.2), radius=6)
-        canvas.circle((x + w * t, y + h / 2), 14, PAPER)
-        canvas.circle((x + w * t, y + h / 2), 14, INK, width=2.5)
-        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), UI_PX - 4, INK_SOFT, anchor="midleft")
+        canvas.panel((x, y + h / 2 - 6, w, 12), theme.PAPER_DEEP, radius=6, border=1, border_color=theme.INK_FAINT)
+        canvas.panel((x, y + h / 2 - 6, max(12, w * t), 12), theme.mix(theme.CHARLIE_BLUE, theme.PAPER, 0.2), radius=6)
+        canvas.circle((x + w * t, y + h / 2), 14, theme.PAPER)
+        canvas.circle((x + w * t, y + h / 2), 14, theme.INK, width=2.5)
+        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), theme.UI_PX - 4, theme.INK_SOFT, anchor="midleft")
 
 
 def _draw_option(canvas: Canvas, rect: tuple[float, float, float, float], label: str, on: bool) -> None:
     """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone)."""
     canvas.panel(
         rect,
-        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
+        theme.mix(theme.PAPER, theme.NICK_YELLOW, 0.55) if on else theme.PAPER_DEEP,
         radius=14,
         border=2 if on else 1,
-        border_color=INK if on else INK_FAINT,
+        border_color=theme.INK if on else theme.INK_FAINT,
     )
     x, y, w, h = rect
-    canvas.text(label, (x + w / 2, y + h / 2), UI_PX - 3, INK, anchor="center", bold=on)
+    canvas.text(label, (x + w / 2, y + h / 2), theme.UI_PX - 3, theme.INK, anchor="center", bold=on)
