@@ -172,11 +172,12 @@ def refine(node: nodes.Expr, env: Env, want: bool) -> Env | None:
     if isinstance(node, nodes.BoolOp):
         every = (node.op == "and") == want  # `and` wanted true, or `or` wanted false: each operand must agree
         if every:
-            current: Env | None = env
+            current: Env = env
             for operand in node.operands:
-                current = refine(operand, current, want)
-                if current is None:
+                refined = refine(operand, current, want)
+                if refined is None:
                     return None
+                current = refined
             return current
         result: Env | None = None
         for operand in node.operands:
@@ -204,7 +205,7 @@ def _refine_int(left: nodes.Expr, op: str, right: nodes.Expr, env: Env) -> Env |
         return None
     narrowed: Env | None = env
     if isinstance(left, (nodes.Var, nodes.Visited)):
-        narrowed = _narrow_int(left, op, b, narrowed)
+        narrowed = _narrow_int(left, op, b, env)
     if narrowed is not None and isinstance(right, (nodes.Var, nodes.Visited)):
         narrowed = _narrow_int(right, _FLIPPED[op], int_range(left, narrowed), narrowed)
     return narrowed

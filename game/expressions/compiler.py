@@ -67,13 +67,14 @@ _VISITS_CONST: dict[nodes.CompareOp, _Maker] = {
     ">": lambda s, c: lambda v, n: n.get(s, 0) > c,
     ">=": lambda s, c: lambda v, n: n.get(s, 0) >= c,
 }
+# Two variables are ordered only when the checker has found both numbers; values are typed `object` here.
 _VAR_VAR: dict[nodes.CompareOp, _Maker] = {
     "==": lambda a, b: lambda v, n: v[a] == v[b],
     "!=": lambda a, b: lambda v, n: v[a] != v[b],
-    "<": lambda a, b: lambda v, n: v[a] < v[b],
-    "<=": lambda a, b: lambda v, n: v[a] <= v[b],
-    ">": lambda a, b: lambda v, n: v[a] > v[b],
-    ">=": lambda a, b: lambda v, n: v[a] >= v[b],
+    "<": lambda a, b: lambda v, n: v[a] < v[b],  # type: ignore[operator]
+    "<=": lambda a, b: lambda v, n: v[a] <= v[b],  # type: ignore[operator]
+    ">": lambda a, b: lambda v, n: v[a] > v[b],  # type: ignore[operator]
+    ">=": lambda a, b: lambda v, n: v[a] >= v[b],  # type: ignore[operator]
 }
 _FN_CONST: dict[nodes.CompareOp, _Maker] = {
     "==": lambda f, c: lambda v, n: f(v, n) == c,

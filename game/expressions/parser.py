@@ -120,7 +120,7 @@ class _Parser:
         self.advance()
         right = self.sum()
         end = self.previous().end
-        node = nodes.Compare(token.text, left, right, start, end, token.offset)  # type: ignore[arg-type]
+        node = nodes.Compare(token.text, left, right, start, end, token.offset)
         following = self.peek()
         if following.kind == "op" and following.text in nodes.COMPARE_OPS:
             raise ExpressionError(

@@ -203,14 +203,14 @@ def visit_caps(story: Story) -> tuple[dict[str, int | None], dict[str, str]]:
         for node in walk(condition.tree):
             if not isinstance(node, Compare) or node.left.type != "int":
                 continue
-            for scene, cap in comparison_caps(node, bounds).items():
-                if scene in uncapped:
+            for counted, cap in comparison_caps(node, bounds).items():
+                if counted in uncapped:
                     continue
                 if cap is None:
-                    caps[scene] = None
-                    uncapped[scene] = condition.source
+                    caps[counted] = None
+                    uncapped[counted] = condition.source
                 else:
-                    caps[scene] = max(caps.get(scene, 0) or 0, cap)
+                    caps[counted] = max(caps.get(counted, 0) or 0, cap)
     return {scene: cap for scene, cap in caps.items() if cap != 0}, uncapped
 
 

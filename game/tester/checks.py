@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Literal
 
 from game.model import Choice, Scene, Story
 from game.program import OP_BRANCH, SceneProgram, run_silently
@@ -24,6 +25,7 @@ from game.tester.report import (
     ExploreReport,
     InvariantViolation,
     PointOfNoReturn,
+    Severity,
     SoftLock,
     UnreachedScene,
     UntakenChoice,
@@ -80,8 +82,8 @@ def _first(exploration: Exploration, states: list[int]) -> int:
 def _endings(exploration: Exploration, by_scene: dict[str, list[int]]) -> list[EndingResult]:
     story = exploration.story
     finishing: dict[str, list[int]] = defaultdict(list)
-    for state, ending in exploration.endings_at.items():
-        finishing[ending].append(state)
+    for state, ending_id in exploration.endings_at.items():
+        finishing[ending_id].append(state)
     results = []
     for ending in story.endings.values():
         states = finishing.get(ending.id)
@@ -124,7 +126,7 @@ def _untaken(exploration: Exploration, by_scene: dict[str, list[int]]) -> list[U
 
 def _why_untaken(
     exploration: Exploration, scene: Scene, choice: Choice, by_scene: dict[str, list[int]]
-) -> tuple[str, str]:
+) -> tuple[str, Severity]:
     if scene.id not in by_scene:
         return "never offered because the scene is never reached", "error"
     if scene.id not in exploration.menu_scenes:
@@ -299,6 +301,7 @@ def _constant_ifs(exploration: Exploration, by_scene: dict[str, list[int]]) -> l
             seen = outcomes[id(beat.condition.fn)]
             if len(seen) == 2:
                 continue
+            outcome: Literal["always true", "always false", "never evaluated"]
             outcome = "never evaluated" if not seen else ("always true" if True in seen else "always false")
             found.append(ConstantIf(scene_id, beat.where, beat.condition.source, outcome))
     return found

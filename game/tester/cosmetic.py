@@ -154,9 +154,9 @@ class _Labels:
     def state(self, exploration: Exploration, state_id: int) -> tuple:
         scene_id = exploration.keys[state_id][0]
         scene = self.story.scenes[scene_id]
-        fixed = self.fixed.get(scene_id, 0)
-        if fixed == 0:
-            fixed = self.fixed[scene_id] = self._fixed(scene) if not self._varies(scene) else None
+        if scene_id not in self.fixed:
+            self.fixed[scene_id] = self._fixed(scene) if not self._varies(scene) else None
+        fixed = self.fixed[scene_id]
         if fixed is not None:
             return fixed
         play = exploration.play_state(state_id)
@@ -256,7 +256,7 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
     order = _reverse_topological(count, edges, masks)
     if order is not None:
         blocks = [0] * count
-        interned: dict[tuple, int] = {}
+        signatures: dict[tuple, int] = {}
         label_ids: dict[tuple, int] = {}
         edge_ids: dict[tuple, int] = {}
         state_ids = [label_ids.setdefault(label, len(label_ids)) for label in state_labels]
@@ -271,7 +271,7 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
                     state_ids[state],
                     frozenset((edge_label_ids[index], blocks[edge_to[index]]) for index in span),
                 )
-            blocks[state] = interned.setdefault(signature, len(interned))
+            blocks[state] = signatures.setdefault(signature, len(signatures))
         return blocks
     interned_labels: dict[tuple, int] = {}
     blocks = [interned_labels.setdefault(label, len(interned_labels)) for label in state_labels]

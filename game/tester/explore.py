@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Literal
 
 from transitions.core import EventData
 
@@ -38,8 +39,8 @@ VIA_FALLBACK = -2
 VIA_GOTO = -3
 
 # When an invariant was found broken.
-AT_ENTRY = "entry"
-AFTER_EFFECTS = "after_effects"
+AT_ENTRY: Literal["entry"] = "entry"
+AFTER_EFFECTS: Literal["after_effects"] = "after_effects"
 
 # What `Exploration.expanded` says of a state.
 UNEXPLORED = 0  # its scene was never played: nothing is known of where it leads
@@ -62,7 +63,7 @@ class FirstViolation:
     """Where an invariant was first found broken (on a path with the fewest choices), and how often."""
 
     state: int
-    when: str
+    when: Literal["entry", "after_effects"]
     count: int = 1
 
 
@@ -115,7 +116,7 @@ class Exploration:
 
 
 def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
-    variables = story.defaults()
+    variables: dict[str, object] = dict(story.defaults())
     variables.update(given or {})
     return variables
 
@@ -170,14 +171,14 @@ class Explorer:
         programs = story.programs
         # Per scene: (program, or None when it has no effects; exit kind; ending; choices; fallback's index or None)
         plan: dict[str, tuple] = {}
-        for scene_id, scene in story.scenes.items():
+        for scene_id, planned in story.scenes.items():
             program = programs[scene_id]
-            choices = tuple((c, choice_trigger(c.index)) for c in scene.choices if not c.fallback)
-            fallback = next((c.index for c in scene.choices if c.fallback), None)
+            choices = tuple((c, choice_trigger(c.index)) for c in planned.choices if not c.fallback)
+            fallback = next((c.index for c in planned.choices if c.fallback), None)
             plan[scene_id] = (
                 program if program.has_effects else None,
-                scene.exit_kind,
-                scene.ending,
+                planned.exit_kind,
+                planned.ending,
                 choices,
                 fallback,
             )
@@ -457,7 +458,9 @@ def _fire(fire: Callable[[PlayState, str], bool], state: PlayState, trigger: str
         raise ExplorationError(f"the story machine refused '{trigger}' in scene '{scene}'")
 
 
-def _violated(violations: dict[int, FirstViolation], number: int, state: int, when: str) -> None:
+def _violated(
+    violations: dict[int, FirstViolation], number: int, state: int, when: Literal["entry", "after_effects"]
+) -> None:
     found = violations.get(number)
     if found is None:
         violations[number] = FirstViolation(state, when)

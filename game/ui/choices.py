@@ -14,7 +14,7 @@ from __future__ import annotations
 from game.events import Choices
 from game.ui.canvas import Canvas
 from game.ui.input import Action
-from game.ui.textlayout import wrap
+from game.ui.textlayout import width_in, wrap
 from game.ui.theme import CHARLIE_BLUE, UI_PX
 from game.ui.widgets import Button, ButtonList, Rect
 
@@ -80,7 +80,7 @@ class ChoiceMenu:
             rows: tuple[str, ...] = (button.label,)
             if self.wrap_labels and canvas.measure(button.label, size) >= room:
                 font = canvas.font(size)
-                rows = wrap(button.label, lambda s, f=font: f.size(s)[0], canvas.p(room)).rows
+                rows = wrap(button.label, width_in(font), canvas.p(room)).rows
             button.rows = rows if len(rows) > 1 else ()
             self._px.append(size)
             text_h = len(rows) * size * ROW_H + (size * 0.95 if button.detail else 0)

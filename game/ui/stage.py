@@ -127,12 +127,12 @@ class StageView:
         self.preload(state)
         if state.background != self.background:
             self.old_background, self.background, self.background_at = self.background, state.background, now
-        for who, view in list(self.sprites.items()):
+        for who, gone in list(self.sprites.items()):
             if who not in state.sprites:
                 del self.sprites[who]
-                view.alpha_from, view.alpha_to, view.faded_at, view.fade_time = view.alpha(now), 0, now, LEAVE
-                view.x_from = view.x_to = view.x(now)
-                self.leaving.append(view)
+                gone.alpha_from, gone.alpha_to, gone.faded_at, gone.fade_time = gone.alpha(now), 0, now, LEAVE
+                gone.x_from = gone.x_to = gone.x(now)
+                self.leaving.append(gone)
         for who, (expr, place) in state.sprites.items():
             target = SPRITE_X.get(place, 640)
             view = self.sprites.get(who)

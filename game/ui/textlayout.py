@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,15 @@ def ellipsize(text: str, measure: Callable[[str], float], width: float, ellipsis
         return text
     room = width - measure(ellipsis)
     return text[: fit_prefix(text, measure, room)].rstrip() + ellipsis
+
+
+class SizedFont(Protocol):
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+
+def width_in(font: SizedFont) -> Callable[[str], int]:
+    """How wide `font` sets a text, in pixels: the measure `wrap` takes."""
+    return lambda text: font.size(text)[0]
 
 
 def wrap(text: str, measure: Callable[[str], int], width: int) -> Wrapped:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.spoken import button_words
-from game.ui.theme import CHARLIE_BLUE, FOCUS, INK, INK_FAINT, INK_SOFT, LOCKED, PAPER, UI_PX, Color, mix
+from game.ui.theme import CHARLIE_BLUE, FOCUS, INK, INK_FAINT, INK_SOFT, LOCKED, PAPER, RGBA, UI_PX, Color, mix
 
 Rect = tuple[float, float, float, float]
 BAR_W = 10  # a scroll bar's width
@@ -36,6 +36,7 @@ class Button:
 
     def draw(self, canvas: Canvas, focused: bool, *, px: float = UI_PX, align: str = "center") -> None:
         x, y, w, h = self.rect
+        fill: Color | RGBA
         if not self.enabled:
             fill, ink, border = (*mix(PAPER, LOCKED, 0.5), 215), INK_FAINT, LOCKED
         elif focused and canvas.contrast:

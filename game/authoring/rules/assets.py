@@ -65,10 +65,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     for kind in ("background", "music", "sound"):
         exempt = USED_BY_THE_GAME.get(kind, frozenset())
         used_bases = {base_of(asset) for asset in used[kind]}
-        candidates = catalog.ids(kind) - used[kind] - exempt  # type: ignore[arg-type]
+        candidates = catalog.ids(kind) - used[kind] - exempt
         unused = {a for a in candidates if a == base_of(a) or base_of(a) not in used_bases} - used_bases
         for asset in sorted(unused):
-            path = catalog.path(kind, asset)  # type: ignore[arg-type]
+            path = catalog.path(kind, asset)
             if path is not None:
                 yield _unused(ctx, display_path(path, base), f"the {kind} '{asset}' is never used")
     for sprite in sorted(catalog.ids("sprite") - sprites):

@@ -16,7 +16,7 @@ from game.ui.phone import PLAYER
 from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
-from game.ui.textlayout import wrap
+from game.ui.textlayout import width_in, wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
@@ -58,7 +58,7 @@ class BacklogScreen(Screen):
             f = italic if entry.kind in ("thought", "choice", "caption") else font
             text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
             width = BUBBLE_W if entry.kind == "message" else TEXT_W
-            self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(width)).rows)
+            self._rows.append(wrap(text, width_in(f), canvas.p(width)).rows)
         self._scale = canvas.scale
 
     def _height(self, entry: LogEntry, rows: tuple[str, ...]) -> float:

@@ -153,8 +153,7 @@ class EndingsScreen(ListScreen):
         canvas.text(f"{count} of {len(self.endings)} found", (1216, 128), UI_PX - 4, INK_SOFT, anchor="midright")
         if not self.endings:
             canvas.text("This story has no endings.", (640, 380), UI_PX, INK_SOFT, anchor="center", italic=True)
-        self.list.draw(canvas, paint=self._paint_card)
-        self.back.draw(canvas)
+        self.draw_list(canvas, paint=self._paint_card)
 
     def _paint_card(self, canvas: Canvas, index: int, focused: bool) -> None:
         ending = self.endings[index]

@@ -11,7 +11,7 @@ from game.ui.app import Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.theme import CHARLIE_BLUE, INK, NICK_YELLOW, PAPER, PAPER_DEEP, UI_PX, mix
-from game.ui.widgets import Button, ButtonList, contains
+from game.ui.widgets import Button, ButtonList, Paint, contains
 
 RETURN_RECT = (1080, 36, 160, 48)
 
@@ -112,8 +112,9 @@ class ListScreen(Screen):
     def wheel(self, dy: int, now: float) -> bool:
         return self.list.wheel(dy)
 
-    def draw_list(self, canvas: Canvas, *, px: float = UI_PX) -> None:
-        """The list (and its scroll bar, when it scrolls), then the Return button."""
-        self.list.draw(canvas, px=px)
+    def draw_list(self, canvas: Canvas, *, px: float = UI_PX, paint: Paint | None = None) -> None:
+        """The list (and its scroll bar, when it scrolls), then the Return button; `paint` draws items in a look
+        of their own (see `ButtonList.draw`)."""
+        self.list.draw(canvas, px=px, paint=paint)
         if self.back is not None:
             self.back.draw(canvas)

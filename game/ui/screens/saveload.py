@@ -215,8 +215,7 @@ class SaveLoadScreen(ListScreen):
             INK_SOFT,
             anchor="center",
         )
-        self.list.draw(canvas, paint=self._draw_slot)
-        self.back.draw(canvas)
+        self.draw_list(canvas, paint=self._draw_slot)
 
     def _draw_slot(self, canvas: Canvas, index: int, focused: bool) -> None:
         slot, rect = self.slots[index], self.list.buttons[index].rect
