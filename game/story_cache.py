@@ -31,12 +31,12 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.expressions import CompiledExpr, VarType, compile_expression
-from game.expressions.compiler import compile_tree
+from game.expressions.compiler import Fn, compile_tree
 from game.model import (
     Assignment,
     Beat,
@@ -305,11 +305,10 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
     # Words that repeat (kinds, speakers, expressions, assets, variables) are interned, so marshal writes each once
     # and reads every use back as the same string: a smaller file, read faster.
     def beats(items: tuple[Beat, ...]) -> tuple:
-        out = []
+        out: list[tuple] = []
         for beat in items:
-            kind = type(beat)
             where = beat.where
-            if kind is TextBeat:
+            if type(beat) is TextBeat:
                 out.append(
                     (
                         _TEXT,
@@ -322,7 +321,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         where[2],
                     )
                 )
-            elif kind is StageBeat:
+            elif type(beat) is StageBeat:
                 out.append(
                     (
                         _STAGE,
@@ -337,12 +336,13 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         _word(beat.outfit),
                     )
                 )
-            elif kind is EffectBeat:
+            elif type(beat) is EffectBeat:
                 out.append((_EFFECT, beat.op, assignments(beat.changes), where[1], where[2]))
-            elif kind is IfBeat:
+            elif type(beat) is IfBeat:
                 refs.update(beat.condition.visits_read)
                 out.append((_IF, beat.condition.source, beats(beat.then), beats(beat.otherwise), where[1], where[2]))
             else:
+                assert type(beat) is GotoBeat
                 refs.add(beat.target)
                 out.append((_GOTO, beat.target, where[1], where[2]))
         return tuple(out)
@@ -420,29 +420,31 @@ class CachedCondition(CompiledExpr):
     apart by their `fn`)."""
 
     __slots__ = ("_checked", "_fn")
+    _checked: _Checked
+    _fn: Fn | None
 
     def __init__(self, checked: _Checked) -> None:
         object.__setattr__(self, "source", checked.text)
         object.__setattr__(self, "_checked", checked)
         object.__setattr__(self, "_fn", None)
 
-    @property  # type: ignore[override]
+    @property
     def tree(self):
         return self._checked.get().tree
 
-    @property  # type: ignore[override]
+    @property
     def type(self):
         return self._checked.get().type
 
-    @property  # type: ignore[override]
-    def reads(self) -> frozenset[str]:  # type: ignore[override]
+    @property
+    def reads(self) -> frozenset[str]:
         return self._checked.get().reads
 
-    @property  # type: ignore[override]
-    def visits_read(self) -> frozenset[str]:  # type: ignore[override]
+    @property
+    def visits_read(self) -> frozenset[str]:
         return self._checked.get().visits_read
 
-    @property  # type: ignore[override]
+    @property
     def fn(self):
         fn = self._fn
         if fn is None:
@@ -454,7 +456,7 @@ class CachedCondition(CompiledExpr):
 class Conditions:
     """The conditions of cached scenes, by text: each distinct text is checked once, when first used."""
 
-    def __init__(self, var_types: dict[str, VarType], scene_ids: Iterable[str]) -> None:
+    def __init__(self, var_types: dict[str, VarType], scene_ids: Collection[str]) -> None:
         self.var_types = var_types
         self.scene_ids = scene_ids
         self.checked: dict[str, _Checked] = {}
@@ -492,6 +494,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
     def beats(items: tuple) -> tuple[Beat, ...]:
         out: list[Beat] = []
         append = out.append
+        beat: Beat
         for item in items:
             tag = item[0]
             if tag == _TEXT:
