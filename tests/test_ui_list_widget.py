@@ -3,12 +3,17 @@ through (game/ui/screens/router.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import get_args
+
+import pygame
 
 from game.ui.app import Screen
 from game.ui.input import Action
 from game.ui.screens import router
 from game.ui.widgets import Button, ButtonList
+
+STORY = Path(__file__).parent / "fixtures" / "ui_story"
 
 
 def long_list(count: int = 12) -> ButtonList:
@@ -62,3 +67,25 @@ def test_every_screen_name_has_a_route_to_a_screen_class() -> None:
         cls = router.screen_class(name)
         assert issubclass(cls, Screen), name
         assert cls.__module__ == router.ROUTES[name].module
+
+
+def test_a_settings_row_is_highlighted_by_the_mouse_as_by_the_keys(tmp_path: Path) -> None:
+    from game.loader import load_story
+    from game.ui.driver import Driver
+    from game.ui.screens.settings import LABEL_X, ROW_H, ROW_Y, SettingsScreen
+    from game.ui.speech import Speaker
+
+    ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
+    try:
+        router.push(ui.app, "settings", ui.app.clock())
+        screen = ui.top
+        assert isinstance(screen, SettingsScreen) and screen.focus == 0
+        over_row_3 = ui.window_pos((LABEL_X + 10, ROW_Y + 3 * ROW_H + ROW_H / 2))
+        ui.post(pygame.event.Event(pygame.MOUSEMOTION, pos=over_row_3, rel=(0, 0), buttons=(0, 0, 0)))
+        assert screen.focus == 3
+        ui.press(pygame.K_DOWN)
+        assert screen.focus == 4
+        ui.press(pygame.K_PAGEDOWN)  # the other page starts at its first row
+        assert screen.page == "accessibility" and screen.focus == 0
+    finally:
+        ui.close()

@@ -20,7 +20,7 @@ from game.ui.input import Action
 from game.ui.screens.page import draw_page, return_button
 from game.ui.settings import TEXT_SIZES, TEXT_SPEED_MAX
 from game.ui.spoken import Spoken, joined
-from game.ui.widgets import contains
+from game.ui.widgets import Button, ButtonList, contains
 
 LABEL_X = 110
 CONTROL_X = 520
@@ -66,7 +66,7 @@ class SettingsScreen(Screen):
     def __init__(self, app: App, *, page: str = "general") -> None:
         super().__init__(app)
         self.page = page if page in PAGES else "general"
-        self.focus = 0
+        self.list = self._row_list()
         self.dragging: int | None = None
         self.back = return_button()
 
@@ -74,12 +74,26 @@ class SettingsScreen(Screen):
     def rows(self) -> tuple[Row, ...]:
         return PAGES[self.page][1]
 
+    def _row_list(self) -> ButtonList:
+        """The page's rows as the shared list: the highlight follows the keys, the pad and the mouse."""
+        bands = [Button((70, ROW_Y + i * ROW_H + 6, 1140, ROW_H - 12), row.label) for i, row in enumerate(self.rows)]
+        return ButtonList(bands, focus=0)
+
+    @property
+    def focus(self) -> int:
+        """The highlighted row."""
+        return self.list.focus or 0
+
+    @focus.setter
+    def focus(self, row: int) -> None:
+        self.list.focus = row
+
     def show_page(self, page: str) -> bool:
         if page not in PAGES:
             return False
         if page != self.page:
             self.page = page
-            self.focus = 0
+            self.list = self._row_list()
             self.dragging = None
         return True
 
@@ -150,10 +164,8 @@ class SettingsScreen(Screen):
             self.app.pop(now)
             return True
         rows = self.rows
-        if action == Action.UP:
-            self.focus = (self.focus - 1) % len(rows)
-        elif action == Action.DOWN:
-            self.focus = (self.focus + 1) % len(rows)
+        if action in (Action.UP, Action.DOWN):
+            self.list.move(action)
         elif action in (Action.BACKLOG, Action.ROLL_FORWARD, Action.SKIP_TOGGLE):
             self._turn(-1 if action == Action.BACKLOG else 1)
         elif action in (Action.LEFT, Action.RIGHT):
@@ -202,7 +214,8 @@ class SettingsScreen(Screen):
         if self.dragging is not None:
             self._slider_at(self.dragging, pos[0], save=False)
             return True
-        return self.back.hover(pos)
+        changed = self.back.hover(pos)
+        return self.list.hover(pos) or changed
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
