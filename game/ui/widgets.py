@@ -1,7 +1,8 @@
-"""Buttons and button lists shared by every menu: hover, keyboard focus, disabled states, one look.
+"""Buttons and the one list of them every menu uses: hover, keyboard and pad focus, disabled states, one look.
 
-A `ButtonList` is a column (or grid) of buttons operated by mouse, arrow keys and Enter. It reports which button was
-activated and whether anything visible changed, so screens can redraw only when needed.
+A `ButtonList` is a column, row or grid of buttons operated by mouse, arrow keys, a controller and Enter, and, when
+it is taller than its place, scrolled by the wheel, the keys and a scroll bar. It reports which button was activated
+and whether anything visible changed, so screens can redraw only when needed.
 """
 
 from __future__ import annotations
