@@ -35,6 +35,8 @@ class Line:
     `speaker` is a character id (None for narration); `name` and `color` are how that character appears.
     `expression` is the sprite expression the speaker takes with this line, if the author gave one.
     `beat_id` is stable across edits of other beats, for seen-text tracking and translations.
+    `continues` is how many characters at the start of `text` were already shown by the line before (an `extend`
+    beat shows that line again with more after it): a front end may show them at once and reveal only the rest.
     """
 
     kind: LineKind
@@ -44,6 +46,7 @@ class Line:
     color: str | None
     expression: str | None
     beat_id: str
+    continues: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,88 +1,80 @@
 """Loading a story folder into a checked `Story`, reporting every problem at once.
 
-This is where the story format (docs/AUTHORING.md) is enforced: the manifest, the scene files named by its globs,
-every kind of beat, choices, conditions and endings. Reading happens in two passes: the first collects every scene
-id from every file (so `goto` and `visited()` can name scenes in files not yet read), the second builds and checks
-the scenes. Problems are collected with positions and raised together as one `StoryError`.
+This is where the story format (docs/AUTHORING.md) is enforced: the manifest (here), the scene files named by its
+globs, and each scene with its beats and choices (`game.scene_builder`); the format's words are in
+`game.format_words` and text with braces in `game.inline_text`. Reading happens in two passes: the first collects
+every scene id from every file (so `goto` and `visited()` can name scenes in files not yet read), the second builds
+and checks the scenes. Problems are collected with positions and raised together as one `StoryError`.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import stat
 from collections import deque
-from collections.abc import Iterable
 from pathlib import Path
 
 from game import story_cache
-from game.dressing import (
-    DRESSING_KEYS,
-    NO_DRESSING,
-    Dressing,
-    check_chapter_names,
-    optional_outfit,
-    read_background,
-    read_chapters,
-    read_dressing,
-)
+from game.dressing import Dressing, check_chapter_names, read_chapters
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
+from game.format_words import (  # the format's words, read by tools and tests as `game.loader.SCENE_KEYS` etc.
+    CHOICE_KEYS,
+    CONDITION_WORDS,
+    DEFAULT_SCENE_GLOBS,
+    EFFECTS,
+    EXTEND,
+    MANIFEST_KEYS,
+    MANIFEST_NAME,
+    MAX_BEAT_DEPTH,
+    MAX_TITLE_CHARS,
+    NARRATOR,
+    OTHER_BEATS,
+    PLACES,
+    RESERVED,
+    SCENE_KEYS,
+    STAGE_BEATS,
+    TEXT_BEATS,
+    VARIABLE_KEYS,
+)
+from game.inline_text import InlineText, InlineTextError, has_braces, parse_inline
+from game.machine import StoryMachine
 from game.model import (
-    Assignment,
-    Beat,
     Chapter,
     Character,
-    Choice,
-    EffectBeat,
     Ending,
-    GotoBeat,
-    IfBeat,
     Invariant,
-    Location,
     Scene,
-    StageBeat,
     Story,
-    TextBeat,
     Variable,
 )
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
+from game.program import compile_story
+from game.scene_builder import BadText, SceneBuilder, location, scene_targets, within
 from game.scene_globs import expand_scene_globs
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YList, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
+from game.yaml_source import Pos, SourceFile, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
 
-MANIFEST_NAME = "story.yaml"
-DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
-MAX_BEAT_DEPTH = 12
-MAX_TITLE_CHARS = 100  # a story, scene or ending title, a chapter or a character's name: one line on screen
-
-MANIFEST_KEYS = (
-    "id",
-    "title",
-    "version",
-    "start",
-    "scenes",
-    "characters",
-    "variables",
-    "invariants",
-    "endings",
-    "content_note",
-    "closing_note",
-    "chapters",
-    "icon",
-)
-SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
-CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor")
-VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about")
-EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
-PLACES = ("left", "center", "right")
-TEXT_BEATS = ("narrate", "think", "message")
-STAGE_BEATS = ("show", "hide", "background", "music", "sound", "effect")
-OTHER_BEATS = ("set", "add", "goto", "if")
-RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "narrator", "none", "all"))
-NARRATOR = "narrator"
+__all__ = [
+    "CHOICE_KEYS",
+    "EFFECTS",
+    "EXTEND",
+    "MANIFEST_KEYS",
+    "MAX_BEAT_DEPTH",
+    "MAX_TITLE_CHARS",
+    "NARRATOR",
+    "OTHER_BEATS",
+    "PLACES",
+    "RESERVED",
+    "SCENE_KEYS",
+    "STAGE_BEATS",
+    "TEXT_BEATS",
+    "VARIABLE_KEYS",
+    "load_story",
+    "scene_targets",
+]
 
 
 def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
@@ -119,13 +111,6 @@ def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, 
     finally:
         if collecting:
             gc.enable()
-
-
-_new_tuple = tuple.__new__
-
-
-def _location(reader: FieldReader, pos: Pos) -> Location:
-    return _new_tuple(Location, (reader.display, pos.line, pos.column))  # Location(...) minus its Python __new__
 
 
 class _CachedFile:
@@ -169,6 +154,8 @@ class _StoryLoader:
         # Conditions repeat across a story ("nick_out == 5"); each text is parsed and checked once per load. Variables
         # and scene ids are all known before the first condition is compiled, so a text always compiles the same way.
         self.compiled: dict[str, CompiledExpr | ExpressionError] = {}
+        self.constants: dict[str, int | bool] = {}  # named values, read in conditions and text as if written there
+        self.labels: dict[str, dict[str, str]] = {}  # enum variable -> value -> label, for `{variable}` in text
 
     # -- entry ---------------------------------------------------------------------------------------------------
 
@@ -207,6 +194,7 @@ class _StoryLoader:
         version = self._version(reader, manifest)
         self._characters(reader, manifest)
         self._variables(reader, manifest)
+        self._constants(reader, manifest)
         self._endings(reader, manifest)
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
@@ -262,6 +250,9 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+            constants=self.constants,
+            compile_programs=compile_story,
+            build_machine=StoryMachine,
         )
         return self.result
 
@@ -314,6 +305,9 @@ class _StoryLoader:
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
             id=head.id,
+            constants=head.constants,
+            compile_programs=compile_story,
+            build_machine=StoryMachine,
         )
 
     def _scene_source(self, path: Path, prefetched: dict[str, bytes]) -> SourceFile | _CachedFile:
@@ -337,7 +331,9 @@ class _StoryLoader:
         built = None
         if self.scene_ids.issuperset(record.refs):
             if self.cache_conditions is None:
-                self.cache_conditions = story_cache.Conditions(self.var_types, self.scene_ids)
+                self.cache_conditions = story_cache.Conditions(
+                    self.var_types, self.scene_ids, self.constants, self.labels
+                )
             built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
         if built is None:
             parsed = parse_file_bytes(source.path, source.display, source.data)
@@ -360,7 +356,9 @@ class _StoryLoader:
                 files.append(reused)
                 continue
             refs: set[str] = set()
-            encoded = tuple(story_cache.encode_scene(scene, refs) for scene in self.file_scenes.get(display, ()))
+            built = self.file_scenes.get(display, ())
+            encoded = tuple(story_cache.encode_scene(scene, refs) for scene in built)
+            refs.difference_update(scene.id for scene in built if scene.part_of is not None)  # its own replies
             files.append(
                 story_cache.FileRecord(
                     self.paths.get(display, ""),
@@ -470,7 +468,7 @@ class _StoryLoader:
                 continue
             what = f"character '{char_id}'"
             if isinstance(spec, str):  # shorthand: `tao: Tao`
-                self.characters[char_id] = Character(char_id, spec, "#ffffff", _location(reader, key_pos))
+                self.characters[char_id] = Character(char_id, spec, "#ffffff", location(reader, key_pos))
                 continue
             spec_map = reader.mapping(spec, table.where(char_id), what, '{name: Charlie, color: "#7fb8e8"}')
             if spec_map is None:
@@ -485,7 +483,7 @@ class _StoryLoader:
                 char_id,
                 name if isinstance(name, str) else char_id,
                 color if isinstance(color, str) else "#ffffff",
-                _location(reader, key_pos),
+                location(reader, key_pos),
             )
 
     def _variables(self, reader: FieldReader, manifest: YMap) -> None:
@@ -504,7 +502,7 @@ class _StoryLoader:
             key_pos = table.key_pos[var_id]
             if reader.identifier(var_id, key_pos, "variable name") is None:
                 continue
-            if var_id in ("true", "false", "and", "or", "not", "visited"):
+            if var_id in CONDITION_WORDS:
                 reader.error(
                     key_pos,
                     f"'{var_id}' cannot be a variable name: it is a word of the condition language",
@@ -515,6 +513,33 @@ class _StoryLoader:
             if variable is not None:
                 self.variables[var_id] = variable
                 self.var_types[var_id] = variable.type
+                if variable.labels:
+                    self.labels[var_id] = dict(variable.labels)
+
+    def _constants(self, reader: FieldReader, manifest: YMap) -> None:
+        """`constants: {max_days: 7, strict: false}`: names for numbers and true/false, usable wherever a condition
+        or a value in text is."""
+        if "constants" not in manifest:
+            return
+        table = reader.mapping(manifest["constants"], manifest.where("constants"), "'constants'", "{max_days: 7}")
+        if table is None:
+            return
+        for name, value in table.items():
+            key_pos = table.key_pos[name]
+            if reader.identifier(name, key_pos, "constant name") is None:
+                continue
+            if name in CONDITION_WORDS or name in self.variables:
+                what = "a variable" if name in self.variables else "a word of the condition language"
+                reader.error(key_pos, f"'{name}' cannot be a constant name: it is {what}", "choose another name")
+                continue
+            if not isinstance(value, (int, bool)):
+                reader.error(
+                    table.where(name),
+                    f"the constant '{name}' must be a whole number or true/false, but it is {type_name(value)}",
+                    f"write for example '{name}: 7'",
+                )
+                continue
+            self.constants[name] = value
 
     def _variable(self, reader: FieldReader, var_id: str, table: YMap, spec: object) -> Variable | None:
         what = f"variable '{var_id}'"
@@ -585,7 +610,7 @@ class _StoryLoader:
         if "default" not in spec_map:
             reader.error(spec_map.pos, f"{what} needs a 'default'", "every variable starts from a default value")
             return None
-        variable = Variable(var_id, var_type, False, about, _location(reader, spec_map.pos))
+        variable = Variable(var_id, var_type, False, about, location(reader, spec_map.pos))
         default = spec_map["default"]
         if not variable.accepts(default):
             reader.error(
@@ -594,7 +619,33 @@ class _StoryLoader:
                 "change the default, or the variable's range",
             )
             return None
-        return Variable(var_id, var_type, default, about, _location(reader, table.key_pos[var_id]))
+        labels = self._labels(reader, spec_map, what, values)
+        return Variable(var_id, var_type, default, about, location(reader, table.key_pos[var_id]), labels)
+
+    @staticmethod
+    def _labels(reader: FieldReader, spec_map: YMap, what: str, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """An enum's `labels:`, how `{variable}` shows each value in text (a value without one shows as itself)."""
+        if "labels" not in spec_map:
+            return ()
+        if not values:
+            reader.error(spec_map.key_pos["labels"], "'labels' is only for enum variables", "remove it")
+            return ()
+        table = reader.mapping(spec_map["labels"], spec_map.where("labels"), f"'labels' of {what}", '{tao: "Tao"}')
+        if table is None:
+            return ()
+        labels = []
+        for value in table:
+            if value not in values:
+                reader.error(
+                    table.key_pos[value],
+                    f"'{value}' is not a value of {what}",
+                    did_you_mean(value, values) or "label the values listed under 'values'",
+                )
+                continue
+            label = reader.text(table, value, f"'labels' of {what}")
+            if isinstance(label, str):
+                labels.append((value, label))
+        return tuple(labels)
 
     @staticmethod
     def _bound(reader: FieldReader, spec_map: YMap, key: str, what: str) -> int | None:
@@ -636,7 +687,7 @@ class _StoryLoader:
             self.endings[ending_id] = Ending(
                 ending_id,
                 title if isinstance(title, str) else ending_id,
-                _location(reader, key_pos),
+                location(reader, key_pos),
                 hint if isinstance(hint, str) else "",
             )
 
@@ -731,7 +782,7 @@ class _StoryLoader:
         for text, pos in zip(items, items.item_pos):
             compiled = self._condition(reader, text, pos, "an invariant")
             if compiled is not None:
-                invariants.append(Invariant(compiled, _location(reader, pos)))
+                invariants.append(Invariant(compiled, location(reader, pos)))
         return tuple(invariants)
 
     def _condition(self, reader: FieldReader, text: object, pos: Pos, what: str) -> CompiledExpr | None:
@@ -747,7 +798,7 @@ class _StoryLoader:
         compiled = self.compiled.get(text)
         if compiled is None:
             try:
-                compiled = compile_expression(text, self.var_types, self.scene_ids, "bool")
+                compiled = compile_expression(text, self.var_types, self.scene_ids, "bool", self.constants)
             except ExpressionError as error:
                 compiled = error
             self.compiled[text] = compiled
@@ -762,12 +813,23 @@ class _StoryLoader:
                 compile_tree(compiled.tree),
             )
         if isinstance(compiled, ExpressionError):
-            line, column = pos.line, pos.column
-            if "\n" not in text:
-                column += compiled.offset + (1 if pos.quoted else 0)
-            reader.error(Pos(line, column), f"in {what}: {compiled.message}", compiled.hint)
+            reader.error(within(pos, text, compiled.offset), f"in {what}: {compiled.message}", compiled.hint)
             return None
         return compiled
+
+    def inline(self, reader: FieldReader, text: str, pos: Pos) -> InlineText | None:
+        """A text's braces, read and checked (None when it has none); raises `BadText` after reporting a problem."""
+        if not has_braces(text):
+            return None
+
+        def compile_part(source: str, offset: int, want: str) -> CompiledExpr:
+            return compile_expression(source, self.var_types, self.scene_ids, want, self.constants)  # type: ignore[arg-type]
+
+        try:
+            return parse_inline(text, compile_part, self.labels)
+        except InlineTextError as error:
+            reader.error(within(pos, text, error.offset), f"in the text: {error.message}", error.hint)
+            raise BadText from None
 
     # -- scenes --------------------------------------------------------------------------------------------------
 
@@ -781,16 +843,22 @@ class _StoryLoader:
         if table is None:
             return
         built = self.file_scenes.setdefault(source.display, [])
+        chapter_above = ""  # a scene without `chapter` is in the chapter of the scene above it in its file
         for scene_id, spec in table.items():
             key_pos = table.key_pos[scene_id]
             if reader.identifier(scene_id, key_pos, "scene id") is None:
                 continue
             if scene_id in self.scenes:  # duplicate already reported
                 continue
-            scene = _SceneBuilder(self, reader, scene_id, key_pos).build(spec, table.where(scene_id))
+            builder = SceneBuilder(self, reader, scene_id, key_pos)
+            scene = builder.build(spec, table.where(scene_id), chapter_above)
             if scene is not None:
                 self.scenes[scene_id] = scene
                 built.append(scene)
+                chapter_above = scene.chapter
+                for reply in builder.extra:
+                    self.scenes[reply.id] = reply
+                    built.append(reply)
 
     def _chapters(self, start: str) -> list[Chapter]:
         """Chapters in the order play discovers them from the start (then any others in file order)."""
@@ -809,461 +877,8 @@ class _StoryLoader:
         chapters: dict[str, str] = {}
         for scene_id in order:
             chapters.setdefault(self.scenes[scene_id].chapter, scene_id)
-        return [Chapter(name, first) for name, first in chapters.items()]
-
-
-def scene_targets(scene: Scene) -> Iterable[str]:
-    """Every scene a scene can lead to: its gotos (in beats, at any depth), its next and its choices."""
-
-    def walk(beats: tuple[Beat, ...]) -> Iterable[str]:
-        for beat in beats:
-            if isinstance(beat, GotoBeat):
-                yield beat.target
-            elif isinstance(beat, IfBeat):
-                yield from walk(beat.then)
-                yield from walk(beat.otherwise)
-
-    yield from walk(scene.beats)
-    if scene.next:
-        yield scene.next
-    for choice in scene.choices:
-        yield choice.goto
+        return [Chapter(name, first) for name, first in chapters.items() if name]  # "": scenes in no chapter
 
 
 def _is_colour(text: str) -> bool:
     return len(text) in (4, 7) and text.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in text[1:])
-
-
-class _SceneBuilder:
-    """Builds one scene, reporting problems through the file's reader."""
-
-    def __init__(self, loader: _StoryLoader, reader: FieldReader, scene_id: str, key_pos: Pos) -> None:
-        self.loader = loader
-        self.reader = reader
-        self.scene_id = scene_id
-        self.key_pos = key_pos
-        self.id_counts: dict[str, int] = {}
-        self.what = f"scene '{scene_id}'"
-        self.dressing = NO_DRESSING
-
-    def build(self, spec: object, pos: Pos) -> Scene | None:
-        reader = self.reader
-        scene = reader.mapping(spec, pos, self.what, '{title: "...", chapter: ..., lines: [...], next: ...}')
-        if scene is None:
-            return None
-        reader.known_keys(scene, SCENE_KEYS, self.what)
-        # What the scene as a whole lacks is said at its id, where an author looks for a scene
-        title = reader.text(
-            scene, "title", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
-        )
-        chapter = reader.text(
-            scene, "chapter", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
-        )
-        chapter_dressing = self.loader.chapter_dressing.get(chapter, NO_DRESSING) if isinstance(chapter, str) else None
-        self.dressing = read_dressing(reader, scene, self.what, self.loader.characters).over(
-            chapter_dressing or NO_DRESSING
-        )
-        background = (
-            read_background(reader, scene["background"], scene.where("background"), "'background'", self.dressing)
-            if "background" in scene
-            else None
-        )
-        music = self._asset(scene, "music", allow_none=True)
-        beats: tuple[Beat, ...] = ()
-        if "lines" in scene:
-            items = reader.sequence(
-                scene["lines"], scene.where("lines"), f"'lines' of {self.what}", '[{narrate: "..."}]'
-            )
-            if items is not None:
-                beats = self._beats(items, 0)
-        exits = [key for key in ("choices", "next", "ending") if key in scene]
-        next_id = ending = None
-        choices: tuple[Choice, ...] = ()
-        if not exits:
-            reader.error(self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
-        elif len(exits) > 1:
-            reader.error(
-                scene.key_pos[exits[1]],
-                f"{self.what} has both '{exits[0]}' and '{exits[1]}'",
-                "a scene ends in exactly one of choices, next or ending",
-            )
-        else:
-            exit_key = exits[0]
-            where = scene.where(exit_key)
-            if exit_key == "next":
-                next_id = self._scene_ref(scene[exit_key], where, "next scene")
-            elif exit_key == "ending":
-                ending = reader.reference(
-                    scene[exit_key],
-                    where,
-                    "ending",
-                    self.loader.endings,
-                    "declare it under 'endings' in story.yaml",
-                )
-            else:
-                choices = self._choices(scene[exit_key], where)
-        if not all(isinstance(v, str) for v in (title, chapter)):
-            return None
-        return Scene(
-            self.scene_id,
-            title,
-            chapter,
-            background,
-            music,
-            beats,
-            choices,
-            next_id,
-            ending,
-            _location(reader, self.key_pos),
-            len(self.loader.scenes),
-        )
-
-    def _asset(self, scene: YMap, key: str, allow_none: bool = False) -> str | None:
-        if key not in scene:
-            return None
-        value = scene[key]
-        if value is None and allow_none:
-            return "none"
-        return self.reader.identifier(value, scene.where(key), f"{key} asset id")
-
-    def _scene_ref(self, value: object, pos: Pos, what: str) -> str | None:
-        return self.reader.reference(value, pos, what, self.loader.scene_ids, "no scene has this id")
-
-    def _beat_id(self, kind: str, speaker: str | None, text: str) -> str:
-        digest = hashlib.blake2b(f"{kind}\x1f{speaker}\x1f{text}".encode(), digest_size=4).hexdigest()
-        count = self.id_counts.get(digest, 0) + 1
-        self.id_counts[digest] = count
-        return f"{self.scene_id}.{digest}" + (f".{count}" if count > 1 else "")
-
-    # -- beats ---------------------------------------------------------------------------------------------------
-
-    def _beats(self, items: YList, depth: int) -> tuple[Beat, ...]:
-        if depth > MAX_BEAT_DEPTH:
-            self.reader.error(
-                items.pos,
-                f"'if' beats are nested more than {MAX_BEAT_DEPTH} deep",
-                "split the scene into smaller scenes",
-            )
-            return ()
-        beats: list[Beat] = []
-        for item, pos in zip(items, items.item_pos):
-            beat = self._beat(item, pos, depth)
-            if beat is not None:
-                beats.append(beat)
-        return tuple(beats)
-
-    def _beat(self, item: object, pos: Pos, depth: int) -> Beat | None:
-        reader = self.reader
-        beat = reader.mapping(item, pos, "a beat", '{narrate: "..."}')
-        if beat is None:
-            return None
-        if "if" in beat:
-            return self._if(beat, depth)
-        if len(beat) != 1:
-            keys = ", ".join(beat)
-            reader.error(
-                beat.pos,
-                f"a beat has one key, but this one has {len(beat)} ({keys})",
-                "put each beat in its own '- ' item (only 'if' goes with 'then' and 'else')",
-            )
-            return None
-        ((key, value),) = beat.items()
-        where = beat.value_pos[key]
-        loc = _location(reader, beat.key_pos[key])
-        if key in self.loader.characters:  # speech, the commonest beat, first (no character id is a format word)
-            return self._speech(key, value, where, loc)
-        if key == "narrate" or key == NARRATOR:
-            text = self._text_value(value, where, "narration")
-            return (
-                None
-                if text is None
-                else TextBeat(self._beat_id("narration", None, text), "narration", None, text, None, loc)
-            )
-        if key in ("think", "message"):
-            return self._think_or_message(key, value, where, loc)
-        if key in STAGE_BEATS:
-            return self._stage(key, value, where, loc)
-        if key in ("set", "add"):
-            return self._effect(key, value, where, loc)
-        if key == "goto":
-            target = self._scene_ref(value, where, "scene")
-            return None if target is None else GotoBeat(target, loc)
-        if key in ("then", "else"):
-            reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
-            return None
-        candidates = list(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS) + list(self.loader.characters)
-        hint = did_you_mean(key, candidates) or (
-            "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
-            "or a character id declared in story.yaml"
-        )
-        reader.error(beat.key_pos[key], f"unknown beat or character '{key}'", hint)
-        return None
-
-    def _text_value(self, value: object, pos: Pos, what: str) -> str | None:
-        if not isinstance(value, str):
-            self.reader.error(
-                pos,
-                f"the {what} must be text, but it is {type_name(value)}",
-                'put the text in double quotes: "..."',
-            )
-            return None
-        if not value.strip():
-            self.reader.error(pos, f"the {what} is empty", "write the text, or remove the beat")
-            return None
-        return value
-
-    def _character(self, value: object, pos: Pos) -> str | None:
-        return self.reader.reference(
-            value, pos, "character", self.loader.characters, "declare it under 'characters' in story.yaml"
-        )
-
-    def _expression(self, value: object, pos: Pos) -> str | None:
-        return self.reader.identifier(value, pos, "expression")
-
-    def _speech(self, speaker: str, value: object, pos: Pos, loc: Location) -> TextBeat | None:
-        expression = None
-        if isinstance(value, YMap):
-            self.reader.known_keys(value, ("text", "as"), f"a line of {speaker}")
-            text = self.reader.text(value, "text", f"a line of {speaker}", required=True)
-            if "as" in value:
-                expression = self._expression(value["as"], value.where("as"))
-            if not isinstance(text, str):
-                return None
-        else:
-            text = self._text_value(value, pos, f"line of {speaker}")
-            if text is None:
-                return None
-        return TextBeat(self._beat_id("speech", speaker, text), "speech", speaker, text, expression, loc)
-
-    def _think_or_message(self, key: str, value: object, pos: Pos, loc: Location) -> TextBeat | None:
-        who_key = "who" if key == "think" else "from"
-        example = '{who: charlie, text: "..."}' if key == "think" else '{from: nick, text: "Hi"}'
-        spec = self.reader.mapping(value, pos, f"'{key}'", example)
-        if spec is None:
-            return None
-        allowed = (who_key, "text", "as") if key == "think" else (who_key, "text")
-        self.reader.known_keys(spec, allowed, f"'{key}'")
-        text = self.reader.text(spec, "text", f"'{key}'", required=True)
-        who = None
-        if who_key not in spec:
-            self.reader.error(spec.pos, f"'{key}' needs '{who_key}'", f"add '{who_key}: CHARACTER_ID'")
-        else:
-            who = self._character(spec[who_key], spec.where(who_key))
-        expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else None
-        if not isinstance(text, str) or who is None:
-            return None
-        kind = "thought" if key == "think" else "message"
-        return TextBeat(self._beat_id(kind, who, text), kind, who, text, expression, loc)
-
-    def _stage(self, key: str, value: object, pos: Pos, loc: Location) -> StageBeat | None:
-        reader = self.reader
-        if key == "show":
-            if isinstance(value, str):  # shorthand: `show: nick`
-                who = self._character(value, pos)
-                if who is None:
-                    return None
-                beat_id = self._beat_id("show", who, "")
-                return StageBeat(beat_id, "show", who, "neutral", "center", None, loc, self.dressing.outfit_of(who))
-            spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
-            if spec is None:
-                return None
-            reader.known_keys(spec, ("who", "as", "at", "outfit"), "'show'")
-            if "who" not in spec:
-                reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
-                return None
-            who = self._character(spec["who"], spec.where("who"))
-            expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else "neutral"
-            at = spec.get("at", "center")
-            if at not in PLACES:
-                hint = did_you_mean(str(at), PLACES) or "use left, center or right"
-                reader.error(spec.where("at"), f"'{at}' is not a place on stage", hint)
-                return None
-            own_outfit = optional_outfit(reader, spec)
-            if who is None or expression is None or own_outfit is None:
-                return None
-            outfit = self.dressing.outfit_of(who, None if own_outfit is MISSING else own_outfit)  # type: ignore[arg-type]
-            beat_id = self._beat_id("show", who, f"{expression}@{at}")
-            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit)
-        if key == "hide":
-            who = self._character(value, pos) if value != "all" else "all"
-            return (
-                None if who is None else StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc)
-            )
-        if key == "effect":
-            if value not in EFFECTS:
-                hint = did_you_mean(str(value), EFFECTS) or "the effects are " + ", ".join(EFFECTS)
-                reader.error(pos, f"unknown effect '{value}'", hint)
-                return None
-            return StageBeat(self._beat_id("effect", None, value), "effect", None, None, None, value, loc)
-        if key == "music" and value is None:
-            value = "none"
-        if key == "background":
-            asset = read_background(reader, value, pos, "'background'", self.dressing)
-            if asset is None:
-                return None
-            return StageBeat(self._beat_id(key, None, asset.split(".")[0]), "background", None, None, None, asset, loc)
-        asset = reader.identifier(value, pos, f"{key} asset id")
-        if asset is None:
-            return None
-        return StageBeat(self._beat_id(key, None, asset), key, None, None, None, asset, loc)  # type: ignore[arg-type]
-
-    def _effect(self, op: str, value: object, pos: Pos, loc: Location) -> EffectBeat | None:
-        changes = self._assignments(op, value, pos)
-        return None if changes is None else EffectBeat(op, changes, loc)  # type: ignore[arg-type]
-
-    def _assignments(self, op: str, value: object, pos: Pos) -> tuple[Assignment, ...] | None:
-        reader = self.reader
-        example = "{grades: 1}" if op == "add" else "{out_to_team: true}"
-        spec = reader.mapping(value, pos, f"'{op}'", example)
-        if spec is None:
-            return None
-        changes = []
-        ok = True
-        for name, amount in spec.items():
-            key_pos = spec.key_pos[name]
-            variable_id = reader.reference(
-                name, key_pos, "variable", self.loader.variables, "declare it under 'variables' in story.yaml"
-            )
-            if variable_id is None:
-                ok = False
-                continue
-            variable = self.loader.variables[variable_id]
-            where = spec.where(name)
-            if op == "add":
-                if variable.type.kind != "int":
-                    reader.error(
-                        key_pos,
-                        f"'add' needs a number variable, but '{name}' is {variable.type.kind}",
-                        "use 'set' for true/false and enum variables",
-                    )
-                    ok = False
-                elif isinstance(amount, bool) or not isinstance(amount, int):
-                    reader.error(
-                        where,
-                        f"'add' to '{name}' needs a whole number, but it is {type_name(amount)}",
-                        f"write for example '{name}: 1' or '{name}: -1'",
-                    )
-                    ok = False
-                else:
-                    changes.append(Assignment(variable_id, amount, _location(reader, key_pos)))
-            elif not variable.accepts(amount):
-                reader.error(
-                    where,
-                    f"'{name}' must be {variable.describe()}, but this sets it to {amount!r}",
-                    did_you_mean(str(amount), variable.type.values)
-                    if variable.type.kind == "enum"
-                    else "change the value, or the variable's declaration",
-                )
-                ok = False
-            else:
-                changes.append(Assignment(variable_id, amount, _location(reader, key_pos)))  # type: ignore[arg-type]
-        if not spec:
-            reader.error(pos, f"'{op}' is empty", f"write for example '{op}: {example}'")
-            return None
-        return tuple(changes) if ok else None
-
-    def _if(self, beat: YMap, depth: int) -> IfBeat | None:
-        reader = self.reader
-        reader.known_keys(beat, ("if", "then", "else"), "an 'if' beat")
-        condition = self.loader._condition(reader, beat["if"], beat.where("if"), "the condition")
-        branches: dict[str, tuple[Beat, ...]] = {"then": (), "else": ()}
-        if "then" not in beat:
-            reader.error(beat.pos, "an 'if' beat needs 'then'", "add 'then:' with the beats to play when it holds")
-        for key in ("then", "else"):
-            if key in beat:
-                items = reader.sequence(beat[key], beat.where(key), f"'{key}'", '[{narrate: "..."}]')
-                if items is not None:
-                    branches[key] = self._beats(items, depth + 1)
-        if condition is None:
-            return None
-        return IfBeat(condition, branches["then"], branches["else"], _location(reader, beat.key_pos["if"]))
-
-    # -- choices -------------------------------------------------------------------------------------------------
-
-    def _choices(self, value: object, pos: Pos) -> tuple[Choice, ...]:
-        reader = self.reader
-        items = reader.sequence(value, pos, f"'choices' of {self.what}", '[{text: "...", goto: scene}]')
-        if items is None:
-            return ()
-        if not items:
-            reader.error(pos, f"{self.what} has an empty list of choices", "add choices, or use 'next'")
-            return ()
-        choices: list[Choice] = []
-        fallbacks = 0
-        texts: dict[str, int] = {}
-        for index, (item, item_pos) in enumerate(zip(items, items.item_pos)):
-            choice = self._choice(item, item_pos, index, texts)
-            if choice is None:
-                continue
-            if choice.fallback:
-                fallbacks += 1
-                if fallbacks > 1:
-                    reader.error(item_pos, f"{self.what} has more than one fallback", "keep one fallback")
-            choices.append(choice)
-        if choices and all(c.fallback for c in choices):
-            reader.error(pos, f"{self.what} offers only a fallback", "use 'next' instead, or add choices")
-        return tuple(choices)
-
-    def _choice(self, item: object, pos: Pos, index: int, texts: dict[str, int]) -> Choice | None:
-        reader = self.reader
-        spec = reader.mapping(item, pos, "a choice", '{text: "...", goto: scene}')
-        if spec is None:
-            return None
-        reader.known_keys(spec, CHOICE_KEYS, "a choice")
-        fallback = reader.boolean(spec, "fallback", "a choice") if "fallback" in spec else False
-        once = reader.boolean(spec, "once", "a choice") if "once" in spec else False
-        flavor = reader.boolean(spec, "flavor", "a choice") if "flavor" in spec else False
-        text = None
-        if fallback:
-            for key in ("text", "if", "locked", "once", "flavor"):
-                if key in spec:
-                    reader.error(
-                        spec.key_pos[key],
-                        f"a fallback choice cannot have '{key}'",
-                        "a fallback has no text and is taken by itself when nothing else can be",
-                    )
-        else:
-            text = reader.text(spec, "text", "a choice", required=True)
-        if "goto" not in spec:
-            reader.error(spec.pos, "a choice needs 'goto'", "add 'goto: SCENE_ID'")
-            goto = None
-        else:
-            goto = self._scene_ref(spec["goto"], spec.where("goto"), "scene")
-        condition = None
-        if "if" in spec and not fallback:
-            condition = self.loader._condition(reader, spec["if"], spec.where("if"), "the choice's condition")
-        locked = None
-        if "locked" in spec and not fallback:
-            locked_text = reader.text(spec, "locked", "a choice")
-            locked = locked_text if isinstance(locked_text, str) else None
-            if "if" not in spec:
-                reader.error(
-                    spec.key_pos["locked"],
-                    "'locked' needs an 'if' on the same choice",
-                    "add 'if: \"condition\"': the choice is shown locked while it does not hold",
-                )
-        sets = self._assignments("set", spec["set"], spec.where("set")) if "set" in spec else ()
-        adds = self._assignments("add", spec["add"], spec.where("add")) if "add" in spec else ()
-        if goto is None or sets is None or adds is None or (not fallback and not isinstance(text, str)):
-            return None
-        if "if" in spec and not fallback and condition is None:
-            return None
-        key = text if text is not None else "<fallback>"
-        digest = hashlib.blake2b(key.encode(), digest_size=3).hexdigest()
-        repeat = texts.get(key, 0)
-        texts[key] = repeat + 1  # the same text twice in one menu keeps distinct ids (the linter warns about it)
-        choice_id = f"{self.scene_id}:{digest}" + (f".{repeat + 1}" if repeat else "")
-        return Choice(
-            choice_id,
-            index,
-            text,
-            goto,
-            sets,
-            adds,
-            condition,
-            locked,
-            once,
-            fallback,
-            _location(reader, pos),
-            flavor=flavor is True,
-        )

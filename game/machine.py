@@ -2,7 +2,7 @@
 
 Scenes are the machine's states (plus one terminal state per ending, named `ending:ID`). A scene's choices are
 transitions fired by generic triggers, one per choice slot (`choose_0`, `choose_1`, ...), guarded by the choice's
-condition and once-rule, with the choice's `set`/`add` applied in `after` callbacks. `next` is a transition fired
+condition and once-rule, with the choice's `set`/`add` applied in `before` callbacks. `next` is a transition fired
 by the trigger `next`, a fallback by `fallback`, a mid-scene `goto` by `goto_N` (the scene's N-th distinct goto
 target), and an ending scene's close by `finish`. Entering any scene counts a visit.
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from transitions import Machine, State
 
 from game.model import Choice
-from game.program import apply_add, goto_trigger
+from game.program import apply_add, apply_eval, evaluated_changes, goto_trigger
 
 if TYPE_CHECKING:
     from game.model import Story
@@ -115,20 +115,36 @@ class StoryMachine:
             for choice in scene.choices:
                 trigger = FALLBACK if choice.fallback else choice_trigger(choice.index)
                 conditions = [] if choice.fallback else [_guard(choice)]
-                add(trigger, scene_id, choice.goto, conditions=conditions, after=[self._effects(choice)])
+                add(trigger, scene_id, choice.goto, conditions=conditions, before=[self._effects(choice)])
         self.events = self.machine.events
 
     def _effects(self, choice: Choice) -> Callable:
-        """The `after` callback of a choice: its `set`, then its `add` (clamped), then the once-record."""
+        """The `before` callback of a choice: its `set`, then its `add` (clamped), then the once-record.
+
+        It runs once the guard has passed and before the target scene is entered (and its visit counted), so an
+        expression in a choice's `set` reads the counts as they were when the choice was taken.
+        """
+        once_id = choice.id if choice.once else None
+        if any(change.expression is not None for change in (*choice.sets, *choice.adds)):
+            evaluated = evaluated_changes(self.story, "set", choice.sets) + evaluated_changes(
+                self.story, "add", choice.adds
+            )
+
+            def evaluate(event) -> None:
+                state: PlayState = event.model
+                apply_eval(state.variables, state.visits, evaluated)
+                if once_id is not None:
+                    state.once.add(once_id)
+
+            return evaluate
         sets = tuple((c.variable, c.value) for c in choice.sets)
         adds = []
         for change in choice.adds:
             var_type = self.story.variables[change.variable].type
             adds.append((change.variable, change.value, var_type.minimum, var_type.maximum))
         adds_t = tuple(adds)
-        once_id = choice.id if choice.once else None
 
-        def after(event) -> None:
+        def effects(event) -> None:
             state: PlayState = event.model
             variables = state.variables
             for name, value in sets:
@@ -138,7 +154,7 @@ class StoryMachine:
             if once_id is not None:
                 state.once.add(once_id)
 
-        return after
+        return effects
 
     def fire(self, state: PlayState, trigger: str) -> bool:
         """Fire a trigger for one playthrough state; True when a transition was taken."""

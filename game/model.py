@@ -12,9 +12,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 from game.expressions import CompiledExpr, VarType
 
 if TYPE_CHECKING:
+    from game.inline_text import InlineText
     from game.machine import StoryMachine
     from game.program import SceneProgram
 
@@ -48,6 +52,7 @@ class Variable:
     default: Value
     about: str
     where: Location
+    labels: tuple[tuple[str, str], ...] = ()  # an enum's value -> how `{variable}` shows it in text
 
     def accepts(self, value: object) -> bool:
         """Whether a value fits this variable's type, range or enum."""
@@ -115,6 +120,8 @@ class TextBeat:
     text: str
     expression: str | None
     where: Location
+    inline: InlineText | None = None  # the text's braces, read (None: plain text, shown as written)
+    extends: bool = False  # an `extend` beat: more of the line shown before it (kind and speaker: that line's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +140,16 @@ class StageBeat:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """One `set` (value) or `add` (amount) of one variable."""
+    """One `set` (value) or `add` (amount) of one variable.
+
+    `value` is the literal written; when an expression was written instead (`trust: "trust + 1"`), `expression`
+    holds it and `value` is None.
+    """
 
     variable: str
-    value: Value
+    value: Value | None
     where: Location
+    expression: CompiledExpr | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +195,8 @@ class Choice:
     fallback: bool
     where: Location
     flavor: bool = False  # marked deliberately cosmetic: the branch tester does not report it
+    text_inline: InlineText | None = None  # the braces of `text`, read (None: plain text)
+    locked_inline: InlineText | None = None  # the braces of `locked`, read
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +212,7 @@ class Scene:
     ending: str | None
     where: Location
     order: int  # position in story order (files in glob order, scenes in file order)
+    part_of: str | None = None  # for a choice's own `lines`: the menu's scene (the reply has no card or title)
 
     @property
     def exit_kind(self) -> Literal["choices", "next", "ending"]:
@@ -234,6 +249,7 @@ class Story:
     manifest_file: str
     source_files: tuple[str, ...] = ()
     playthrough_files: tuple[Path, ...] = field(default_factory=tuple)
+    constants: dict[str, int | bool] = field(default_factory=dict)  # the manifest's named values
     icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
     id: str = ""  # the stable name saves are kept under (game.story_id): the manifest's `id`, else the title's slug
 
@@ -246,14 +262,19 @@ class Story:
     def defaults(self) -> dict[str, Value]:
         return {name: var.default for name, var in self.variables.items()}
 
+    # How the compiled forms are built, given by whoever makes the story (the loader passes `game.program` and
+    # `game.machine`), so this module needs neither: the model sits below the program and the machine that run it.
+    compile_programs: Callable[[Story], dict[str, SceneProgram]] | None = field(default=None, repr=False)
+    build_machine: Callable[[Story], StoryMachine] | None = field(default=None, repr=False)
+
     @cached_property
     def programs(self) -> dict[str, SceneProgram]:
-        from game.program import compile_scene
-
-        return {scene_id: compile_scene(self, scene) for scene_id, scene in self.scenes.items()}
+        if self.compile_programs is None:
+            raise RuntimeError("this story was made without a compiler for its scenes (see game.loader)")
+        return self.compile_programs(self)
 
     @cached_property
     def machine(self) -> StoryMachine:
-        from game.machine import StoryMachine
-
-        return StoryMachine(self)
+        if self.build_machine is None:
+            raise RuntimeError("this story was made without a builder for its machine (see game.loader)")
+        return self.build_machine(self)

@@ -10,10 +10,12 @@ exactly, setting the stage again first.
 
 from __future__ import annotations
 
+import random
 from collections import deque
 from collections.abc import Mapping
 
 from game.events import ChoiceOption, Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.inline_text import VarietyCounter, render
 from game.machine import (
     FALLBACK,
     FINISH,
@@ -23,8 +25,21 @@ from game.machine import (
     choice_is_shown,
     choice_trigger,
 )
-from game.model import Story
-from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, apply_add, apply_set
+from game.model import Choice, Story
+from game.program import (
+    OP_ADD,
+    OP_BRANCH,
+    OP_EVAL,
+    OP_EVENT,
+    OP_GOTO,
+    OP_JUMP,
+    OP_SET,
+    Extension,
+    LineTemplate,
+    apply_add,
+    apply_eval,
+    apply_set,
+)
 from game.save import SaveError, read_save, write_save_data
 from game.stage import Stage
 
@@ -36,7 +51,15 @@ class PlaythroughError(ValueError):
 class Playthrough:
     """One player's way through a story."""
 
-    def __init__(self, story: Story, *, start: str | None = None, given: Mapping[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        *,
+        start: str | None = None,
+        given: Mapping[str, object] | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """`seed` fixes what shuffled variety texts (`{~a|b}`) show; by default each playthrough draws its own."""
         scene = start or story.start
         if scene not in story.scenes:
             raise PlaythroughError(f"there is no scene '{scene}' to start at")
@@ -61,6 +84,8 @@ class Playthrough:
         self._chapter: str | None = None
         self._stage = Stage()
         self._ended_in: str | None = None
+        self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
+        self._last_line: Line | None = None  # what an `extend` beat continues
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -116,14 +141,20 @@ class Playthrough:
         while True:
             if self._announce:
                 self._announce = False
-                return self._emit(self._scene_entered())
+                if self.story.scenes[state.state].part_of is None:  # a choice's reply continues its scene
+                    return self._emit(self._scene_entered())
             steps = self._programs[state.state].steps
             if self._pos < len(steps):
                 step = steps[self._pos]
                 self._pos += 1
                 op = step[0]
                 if op == OP_EVENT:
-                    return self._emit(step[1])
+                    event = step[1]
+                    if type(event) is LineTemplate:
+                        event = self._render_line(event)
+                    elif type(event) is Extension:
+                        event = self._extend(event)
+                    return self._emit(event)
                 if op == OP_SET:
                     apply_set(state.variables, step[1])
                 elif op == OP_ADD:
@@ -135,6 +166,8 @@ class Playthrough:
                     self._pos = step[1]
                 elif op == OP_GOTO:
                     self._fire(step[2])
+                elif op == OP_EVAL:
+                    apply_eval(state.variables, state.visits, step[1])
                 continue
             scene = self.story.scenes[state.state]
             if scene.next is not None:
@@ -172,12 +205,53 @@ class Playthrough:
     def _emit(self, event: Event) -> Event:
         if type(event) is Line:
             self._seen.add(event.beat_id)
+            self._last_line = event
         self._stage.apply(event)
         return event
 
+    def _render_line(self, template: LineTemplate) -> Line:
+        line = template.line
+        state = self._state
+        text = render(template.parts, state.variables, state.visits, self._variety, line.beat_id)
+        return Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id)
+
+    def _extend(self, extension: Extension) -> Line:
+        own = extension.line
+        text = own.text
+        if extension.parts is not None:
+            state = self._state
+            text = render(extension.parts, state.variables, state.visits, self._variety, own.beat_id)
+        before = self._last_line
+        if before is None:  # nothing shown before it (a save from before extend beats): the extension alone
+            return Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id)
+        return Line(
+            before.kind,
+            before.text + text,
+            before.speaker,
+            before.name,
+            before.color,
+            None,
+            own.beat_id,
+            continues=len(before.text),
+        )
+
+    def _choice_text(self, choice: Choice, available: bool) -> tuple[str, str | None]:
+        """A menu entry's text and locked reason, rendered (each counts its variety places when shown)."""
+        state = self._state
+        text = choice.text or ""
+        if choice.text_inline is not None:
+            text = render(choice.text_inline.parts, state.variables, state.visits, self._variety, choice.id)
+        if available:
+            return text, None
+        locked = choice.locked
+        if choice.locked_inline is not None:
+            owner = choice.id + ":locked"
+            locked = render(choice.locked_inline.parts, state.variables, state.visits, self._variety, owner)
+        return text, locked
+
     def _scene_entered(self) -> SceneEntered:
         scene = self.story.scenes[self._state.state]
-        new_chapter = scene.chapter != self._chapter
+        new_chapter = scene.chapter != self._chapter and scene.chapter != ""  # "": a scene in no chapter
         self._chapter = scene.chapter
         return SceneEntered(scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter)
 
@@ -190,9 +264,8 @@ class Playthrough:
                 continue
             number += 1
             available = choice_is_available(choice, state)
-            options.append(
-                ChoiceOption(number, choice.index, choice.text or "", available, None if available else choice.locked)
-            )
+            text, locked = self._choice_text(choice, available)
+            options.append(ChoiceOption(number, choice.index, text, available, locked))
         return Choices(state.state, tuple(options))
 
     # -- saving --------------------------------------------------------------------------------------------------
@@ -212,6 +285,10 @@ class Playthrough:
             chapter=self._chapter,
             ended=self._ended.ending if self._ended else None,
             waiting_menu=self._menu is not None,
+            variety=self._variety,
+            last_line=None
+            if self._last_line is None
+            else (self._last_line.kind, self._last_line.speaker, self._last_line.text),
         )
 
     def _last_beat_before(self, position: int) -> str | None:
@@ -228,6 +305,13 @@ class Playthrough:
         playthrough = cls(story, start=saved.scene)
         playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once)
         playthrough._seen = set(saved.seen)
+        if saved.variety is not None:
+            playthrough._variety = saved.variety
+        if saved.last_line is not None:
+            kind, speaker, text = saved.last_line
+            character = story.characters.get(speaker) if speaker else None
+            name, color = (character.name, character.color) if character else (None, None)
+            playthrough._last_line = Line(kind, text, speaker, name, color, None, "")  # type: ignore[arg-type]
         playthrough._chapter = saved.chapter
         program = story.programs[saved.scene]
         position = saved.position

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 
 from game.events import Line, StageChange
-from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
+from game.inline_text import Parts
+from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
 
 OP_EVENT = 0  # (OP_EVENT, event, beat_id)
 OP_SET = 1  # (OP_SET, ((variable, value), ...))
@@ -20,6 +21,7 @@ OP_ADD = 2  # (OP_ADD, ((variable, amount, minimum, maximum), ...))
 OP_BRANCH = 3  # (OP_BRANCH, condition_fn, index_when_false)
 OP_JUMP = 4  # (OP_JUMP, index)
 OP_GOTO = 5  # (OP_GOTO, target_scene, trigger_name)
+OP_EVAL = 6  # (OP_EVAL, ((variable, fn, adds, minimum, maximum), ...)): a set/add with expressions, in written order
 
 Step = tuple
 Condition = Callable[[Mapping[str, object], Mapping[str, int]], object]
@@ -41,6 +43,11 @@ class SceneProgram:
     has_effects: bool  # any set/add/if/goto: the tester must run the steps; otherwise it can skip them
 
 
+def compile_story(story: Story) -> dict[str, SceneProgram]:
+    """Every scene's program, by scene id (what `Story.programs` holds)."""
+    return {scene_id: compile_scene(story, scene) for scene_id, scene in story.scenes.items()}
+
+
 def compile_scene(story: Story, scene: Scene) -> SceneProgram:
     steps: list[Step] = []
     positions: dict[str, int] = {}
@@ -58,7 +65,9 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
                 )
                 steps.append((OP_EVENT, event, beat.id))
             elif isinstance(beat, EffectBeat):
-                if beat.op == "set":
+                if any(change.expression is not None for change in beat.changes):
+                    steps.append((OP_EVAL, evaluated_changes(story, beat.op, beat.changes)))
+                elif beat.op == "set":
                     steps.append((OP_SET, tuple((c.variable, c.value) for c in beat.changes)))
                 else:
                     changes = []
@@ -87,17 +96,79 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
     return SceneProgram(scene, tuple(steps), positions, tuple(slots), has_effects)
 
 
-def _line_event(story: Story, beat: TextBeat) -> Line:
+@dataclass(frozen=True, slots=True)
+class LineTemplate:
+    """A line whose text changes with play (`{...}` in it): the playthrough renders `parts` into `line`'s text.
+
+    It stands where a `Line` event stands in a program's `OP_EVENT` step, so anything that skips events (the
+    branch tester's silent runs) skips it alike: text never changes what happens.
+    """
+
+    line: Line
+    parts: Parts
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """An `extend` beat, in an `OP_EVENT` step: the playthrough shows the line before it again, `line.text` (or
+    `parts`, rendered) added, with `Line.continues` saying how much was shown already."""
+
+    line: Line  # the extension alone, in the voice the beat was written under (shown so if no line came before)
+    parts: Parts | None
+
+
+def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate | Extension:
     character = story.characters.get(beat.speaker) if beat.speaker else None
-    return Line(
+    inline = beat.inline
+    line = Line(
         kind=beat.kind,
-        text=beat.text,
+        text=beat.text if inline is None else inline.plain,
         speaker=beat.speaker,
         name=character.name if character else None,
         color=character.color if character else None,
         expression=beat.expression,
         beat_id=beat.id,
     )
+    dynamic = inline is not None and inline.dynamic
+    if beat.extends:
+        return Extension(line, inline.parts if dynamic else None)  # type: ignore[union-attr]
+    return LineTemplate(line, inline.parts) if dynamic else line  # type: ignore[union-attr]
+
+
+def evaluated_changes(story: Story, op: str, changes: tuple[Assignment, ...]) -> tuple:
+    """`set`/`add` changes as `OP_EVAL` runs them: (variable, fn(variables, visits), adds, minimum, maximum)."""
+    compiled = []
+    for change in changes:
+        var_type = story.variables[change.variable].type
+        fn = change.expression.fn if change.expression is not None else Constant(change.value)
+        compiled.append((change.variable, fn, op == "add", var_type.minimum, var_type.maximum))
+    return tuple(compiled)
+
+
+class Constant:
+    """A literal value in an `OP_EVAL` step, called like an expression's function (the tester knows it reads
+    nothing)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __call__(self, variables: Mapping[str, object], visits: Mapping[str, int]) -> object:
+        return self.value
+
+
+def apply_eval(variables: MutableMapping[str, object], visits: Mapping[str, int], changes: tuple) -> None:
+    """Work out and apply changes one after another (each sees the ones before), ints clamped to their range."""
+    for name, fn, adds, minimum, maximum in changes:
+        value = fn(variables, visits)
+        if adds:
+            value = variables[name] + value  # type: ignore[operator]
+        if minimum is not None and value < minimum:
+            value = minimum
+        elif maximum is not None and value > maximum:
+            value = maximum
+        variables[name] = value
 
 
 def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
@@ -141,6 +212,8 @@ def run_silently(
                 index = step[2]
         elif op == OP_JUMP:
             index = step[1]
+        elif op == OP_EVAL:
+            apply_eval(variables, visits, step[1])
         else:
             return step[2]
     return None

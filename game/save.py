@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from game.inline_text import VarietyCounter
 from game.jsonfiles import read_json, write_json
 from game.stage import Stage
 from game.story_id import story_key, story_slug
@@ -53,6 +54,8 @@ class SavedState:
     chapter: str | None  # the chapter whose card was last shown (so a pending scene knows if its chapter is new)
     ended: str | None
     waiting_menu: bool
+    variety: VarietyCounter | None = None  # None in saves from before variety texts: counts start afresh
+    last_line: tuple[str, str | None, str] | None = None  # (kind, speaker, text) of the last line, for `extend`
 
 
 def write_save_data(
@@ -68,8 +71,10 @@ def write_save_data(
     chapter: str | None,
     ended: str | None,
     waiting_menu: bool,
+    variety: VarietyCounter | None = None,
+    last_line: tuple[str, str | None, str] | None = None,
 ) -> dict:
-    return {
+    data = {
         "format": SAVE_FORMAT,
         "format_version": SAVE_FORMAT_VERSION,
         "story": story.title,
@@ -90,6 +95,11 @@ def write_save_data(
         "ended": ended,
         "waiting_menu": waiting_menu,
     }
+    if last_line is not None:
+        data["last_line"] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
+    if variety is not None and variety.counts:
+        data["variety"] = {"seed": variety.seed, "counts": dict(sorted(variety.counts.items()))}
+    return data
 
 
 def _damaged(message: str) -> SaveError:
@@ -145,6 +155,8 @@ def read_save(story: Story, data: object) -> SavedState:
         chapter,
         ended,
         waiting_menu,
+        _variety(data.get("variety")),
+        _last_line(story, data.get("last_line")),
     )
 
 
@@ -155,6 +167,38 @@ def _belongs_to(story: Story, data: dict) -> bool:
     if isinstance(saved_id, str) and saved_id == story_key(story):
         return True
     return isinstance(title, str) and (title == story.title or story_slug(title) == story_key(story))
+
+
+def _last_line(story: Story, saved: object) -> tuple[str, str | None, str] | None:
+    """The last line shown, which an `extend` beat right after the save continues; None when the save has none."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict):
+        raise _damaged("its last line is not a mapping")
+    kind, speaker, text = saved.get("kind"), saved.get("speaker"), saved.get("text")
+    if kind not in ("speech", "narration", "thought", "message") or not isinstance(text, str):
+        raise _damaged("its last line is not a line")
+    if speaker is not None and (not isinstance(speaker, str) or speaker not in story.characters):
+        return None  # a character the story no longer has: the extension is shown by itself
+    return kind, speaker, text
+
+
+def _variety(saved: object) -> VarietyCounter | None:
+    """How often each variety text was shown, and the shuffles' seed; None when the save has none."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict):
+        raise _damaged("its variety counts are not a mapping")
+    seed = saved.get("seed")
+    counts = saved.get("counts", {})
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise _damaged("its shuffle seed is not a whole number")
+    if not isinstance(counts, dict) or not all(
+        isinstance(key, str) and isinstance(count, int) and not isinstance(count, bool) and count >= 0
+        for key, count in counts.items()
+    ):
+        raise _damaged("its variety counts are not whole numbers by text")
+    return VarietyCounter(seed, dict(counts))
 
 
 def _variables(story: Story, saved: object) -> dict[str, object]:

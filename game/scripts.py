@@ -212,7 +212,9 @@ def _step(reader: FieldReader, item: object, pos: Pos, story: Story) -> ScriptSt
             reader.error(where, "'expect' takes a condition in quotes", 'for example expect: "grades >= 2"')
             return None
         try:
-            condition = compile_expression(value, {k: v.type for k, v in story.variables.items()}, story.scenes, "bool")
+            condition = compile_expression(
+                value, {k: v.type for k, v in story.variables.items()}, story.scenes, "bool", story.constants
+            )
         except ExpressionError as error:
             column = where.column + error.offset + (1 if where.quoted else 0)
             reader.error(Pos(where.line, column), f"in 'expect': {error.message}", error.hint)
@@ -265,7 +267,7 @@ class _Runner:
         self.story = story
         self.on_event = on_event
         self.roundtrip = roundtrip
-        self.playthrough = Playthrough(story, start=script.start, given=script.given)
+        self.playthrough = Playthrough(story, start=script.start, given=script.given, seed=0)
         self.lines: list[str] = []  # every line shown, for failure reports
         self.stretch_lines: list[str] = []
         self.stretch_scenes: set[str] = {self.playthrough.scene}

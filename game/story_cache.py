@@ -37,6 +37,7 @@ from pathlib import Path
 
 from game.expressions import CompiledExpr, VarType, compile_expression
 from game.expressions.compiler import Fn, compile_tree
+from game.inline_text import InlineText, inline_expressions, parse_inline
 from game.model import (
     Assignment,
     Beat,
@@ -58,7 +59,7 @@ from game.model import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -69,6 +70,9 @@ _HEADER = len(MAGIC) + 2 + 32
 # The modules whose code decides what a load produces: a change to any of them makes old caches stale.
 _ENGINE_MODULES = (
     "loader.py",
+    "format_words.py",
+    "scene_builder.py",
+    "inline_text.py",
     "model.py",
     "dressing.py",
     "yaml_source.py",
@@ -288,6 +292,7 @@ def encode_head(story: Story) -> tuple:
                 v.about,
                 v.where.line,
                 v.where.column,
+                v.labels,
             )
             for v in story.variables.values()
         ),
@@ -296,6 +301,7 @@ def encode_head(story: Story) -> tuple:
         (story.content_note, story.closing_note),
         story.icon,
         story.id,
+        tuple(story.constants.items()),
     )
 
 
@@ -319,6 +325,8 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         _word(beat.expression),
                         where[1],
                         where[2],
+                        inline(beat.inline),
+                        beat.extends,
                     )
                 )
             elif type(beat) is StageBeat:
@@ -348,7 +356,22 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         return tuple(out)
 
     def assignments(items: tuple[Assignment, ...]) -> tuple:
-        return tuple((_word(a.variable), a.value, a.where[1], a.where[2]) for a in items)
+        out = []
+        for a in items:
+            expression = None
+            if a.expression is not None:
+                refs.update(a.expression.visits_read)
+                expression = (a.expression.source, ASSIGNMENT_WANT[a.expression.type])
+            out.append((_word(a.variable), a.value, a.where[1], a.where[2], expression))
+        return tuple(out)
+
+    def inline(text: InlineText | None) -> bool:
+        """Whether the text has braces (they are read again from the text itself when the story is rebuilt)."""
+        if text is None:
+            return False
+        for expression in inline_expressions(text.parts):
+            refs.update(expression.visits_read)
+        return True
 
     choices = []
     for c in scene.choices:
@@ -370,6 +393,8 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                 c.where[1],
                 c.where[2],
                 c.flavor,
+                inline(c.text_inline),
+                inline(c.locked_inline),
             )
         )
     if scene.next is not None:
@@ -386,7 +411,12 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.ending,
         scene.where[1],
         scene.where[2],
+        scene.part_of,
     )
+
+
+# What an expression in `set`/`add` was checked as, by its type (an enum's value is checked as "any", then by kind).
+ASSIGNMENT_WANT = {"int": "int", "bool": "bool", "str": "any"}
 
 
 def _word(text: str | None) -> str | None:
@@ -399,17 +429,24 @@ def _word(text: str | None) -> str | None:
 class _Checked:
     """One condition text of a cached story, parsed and typed the first time any of its uses is evaluated."""
 
-    __slots__ = ("conditions", "expr", "text")
+    __slots__ = ("conditions", "expr", "text", "want")
 
-    def __init__(self, text: str, conditions: Conditions) -> None:
+    def __init__(self, text: str, conditions: Conditions, want: str = "bool") -> None:
         self.text = text
         self.conditions = conditions
+        self.want = want
         self.expr: CompiledExpr | None = None
 
     def get(self) -> CompiledExpr:
         if self.expr is None:
             conditions = self.conditions
-            self.expr = compile_expression(self.text, conditions.var_types, conditions.scene_ids, "bool")
+            self.expr = compile_expression(
+                self.text,
+                conditions.var_types,
+                conditions.scene_ids,
+                self.want,  # type: ignore[arg-type]
+                conditions.constants,
+            )
         return self.expr
 
 
@@ -454,41 +491,61 @@ class CachedCondition(CompiledExpr):
 
 
 class Conditions:
-    """The conditions of cached scenes, by text: each distinct text is checked once, when first used."""
+    """The conditions (and other expressions) of cached scenes, by text and wanted type: each is checked once, when
+    first used; `labels` are the enum labels inline text shows, for reading a text's braces again."""
 
-    def __init__(self, var_types: dict[str, VarType], scene_ids: Collection[str]) -> None:
+    def __init__(
+        self,
+        var_types: dict[str, VarType],
+        scene_ids: Collection[str],
+        constants: dict[str, int | bool] | None = None,
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.var_types = var_types
         self.scene_ids = scene_ids
-        self.checked: dict[str, _Checked] = {}
+        self.constants = constants or {}
+        self.labels = labels or {}
+        self.checked: dict[tuple[str, str], _Checked] = {}
 
-    def __call__(self, text: str) -> CompiledExpr:
-        checked = self.checked.get(text)
+    def __call__(self, text: str, want: str = "bool") -> CompiledExpr:
+        checked = self.checked.get((text, want))
         if checked is None:
-            checked = self.checked[text] = _Checked(text, self)
+            checked = self.checked[text, want] = _Checked(text, self, want)
         return CachedCondition(checked)
+
+    def inline(self, text: str) -> InlineText:
+        """A text's braces read again (they were checked when the story was cached)."""
+        return parse_inline(text, lambda source, offset, want: self(source, want), self.labels)
 
 
 _new_tuple = tuple.__new__
 _new = object.__new__
 # The two commonest objects are made by setting their slots directly: half the time of their frozen __init__.
 _TEXT_SLOTS = tuple(
-    getattr(TextBeat, name).__set__ for name in ("id", "kind", "speaker", "text", "expression", "where")
+    getattr(TextBeat, name).__set__
+    for name in ("id", "kind", "speaker", "text", "expression", "where", "inline", "extends")
 )
 _STAGE_SLOTS = tuple(
     getattr(StageBeat, name).__set__ for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit")
 )
 
 
-def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callable[[str], CompiledExpr]) -> list[Scene]:
+def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Conditions) -> list[Scene]:
     """The scenes of one file from their record; `first_order` is the story order of the first."""
 
     def loc(line: int, column: int) -> Location:
         return _new_tuple(Location, (file, line, column))
 
     def assignments(items: tuple) -> tuple[Assignment, ...]:
-        return tuple(Assignment(v, value, loc(line, column)) for v, value, line, column in items)
+        return tuple(
+            Assignment(v, value, loc(line, column), None if expression is None else condition(*expression))
+            for v, value, line, column, expression in items
+        )
 
-    t_id, t_kind, t_speaker, t_text, t_expression, t_where = _TEXT_SLOTS
+    def inline(text: str | None, has_braces: bool) -> InlineText | None:
+        return condition.inline(text) if has_braces and text is not None else None
+
+    t_id, t_kind, t_speaker, t_text, t_expression, t_where, t_inline, t_extends = _TEXT_SLOTS
     s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit = _STAGE_SLOTS
 
     def beats(items: tuple) -> tuple[Beat, ...]:
@@ -505,6 +562,8 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                 t_text(beat, item[4])
                 t_expression(beat, item[5])
                 t_where(beat, _new_tuple(Location, (file, item[6], item[7])))
+                t_inline(beat, condition.inline(item[4]) if item[8] else None)
+                t_extends(beat, item[9])
                 append(beat)
             elif tag == _STAGE:
                 beat = _new(StageBeat)
@@ -528,7 +587,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
 
     scenes = []
     for order, item in enumerate(encoded, start=first_order):
-        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column = item
+        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column, part_of = item
         scenes.append(
             Scene(
                 scene_id,
@@ -551,6 +610,8 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                         fallback,
                         loc(c_line, c_column),
                         flavor=flavor,
+                        text_inline=inline(text, text_braces),
+                        locked_inline=inline(locked, locked_braces),
                     )
                     for (
                         choice_id,
@@ -566,12 +627,15 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Callab
                         c_line,
                         c_column,
                         flavor,
+                        text_braces,
+                        locked_braces,
                     ) in choices
                 ),
                 next_id,
                 ending,
                 loc(line, column),
                 order,
+                part_of=part_of,
             )
         )
     return scenes
@@ -592,6 +656,10 @@ class Head:
     closing_note: str | None
     icon: str | None
     id: str
+    constants: dict[str, int | bool]
+
+    def labels(self) -> dict[str, dict[str, str]]:
+        return {name: dict(variable.labels) for name, variable in self.variables.items() if variable.labels}
 
     def var_types(self) -> dict[str, VarType]:
         return {name: variable.type for name, variable in self.variables.items()}
@@ -603,14 +671,21 @@ class Head:
 
 
 def decode_head(manifest: str, head: tuple) -> Head:
-    title, version, start, characters, variables, invariants, endings, notes, icon, story_id = head
+    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, constants = head
     return Head(
         title,
         version,
         start,
         {c[0]: Character(c[0], c[1], c[2], Location(manifest, c[3], c[4])) for c in characters},
         {
-            v[0]: Variable(v[0], VarType(v[1], tuple(v[2]), v[3], v[4]), v[5], v[6], Location(manifest, v[7], v[8]))
+            v[0]: Variable(
+                v[0],
+                VarType(v[1], tuple(v[2]), v[3], v[4]),
+                v[5],
+                v[6],
+                Location(manifest, v[7], v[8]),
+                tuple(tuple(label) for label in v[9]),
+            )
             for v in variables
         },
         tuple(invariants),
@@ -619,6 +694,7 @@ def decode_head(manifest: str, head: tuple) -> Head:
         notes[1],
         icon,
         story_id,
+        dict(constants),
     )
 
 
@@ -632,7 +708,7 @@ def rebuild(record: Record, manifest: str) -> tuple[Head, dict[str, Scene], tupl
     try:
         head = decode_head(manifest, record.head)
         scene_ids = {scene_id for file in record.files for scene_id, _, _ in file.ids}
-        condition = Conditions(head.var_types(), scene_ids)
+        condition = Conditions(head.var_types(), scene_ids, head.constants, head.labels())
         scenes: dict[str, Scene] = {}
         for file in record.files:
             for scene in decode_scenes(file.display, file.scenes, len(scenes), condition):
@@ -643,9 +719,7 @@ def rebuild(record: Record, manifest: str) -> tuple[Head, dict[str, Scene], tupl
         return None
 
 
-def decode_file(
-    file: str, encoded: tuple, first_order: int, condition: Callable[[str], CompiledExpr]
-) -> list[Scene] | None:
+def decode_file(file: str, encoded: tuple, first_order: int, condition: Conditions) -> list[Scene] | None:
     """`decode_scenes`, or None when the record does not decode (the file is then read for real)."""
     try:
         return decode_scenes(file, encoded, first_order, condition)

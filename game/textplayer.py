@@ -138,6 +138,11 @@ class TextPlayer:
             self._print()
 
     def present_line(self, line: Line) -> None:
+        if line.continues:  # an `extend`: the start is on screen already, so only the rest is printed
+            self._print(
+                self._wrap("… " + line.text[line.continues :].lstrip(), "" if line.kind == "narration" else "    ")
+            )
+            return
         if line.kind == "narration":
             self._print(self._wrap(line.text))
         elif line.kind == "thought":

@@ -35,8 +35,13 @@ a:
 """
 
 
-def write_story(root: Path, scenes: str = SCENES, manifest: str = MANIFEST, extra: dict[str, str] | None = None,
-                raw: dict[str, bytes] | None = None) -> Path:
+def write_story(
+    root: Path,
+    scenes: str = SCENES,
+    manifest: str = MANIFEST,
+    extra: dict[str, str] | None = None,
+    raw: dict[str, bytes] | None = None,
+) -> Path:
     """Write a story folder: the manifest, `scenes/main.yaml`, and any extra text or raw files."""
     story = root / "story"
     (story / "scenes").mkdir(parents=True, exist_ok=True)

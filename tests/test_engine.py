@@ -69,13 +69,22 @@ def test_scene_entry_then_beats_in_order(roundtrip):
     assert (events[0].scene, events[0].title, events[0].chapter) == ("kitchen", "The Kitchen", "Home")
     assert (events[0].background, events[0].music, events[0].new_chapter) == ("spring_kitchen", "everyday", True)
     kinds = [(e.kind, e.speaker) for e in events if isinstance(e, Line)]
-    assert kinds == [("narration", None), ("speech", "charlie"), ("speech", "nick"), ("thought", "charlie"),
-                     ("message", "nick"), ("narration", None)]
+    assert kinds == [
+        ("narration", None),
+        ("speech", "charlie"),
+        ("speech", "nick"),
+        ("thought", "charlie"),
+        ("message", "nick"),
+        ("narration", None),
+    ]
     nick = next(e for e in events if isinstance(e, Line) and e.speaker == "nick")
     assert (nick.name, nick.color, nick.expression) == ("Nick", "#f4c542", "grin")
     stage = [(e.action, e.who, e.expression, e.at, e.asset) for e in events if isinstance(e, StageChange)]
-    assert stage == [("show", "charlie", "happy", "left", None), ("sound", None, None, None, "phone_buzz"),
-                     ("effect", None, None, None, "leaves")]
+    assert stage == [
+        ("show", "charlie", "happy", "left", None),
+        ("sound", None, None, None, "phone_buzz"),
+        ("effect", None, None, None, "leaves"),
+    ]
     assert isinstance(events[-1], Choices)
 
 
@@ -101,8 +110,7 @@ def test_add_clamps_and_goto_leaves_the_scene_at_once(roundtrip):
 def test_locked_choices_are_shown_with_reason_and_cannot_be_taken(roundtrip):
     d = Driver(mini(), roundtrip)
     d.run()
-    assert d.menu() == [("Study", True, None), ("Be brave", True, None),
-                        ("Ask Isaac", False, "Not enough study yet")]
+    assert d.menu() == [("Study", True, None), ("Be brave", True, None), ("Ask Isaac", False, "Not enough study yet")]
     locked = d.pt.current_choices.options[2]
     assert locked.number == 3
     with pytest.raises(PlaythroughError):
@@ -139,7 +147,9 @@ def build_set_then_add():
     from pathlib import Path
 
     root = Path(tempfile.mkdtemp())
-    return build(root, """\
+    return build(
+        root,
+        """\
         a:
           title: "A"
           chapter: One
@@ -152,7 +162,8 @@ def build_set_then_add():
           title: "B"
           chapter: One
           ending: done
-        """)
+        """,
+    )
 
 
 def test_next_and_ending(roundtrip):
@@ -234,4 +245,5 @@ def test_the_machine_is_one_transitions_machine_with_generic_triggers():
     assert set(story.scenes) <= set(machine.states)
     assert ending_state("good") in machine.states
     assert {"choose_0", "choose_1", "choose_2", "choose_3", "next", "fallback", "finish", "goto_0"} == set(
-        machine.events)
+        machine.events
+    )

@@ -47,7 +47,7 @@ def test_keys_match_the_loaders():
     assert props(scene, "$defs", "scene") == set(loader.SCENE_KEYS)
     assert props(scene, "$defs", "choice") == set(loader.CHOICE_KEYS)
     beats = props(scene, "$defs", "one_key_beat")
-    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {"set", "add", "goto", loader.NARRATOR}
+    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {"set", "add", "goto", loader.NARRATOR, loader.EXTEND}
     assert props(scene, "$defs", "if_beat") == {"if", "then", "else"}
     assert set(loader.OTHER_BEATS) <= beats | {"if"}
     assert scene["$defs"]["one_key_beat"]["properties"]["effect"]["enum"] == list(loader.EFFECTS)

@@ -88,6 +88,9 @@ def effects(draw) -> dict:
                 {"set": {"n": draw(st.integers(0, 3))}},
                 {"set": {"b": draw(st.booleans())}},
                 {"set": {"e": draw(st.sampled_from(["x", "y", "z"]))}},
+                {"set": {"n": "m + 1"}},  # expressions: kept exact where read, clamped to the range
+                {"add": {"n": "m - 1"}},
+                {"set": {"b": "n >= 2", "m": "n - m"}},
             ]
         )
     )

@@ -151,7 +151,7 @@ _TABLE = (
         "warning",
         "`once` in a scene visited only once",
         "No way through the story comes back to this scene, so its menu is only ever shown once and `once: true` "
-        "changes nothing. Remove it (or build the loop you meant).",
+        "changes nothing. Remove it (or build the loop you meant). Said once per menu, at its first `once`.",
     ),
     Code(
         "HS018",
@@ -187,9 +187,9 @@ _TABLE = (
         "HS022",
         "warning",
         "empty scene",
-        "The scene has nothing to read (no narration, speech, thought or message, at any depth) and no `goto`: the "
-        "player passes through a titled scene that shows nothing. Scenes that only route with `if`/`goto` are "
-        "fine and not reported.",
+        "The scene has nothing to read (no narration, speech, thought or message, at any depth), no menu and no "
+        "`goto`: the player passes through a titled scene that shows nothing. Scenes that only route with "
+        "`if`/`goto`, and scenes that only offer a menu, are fine and not reported.",
     ),
     Code(
         "HS023",

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.authoring.intervals import Env, IntDom, SetDom, declared, join, refine
+from game.authoring.intervals import Dom, Env, IntDom, SetDom, declared, domain_of, int_range, join, refine, truth
+from game.expressions import CompiledExpr, Var
 from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat, Variable
 
 UNKNOWN = "\x00unknown"  # a background or music this walk cannot know (inherited from the scene before)
@@ -81,7 +82,9 @@ def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment
     narrowed = dict(env)
     for change in changes:
         variable = story.variables[change.variable]
-        if op == "set":
+        if change.expression is not None:
+            narrowed[change.variable] = _evaluated(change.expression, op, variable, narrowed)
+        elif op == "set":
             value = change.value
             if variable.type.kind == "int":
                 assert isinstance(value, int)  # the loader accepts only whole numbers for an int
@@ -94,6 +97,26 @@ def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment
             assert isinstance(dom, IntDom) and isinstance(amount, int)
             narrowed[change.variable] = IntDom(_clamp(dom.lo + amount, variable), _clamp(dom.hi + amount, variable))
     return narrowed
+
+
+def _evaluated(expression: CompiledExpr, op: str, variable: Variable, env: Env) -> Dom:
+    """What a variable can be after a `set`/`add` by an expression, from what its parts can be here."""
+    tree = expression.tree
+    if expression.type == "int":
+        amount = int_range(tree, env)
+        low, high = amount.lo, amount.hi
+        if op == "add":
+            dom = env.get(variable.id, declared(variable.type))
+            assert isinstance(dom, IntDom)
+            low, high = dom.lo + low, dom.hi + high
+        return IntDom(_clamp(low, variable), _clamp(high, variable))
+    if expression.type == "bool":
+        return SetDom(truth(tree, env))
+    if isinstance(tree, Var):
+        dom = domain_of(tree, env)
+        if isinstance(dom, SetDom):
+            return dom
+    return declared(variable.type)
 
 
 def _clamp(value: float, variable: Variable) -> float:

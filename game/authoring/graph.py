@@ -49,9 +49,15 @@ def _effects(sets: tuple[Assignment, ...], adds: tuple[Assignment, ...]) -> list
     parts = []
     for change in sets:
         value = change.value
-        shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if change.expression is not None:
+            shown = _condition(change.expression)
+        else:
+            shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
         parts.append(f"set {change.variable} = {shown}")
     for change in adds:
+        if change.expression is not None:
+            parts.append(f"add {change.variable} + ({_condition(change.expression)})")
+            continue
         amount = change.value
         assert isinstance(amount, int)  # the loader accepts only a whole number to add
         parts.append(f"add {change.variable} {'+' if amount >= 0 else '-'}{abs(amount)}")

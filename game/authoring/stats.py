@@ -18,7 +18,7 @@ from typing import Any
 from game.events import Choices, Ended, Line
 from game.model import Story, TextBeat
 from game.playthrough import Playthrough
-from game.summary import count_words, iter_beats, scene_words
+from game.summary import beat_words, count_words, iter_beats, scene_words
 
 NARRATOR = "narrator"
 
@@ -56,7 +56,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
         words = scene_words(scene)
         shown = sum(1 for c in scene.choices if not c.fallback)
         menu = 1 if shown else 0
-        chapter["scenes"] += 1
+        chapter["scenes"] += 1 if scene.part_of is None else 0  # a choice's reply is part of its menu's scene
         chapter["beats"] += len(beats)
         chapter["choices"] += len(scene.choices)
         chapter["menus"] += menu
@@ -70,7 +70,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
                 totals["lines"] += 1
                 who = characters[beat.speaker if beat.speaker else NARRATOR]
                 who["lines"] += 1
-                who["words"] += count_words(beat.text)
+                who["words"] += beat_words(beat)
     for chapter in chapters.values():
         chapter["minutes"] = round(pace.minutes(chapter["words"], chapter["menus"]), 1)
     runs = _random_playthroughs(story, pace)
@@ -78,7 +78,7 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
     return {
         "title": story.title,
         "version": story.version,
-        "scenes": len(story.scenes),
+        "scenes": sum(1 for scene in story.scenes.values() if scene.part_of is None),
         "beats": totals["beats"],
         "lines": totals["lines"],
         "choices": totals["choices"],

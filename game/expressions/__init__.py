@@ -67,14 +67,16 @@ def compile_expression(
     variables: Mapping[str, VarType],
     scenes: Collection[str],
     want: Want = "bool",
+    constants: Mapping[str, int | bool] | None = None,
 ) -> CompiledExpr:
     """Parse, type-check and compile a condition; raises ExpressionError for anything wrong with it.
 
     `want` is the type the caller needs: "bool" for conditions, "int" for numbers, "any" for either (or text).
+    `constants` are the story's named constants, each read as its value.
     """
     if want not in _WANTS:
         raise ValueError(f"want must be one of {_WANTS}, not {want!r}")
-    tree = check_expression(parse_expression(text), text, variables, scenes, want)
+    tree = check_expression(parse_expression(text), text, variables, scenes, want, constants)
     nodes = list(walk(tree))
     assert tree.type is not None
     return CompiledExpr(

@@ -26,10 +26,17 @@ _NOT_A_VALUE = frozenset({"null", "none", "nil", "undefined"})
 
 
 class _Checker:
-    def __init__(self, text: str, variables: Mapping[str, VarType], scenes: Collection[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        variables: Mapping[str, VarType],
+        scenes: Collection[str],
+        constants: Mapping[str, int | bool] | None = None,
+    ) -> None:
         self.text = text
         self.variables = variables
         self.scenes = scenes
+        self.constants = constants or {}
 
     # --- describing nodes in messages -------------------------------------------------------------
 
@@ -82,6 +89,11 @@ class _Checker:
             )
             return dataclasses.replace(node, type=kind)
         if isinstance(node, nodes.Var):
+            if node.name in self.constants:  # a named constant is its value, as if written there
+                value = self.constants[node.name]
+                if isinstance(value, bool):
+                    return nodes.BoolLit(value, node.offset, node.end, "bool")
+                return nodes.IntLit(value, node.offset, node.end, "int")
             return self.variable(node)
         if isinstance(node, nodes.Visited):
             return self.visited(node)
@@ -211,10 +223,18 @@ class _Checker:
 
 
 def check_expression(
-    tree: nodes.Expr, text: str, variables: Mapping[str, VarType], scenes: Collection[str], want: Want = "bool"
+    tree: nodes.Expr,
+    text: str,
+    variables: Mapping[str, VarType],
+    scenes: Collection[str],
+    want: Want = "bool",
+    constants: Mapping[str, int | bool] | None = None,
 ) -> nodes.Expr:
-    """The typed tree of a parsed condition; raises ExpressionError if it breaks a rule or is not a `want`."""
-    checker = _Checker(text, variables, scenes)
+    """The typed tree of a parsed condition; raises ExpressionError if it breaks a rule or is not a `want`.
+
+    A name in `constants` stands for its value (a number or true/false), exactly as if the value were written.
+    """
+    checker = _Checker(text, variables, scenes, constants)
     typed = checker.check(tree)
     if want == "bool" and typed.type != "bool":
         raise checker.fail(

@@ -18,7 +18,11 @@ refined until nothing changes):
 - `set` makes earlier values irrelevant (one class); `add` takes the classes after it back through the clamped
   addition; an `if` needs the classes of both ways on; a scene's exit needs those of every way out (a choice's
   `set`/`add` included); `next`, `goto` and choices need the classes at the next scene's entry;
-- an ending needs nothing: after it, no value matters.
+- an ending needs nothing: after it, no value matters;
+- a `set`/`add` worked out from an expression (`flag: "score >= 3"`, in a beat or on a choice) keeps every variable
+  the expression reads exact before it (any two of their values may give the written variable different values),
+  and counts those reads as touching the scene; the variable it writes is forgotten before a `set`, and kept exact
+  before an `add` whose result still matters.
 
 A variable read together with another variable or a visit count in one comparison (`a + b >= 7`) keeps its exact
 value wherever that comparison can still be evaluated, as does an int variable without both bounds wherever
@@ -35,8 +39,8 @@ from dataclasses import dataclass
 from game.expressions import Compare, CompiledExpr, Var, Visited, walk
 from game.expressions.compiler import compile_tree
 from game.model import Choice, Scene, Story, Variable
-from game.program import OP_ADD, OP_BRANCH, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET
-from game.tester.analysis import deciding, if_beats, scene_successors
+from game.program import OP_ADD, OP_BRANCH, OP_EVAL, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, Constant
+from game.tester.analysis import deciding, effect_expressions, if_beats, scene_successors
 
 MAX_DOMAIN = 4096  # an int variable with a wider declared range is treated as unbounded
 
@@ -284,9 +288,11 @@ class _SceneShape:
     touches: frozenset[str]
     conditions: dict[int, CompiledExpr]
     exits: tuple[str, ...]  # where its end leads (`next`, every choice's target); empty for an ending
+    eval_reads: dict[int, frozenset[str]]  # step index of each `OP_EVAL` -> the variables its expressions read
 
 
 def _shape(story: Story, scene: Scene) -> _SceneShape:
+    every_variable = frozenset(story.variables)
     steps = story.programs[scene.id].steps
     conditions = _scene_conditions(scene)
     touches: set[str] = set()
@@ -297,10 +303,26 @@ def _shape(story: Story, scene: Scene) -> _SceneShape:
             touches.update(change[0] for change in step[1])
         elif step[0] == OP_BRANCH and id(step[1]) in conditions:
             touches.update(conditions[id(step[1])].reads)
+        elif step[0] == OP_EVAL:
+            touches.update(change[0] for change in step[1])
+    # What each `OP_EVAL` reads, matched back to the expressions written by their compiled functions: a variable
+    # read there is touched by the scene (the skip for untouched scenes below must never pass over a read). A
+    # function not matched (never expected) is taken to read every variable.
+    by_fn = {id(expression.fn): expression.reads for expression in effect_expressions(scene)}
+    eval_reads: dict[int, frozenset[str]] = {}
+    for index, step in enumerate(steps):
+        if step[0] == OP_EVAL:
+            reads: set[str] = set()
+            for _, fn, _, _, _ in step[1]:
+                if not isinstance(fn, Constant):
+                    reads |= by_fn.get(id(fn), every_variable)
+            eval_reads[index] = frozenset(reads)
+            touches |= reads
     for choice in scene.choices:
         if choice.condition is not None:
             touches.update(choice.condition.reads)
         touches.update(change.variable for change in (*choice.sets, *choice.adds))
+        touches.update(_choice_reads(choice))
     # The steps reachable from the first, following branches both ways, jumps, and stopping at gotos.
     reached: set[int] = set()
     targets: list[str] = []
@@ -326,7 +348,16 @@ def _shape(story: Story, scene: Scene) -> _SceneShape:
     exits = (scene.next,) if scene.next is not None else tuple(dict.fromkeys(c.goto for c in scene.choices))
     if scene.ending is not None:
         exits = ()
-    return _SceneShape(steps, tuple(dict.fromkeys(targets)), exit_reached, frozenset(touches), conditions, exits)
+    return _SceneShape(
+        steps, tuple(dict.fromkeys(targets)), exit_reached, frozenset(touches), conditions, exits, eval_reads
+    )
+
+
+def _choice_reads(choice: Choice) -> frozenset[str]:
+    """The variables the expressions of a choice's `set`/`add` read."""
+    return frozenset().union(
+        *(change.expression.reads for change in (*choice.sets, *choice.adds) if change.expression is not None)
+    )
 
 
 def compute_classes(story: Story) -> Classes:
@@ -423,6 +454,8 @@ def _scene_entry(
             needed[index] = meet(parts)
         elif op == OP_JUMP:
             needed[index] = needed[step[1]]
+        elif op == OP_EVAL:
+            needed[index] = _before_evaluated(step, shape.eval_reads[index], name, lattice, after)
         elif op == OP_GOTO:
             needed[index] = meet([current[step[1]], *invariant_split])
         else:  # pragma: no cover - every op is handled above
@@ -446,8 +479,34 @@ def _exit_parts(
         yield _through_choice(choice, name, lattice, current[choice.goto])
 
 
+def _before_evaluated(step: tuple, reads: frozenset[str], name: str, lattice: _Lattice, after: int) -> int:
+    """The partition before a `set`/`add` with expressions (`OP_EVAL`), given the one after it.
+
+    Kept simple and sound: a variable an expression reads keeps its exact value (any two of its values may give
+    the written variable different values); one that an `add` changes keeps it too while its value still matters
+    after; one only `set` is forgotten, as by a plain `set`.
+    """
+    if name in reads:
+        return lattice.exact
+    adds = [adds for variable, _, adds, _, _ in step[1] if variable == name]
+    if not adds:
+        return after
+    if any(adds) and after != lattice.one:
+        return lattice.exact
+    return lattice.one
+
+
 def _through_choice(choice: Choice, name: str, lattice: _Lattice, after: int) -> int:
     """The partition before a choice's effects (its `set`, then its `add`) given the one at its target's entry."""
+    if any(change.expression is not None for change in (*choice.sets, *choice.adds)):
+        if name in _choice_reads(choice):
+            return lattice.exact
+        written = [c for c in (*choice.sets, *choice.adds) if c.variable == name]
+        if not written:
+            return after
+        if any(c in choice.adds for c in written) and after != lattice.one:
+            return lattice.exact
+        return lattice.one
     part = after
     for change in choice.adds:
         if change.variable == name:

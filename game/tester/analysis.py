@@ -94,6 +94,20 @@ def scene_conditions(scene: Scene) -> Iterator[CompiledExpr]:
             yield choice.condition
 
 
+def effect_expressions(scene: Scene) -> Iterator[CompiledExpr]:
+    """Every expression a scene's `set`/`add` beats and its choices' effects compute (`trust: "trust + 1"`)."""
+    stack: list[Beat] = list(scene.beats)
+    while stack:
+        beat = stack.pop()
+        if isinstance(beat, EffectBeat):
+            yield from (change.expression for change in beat.changes if change.expression is not None)
+        elif isinstance(beat, IfBeat):
+            stack.extend(beat.then)
+            stack.extend(beat.otherwise)
+    for choice in scene.choices:
+        yield from (c.expression for c in (*choice.sets, *choice.adds) if c.expression is not None)
+
+
 def scene_successors(story: Story, scene: Scene) -> list[str]:
     """Every scene this one can lead to: choices (fallback included), `next`, and mid-scene gotos."""
     targets = [choice.goto for choice in scene.choices]
@@ -197,6 +211,10 @@ def visit_caps(story: Story) -> tuple[dict[str, int | None], dict[str, str]]:
     conditions = [inv.condition for inv in story.invariants]
     for scene in story.scenes.values():
         conditions.extend(scene_conditions(scene))
+        for expression in effect_expressions(scene):  # a count copied into a variable is kept exactly
+            for read in expression.visits_read:
+                caps[read] = None
+                uncapped.setdefault(read, expression.source)
     for condition in conditions:
         if not condition.visits_read:
             continue
@@ -233,7 +251,7 @@ def tracking(story: Story) -> Tracking:
         invariant_reads |= invariant.condition.visits_read
     for scene in story.scenes.values():
         position = topo[scene.id]
-        for condition in scene_conditions(scene):
+        for condition in (*scene_conditions(scene), *effect_expressions(scene)):
             for read in condition.visits_read:
                 if read in caps:
                     horizon[read] = max(horizon.get(read, -1), position)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from game.inline_text import inline_expressions
 from game.machine import choice_is_available, choice_is_shown
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, StageBeat, Story, TextBeat
 from game.tester.analysis import deciding
@@ -121,11 +122,34 @@ class _Labels:
         self.story = story
         watched: set[str] = set()
         watched_visits: set[str] = set()
+        computed: dict[str, set[str]] = {}  # variable -> what the expressions written into it read
         for scene in story.scenes.values():
             for beat in _all_beats(scene.beats):
                 if isinstance(beat, IfBeat) and not deciding(beat):
                     watched |= beat.condition.reads
                     watched_visits |= beat.condition.visits_read
+                elif isinstance(beat, EffectBeat):
+                    for change in beat.changes:
+                        if change.expression is not None:
+                            computed.setdefault(change.variable, set()).update(change.expression.reads)
+                            watched_visits |= change.expression.visits_read
+            # Text with braces shows values, like a line-picking `if`: what it reads is watched too.
+            for expression in _shown_expressions(scene):
+                watched |= expression.reads
+                watched_visits |= expression.visits_read
+            for choice in scene.choices:
+                for change in (*choice.sets, *choice.adds):
+                    if change.expression is not None:
+                        computed.setdefault(change.variable, set()).update(change.expression.reads)
+                        watched_visits |= change.expression.visits_read
+        # A watched variable written from an expression is equal along matched paths only if what the expression
+        # reads is: those are watched too (every write to them labelled), to a fixpoint.
+        pending = list(watched)
+        while pending:
+            for name in computed.get(pending.pop(), ()):
+                if name not in watched:
+                    watched.add(name)
+                    pending.append(name)
         self.watched = watched
         self.watched_visits = watched_visits
         self.fixed: dict[str, tuple | None] = {}
@@ -142,7 +166,7 @@ class _Labels:
             else:
                 choice = story.scenes[scene_id].choices[how]
                 writes = tuple(
-                    (kind, change.variable, change.value)
+                    (kind, change.variable, _written(change))
                     for kind, changes in (("set", choice.sets), ("add", choice.adds))
                     for change in changes
                     if change.variable in self.watched
@@ -209,23 +233,43 @@ class _Labels:
             elif isinstance(beat, EffectBeat):
                 for change in beat.changes:
                     name = change.variable
+                    written = change.value
+                    if name in variables and change.expression is not None:
+                        written = change.expression.fn(variables, visits)
                     if name not in variables:
                         pass  # a scene whose label is fixed: no deciding `if` reads what it writes
                     elif beat.op == "set":
-                        variables[name] = change.value
+                        variables[name] = written
                     else:
                         variable = self.story.variables[name].type
-                        value = variables[name] + change.value
+                        value = variables[name] + written
                         if variable.minimum is not None:
                             value = max(variable.minimum, value)
                         if variable.maximum is not None:
                             value = min(variable.maximum, value)
                         variables[name] = value
                     if name in self.watched:
-                        seen.append((beat.op, name, change.value))
+                        seen.append((beat.op, name, _written(change)))
             elif isinstance(beat, GotoBeat):
                 return False  # where it leads shows in the next state
         return True
+
+
+def _written(change) -> object:
+    """What a write is labelled with: its literal, or the text of its expression (equal along matched paths, as
+    everything it reads is watched)."""
+    return change.value if change.expression is None else ("expression", change.expression.source)
+
+
+def _shown_expressions(scene):
+    """The expressions inside the braces of a scene's lines and of its choices' texts."""
+    for beat in _all_beats(scene.beats):
+        if isinstance(beat, TextBeat) and beat.inline is not None:
+            yield from inline_expressions(beat.inline.parts)
+    for choice in scene.choices:
+        for inline in (choice.text_inline, choice.locked_inline):
+            if inline is not None:
+                yield from inline_expressions(inline.parts)
 
 
 def _signature(beats: tuple[Beat, ...]) -> tuple:

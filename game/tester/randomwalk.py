@@ -71,7 +71,7 @@ def random_walks(
                 )
 
     for walk in range(1, walks + 1):
-        playthrough = Playthrough(story, start=start, given=given)
+        playthrough = Playthrough(story, start=start, given=given, seed=walk)
         path: list[str] = []
         events = 0
         while True:

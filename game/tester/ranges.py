@@ -14,7 +14,7 @@ import heapq
 
 from game.machine import FALLBACK, PlayState, choice_is_available, choice_trigger
 from game.model import Story
-from game.program import OP_ADD, OP_SET, run_silently
+from game.program import OP_ADD, OP_EVAL, OP_SET, run_silently
 from game.tester.explore import Exploration
 
 
@@ -85,7 +85,7 @@ def _written(story: Story, scene_id: str, names: tuple[str, ...]) -> tuple[int, 
     """Positions of the variables a scene's steps or choices can change."""
     changed: set[str] = set()
     for step in story.programs[scene_id].steps:
-        if step[0] in (OP_SET, OP_ADD):
+        if step[0] in (OP_SET, OP_ADD, OP_EVAL):
             changed.update(change[0] for change in step[1])
     for choice in story.scenes[scene_id].choices:
         changed.update(change.variable for change in (*choice.sets, *choice.adds))

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, Scene, Story
+from game.inline_text import InlineText, inline_expressions
+from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, Scene, Story, TextBeat
 
 
 @dataclass
@@ -31,6 +32,9 @@ def variable_uses(story: Story) -> dict[str, VariableUse]:
     for scene in story.scenes.values():
         for condition in _conditions(scene):
             for name in condition.reads:
+                uses[name].reads += 1
+        for expression in _other_reads(scene):
+            for name in expression.reads:
                 uses[name].reads += 1
         for beat in _beats(scene.beats):
             if isinstance(beat, EffectBeat):
@@ -57,6 +61,20 @@ def _conditions(scene: Scene):
     for choice in scene.choices:
         if choice.condition is not None:
             yield choice.condition
+
+
+def _other_reads(scene: Scene):
+    """The expressions a scene reads besides conditions: in `set`/`add` and inside text's braces."""
+    for beat in _beats(scene.beats):
+        if isinstance(beat, EffectBeat):
+            yield from (change.expression for change in beat.changes if change.expression is not None)
+        elif isinstance(beat, TextBeat) and beat.inline is not None:
+            yield from inline_expressions(beat.inline.parts)
+    for choice in scene.choices:
+        yield from (change.expression for change in (*choice.sets, *choice.adds) if change.expression is not None)
+        for inline in (choice.text_inline, choice.locked_inline):
+            if inline is not None:
+                yield from inline_expressions(inline.parts)
 
 
 def _beats(beats: tuple[Beat, ...]):
@@ -107,17 +125,34 @@ def _scene_live(story: Story, scene: Scene, live: dict[str, frozenset[str]], dea
         after = frozenset()
         for choice in scene.choices:
             through = set(live[choice.goto])
+            target = live[choice.goto]
+            reads: set[str] = set()
             for change in choice.adds:
-                if dead is not None and change.variable not in through:
-                    dead.append((change.variable, change.where))
+                if change.variable not in target:
+                    if dead is not None:
+                        dead.append((change.variable, change.where))
+                elif change.expression is not None:
+                    reads |= change.expression.reads
             for change in choice.sets:
-                if dead is not None and change.variable not in live[choice.goto]:
-                    dead.append((change.variable, change.where))
-                through.discard(change.variable)
+                if change.variable not in target:
+                    if dead is not None:
+                        dead.append((change.variable, change.where))
+                else:
+                    through.discard(change.variable)
+                    if change.expression is not None:
+                        reads |= change.expression.reads
+            through |= reads  # the choice's `set`s all run before its `add`s, each reading the values before it
             if choice.condition is not None:
                 through |= choice.condition.reads
+            for inline in (choice.text_inline, choice.locked_inline):  # a menu's texts show values too
+                if inline is not None:
+                    through |= _inline_reads(inline)
             after = after | frozenset(through)
     return _beats_live(scene.beats, after, live, dead)
+
+
+def _inline_reads(inline: InlineText) -> frozenset[str]:
+    return frozenset().union(*(expression.reads for expression in inline_expressions(inline.parts)))
 
 
 def _beats_live(
@@ -138,6 +173,11 @@ def _beats_live(
                 if change.variable not in current:
                     if dead is not None:
                         dead.append((change.variable, change.where))
-                elif beat.op == "set":
+                    continue
+                if beat.op == "set":
                     current = current - {change.variable}
+                if change.expression is not None:  # `trust: "trust + 1"` reads what it is worked out from
+                    current = current | change.expression.reads
+        elif isinstance(beat, TextBeat) and beat.inline is not None:  # `{days}` shows a value: a read
+            current = current | _inline_reads(beat.inline)
     return current

@@ -190,7 +190,9 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
                 stops=_stops_at_menu(exploration, state),
             )
             put(f"no-ending-{lock.scene}.yaml", text, claim)
-    for number, violation in enumerate(report.invariant_violations, start=1):
+    numbers = {invariant.where: number for number, invariant in enumerate(story.invariants, start=1)}
+    for violation in report.invariant_violations:
+        number = numbers[violation.where]  # the invariant's own number in the manifest, not the violation's
         state = replay(exploration, violation.path)
         stops = _stops_at_menu(exploration, state)
         final = []

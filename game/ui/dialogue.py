@@ -60,6 +60,7 @@ class DialogueBox:
         self.text = ""
         self.started = 0.0
         self.completed = False
+        self.shown_before = 0
         self._wrap_key: tuple | None = None
         self._wrapped = Wrapped(())
 
@@ -68,6 +69,8 @@ class DialogueBox:
         self.text = normalize(line.text)
         self.started = start_at
         self.completed = False
+        # an `extend` shows the line before it again: that part is there at once, only the rest is revealed
+        self.shown_before = len(normalize(line.text[: line.continues])) if line.continues else 0
 
     def clear(self) -> None:
         self.line = None
@@ -76,7 +79,8 @@ class DialogueBox:
     def revealed(self, now: float, cps: float) -> int:
         if self.completed:
             return len(self.text)
-        return reveal_count(self.started, now, cps, len(self.text))
+        before = self.shown_before
+        return before + reveal_count(self.started, now, cps, len(self.text) - before)
 
     def is_complete(self, now: float, cps: float) -> bool:
         return self.line is None or self.revealed(now, cps) >= len(self.text)
@@ -88,7 +92,7 @@ class DialogueBox:
         """When the reveal finishes on its own."""
         if self.completed or cps <= 0:
             return self.started
-        return self.started + len(self.text) / cps
+        return self.started + (len(self.text) - self.shown_before) / cps
 
     def text_px(self, size_factor: float) -> float:
         return DIALOGUE_PX * size_factor

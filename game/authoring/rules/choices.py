@@ -19,6 +19,15 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if not scene.choices:
             continue
         texts: dict[str, int] = {}
+        once = [choice for choice in scene.choices if choice.once]
+        if once and scene_id not in looping:  # said once per menu, at its first `once`
+            others = f" (and on {len(once) - 1} more of its choices)" if len(once) > 1 else ""
+            yield ctx.problem(
+                "HS017",
+                index.key_pos(once[0].where, "once"),
+                f"no way through the story comes back to '{scene_id}', so 'once' changes nothing here{others}",
+                "remove 'once: true'",
+            )
         for choice in scene.choices:
             if choice.text is None:
                 continue
@@ -31,13 +40,6 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 )
             else:
                 texts[choice.text] = choice.index + 1
-            if choice.once and scene_id not in looping:
-                yield ctx.problem(
-                    "HS017",
-                    index.key_pos(choice.where, "once"),
-                    f"no way through the story comes back to '{scene_id}', so 'once' changes nothing",
-                    "remove 'once: true'",
-                )
         end = ctx.flows[scene_id].end
         fallback = next((c for c in scene.choices if c.fallback), None)
         if fallback is None or end is None:

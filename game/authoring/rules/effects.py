@@ -36,6 +36,9 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 
 def _changes(ctx: LintContext, op: str, changes: tuple[Assignment, ...], env: Env) -> Iterator[Problem]:
     for change in changes:
+        if change.expression is not None:
+            env = apply_assignments(ctx.story, env, op, (change,))
+            continue  # a value worked out in play: nothing to say about it here
         variable = ctx.story.variables[change.variable]
         dom = env.get(change.variable, declared(variable.type))
         name = change.variable

@@ -40,7 +40,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             )
         yield from _after_goto(ctx, scene.beats)
         beats = list(iter_beats(scene.beats))
-        if not any(isinstance(b, (TextBeat, GotoBeat)) for b in beats):
+        menu = any(not choice.fallback for choice in scene.choices)  # a menu is something to read too
+        if not menu and not any(isinstance(b, (TextBeat, GotoBeat)) for b in beats):
             yield ctx.problem(
                 "HS022",
                 scene.where,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from game.authoring.context import LintContext
 from game.events import ChoiceOption, Line
+from game.inline_text import InlineText, longest
 from game.model import TextBeat
 from game.problems import Problem
 
@@ -22,12 +23,12 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         return
     story = ctx.story
     for _, beat in ctx.beats():
-        if not isinstance(beat, TextBeat) or beat.kind == "message":
+        if not isinstance(beat, TextBeat) or beat.kind == "message" or beat.extends:
             continue
         character = story.characters.get(beat.speaker) if beat.speaker else None
         line = Line(
             beat.kind,
-            beat.text,
+            beat.text if beat.inline is None else longest(beat.inline.parts),
             beat.speaker,
             character.name if character else None,
             character.color if character else None,
@@ -49,7 +50,13 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if not shown:
             continue
         options = tuple(
-            ChoiceOption(number, choice.index, choice.text or "", choice.locked is None, choice.locked)
+            ChoiceOption(
+                number,
+                choice.index,
+                _widest(choice.text or "", choice.text_inline),
+                choice.locked is None,
+                None if choice.locked is None else _widest(choice.locked, choice.locked_inline),
+            )
             for number, choice in enumerate(shown, start=1)
         )
         for position, part in probe.menu(options):
@@ -62,3 +69,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 f"this {what} is wider than its button in the choice menu",
                 "shorten it",
             )
+
+
+def _widest(text: str, inline: InlineText | None) -> str:
+    """The widest a text can be shown: the text itself, or with each brace at its longest."""
+    return text if inline is None else longest(inline.parts)

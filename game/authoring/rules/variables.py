@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.authoring.context import LintContext, show_value
-from game.model import EffectBeat, IfBeat
+from game.inline_text import expressions_in
+from game.model import EffectBeat, IfBeat, TextBeat
 from game.problems import Problem
 
 
@@ -20,11 +21,18 @@ def check(ctx: LintContext) -> Iterator[Problem]:
             if choice.condition is not None:
                 read |= choice.condition.reads
             written.update(change.variable for change in choice.sets + choice.adds)
+            read.update(*(change.expression.reads for change in choice.sets + choice.adds if change.expression))
+            for inline in (choice.text_inline, choice.locked_inline):
+                if inline is not None:
+                    read.update(*(expression.reads for expression in expressions_in(inline.parts)))
     for _, beat in ctx.beats():
         if isinstance(beat, IfBeat):
             read |= beat.condition.reads
         elif isinstance(beat, EffectBeat):
             written.update(change.variable for change in beat.changes)
+            read.update(*(change.expression.reads for change in beat.changes if change.expression))
+        elif isinstance(beat, TextBeat) and beat.inline is not None:
+            read.update(*(expression.reads for expression in expressions_in(beat.inline.parts)))
     for name, variable in story.variables.items():
         if name not in read:
             yield ctx.problem(
