@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.events import Line, SceneEntered, StageChange
+from game.events import Line, SceneEntered, SpritePlace, StageChange
 
 PLACES = ("left", "center", "right")
 
@@ -17,7 +17,7 @@ PLACES = ("left", "center", "right")
 class Stage:
     background: str | None = None
     music: str | None = None
-    sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
+    sprites: dict[str, tuple[str, SpritePlace]] = field(default_factory=dict)  # who -> (expression, place)
     outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
 
     def apply(self, event: object) -> None:

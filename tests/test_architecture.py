@@ -134,13 +134,8 @@ def test_the_core_never_imports_a_front_end_or_an_entry_point(graph: dict[str, l
     assert wrong == [], "the core imports a front end or an entry point:\n" + "\n".join(wrong)
 
 
-# The engine's own cycle (a `Story` lazily imports the machine that runs it), which issue 14's split of the loader
-# removes; while it stands it is the only cycle allowed.
-AWAITING_ISSUE_14 = ["game.machine", "game.model", "game.program"]
-
-
 def test_there_is_no_import_cycle(graph: dict[str, list[Import]]) -> None:
-    found = [c for c in cycles(graph) if c != AWAITING_ISSUE_14]
+    found = cycles(graph)
     assert found == [], "import cycles:\n" + "\n".join(" <-> ".join(c) for c in found)
 
 

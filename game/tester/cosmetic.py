@@ -233,7 +233,7 @@ class _Labels:
             elif isinstance(beat, EffectBeat):
                 for change in beat.changes:
                     name = change.variable
-                    written = change.value
+                    written: object = change.value
                     if name in variables and change.expression is not None:
                         written = change.expression.fn(variables, visits)
                     if name not in variables:
