@@ -47,6 +47,8 @@ class Line:
     expression: str | None
     beat_id: str
     continues: int = 0
+    # Emphasis (`*italic*`, `**bold**`): (start, end, flags) over `text`, which holds no markers (game.emphasis).
+    styles: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

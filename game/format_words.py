@@ -39,3 +39,5 @@ RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "
 NARRATOR = "narrator"
 CONDITION_WORDS = ("true", "false", "and", "or", "not", "visited")  # no variable or constant may take these names
 EXTEND = "extend"  # not reserved: in a story with a character 'extend', the key stays that character's speech
+CALL = "call"  # not reserved either: in a story with a character 'call', the key stays that character's speech
+RETURN = "return"  # a beat written as the bare word: the last line of a sub-scene

@@ -19,6 +19,7 @@ from game.dressing import Dressing, check_chapter_names, read_chapters
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
 from game.format_words import (  # the format's words, read by tools and tests as `game.loader.SCENE_KEYS` etc.
+    CALL,
     CHOICE_KEYS,
     CONDITION_WORDS,
     DEFAULT_SCENE_GLOBS,
@@ -32,6 +33,7 @@ from game.format_words import (  # the format's words, read by tools and tests a
     OTHER_BEATS,
     PLACES,
     RESERVED,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
@@ -58,6 +60,7 @@ from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
 from game.yaml_source import Pos, SourceFile, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
 
 __all__ = [
+    "CALL",
     "CHOICE_KEYS",
     "EFFECTS",
     "EXTEND",
@@ -68,6 +71,7 @@ __all__ = [
     "OTHER_BEATS",
     "PLACES",
     "RESERVED",
+    "RETURN",
     "SCENE_KEYS",
     "STAGE_BEATS",
     "TEXT_BEATS",

@@ -37,14 +37,22 @@ def ending_state(ending_id: str) -> str:
     return f"ending:{ending_id}"
 
 
+MAX_CALL_DEPTH = 64  # calls waiting to return at once: more is runaway recursion, stopped with `CallError`
+
+
+class CallError(RuntimeError):
+    """`call` nested past `MAX_CALL_DEPTH`, or a `return` with no call waiting: a mistake in the story."""
+
+
 class PlayState:
     """Everything that changes during play and that conditions can read, as a plain object.
 
     `state` is the current scene id (the attribute name `transitions` uses); `variables` the story's variables;
-    `visits` how often each scene was entered; `once` the ids of once-choices already taken.
+    `visits` how often each scene was entered; `once` the ids of once-choices already taken; `stack` the scenes
+    the calls waiting to return come back to, innermost last.
     """
 
-    __slots__ = ("once", "state", "variables", "visits")
+    __slots__ = ("once", "stack", "state", "variables", "visits")
 
     def __init__(
         self,
@@ -52,14 +60,36 @@ class PlayState:
         variables: dict[str, object],
         visits: dict[str, int] | None = None,
         once: set[str] | None = None,
+        stack: tuple[str, ...] = (),
     ) -> None:
         self.state = scene
         self.variables = variables
         self.visits = visits if visits is not None else {}
         self.once = once if once is not None else set()
+        self.stack = stack
 
     def copy(self) -> PlayState:
-        return PlayState(self.state, dict(self.variables), dict(self.visits), set(self.once))
+        return PlayState(self.state, dict(self.variables), dict(self.visits), set(self.once), self.stack)
+
+
+def push_call(state: PlayState, returns_to: str) -> None:
+    """Before a calling scene's `next` is fired: remember where its sub-scene's `return` comes back to."""
+    if len(state.stack) >= MAX_CALL_DEPTH:
+        raise CallError(
+            f"scene '{state.state}' calls a sub-scene while {MAX_CALL_DEPTH} calls are already waiting to return: "
+            "the calls never come back (a sub-scene that calls itself, or its caller, without end)"
+        )
+    state.stack = (*state.stack, returns_to)
+
+
+def pop_return(state: PlayState) -> None:
+    """A scene's `return`: go back to the scene on top of the stack (entering it counts a visit)."""
+    if not state.stack:
+        raise CallError(f"scene '{state.state}' returns, but no call is waiting for it to come back to")
+    target = state.stack[-1]
+    state.stack = state.stack[:-1]
+    state.state = target
+    state.visits[target] = state.visits.get(target, 0) + 1
 
 
 def _count_visit(event) -> None:

@@ -213,13 +213,19 @@ class Scene:
     where: Location
     order: int  # position in story order (files in glob order, scenes in file order)
     part_of: str | None = None  # for a choice's own `lines`: the menu's scene (the reply has no card or title)
+    # `call: X`: this scene's `next` is X, played as a sub-scene; its `return` comes back to `returns_to`, the
+    # scene's lines after the call (a scene of its own, `part_of` this one), pushed on the play state's stack.
+    returns_to: str | None = None
+    returns: bool = False  # the scene ends with `return`: play goes back to the scene on top of the stack
 
     @property
-    def exit_kind(self) -> Literal["choices", "next", "ending"]:
+    def exit_kind(self) -> Literal["choices", "next", "ending", "return"]:
         if self.ending is not None:
             return "ending"
         if self.next is not None:
             return "next"
+        if self.returns:
+            return "return"
         return "choices"
 
 

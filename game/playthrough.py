@@ -14,16 +14,20 @@ import random
 from collections import deque
 from collections.abc import Mapping
 
+from game.emphasis import shift
 from game.events import ChoiceOption, Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.inline_text import VarietyCounter, render
 from game.machine import (
     FALLBACK,
     FINISH,
     NEXT,
+    CallError,
     PlayState,
     choice_is_available,
     choice_is_shown,
     choice_trigger,
+    pop_return,
+    push_call,
 )
 from game.model import Choice, Story
 from game.program import (
@@ -39,6 +43,7 @@ from game.program import (
     apply_add,
     apply_eval,
     apply_set,
+    emphasised,
 )
 from game.save import SaveError, read_save, write_save_data
 from game.stage import Stage
@@ -86,6 +91,7 @@ class Playthrough:
         self._ended_in: str | None = None
         self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
         self._last_line: Line | None = None  # what an `extend` beat continues
+        self._passed: list[str] = []  # scenes entered since `take_entered` was last asked (cards or not)
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -171,7 +177,15 @@ class Playthrough:
                 continue
             scene = self.story.scenes[state.state]
             if scene.next is not None:
+                if scene.returns_to is not None:
+                    self._call_error(push_call, state, scene.returns_to)
                 self._fire(NEXT)
+                continue
+            if scene.returns:
+                self._call_error(pop_return, state)
+                self._passed.append(state.state)
+                self._pos = 0
+                self._announce = True
                 continue
             if scene.ending is not None:
                 self._ended_in = scene.id
@@ -196,11 +210,25 @@ class Playthrough:
         self._menu = None
         self._fire(choice_trigger(index))
 
+    @staticmethod
+    def _call_error(step, *args) -> None:
+        try:
+            step(*args)
+        except CallError as error:
+            raise PlaythroughError(str(error)) from None
+
     def _fire(self, trigger: str) -> None:
         if not self._machine.fire(self._state, trigger):
             raise PlaythroughError(f"the story machine refused '{trigger}' in scene '{self._state.state}'")
         self._pos = 0
         self._announce = True
+        self._passed.append(self._state.state)
+
+    def take_entered(self) -> list[str]:
+        """The scenes entered since the last call, in order, those that show no card included (a choice's reply,
+        the lines after a call, a scene with no lines passed through on the way)."""
+        passed, self._passed = self._passed, []
+        return passed
 
     def _emit(self, event: Event) -> Event:
         if type(event) is Line:
@@ -213,26 +241,27 @@ class Playthrough:
         line = template.line
         state = self._state
         text = render(template.parts, state.variables, state.visits, self._variety, line.beat_id)
-        return Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id)
+        return emphasised(Line(line.kind, text, line.speaker, line.name, line.color, line.expression, line.beat_id))
 
     def _extend(self, extension: Extension) -> Line:
         own = extension.line
-        text = own.text
         if extension.parts is not None:
             state = self._state
             text = render(extension.parts, state.variables, state.visits, self._variety, own.beat_id)
+            own = emphasised(Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id))
         before = self._last_line
         if before is None:  # nothing shown before it (a save from before extend beats): the extension alone
-            return Line(own.kind, text, own.speaker, own.name, own.color, own.expression, own.beat_id)
+            return own
         return Line(
             before.kind,
-            before.text + text,
+            before.text + own.text,
             before.speaker,
             before.name,
             before.color,
             None,
             own.beat_id,
             continues=len(before.text),
+            styles=before.styles + shift(own.styles, len(before.text)),
         )
 
     def _choice_text(self, choice: Choice, available: bool) -> tuple[str, str | None]:
@@ -303,7 +332,7 @@ class Playthrough:
         """Resume a saved playthrough; raises `SaveError` for a damaged save or one the story cannot resume."""
         saved = read_save(story, data)
         playthrough = cls(story, start=saved.scene)
-        playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once)
+        playthrough._state = PlayState(saved.scene, saved.variables, saved.visits, saved.once, saved.stack)
         playthrough._seen = set(saved.seen)
         if saved.variety is not None:
             playthrough._variety = saved.variety

@@ -9,8 +9,9 @@ can run a scene's effects without presenting anything (`run_silently`), through 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from game.emphasis import has_markers, read_emphasis
 from game.events import Line, StageChange
 from game.inline_text import Parts
 from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
@@ -130,9 +131,19 @@ def _line_event(story: Story, beat: TextBeat) -> Line | LineTemplate | Extension
         beat_id=beat.id,
     )
     dynamic = inline is not None and inline.dynamic
+    if not dynamic:  # read once here; a line that changes with play is read when it is rendered
+        line = emphasised(line)
     if beat.extends:
         return Extension(line, inline.parts if dynamic else None)  # type: ignore[union-attr]
     return LineTemplate(line, inline.parts) if dynamic else line  # type: ignore[union-attr]
+
+
+def emphasised(line: Line) -> Line:
+    """The line with its emphasis markers read into `styles` (the text without them)."""
+    if not has_markers(line.text):
+        return line
+    read = read_emphasis(line.text)
+    return replace(line, text=read.text, styles=read.spans)
 
 
 def evaluated_changes(story: Story, op: str, changes: tuple[Assignment, ...]) -> tuple:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from game.inline_text import VarietyCounter
 from game.jsonfiles import read_json, write_json
+from game.machine import MAX_CALL_DEPTH
 from game.stage import Stage
 from game.story_id import story_key, story_slug
 
@@ -56,6 +57,7 @@ class SavedState:
     waiting_menu: bool
     variety: VarietyCounter | None = None  # None in saves from before variety texts: counts start afresh
     last_line: tuple[str, str | None, str] | None = None  # (kind, speaker, text) of the last line, for `extend`
+    stack: tuple[str, ...] = ()  # where the calls waiting to return come back to (none in saves before `call`)
 
 
 def write_save_data(
@@ -97,6 +99,8 @@ def write_save_data(
     }
     if last_line is not None:
         data["last_line"] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
+    if state.stack:
+        data["stack"] = list(state.stack)
     if variety is not None and variety.counts:
         data["variety"] = {"seed": variety.seed, "counts": dict(sorted(variety.counts.items()))}
     return data
@@ -157,7 +161,23 @@ def read_save(story: Story, data: object) -> SavedState:
         waiting_menu,
         _variety(data.get("variety")),
         _last_line(story, data.get("last_line")),
+        _stack(story, data.get("stack", [])),
     )
+
+
+def _stack(story: Story, saved: object) -> tuple[str, ...]:
+    """The calls waiting to return: each the scene its `return` comes back to (a part of a calling scene)."""
+    if not isinstance(saved, list) or not all(isinstance(item, str) for item in saved):
+        raise _damaged("its calls waiting to return are not a list of scene ids")
+    if len(saved) > MAX_CALL_DEPTH:
+        raise _damaged(f"it has more than {MAX_CALL_DEPTH} calls waiting to return")
+    returns_to = {scene.returns_to for scene in story.scenes.values() if scene.returns_to is not None}
+    for scene in saved:
+        if scene not in returns_to:
+            raise SaveError(
+                "unknown_scene", f"the story changed: the save waits to come back to '{scene}', which is gone"
+            )
+    return tuple(saved)
 
 
 def _belongs_to(story: Story, data: dict) -> bool:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from game.dressing import NO_DRESSING, optional_outfit, read_background, read_dressing
 from game.expressions import CompiledExpr, ExpressionError, compile_expression
 from game.format_words import (
+    CALL,
     CHOICE_KEYS,
     EFFECTS,
     EXTEND,
@@ -22,6 +24,7 @@ from game.format_words import (
     NARRATOR,
     OTHER_BEATS,
     PLACES,
+    RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
@@ -69,6 +72,8 @@ def scene_targets(scene: Scene) -> Iterable[str]:
     yield from walk(scene.beats)
     if scene.next:
         yield scene.next
+    if scene.returns_to:  # after a call: where its `return` comes back to
+        yield scene.returns_to
     for choice in scene.choices:
         yield choice.goto
 
@@ -92,6 +97,21 @@ def within(pos: Pos, text: str, offset: int) -> Pos:
     if "\n" in text:
         return Pos(pos.line, pos.column)
     return Pos(pos.line, pos.column + offset + (1 if pos.quoted else 0))
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """`call: X` while a scene is built: the scene is split there (see `SceneBuilder._split_calls`)."""
+
+    target: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class _Return:
+    """`- return` while a scene is built: the scene ends by going back to the scene that called it."""
+
+    pos: Pos
 
 
 class SceneBuilder:
@@ -142,21 +162,40 @@ class SceneBuilder:
             if items is not None:
                 beats = self._beats(items, 0)
         exits = [key for key in ("choices", "next", "ending") if key in scene]
+        returns = bool(beats) and isinstance(beats[-1], _Return)
+        for beat in beats[:-1]:
+            if isinstance(beat, _Return):
+                reader.error(
+                    beat.pos,
+                    "'return' must be the last line of its scene",
+                    "move the lines after it to the scene that called this one, or into another scene",
+                )
+        if returns:
+            beats = beats[:-1]
+            if exits:
+                reader.error(
+                    scene.key_pos[exits[0]],
+                    f"{self.what} ends with 'return' and also has '{exits[0]}'",
+                    "a scene that returns goes back to its caller: remove the 'choices', 'next' or 'ending'",
+                )
+            exits = []
         next_id = ending = None
         choices: tuple[Choice, ...] = ()
         if exits[:2] == ["choices", "next"] and len(exits) == 2:  # `next` after a menu: where replies go on to
             self.gather = self._scene_ref(scene["next"], scene.where("next"), "next scene")
             self.gather_given = True
             exits = ["choices"]
-        if not exits:
-            reader.error(self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next' or 'ending'")
+        if not exits and not returns:
+            reader.error(
+                self.key_pos, f"{self.what} has no way on", "end it with 'choices', 'next', 'ending' or '- return'"
+            )
         elif len(exits) > 1:
             reader.error(
                 scene.key_pos[exits[1]],
                 f"{self.what} has both '{exits[0]}' and '{exits[1]}'",
                 "a scene ends in exactly one of choices, next or ending",
             )
-        else:
+        elif exits:
             exit_key = exits[0]
             where = scene.where(exit_key)
             if exit_key == "next":
@@ -173,8 +212,25 @@ class SceneBuilder:
                 choices = self._choices(scene[exit_key], where)
         if not all(isinstance(v, str) for v in (title, chapter)):
             return None
+        head = self._split_calls(
+            Scene(
+                self.scene_id,
+                title,
+                chapter,
+                background,
+                music,
+                beats,
+                choices,
+                next_id,
+                ending,
+                location(reader, self.key_pos),
+                len(self.loader.scenes),
+                returns=returns,
+            ),
+            self.scene_id,
+        )
         for reply_id, reply_beats, goes_on, reply_pos in self.replies:
-            self.extra.append(
+            self._split_calls(
                 Scene(
                     reply_id,
                     title,
@@ -188,21 +244,64 @@ class SceneBuilder:
                     location(reader, reply_pos),
                     len(self.loader.scenes) + 1 + len(self.extra),
                     part_of=self.scene_id,
+                ),
+                self.scene_id,
+                extra=True,
+            )
+        return head
+
+    def _split_calls(self, scene: Scene, owner: str, extra: bool = False) -> Scene:
+        """A scene whose lines hold `call: X` becomes a chain: the lines before the first call, going on (`next`)
+        to X with `returns_to` the next part; each part after a call is a scene of its own (`ID__after_N`, part of
+        the scene, no card), and the last part has the scene's own way on. The first part is returned (or, for
+        `extra`, added to the scenes built with this one, as are the other parts)."""
+        parts: list[list] = [[]]
+        calls: list[_Call] = []
+        for beat in scene.beats:
+            if isinstance(beat, _Call):
+                calls.append(beat)
+                parts.append([])
+            else:
+                parts[-1].append(beat)
+        if not calls:
+            if extra:
+                self.extra.append(scene)
+            return scene
+        ids = [scene.id] + [f"{scene.id}__after_{n}" for n in range(1, len(calls) + 1)]
+        for part_id, call in zip(ids[1:], calls):
+            if part_id in self.loader.scene_ids:
+                self.reader.error(
+                    call.pos,
+                    f"the lines after this call would play as scene '{part_id}', but a scene has that id",
+                    "rename that scene",
+                )
+        built: list[Scene] = []
+        for number, part in enumerate(parts):
+            last = number == len(calls)
+            order = scene.order if number == 0 else 0  # the parts after a call are numbered as they are added
+            built.append(
+                Scene(
+                    ids[number],
+                    scene.title,
+                    scene.chapter,
+                    scene.background if number == 0 else None,
+                    scene.music if number == 0 else None,
+                    tuple(part),
+                    scene.choices if last else (),
+                    scene.next if last else calls[number].target,
+                    scene.ending if last else None,
+                    scene.where if number == 0 else location(self.reader, calls[number - 1].pos),
+                    order,
+                    part_of=scene.part_of if number == 0 else owner,
+                    returns_to=None if last else ids[number + 1],
+                    returns=scene.returns if last else False,
                 )
             )
-        return Scene(
-            self.scene_id,
-            title,
-            chapter,
-            background,
-            music,
-            beats,
-            choices,
-            next_id,
-            ending,
-            location(reader, self.key_pos),
-            len(self.loader.scenes),
-        )
+        for number, part_scene in enumerate(built):
+            if number == 0 and not extra:
+                continue
+            self.extra.append(replace(part_scene, order=len(self.loader.scenes) + 1 + len(self.extra)))
+        return built[0]
 
     def _asset(self, scene: YMap, key: str, allow_none: bool = False) -> str | None:
         if key not in scene:
@@ -233,6 +332,27 @@ class SceneBuilder:
             return ()
         beats: list[Beat] = []
         for item, pos in zip(items, items.item_pos):
+            if item == RETURN:
+                marker: _Call | _Return = _Return(pos)
+            elif isinstance(item, YMap) and len(item) == 1 and CALL in item and CALL not in self.loader.characters:
+                target = self._scene_ref(item[CALL], item.value_pos[CALL], "scene to call")
+                if target is None:
+                    continue
+                marker = _Call(target, item.key_pos[CALL])
+            else:
+                marker = None  # type: ignore[assignment]
+            if marker is not None:
+                if depth > 0:
+                    self.reader.error(
+                        pos,
+                        f"'{'call' if isinstance(marker, _Call) else 'return'}' goes at the top level of a scene's "
+                        "lines, not inside an 'if'",
+                        "make the 'if' go to a scene of its own (goto) that does the call or the return",
+                    )
+                else:
+                    beats.append(marker)  # type: ignore[arg-type]
+                self.line_before = None
+                continue
             try:
                 beat = self._beat(item, pos, depth)
             except BadText:
@@ -590,6 +710,14 @@ class SceneBuilder:
             items = reader.sequence(spec["lines"], spec.where("lines"), "'lines' of a choice", '[{narrate: "..."}]')
             if items is not None:
                 reply = self._beats(items, 0)
+                for beat in reply:
+                    if isinstance(beat, _Return):
+                        reader.error(
+                            beat.pos,
+                            "'return' goes in a scene's lines, not in a choice's",
+                            "give the choice a 'goto' to a scene that ends with '- return'",
+                        )
+                        return None
         condition = None
         if "if" in spec and not fallback:
             condition = self.loader._condition(reader, spec["if"], spec.where("if"), "the choice's condition")

@@ -289,6 +289,8 @@ class _Runner:
                 self.stretch_lines.append(event.text)
             elif isinstance(event, SceneEntered):
                 self.stretch_scenes.add(event.scene)
+            # The parts of a scene that show no card (a choice's reply, the lines after a call) count as entered too.
+            self.stretch_scenes.update(self.playthrough.take_entered())
             if self.roundtrip:
                 self.playthrough = Playthrough.from_save(self.story, self.playthrough.save())
                 while self.playthrough.restoring:  # the events that set the stage again, not new play

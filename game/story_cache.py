@@ -59,7 +59,7 @@ from game.model import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels
+FORMAT = 4  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -412,6 +412,8 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.where[1],
         scene.where[2],
         scene.part_of,
+        scene.returns_to,
+        scene.returns,
     )
 
 
@@ -587,7 +589,22 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
 
     scenes = []
     for order, item in enumerate(encoded, start=first_order):
-        scene_id, title, chapter, background, music, scene_beats, choices, next_id, ending, line, column, part_of = item
+        (
+            scene_id,
+            title,
+            chapter,
+            background,
+            music,
+            scene_beats,
+            choices,
+            next_id,
+            ending,
+            line,
+            column,
+            part_of,
+            returns_to,
+            returns,
+        ) = item
         scenes.append(
             Scene(
                 scene_id,
@@ -636,6 +653,8 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 loc(line, column),
                 order,
                 part_of=part_of,
+                returns_to=returns_to,
+                returns=returns,
             )
         )
     return scenes

@@ -19,6 +19,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
+from game.emphasis import BOLD as EMPHASIS_BOLD
+from game.emphasis import ITALIC as EMPHASIS_ITALIC
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.exitcodes import EXIT_FAILED, EXIT_INPUT_ENDED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from game.model import Story
@@ -57,6 +59,14 @@ class InputEnded(Exception):
 
 class StoryStuck(Exception):
     """The story cannot go on (a menu with nothing to take, or no ending)."""
+
+
+# Emphasis placeholders (private-use characters, removed from a story's text first, so a story cannot write them),
+# turned into escape codes only after wrapping: italic, bold, both, and back to plain.
+_STYLE_ON = {EMPHASIS_ITALIC: "\ue000", EMPHASIS_BOLD: "\ue001", EMPHASIS_ITALIC | EMPHASIS_BOLD: "\ue002"}
+_STYLE_OFF = "\ue003"
+_NO_PLACEHOLDERS = dict.fromkeys(range(0xE000, 0xE004))
+_ANSI = {0xE000: "\x1b[3m", 0xE001: "\x1b[1m", 0xE002: "\x1b[1;3m", 0xE003: "\x1b[22;23m"}
 
 
 class _Resumed(Exception):
@@ -138,22 +148,51 @@ class TextPlayer:
             self._print()
 
     def present_line(self, line: Line) -> None:
+        text = self._emphasis(line.text, line.styles, line.continues)
         if line.continues:  # an `extend`: the start is on screen already, so only the rest is printed
-            self._print(
-                self._wrap("… " + line.text[line.continues :].lstrip(), "" if line.kind == "narration" else "    ")
-            )
+            self._print(self._styled(self._wrap("… " + text.lstrip(), "" if line.kind == "narration" else "    ")))
             return
         if line.kind == "narration":
-            self._print(self._wrap(line.text))
+            self._print(self._styled(self._wrap(text)))
         elif line.kind == "thought":
-            self._print(self._wrap(f"({line.name}, thinking) {line.text}"))
+            self._print(self._styled(self._wrap(f"({line.name}, thinking) {text}")))
         elif line.kind == "message":
             name = self._rgb(f"[phone] {line.name}:", line.color)
             self._print(name)
-            self._print(self._wrap(line.text, "    "))
+            self._print(self._styled(self._wrap(text, "    ")))
         else:
             self._print(self._rgb(f"{line.name}:", line.color))
-            self._print(self._wrap(line.text, "    "))
+            self._print(self._styled(self._wrap(text, "    ")))
+
+    def _emphasis(self, text: str, styles: tuple[tuple[int, int, int], ...], start: int) -> str:
+        """`text[start:]` with its emphasis marked: written back as `*italic*` and `**bold**` when the output is
+        not a terminal (the marks read as emphasis in a file), as placeholders turned into the terminal's italic
+        and bold by `_styled` when it is (after wrapping, so they take no room)."""
+        text = text.translate(_NO_PLACEHOLDERS)
+        if not styles:
+            return text[start:]
+        out: list[str] = []
+        at = start
+        for span_start, span_end, flags in styles:
+            span_start, span_end = max(span_start, start), min(span_end, len(text))
+            if span_end <= span_start:
+                continue
+            out.append(text[at:span_start])
+            part = text[span_start:span_end]
+            if self.colour:
+                out.append(_STYLE_ON[flags] + part + _STYLE_OFF)
+            else:
+                marks = "*" * {EMPHASIS_ITALIC: 1, EMPHASIS_BOLD: 2}.get(flags, 3)
+                out.append(marks + part + marks)
+            at = span_end
+        out.append(text[at:])
+        return "".join(out)
+
+    def _styled(self, wrapped: str) -> str:
+        """Wrapped text with emphasis placeholders turned into the terminal's italic and bold."""
+        if not self.colour:
+            return wrapped
+        return wrapped.translate(_ANSI)
 
     # -- reading the player --------------------------------------------------------------------------------------
 

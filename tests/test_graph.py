@@ -72,11 +72,12 @@ def test_the_dot_map_holds_every_scene_and_ending_grouped_by_chapter(story):
 def test_edges_carry_choice_text_conditions_and_effects(fixture_story):
     text = build_map(fixture_story, "mermaid").text
     assert "hub --> hub: “Study” · add grades +1 | “Swap rooms” · set room = isaac · once" in text
-    assert "hub --> finale: “Be brave” · if brave | fallback" in text
+    assert "hub --> finale: “Be brave” · if brave" in text
+    assert "hub --> stray: fallback" in text
     assert "school --> hub: goto | next" in text
     assert "epilogue --> END_home: ending" in text
     dot = build_map(fixture_story, "dot").text
-    assert 'hub -> finale [label="“Be brave” · if brave | fallback"]' in dot
+    assert 'hub -> finale [label="“Be brave” · if brave"]' in dot
     assert 'END_home [label="Ending — Home"' in dot and "shape=doubleoctagon" in dot
 
 

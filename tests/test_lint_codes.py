@@ -55,6 +55,8 @@ PLANTED = {
     "HS026": (MAIN, 13, 7),  # hide: isaac, never shown
     "HS027": (MAIN, 14, 7),  # music: calm, already playing
     "HS028": (MAIN, 16, 35),  # isaac's as: neutral while he is off stage
+    "HS030": (MORE, 52, 1),  # stray returns, reached by hub's fallback with no call waiting
+    "HS031": (MORE, 56, 25),  # stray's "*where" that nothing closes: at the asterisk
 }
 
 
@@ -128,7 +130,7 @@ def test_the_command_fails_on_errors_and_prints_positions():
     result = run_cli("--story", str(LINT / "story"))
     assert result.returncode == 1
     assert "story/scenes/main.yaml:22:19: error HS007: there is no background 'attik'" in result.stdout
-    assert "lint: 6 errors, 22 warnings." in result.stderr
+    assert "lint: 7 errors, 23 warnings." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -171,7 +173,7 @@ def test_json_output_lists_every_problem_with_its_position():
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["ok"] is False and data["loaded"] is True
-    assert (data["errors"], data["warnings"]) == (6, 22)
+    assert (data["errors"], data["warnings"]) == (7, 23)
     found = {(p["code"], p["file"], p["line"], p["column"]) for p in data["problems"]}
     assert found == {(code, *where) for code, where in PLANTED.items()}
 

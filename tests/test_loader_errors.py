@@ -57,7 +57,7 @@ SCENE_CASES = [
         "no-exit",
         'a:\n  title: "A"\n  chapter: One\n',
         "scene 'a' has no way on",
-        "choices', 'next' or 'ending'",
+        "choices', 'next', 'ending' or '- return'",
         1,
         1,
     ),  # at the scene's id, where an author looks for the scene

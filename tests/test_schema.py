@@ -47,7 +47,14 @@ def test_keys_match_the_loaders():
     assert props(scene, "$defs", "scene") == set(loader.SCENE_KEYS)
     assert props(scene, "$defs", "choice") == set(loader.CHOICE_KEYS)
     beats = props(scene, "$defs", "one_key_beat")
-    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {"set", "add", "goto", loader.NARRATOR, loader.EXTEND}
+    assert beats == set(loader.TEXT_BEATS + loader.STAGE_BEATS) | {
+        "set",
+        "add",
+        "goto",
+        loader.NARRATOR,
+        loader.EXTEND,
+        loader.CALL,
+    }
     assert props(scene, "$defs", "if_beat") == {"if", "then", "else"}
     assert set(loader.OTHER_BEATS) <= beats | {"if"}
     assert scene["$defs"]["one_key_beat"]["properties"]["effect"]["enum"] == list(loader.EFFECTS)
@@ -68,7 +75,13 @@ def story_files(story: Path) -> list[Path]:
     return [story / "story.yaml", *sorted(story.glob("scenes/**/*.yaml")), *sorted(story.glob("playthroughs/*.yaml"))]
 
 
-STORIES = [default_story_dir(), FIXTURES / "mini", FIXTURES / "ui_story", FIXTURES / "lint" / "story"]
+STORIES = [
+    default_story_dir(),
+    FIXTURES / "mini",
+    FIXTURES / "ui_story",
+    FIXTURES / "lint" / "story",
+    Path(__file__).resolve().parent.parent / "examples" / "lamplight",
+]
 
 
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)

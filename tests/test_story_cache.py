@@ -314,6 +314,8 @@ def test_every_field_of_every_beat_survives_the_cache(source: Path, tmp_path: Pa
         assert any(getattr(beat, "inline", None) is not None for beat in beats)
         assert any(getattr(beat, "extends", False) for beat in beats)
         assert any(scene.part_of for scene in cold.scenes.values())
+        assert any(scene.returns_to for scene in cold.scenes.values())
+        assert any(scene.returns for scene in cold.scenes.values())
         assert cold.constants
         assert any(c.text_inline is not None for s in cold.scenes.values() for c in s.choices)
 

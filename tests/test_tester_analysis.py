@@ -118,7 +118,7 @@ def test_only_deciding_conditions_keep_counts_and_items_are_forgotten_past_their
     once = story.scenes["a"].choices[2].id
     assert found.horizon == {"b": found.topo["a"], once: found.topo["a"]}
     exploration = explore(story)
-    for scene, _, visits, taken in exploration.keys:
+    for scene, _, visits, taken, _ in exploration.keys:
         if scene in ("c", "d"):
             assert visits == frozenset() and taken == frozenset()  # forgotten: nothing can read them any more
 

@@ -244,6 +244,23 @@ _TABLE = (
         "endings from then on, so picking it changes nothing a player will ever see. Make it matter, merge it with "
         "its sibling, or mark it `flavor: true` if the flavour is the point.",
     ),
+    Code(
+        "HS030",
+        "error",
+        "`return` with nothing to return to",
+        "A scene ends with `return`, and some way from the start (following every link, whatever the conditions) "
+        "reaches it without a `call` waiting to come back to: play would stop there with an error. Reach the "
+        "scene only through `call:`, or end it with `next`, `choices` or `ending` instead.",
+    ),
+    Code(
+        "HS031",
+        "warning",
+        "emphasis marker with no partner",
+        "An asterisk run (`*`, `**`) in a line opens emphasis that nothing closes, or closes emphasis nothing "
+        "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
+        "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
+        "flagged.",
+    ),
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _TABLE}

@@ -32,6 +32,7 @@ Format = Literal["mermaid", "dot"]
 
 ENDING_PREFIX = "END_"  # ending states are named END_id: ids are lower case, so this never meets a scene id
 CHOICE_TEXT_CHARS = 36
+AFTER_CALL = "after_call"  # the map's own edge from a calling scene to where its sub-scene's `return` comes back
 
 
 class GraphError(Exception):
@@ -111,7 +112,9 @@ def edge_label(story: Story, source: str, trigger: str, dest: str) -> str:
     """What takes the engine's transition `trigger` from scene `source` to `dest`, in the story's own words."""
     scene = story.scenes[source]
     if trigger == NEXT:
-        return "next"
+        return "call" if scene.returns_to is not None else "next"
+    if trigger == AFTER_CALL:
+        return "after the call returns"
     if trigger == FINISH:
         return "ending"
     for choice in scene.choices:
@@ -283,6 +286,9 @@ def build_map(story: Story, fmt: Format = "mermaid", chapter: str | None = None)
                 if dest.startswith("ending:"):
                     dest = ending_node(dest.removeprefix("ending:"))
                 edges.append((trigger, source, dest))
+    # A call is the calling scene's `next` (drawn "call"); the way back is not a transition of the machine (where
+    # a `return` goes depends on the calls waiting), so the map draws it from the caller to the lines after it.
+    edges += [(AFTER_CALL, scene.id, scene.returns_to) for scene in story.scenes.values() if scene.returns_to]
     chapters = [c.name for c in story.chapters]
     if chapter is not None and chapter not in chapters:
         from game.problems import did_you_mean

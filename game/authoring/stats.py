@@ -84,6 +84,8 @@ def story_stats(story: Story, pace: ReadingPace = READING) -> dict[str, Any]:
         "choices": totals["choices"],
         "menus": totals["menus"],
         "endings": len(story.endings),
+        "calls": sum(1 for scene in story.scenes.values() if scene.returns_to is not None),
+        "sub_scenes": sum(1 for scene in story.scenes.values() if scene.returns),
         "ending_titles": {ending_id: ending.title for ending_id, ending in story.endings.items()},
         "words": totals["words"],
         "chapters": list(chapters.values()),
@@ -149,6 +151,12 @@ def render_text(data: dict[str, Any]) -> str:
         f"{data['choices']} choices in {data['menus']} menus, {data['endings']} endings",
         f"  {data['words']} words; reading everything takes about {describe_minutes(play['everything_minutes'])}",
     ]
+    if data.get("calls"):
+        calls, subs = data["calls"], data["sub_scenes"]
+        lines.append(
+            f"  {calls} call{'s' if calls != 1 else ''} of sub-scenes; "
+            f"{subs} scene{'s end' if subs != 1 else ' ends'} with return"
+        )
     if play["playthrough_runs"]:
         lines.append(
             f"  one playthrough takes about {describe_minutes(runs['average'])} "

@@ -40,7 +40,7 @@ from game.expressions import Compare, CompiledExpr, Var, Visited, walk
 from game.expressions.compiler import compile_tree
 from game.model import Choice, Scene, Story, Variable
 from game.program import OP_ADD, OP_BRANCH, OP_EVAL, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, Constant
-from game.tester.analysis import deciding, effect_expressions, if_beats, scene_successors
+from game.tester.analysis import deciding, effect_expressions, if_beats, return_targets, scene_successors
 
 MAX_DOMAIN = 4096  # an int variable with a wider declared range is treated as unbounded
 
@@ -348,6 +348,8 @@ def _shape(story: Story, scene: Scene) -> _SceneShape:
     exits = (scene.next,) if scene.next is not None else tuple(dict.fromkeys(c.goto for c in scene.choices))
     if scene.ending is not None:
         exits = ()
+    elif scene.returns:  # it comes back to whichever call is waiting: what any of them needs
+        exits = return_targets(story)
     return _SceneShape(
         steps, tuple(dict.fromkeys(targets)), exit_reached, frozenset(touches), conditions, exits, eval_reads
     )
@@ -395,7 +397,9 @@ def compute_classes(story: Story) -> Classes:
             scene_id = work.popleft()
             queued.discard(scene_id)
             scene = story.scenes[scene_id]
-            new, at_menu = _scene_entry(scene, shapes[scene_id], name, lattice, current, splitter, invariant_split)
+            new, at_menu = _scene_entry(
+                story, scene, shapes[scene_id], name, lattice, current, splitter, invariant_split
+            )
             menus[scene_id] = at_menu
             if new != current[scene_id]:
                 current[scene_id] = new
@@ -411,6 +415,7 @@ def compute_classes(story: Story) -> Classes:
 
 
 def _scene_entry(
+    story: Story,
     scene: Scene,
     shape: _SceneShape,
     name: str,
@@ -428,7 +433,7 @@ def _scene_entry(
         if shape.exit_reached:
             reached.append(at_exit)
         return meet([*reached, *invariant_split]), at_exit
-    at_exit = meet([*_exit_parts(scene, name, lattice, current, splitter), *invariant_split])
+    at_exit = meet([*_exit_parts(story, scene, name, lattice, current, splitter), *invariant_split])
     steps = shape.steps
     needed: list[int] = [lattice.one] * (len(steps) + 1)
     needed[len(steps)] = at_exit
@@ -464,13 +469,16 @@ def _scene_entry(
 
 
 def _exit_parts(
-    scene: Scene, name: str, lattice: _Lattice, current: dict[str, int], splitter: _Splitter
+    story: Story, scene: Scene, name: str, lattice: _Lattice, current: dict[str, int], splitter: _Splitter
 ) -> Iterator[int]:
     if scene.ending is not None:
         yield lattice.one
         return
     if scene.next is not None:
         yield current[scene.next]
+        return
+    if scene.returns:
+        yield from (current[target] for target in return_targets(story))
         return
     for choice in scene.choices:
         split = splitter.of(choice.condition, name)

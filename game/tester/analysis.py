@@ -109,12 +109,20 @@ def effect_expressions(scene: Scene) -> Iterator[CompiledExpr]:
 
 
 def scene_successors(story: Story, scene: Scene) -> list[str]:
-    """Every scene this one can lead to: choices (fallback included), `next`, and mid-scene gotos."""
+    """Every scene this one can lead to: choices (fallback included), `next`, and mid-scene gotos; a scene that
+    ends with `return`, every scene a `return` can come back to (which one depends on the calls waiting)."""
     targets = [choice.goto for choice in scene.choices]
     if scene.next is not None:
         targets.append(scene.next)
     targets.extend(story.programs[scene.id].goto_targets)
+    if scene.returns:
+        targets.extend(return_targets(story))
     return targets
+
+
+def return_targets(story: Story) -> tuple[str, ...]:
+    """Every scene a `return` can come back to: the part after each `call`."""
+    return tuple(scene.returns_to for scene in story.scenes.values() if scene.returns_to is not None)
 
 
 # -- caps ----------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Literal
 
+from game.machine import MAX_CALL_DEPTH
 from game.model import Choice, Scene, Story
 from game.program import OP_BRANCH, SceneProgram, run_silently
 from game.tester.analysis import deciding, if_beats
@@ -221,7 +222,11 @@ def _soft_locks(exploration: Exploration, masks: EndingMasks) -> list[SoftLock]:
         first = _first(exploration, states)
         locked = [choice for choice in story.scenes[scene].choices if choice.locked is not None]
         detail = "a menu with nothing to take and no fallback"
-        if locked:
+        if story.scenes[scene].returns:
+            detail = "a 'return' with no call waiting to come back to: play stops with an error"
+        elif story.scenes[scene].returns_to is not None:
+            detail = f"a call past {MAX_CALL_DEPTH} calls waiting (runaway recursion): play stops with an error"
+        elif locked:
             detail += " (every choice shown is locked)"
         locks.append(SoftLock("menu", scene, path_to(exploration, first), len(states), detail))
     entries, _ = stuck_entries(exploration, masks)

@@ -201,7 +201,7 @@ class _Labels:
         if scene.id in self.watched_visits:
             seen.append(("entered", scene.id))
         stayed = self._beats(scene.beats, variables, visits, seen)
-        if stayed and scene.ending is None and scene.next is None:
+        if stayed and scene.ending is None and scene.next is None and not scene.returns:
             menu = []
             for choice in scene.choices:
                 if choice.fallback:

@@ -1,11 +1,15 @@
 """Exhaustive exploration of a story's states of play, through the story's own compiled machine.
 
 A state is taken at scene entry: the scene; every variable's value in declared order, each replaced by the first
-value of its class there (see `abstraction`); the visit counts that can still matter, capped; and the once-choices
-taken that can still matter (see `analysis`). From each state the explorer runs the scene's compiled steps with
-`run_silently` (the very steps a playthrough runs, so variables change and a `goto` fires exactly as in play),
-then leaves the scene through the same `transitions` machine the game uses (`machine_firer`): `finish` for an
-ending, `next`, each choice the machine's guard allows, or the fallback when none is. Invariants are checked at
+value of its class there (see `abstraction`); the visit counts that can still matter, capped; the once-choices
+taken that can still matter (see `analysis`); and the calls waiting to return (the scenes their `return`s come
+back to, innermost last: a `return` leads to the one on top). From each state the explorer runs the scene's
+compiled steps with `run_silently` (the very steps a playthrough runs, so variables change and a `goto` fires
+exactly as in play), then leaves the scene through the same `transitions` machine the game uses
+(`machine_firer`): `finish` for an ending, `next` (pushing the call first, for a scene that calls), each choice
+the machine's guard allows, or the fallback when none is; a `return` pops the stack. A call past the depth limit,
+or a `return` with no call waiting, stops play with an error: such a state is a dead end (kept with the menus
+that have nothing to take). Invariants are checked at
 every scene entry (which also covers each choice's `set`/`add`, applied on the way in) and again after the scene's
 own effects, before it is left.
 
@@ -27,7 +31,17 @@ from typing import Literal
 
 from transitions.core import EventData
 
-from game.machine import FALLBACK, FINISH, NEXT, PlayState, choice_is_available, choice_trigger
+from game.machine import (
+    FALLBACK,
+    FINISH,
+    NEXT,
+    CallError,
+    PlayState,
+    choice_is_available,
+    choice_trigger,
+    pop_return,
+    push_call,
+)
 from game.model import Story
 from game.program import run_silently
 from game.tester.abstraction import Classes, compute_classes
@@ -50,7 +64,7 @@ CUT = 2  # played, but the cap refused a state it leads to: its edges are only s
 DEFAULT_MAX_STATES = 1_000_000
 PROGRESS_EVERY = 4096
 
-Key = tuple  # (scene, variable values, frozenset of (scene, count), frozenset of once-choice ids)
+Key = tuple  # (scene, variable values, frozenset of (scene, count), frozenset of once-choice ids, call stack)
 _EMPTY: frozenset = frozenset()
 
 
@@ -109,10 +123,10 @@ class Exploration:
 
     def play_state(self, state_id: int) -> PlayState:
         """A fresh PlayState for a stored state (at its scene's entry)."""
-        scene, values, visits, once = self.keys[state_id]
+        scene, values, visits, once, stack = self.keys[state_id]
         variables = dict(self.dead_fill[scene])
         variables.update(zip(self.live_names[scene], values))
-        return PlayState(scene, variables, dict(visits), set(once))
+        return PlayState(scene, variables, dict(visits), set(once), stack)
 
 
 def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
@@ -181,6 +195,7 @@ class Explorer:
                 planned.ending,
                 choices,
                 fallback,
+                planned.returns_to,
             )
 
         keys: list[Key] = []
@@ -240,7 +255,7 @@ class Explorer:
                 counts = interned_visits.setdefault(counts, counts)
             else:
                 counts = _EMPTY
-            return (scene, values, counts, frozenset(once) if once else _EMPTY)
+            return (scene, values, counts, frozenset(once) if once else _EMPTY, state.stack)
 
         def add(state: PlayState, source: int, how: int, cost: int) -> bool:
             """Record an edge to a state; queue the state when new or newly reached with fewer choices."""
@@ -294,16 +309,16 @@ class Explorer:
                 continue
             # Rebuilt from its key rather than kept from when it was found: the key holds everything the state
             # is (settled in place), and a queue of keys takes a fraction of the memory of one of whole states.
-            scene_id, values, counts, once_taken = keys[sid]
+            scene_id, values, counts, once_taken, stack = keys[sid]
             variables = dict(dead_fill[scene_id])
             variables.update(zip(live_names[scene_id], values))
-            state = PlayState(scene_id, variables, dict(counts), set(once_taken))
+            state = PlayState(scene_id, variables, dict(counts), set(once_taken), stack)
             expanded[sid] = EXPLORED
             first_edge[sid] = len(edge_from)
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(len(keys), len(queue))
-            program, kind, ending, choices, fallback = plan[state.state]
+            program, kind, ending, choices, fallback, returns_to = plan[state.state]
             variables = state.variables
             visits = state.visits
             for number, fn in invariants:
@@ -320,7 +335,20 @@ class Explorer:
                 _fire(fire, state, trigger)
                 add(state, sid, VIA_GOTO, 0)
             elif kind == "next":
+                if returns_to is not None:
+                    try:
+                        push_call(state, returns_to)
+                    except CallError:  # runaway recursion: play stops here with an error, a dead end
+                        menu_locks.append(sid)
+                        continue
                 _fire(fire, state, NEXT)
+                add(state, sid, VIA_NEXT, 0)
+            elif kind == "return":
+                try:
+                    pop_return(state)
+                except CallError:  # a return with no call waiting: play stops here with an error
+                    menu_locks.append(sid)
+                    continue
                 add(state, sid, VIA_NEXT, 0)
             elif kind == "ending":
                 _fire(fire, state, FINISH)
@@ -483,11 +511,22 @@ def expand(story: Story, state: PlayState) -> tuple[str | None, list[tuple[int, 
         _fire(fire, state, trigger)
         return None, [(VIA_GOTO, state)]
     if scene.next is not None:
+        if scene.returns_to is not None:
+            try:
+                push_call(state, scene.returns_to)
+            except CallError:  # runaway recursion: a dead end, as in the explorer
+                return None, []
         _fire(fire, state, NEXT)
         return None, [(VIA_NEXT, state)]
     if scene.ending is not None:
         _fire(fire, state, FINISH)
         return scene.ending, []
+    if scene.returns:
+        try:
+            pop_return(state)
+        except CallError:  # nothing to return to: a dead end
+            return None, []
+        return None, [(VIA_NEXT, state)]
     available = [c for c in scene.choices if not c.fallback and choice_is_available(c, state)]
     found = []
     for choice in available:

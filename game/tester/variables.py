@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from game.inline_text import InlineText, inline_expressions
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, Scene, Story, TextBeat
+from game.tester.analysis import return_targets
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _live_at_entry(story: Story) -> dict[str, frozenset[str]]:
     live: dict[str, frozenset[str]] = {scene_id: frozenset() for scene_id in story.scenes}
     predecessors: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
     for scene in story.scenes.values():
-        for target in _targets(scene):
+        for target in _targets(story, scene):
             predecessors[target].add(scene.id)
     work = deque(story.scenes)
     queued = set(work)
@@ -107,8 +108,10 @@ def _live_at_entry(story: Story) -> dict[str, frozenset[str]]:
     return live
 
 
-def _targets(scene: Scene) -> set[str]:
+def _targets(story: Story, scene: Scene) -> set[str]:
     targets = {choice.goto for choice in scene.choices}
+    if scene.returns:
+        targets.update(return_targets(story))
     if scene.next is not None:
         targets.add(scene.next)
     targets.update(beat.target for beat in _beats(scene.beats) if isinstance(beat, GotoBeat))
@@ -121,6 +124,8 @@ def _scene_live(story: Story, scene: Scene, live: dict[str, frozenset[str]], dea
         after: frozenset[str] = frozenset()
     elif scene.next is not None:
         after = live[scene.next]
+    elif scene.returns:  # back to whichever call is waiting: what any of them may read
+        after = frozenset().union(*(live[target] for target in return_targets(story)))
     else:
         after = frozenset()
         for choice in scene.choices:

@@ -119,6 +119,9 @@ def _stops_at_menu(exploration: Exploration, state: PlayState) -> bool:
         program = story.programs[scene.id]
         if program.has_effects and run_silently(program, probe.variables, probe.visits) is not None:
             pass
+        elif scene.returns:
+            if not probe.stack:
+                return True  # nothing to return to: play stops there
         elif scene.next is None:
             if any(not c.fallback and choice_is_available(c, probe) for c in scene.choices):
                 return True

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.emphasis import style_at
 from game.events import Line
 from game.ui.canvas import Canvas
-from game.ui.textlayout import Wrapped, normalize, reveal_count, wrap
+from game.ui.styled_text import draw_styled, style_runs, styled_measure
+from game.ui.textlayout import Wrapped, normalize, normalize_styled, reveal_count, wrap, wrap_ranges
 from game.ui.theme import (
     BOX,
     BOX_TEXT_W,
@@ -63,10 +65,15 @@ class DialogueBox:
         self.shown_before = 0
         self._wrap_key: tuple | None = None
         self._wrapped = Wrapped(())
+        self.flags: list[int] = []  # per character of `text`: ITALIC | BOLD (empty: no emphasis in the line)
+        self.starts: tuple[int, ...] = ()  # where in `text` each wrapped row starts (with emphasis)
 
     def show(self, line: Line, start_at: float) -> None:
         self.line = line
         self.text = normalize(line.text)
+        self.flags = []
+        if line.styles:
+            self.text, self.flags = normalize_styled(line.text, style_at(line.styles, len(line.text)))
         self.started = start_at
         self.completed = False
         # an `extend` shows the line before it again: that part is there at once, only the rest is revealed
@@ -102,8 +109,12 @@ class DialogueBox:
         italic = self.line is not None and self.line.kind == "thought"
         key = (self.text, canvas.p(px), italic, canvas.fonts.family)
         if key != self._wrap_key:
-            font = canvas.font(px, italic=italic)
-            self._wrapped = wrap(self.text, lambda s: font.size(s)[0], canvas.p(BOX_TEXT_W))
+            if self.flags:
+                measure = styled_measure(canvas, px, italic, self.text, self.flags)
+                self._wrapped, self.starts = wrap_ranges(self.text, measure, canvas.p(BOX_TEXT_W))
+            else:
+                font = canvas.font(px, italic=italic)
+                self._wrapped = wrap(self.text, lambda s: font.size(s)[0], canvas.p(BOX_TEXT_W))
             self._wrap_key = key
         return self._wrapped
 
@@ -165,10 +176,18 @@ class DialogueBox:
         y = BOX_TEXT_Y - grow + (0 if line.name or line.kind != "narration" else -8)
         for i, shown in enumerate(rows.visible(count)):
             full = rows.rows[i]
+            if self.flags:
+                draw_styled(canvas, (BOX_TEXT_X, y + i * line_height), px, ink, thought, self.runs(i), len(shown))
+                continue
             clip = None if shown == full else font.size(shown)[0]
             canvas.text(full, (BOX_TEXT_X, y + i * line_height), px, ink, italic=thought, clip_width=clip)
         if marker and count >= len(self.text):
             self._draw_marker(canvas, color)
+
+    def runs(self, row: int) -> list[tuple[str, int]]:
+        """A wrapped row as (text, flags) runs of one style each."""
+        start = self.starts[row]
+        return style_runs(self.text[start : start + len(self._wrapped.rows[row])], self.flags[start:])
 
     def _draw_plate(
         self, canvas: Canvas, name: str, color: tuple[int, int, int], thought: bool, side: str, grow: float

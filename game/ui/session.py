@@ -123,9 +123,19 @@ class LogEntry:
     name: str | None = None
     color: str | None = None
     speaker: str | None = None
+    styles: tuple[tuple[int, int, int], ...] = ()  # the line's emphasis (see `Line.styles`)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "name": self.name, "color": self.color, "speaker": self.speaker}
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "text": self.text,
+            "name": self.name,
+            "color": self.color,
+            "speaker": self.speaker,
+        }
+        if self.styles:
+            data["styles"] = [list(span) for span in self.styles]
+        return data
 
     @classmethod
     def from_dict(cls, raw: object) -> LogEntry | None:
@@ -138,7 +148,26 @@ class LogEntry:
             name if isinstance(name, str) else None,
             color if isinstance(color, str) else None,
             speaker if isinstance(speaker, str) else None,
+            _styles(raw.get("styles"), len(raw["text"])),
         )
+
+
+def _styles(raw: object, length: int) -> tuple[tuple[int, int, int], ...]:
+    """Emphasis spans kept with a backlog entry; anything that is not three whole numbers within the text is
+    dropped (an older or hand-edited file shows the line plain)."""
+    if not isinstance(raw, list):
+        return ()
+    spans = []
+    for span in raw:
+        if (
+            isinstance(span, list)
+            and len(span) == 3
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in span)
+            and 0 <= span[0] <= span[1] <= length
+            and 0 <= span[2] <= 3
+        ):
+            spans.append((span[0], span[1], span[2]))
+    return tuple(spans)
 
 
 @dataclass(slots=True)
@@ -267,7 +296,7 @@ class StorySession:
             if isinstance(event, StageChange) and event.action == "sound" and event.asset:
                 self._log(LogEntry("sound", event.asset))
             if isinstance(event, Line):
-                self._log(LogEntry(event.kind, event.text, event.name, event.color, event.speaker))
+                self._log(LogEntry(event.kind, event.text, event.name, event.color, event.speaker, event.styles))
                 break
             if isinstance(event, (Choices, Ended)):
                 break

@@ -115,6 +115,81 @@ def wrap(text: str, measure: Callable[[str], int], width: int) -> Wrapped:
     return Wrapped(tuple(rows))
 
 
+def normalize_styled(text: str, flags: list[int]) -> tuple[str, list[int]]:
+    """`normalize(text)`, and the style flags of each of its characters (`flags` gives those of `text`'s); a space
+    that joins two words takes no style."""
+    out: list[str] = []
+    out_flags: list[int] = []
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        if number:
+            out.append("\n")
+            out_flags.append(0)
+        first = True
+        index = 0
+        while index < len(paragraph):
+            if paragraph[index].isspace():
+                index += 1
+                continue
+            end = index
+            while end < len(paragraph) and not paragraph[end].isspace():
+                end += 1
+            if not first:
+                out.append(" ")
+                out_flags.append(0)
+            out.append(paragraph[index:end])
+            out_flags.extend(flags[offset + index : offset + end])
+            first = False
+            index = end
+        offset += len(paragraph) + 1
+    return "".join(out), out_flags
+
+
+def wrap_ranges(text: str, measure: Callable[[int, int], float], width: float) -> tuple[Wrapped, tuple[int, ...]]:
+    """`wrap` for a normalised text whose parts measure differently (emphasis): `measure(start, end)` is the width
+    of `text[start:end]`. Also returns where in `text` each row starts."""
+
+    def measure_from(at: int) -> Callable[[str], float]:
+        """The width of a part of `text` that starts at `at`."""
+        return lambda part: measure(at, at + len(part))
+
+    rows: list[str] = []
+    starts: list[int] = []
+    base = 0
+    for paragraph in text.split("\n"):
+        index = 0
+        words: list[tuple[int, int]] = []
+        for word in paragraph.split(" "):
+            if word:
+                words.append((base + index, base + index + len(word)))
+            index += len(word) + 1
+        if not words:
+            rows.append("")
+            starts.append(base)
+        row_start: int | None = None
+        row_end = base
+        for start, end in words:
+            if row_start is not None and measure(row_start, end) <= width:
+                row_end = end
+                continue
+            if row_start is not None:
+                rows.append(text[row_start:row_end])
+                starts.append(row_start)
+            row_start = start
+            while end - row_start > 1 and measure(row_start, end) > width:
+                at = row_start
+                cut = max(1, fit_prefix(text[at:end], measure_from(at), width))
+                rows.append(text[row_start : row_start + cut])
+                starts.append(row_start)
+                row_start += cut
+            row_end = end
+        if row_start is not None:
+            rows.append(text[row_start:row_end])
+            starts.append(row_start)
+        base += len(paragraph) + 1
+    return Wrapped(tuple(rows)), tuple(starts)
+
+
 def reveal_count(started: float, now: float, chars_per_second: float, total: int) -> int:
     """How many characters are visible `now` for text that began revealing at `started`.
 

@@ -6,6 +6,18 @@ reading the code.
 
 from __future__ import annotations
 
-from game.authoring.rules import assets, cast, choices, conditions, effects, scenes, stage, textfit, variables
+from game.authoring.rules import (
+    assets,
+    calls,
+    cast,
+    choices,
+    conditions,
+    effects,
+    emphasis,
+    scenes,
+    stage,
+    textfit,
+    variables,
+)
 
-RULES = (variables, cast, assets, scenes, choices, conditions, effects, stage, textfit)
+RULES = (variables, cast, assets, scenes, calls, choices, conditions, effects, stage, textfit, emphasis)

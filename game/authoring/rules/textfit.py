@@ -11,6 +11,7 @@ from game.events import ChoiceOption, Line
 from game.inline_text import InlineText, longest
 from game.model import TextBeat
 from game.problems import Problem
+from game.program import emphasised
 
 
 def check(ctx: LintContext) -> Iterator[Problem]:
@@ -26,14 +27,16 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if not isinstance(beat, TextBeat) or beat.kind == "message" or beat.extends:
             continue
         character = story.characters.get(beat.speaker) if beat.speaker else None
-        line = Line(
-            beat.kind,
-            beat.text if beat.inline is None else longest(beat.inline.parts),
-            beat.speaker,
-            character.name if character else None,
-            character.color if character else None,
-            beat.expression,
-            beat.id,
+        line = emphasised(  # measured as shown: without its emphasis markers, in its italic and bold
+            Line(
+                beat.kind,
+                beat.text if beat.inline is None else longest(beat.inline.parts),
+                beat.speaker,
+                character.name if character else None,
+                character.color if character else None,
+                beat.expression,
+                beat.id,
+            )
         )
         if probe.surely_fits(line):  # most lines, decided by a bound in a fraction of the time of laying them out
             continue

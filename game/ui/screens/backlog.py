@@ -9,6 +9,7 @@ bracketed captions in soft italics. The list sits inside the panel with a margin
 
 from __future__ import annotations
 
+from game.emphasis import style_at
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
@@ -16,7 +17,8 @@ from game.ui.phone import PLAYER
 from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
-from game.ui.textlayout import width_in, wrap
+from game.ui.styled_text import draw_styled, style_runs, styled_measure
+from game.ui.textlayout import normalize_styled, width_in, wrap, wrap_ranges
 from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
@@ -36,6 +38,7 @@ class BacklogScreen(Screen):
         self.scroll = 0.0  # logical pixels scrolled up from the newest line
         self.back = return_button()
         self._rows: list[tuple[str, ...]] = []
+        self._styled: dict[int, list[list[tuple[str, int]]]] = {}  # id of an entry with emphasis -> its rows' runs
         self._scale = 0.0
         self._size()
 
@@ -54,10 +57,20 @@ class BacklogScreen(Screen):
         font = canvas.font(self.px)
         italic = canvas.font(self.px, italic=True)
         self._rows = []
+        self._styled = {}
         for entry in self.entries:
             f = italic if entry.kind in ("thought", "choice", "caption") else font
             text = f"\u00bb {entry.text}" if entry.kind == "choice" else entry.text
             width = BUBBLE_W if entry.kind == "message" else TEXT_W
+            if entry.styles and entry.kind != "choice":
+                shown, flags = normalize_styled(text, style_at(entry.styles, len(text)))
+                measure = styled_measure(canvas, self.px, entry.kind == "thought", shown, flags)
+                wrapped, starts = wrap_ranges(shown, measure, canvas.p(width))
+                self._styled[id(entry)] = [
+                    style_runs(row, flags[start:]) for row, start in zip(wrapped.rows, starts, strict=True)
+                ]
+                self._rows.append(wrapped.rows)
+                continue
             self._rows.append(wrap(text, width_in(f), canvas.p(width)).rows)
         self._scale = canvas.scale
 
@@ -180,5 +193,9 @@ class BacklogScreen(Screen):
                 )
         elif entry.name:
             canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
+        styled = self._styled.get(id(entry))
         for i, row in enumerate(rows):
+            if styled is not None:
+                draw_styled(canvas, (x, y + i * self.line_h), self.px, ink, italic, styled[i], len(row))
+                continue
             canvas.text(row, (x, y + i * self.line_h), self.px, ink, italic=italic)
