@@ -89,3 +89,27 @@ def test_a_settings_row_is_highlighted_by_the_mouse_as_by_the_keys(tmp_path: Pat
         assert screen.page == "accessibility" and screen.focus == 0
     finally:
         ui.close()
+
+
+def test_a_long_history_has_the_shared_scroll_bar_and_a_click_on_it_scrolls(tmp_path: Path) -> None:
+    from game.loader import load_story
+    from game.ui.driver import Driver
+    from game.ui.screens.backlog import BAR, TOP, BacklogScreen
+    from game.ui.session import LogEntry
+    from game.ui.speech import Speaker
+
+    ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
+    try:
+        entries = [LogEntry("narration", f"Line {i} of a long afternoon.") for i in range(40)]
+        router.push(ui.app, "backlog", ui.app.clock(), entries)
+        screen = ui.top
+        assert isinstance(screen, BacklogScreen)
+        ui.step()  # laid out when first drawn
+        most = screen._max_scroll()
+        assert most > 0 and screen.scroll == 0  # the newest line at the bottom
+        ui.click((BAR.x + 5, TOP + 2))  # the top of the bar: the oldest lines
+        assert screen.scroll == most
+        ui.wheel(-1)
+        assert 0 < screen.scroll < most
+    finally:
+        ui.close()

@@ -226,28 +226,20 @@ class ButtonList:
         elif y + h > self.view[1]:
             self.scroll_to(self.scroll + (y + h - self.view[1]))
 
+    def _scroll_bar(self) -> ScrollBar:
+        top, bottom = self.view or (0.0, 0.0)
+        return ScrollBar(self.bar_x, top, bottom)
+
     def bar(self) -> tuple[Rect, Rect]:
         """(track, thumb) rectangles of the scroll bar."""
-        top, bottom = self.view or (0.0, 0.0)
-        track = (self.bar_x, top, BAR_W, bottom - top)
-        share = (bottom - top) / self.content_height if self.content_height else 1.0
-        thumb_h = max(36.0, track[3] * share)
-        travel = track[3] - thumb_h
-        thumb_y = top + (travel * self.scroll / self.max_scroll if self.max_scroll else 0.0)
-        return track, (self.bar_x, thumb_y, BAR_W, thumb_h)
+        return self._scroll_bar().rects(self.scroll, self.max_scroll, self.content_height)
 
     def _scroll_bar_to(self, y: float) -> bool:
-        track, thumb = self.bar()
-        travel = track[3] - thumb[3]
-        share = (y - track[1] - thumb[3] / 2) / travel if travel else 0.0
-        return self.scroll_to(share * self.max_scroll)
+        return self.scroll_to(self._scroll_bar().offset_at(y, self.max_scroll, self.content_height))
 
     def press(self, pos: tuple[float, float]) -> bool:
         """A click on the scroll bar (True if it was one): jump there and start dragging."""
-        if not self.scrollable:
-            return False
-        x, y, w, h = self.bar()[0]
-        if not contains((x - 8, y, w + 16, h), pos):
+        if not self.scrollable or not self._scroll_bar().hit(pos):
             return False
         self._dragging = True
         self._scroll_bar_to(pos[1])
@@ -294,14 +286,52 @@ class ButtonList:
         if not scrolling:
             return
         canvas.surface.set_clip(clip)
-        track, thumb = self.bar()
+        self._scroll_bar().draw(canvas, self.scroll, self.max_scroll, self.content_height)
+
+
+@dataclass(frozen=True, slots=True)
+class ScrollBar:
+    """The scroll bar beside a view from `top` to `bottom`: its thumb shows how much of the content is in view and
+    where, and a click or a drag on it says where to scroll. Offsets count from the content's start (0: the top)."""
+
+    x: float
+    top: float
+    bottom: float
+
+    def rects(self, offset: float, max_offset: float, content_height: float) -> tuple[Rect, Rect]:
+        """(track, thumb) rectangles."""
+        track = (self.x, self.top, BAR_W, self.bottom - self.top)
+        share = (self.bottom - self.top) / content_height if content_height else 1.0
+        thumb_h = max(36.0, track[3] * share)
+        travel = track[3] - thumb_h
+        thumb_y = self.top + (travel * offset / max_offset if max_offset else 0.0)
+        return track, (self.x, thumb_y, BAR_W, thumb_h)
+
+    def hit(self, pos: tuple[float, float]) -> bool:
+        """Whether `pos` is on the bar (a little wider than drawn, to be easy to hit)."""
+        return contains((self.x - 8, self.top, BAR_W + 16, self.bottom - self.top), pos)
+
+    def offset_at(self, y: float, max_offset: float, content_height: float) -> float:
+        """The offset that puts the thumb's middle at `y`."""
+        track, thumb = self.rects(0.0, max_offset, content_height)
+        travel = track[3] - thumb[3]
+        share = (y - track[1] - thumb[3] / 2) / travel if travel else 0.0
+        return share * max_offset
+
+    def draw(
+        self, canvas: Canvas, offset: float, max_offset: float, content_height: float, *, arrows: bool = True
+    ) -> None:
+        """The track and the thumb, and (with `arrows`) a mark above and below where there is more."""
+        track, thumb = self.rects(offset, max_offset, content_height)
         canvas.panel(track, (*PAPER, 230), radius=BAR_W / 2, border=1.5, border_color=mix(PAPER, INK_SOFT, 0.5))
         canvas.panel(thumb, mix(CHARLIE_BLUE, INK_SOFT, 0.3), radius=BAR_W / 2)
-        cx = self.bar_x + BAR_W / 2
-        if self.scroll > 0:
-            canvas.polygon([(cx - 9, top - 8), (cx + 9, top - 8), (cx, top - 20)], INK_SOFT)
-        if self.scroll < self.max_scroll:
-            canvas.polygon([(cx - 9, bottom + 8), (cx + 9, bottom + 8), (cx, bottom + 20)], INK_SOFT)
+        if not arrows:
+            return
+        cx = self.x + BAR_W / 2
+        if offset > 0:
+            canvas.polygon([(cx - 9, self.top - 8), (cx + 9, self.top - 8), (cx, self.top - 20)], INK_SOFT)
+        if offset < max_offset:
+            canvas.polygon([(cx - 9, self.bottom + 8), (cx + 9, self.bottom + 8), (cx, self.bottom + 20)], INK_SOFT)
 
 
 def column(labels: list[str], *, x: float, y: float, w: float, h: float, gap: float) -> list[Button]:
