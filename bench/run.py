@@ -47,6 +47,7 @@ OTHER_SCRIPTS = (
     ("bench_parsers.py", "Another YAML parser (rapidyaml)"),
     ("bench_capture.py", "Capture (pictures of a playthrough)"),
     ("bench_measures.py", "Measures (test --measures) vs exploration"),
+    ("bench_lsp.py", "Language server (diagnostics after an edit)"),
 )
 SCRIPT_TIMEOUT = 900
 

@@ -9,27 +9,12 @@ as missing.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
+from game.asset_formats import FOLDERS, SUFFIXES, AssetKind
 from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.yaml_fields import ID_PATTERN
 
-AssetKind = Literal["background", "music", "sound", "sprite", "icon"]
-
-FOLDERS: dict[AssetKind, str] = {
-    "background": "backgrounds",
-    "music": "music",
-    "sound": "sounds",
-    "sprite": "sprites",
-    "icon": "icons",
-}
-SUFFIXES: dict[AssetKind, tuple[str, ...]] = {
-    "background": (".svg", ".png", ".jpg"),
-    "music": (".ogg", ".wav", ".mp3"),
-    "sound": (".wav", ".ogg"),
-    "sprite": (".svg", ".png"),
-    "icon": (".svg", ".png"),
-}
+__all__ = ["FOLDERS", "SUFFIXES", "AssetCatalog", "AssetKind"]
 
 
 class AssetCatalog:

@@ -26,6 +26,7 @@ from game.exitcodes import (
 )
 from game.paths import default_story_dir
 from game.problems import StoryError
+from game.wording import plural
 
 if TYPE_CHECKING:
     from game.model import Story
@@ -114,8 +115,7 @@ def load_or_report(story_dir: Path | None):
     except StoryError as error:
         print(error.report(), file=sys.stderr)
         print(
-            f"{error.count} problem{'s' if error.count != 1 else ''}: the story cannot be played "
-            "until they are mended.",
+            f"{plural(error.count, 'problem')}: the story cannot be played until they are mended.",
             file=sys.stderr,
         )
         return None
@@ -136,7 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in playthrough files.",
+            f"{plural(len(problems), 'problem')} in playthrough files.",
             file=sys.stderr,
         )
         return EXIT_FAILED
@@ -167,7 +167,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     except PlaythroughError as error:
         print(f"heartstopper: {error}", file=sys.stderr)
         return EXIT_USAGE
-    return run_text_player(story, playthrough)
+    try:
+        return run_text_player(story, playthrough)
+    except PlaythroughError as error:  # play itself stopped: a sub-scene started with --start returns to nothing
+        hint = " (--start began inside a sub-scene: start at a scene that calls it)" if args.start else ""
+        print(f"heartstopper: play stopped: {error}{hint}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def cmd_game(args: argparse.Namespace) -> int:
@@ -342,6 +347,7 @@ EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("game.authoring.stats_cli", "count scenes, choices, endings and words, and estimate play time"),
     "schema": ("game.authoring.schema_cli", "show where the story format's JSON Schemas are, for editors"),
     "test": ("game.tester.cli", "explore every branch: endings, soft-locks, invariants, playthroughs"),
+    "lsp": ("game.lsp.cli", "the language server for editors: checks as you type, completion, navigation"),
 }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.problems import did_you_mean
+from game.staging import COLOUR
 from game.yaml_fields import MISSING, FieldReader, type_name
 from game.yaml_source import Pos, YMap
 
@@ -131,14 +132,22 @@ def check_chapter_names(reader: FieldReader, manifest: YMap, chapters: set[str])
             reader.error(table.key_pos[name], f"no scene is in the chapter '{name}'", hint)
 
 
-def read_background(reader: FieldReader, value: object, pos: Pos, what: str, dressing: Dressing) -> str | None:
-    """A background given as `NAME` or `{id: NAME, time: ..., season: ...}`, as the asset id of its variant."""
+def read_background(
+    reader: FieldReader, value: object, pos: Pos, what: str, dressing: Dressing, extra_keys: tuple[str, ...] = ()
+) -> str | None:
+    """A background given as `NAME` or `{id: NAME, time: ..., season: ...}`, as the asset id of its variant; or a
+    solid colour, `"#rrggbb"` (as is, lower-case: a colour has no variants). `extra_keys` may stand in the
+    mapping too (a beat's `with:`, read by its caller)."""
     time, season = dressing.time, dressing.season
+    if isinstance(value, str) and COLOUR.match(value):
+        return value.lower()
     if isinstance(value, YMap):
-        reader.known_keys(value, ("id", *DRESSING_KEYS[1:]), what)
+        reader.known_keys(value, ("id", *DRESSING_KEYS[1:], *extra_keys), what)
         if "id" not in value:
             reader.error(value.pos, f"{what} needs 'id'", "write {id: NAME, time: night}")
             return None
+        if isinstance(value["id"], str) and COLOUR.match(value["id"]):
+            return value["id"].lower()
         base = reader.identifier(value["id"], value.where("id"), "background asset id")
         time = _choice(reader, value, "time", TIMES, what) or time
         season = _choice(reader, value, "season", SEASONS, what) or season

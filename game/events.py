@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 LineKind = Literal["speech", "narration", "thought", "message"]
-StageAction = Literal["show", "hide", "background", "music", "sound", "effect"]
-SpritePlace = Literal["left", "center", "right"]
+StageAction = Literal["show", "hide", "background", "music", "sound", "effect", "mode"]
+SpritePlace = str  # a named place or a fraction of the width, as text (game.staging)
+Transition = tuple[str, float]  # (dissolve | fade | move | none, seconds): game.staging.Transition
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class SceneEntered:
     background: str | None
     music: str | None  # an asset id, "none" to stop the music, or None to leave it playing
     new_chapter: bool  # the chapter differs from the previous scene's (or this is the first scene)
+    transition: Transition | None = None  # how the new stage comes in; None: the front end's own way
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,9 @@ class StageChange:
     """The stage changes: a sprite enters, changes or leaves, the background or music changes, a sound or effect.
 
     For `show`: `who`, `expression`, `at` and `outfit` (None: the character's default clothes). For `hide`: `who`.
-    For `background`, `music`, `sound` and `effect`: `asset` (for music, "none" stops it).
+    For `background`, `music`, `sound` and `effect`: `asset` (for music, "none" stops it; a background may be a
+    colour, "#rrggbb"). For `mode`: `asset` is "nvl" (a full page of text) or "adv" (the dialogue box). A `show`
+    without `at` keeps the sprite where it stands (the centre when it enters). `transition` is the author's `with:`.
     """
 
     action: StageAction
@@ -66,6 +70,7 @@ class StageChange:
     asset: str | None = None
     beat_id: str = ""
     outfit: str | None = None
+    transition: Transition | None = None
 
 
 @dataclass(frozen=True, slots=True)

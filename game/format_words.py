@@ -5,6 +5,7 @@ tests."""
 from __future__ import annotations
 
 from game.dressing import DRESSING_KEYS
+from game.staging import NAMED_PLACES
 
 MANIFEST_NAME = "story.yaml"
 DEFAULT_SCENE_GLOBS = ("scenes/**/*.yaml",)
@@ -26,14 +27,29 @@ MANIFEST_KEYS = (
     "chapters",
     "icon",
     "constants",
+    "title_screen",
+    "window_title",
 )
-SCENE_KEYS = ("title", "chapter", "background", "music", "lines", "choices", "next", "ending", *DRESSING_KEYS)
+SCENE_KEYS = (
+    "title",
+    "chapter",
+    "background",
+    "music",
+    "lines",
+    "choices",
+    "next",
+    "ending",
+    *DRESSING_KEYS,
+    "with",
+    "duration",
+)
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor", "lines")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about", "labels")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")
-PLACES = ("left", "center", "right")
+PLACES = tuple(NAMED_PLACES)  # and any fraction of the width (game.staging)
 TEXT_BEATS = ("narrate", "think", "message")
 STAGE_BEATS = ("show", "hide", "background", "music", "sound", "effect")
+MODE_BEAT = "mode"  # `- mode: nvl` / `- mode: adv`; not reserved: in a story with a character 'mode', it still speaks
 OTHER_BEATS = ("set", "add", "goto", "if")
 RESERVED = frozenset(TEXT_BEATS + STAGE_BEATS + OTHER_BEATS + ("then", "else", "narrator", "none", "all"))
 NARRATOR = "narrator"

@@ -15,6 +15,7 @@ from collections import deque
 from pathlib import Path
 
 from game import story_cache
+from game.branding import read_branding
 from game.dressing import Dressing, check_chapter_names, read_chapters
 from game.expressions import CompiledExpr, ExpressionError, VarType, compile_expression
 from game.expressions.compiler import compile_tree
@@ -29,6 +30,7 @@ from game.format_words import (  # the format's words, read by tools and tests a
     MANIFEST_NAME,
     MAX_BEAT_DEPTH,
     MAX_TITLE_CHARS,
+    MODE_BEAT,
     NARRATOR,
     OTHER_BEATS,
     PLACES,
@@ -55,9 +57,10 @@ from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.program import compile_story
 from game.scene_builder import BadText, SceneBuilder, location, scene_targets, within
 from game.scene_globs import expand_scene_globs
+from game.sources import DISK, Sources
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
 from game.yaml_fields import ID_PATTERN, MISSING, FieldReader, type_name
-from game.yaml_source import Pos, SourceFile, YMap, file_kind, parse_file_bytes, read_file_bytes, read_yaml
+from game.yaml_source import Pos, SourceFile, YMap, file_kind
 
 __all__ = [
     "CALL",
@@ -67,6 +70,7 @@ __all__ = [
     "MANIFEST_KEYS",
     "MAX_BEAT_DEPTH",
     "MAX_TITLE_CHARS",
+    "MODE_BEAT",
     "NARRATOR",
     "OTHER_BEATS",
     "PLACES",
@@ -81,12 +85,22 @@ __all__ = [
 ]
 
 
-def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, object] | None = None) -> Story:
+def load_story(
+    story_dir: Path,
+    sources: Sources = DISK,
+    *,
+    cache: bool | None = None,
+    parsed: dict[str, object] | None = None,
+    records: story_cache.Records = story_cache.DISK_RECORDS,
+) -> Story:
     """Load and check the story in `story_dir`; raise `StoryError` with every problem found.
 
-    Through the compiled-story cache (`game.story_cache`) unless `cache` is False, or None and the cache is off for
-    this process: an unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed,
-    and what it finds never changes the result (nor the problems of a story that does not load).
+    `sources` gives the files' text: the disk, or an editor's unsaved buffers over it (`game.sources`).
+
+    Through the compiled-story cache (`game.story_cache`, its records kept by `records`: the user cache folder unless
+    a long-running process keeps its own) unless `cache` is False, or None and the cache is off for this process: an
+    unchanged story is rebuilt from it without reading YAML, a changed one reads only what changed, and what it finds
+    never changes the result (nor the problems of a story that does not load).
 
     `parsed`, when given, receives the positioned YAML value of every file this load parsed, by display name (the
     linter finds positions inside values in them without reading the files again).
@@ -98,17 +112,17 @@ def load_story(story_dir: Path, *, cache: bool | None = None, parsed: dict[str, 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        record = story_cache.read_record(story_dir) if use_cache else None
-        loader = _StoryLoader(story_dir, record, keep_parsed=parsed is not None)
+        record = records.read(story_dir) if use_cache else None
+        loader = _StoryLoader(story_dir, sources, record, keep_parsed=parsed is not None, records=records)
         try:
             story = loader.load()
         except StoryError:
             if record is None:
                 raise
-            loader = _StoryLoader(story_dir)  # the problems exactly as a load without the cache finds them
+            loader = _StoryLoader(story_dir, sources)  # the problems exactly as a load without the cache finds them
             story = loader.load()
         if use_cache and not loader.whole_from_cache:
-            story_cache.write_record(story_dir, loader.record())
+            records.write(story_dir, loader.record(), loader.file_scenes)
         if parsed is not None:
             parsed.update(loader.parsed)
         return story
@@ -130,8 +144,17 @@ class _CachedFile:
 
 
 class _StoryLoader:
-    def __init__(self, story_dir: Path, cached: story_cache.Record | None = None, keep_parsed: bool = False) -> None:
+    def __init__(
+        self,
+        story_dir: Path,
+        sources: Sources = DISK,
+        cached: story_cache.Record | None = None,
+        keep_parsed: bool = False,
+        records: story_cache.Records = story_cache.DISK_RECORDS,
+    ) -> None:
         self.story_dir = story_dir
+        self.sources = sources
+        self.records = records
         self.cached = cached
         self.whole_from_cache = False
         self.manifest_digest = b""
@@ -169,7 +192,7 @@ class _StoryLoader:
         where = self._not_a_story(manifest_path)
         if where is not None:
             raise StoryError([where])
-        manifest_data = read_file_bytes(manifest_path)
+        manifest_data = self.sources.data(manifest_path)
         prefetched: dict[str, bytes] = {}
         if manifest_data is not None:
             self.manifest_digest = story_cache.content_hash(manifest_data)
@@ -181,7 +204,7 @@ class _StoryLoader:
                 self.cached_files = {}  # a changed manifest can change how every scene reads: nothing is reused
         else:
             self.cached_files = {}
-        source = parse_file_bytes(manifest_path, display, manifest_data)
+        source = self.sources.parse(manifest_path, display, manifest_data)
         if self.keep_parsed:
             self.parsed[display] = source.value
         self.problems.extend(source.problems)
@@ -203,6 +226,7 @@ class _StoryLoader:
         self.chapter_dressing = read_chapters(reader, manifest, self.characters)
         notes = {key: self._optional_text(reader, manifest, key) for key in ("content_note", "closing_note")}
         icon = reader.identifier(manifest["icon"], manifest.where("icon"), "icon id") if "icon" in manifest else None
+        branding = read_branding(reader, manifest, title if isinstance(title, str) else "Untitled", display)
 
         files = self._scene_files(reader, manifest)
         if files is None:  # a limit was passed: nothing more can be checked
@@ -254,6 +278,7 @@ class _StoryLoader:
             playthrough_files=playthroughs,
             icon=icon,
             id=story_id,
+            branding=branding,
             constants=self.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,
@@ -278,7 +303,7 @@ class _StoryLoader:
             return None
         same = True
         for path, file in zip(files, record.files):
-            data = read_file_bytes(path)
+            data = self.sources.data(path)
             if data is None:
                 return None
             prefetched[file.path] = data
@@ -309,6 +334,7 @@ class _StoryLoader:
             playthrough_files=tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml"))),
             icon=head.icon,
             id=head.id,
+            branding=head.branding,
             constants=head.constants,
             compile_programs=compile_story,
             build_machine=StoryMachine,
@@ -318,16 +344,16 @@ class _StoryLoader:
         display = display_path(path, self.base)
         data = prefetched.pop(str(path), None)
         if data is None:
-            data = read_file_bytes(path)
+            data = self.sources.data(path)
         if data is None:
-            return read_yaml(path, display)  # says what is wrong with it
+            return self.sources.read(path, display)  # says what is wrong with it
         digest = story_cache.content_hash(data)
         self.digests[display] = digest
         self.paths[display] = str(path)
         record = self.cached_files.get(display)
         if record is not None and record.digest == digest and record.path == str(path):
             return _CachedFile(path, display, record, data)
-        return parse_file_bytes(path, display, data)
+        return self.sources.parse(path, display, data)
 
     def _cached_scene_file(self, source: _CachedFile) -> None:
         """A cached file's scenes, when every scene it refers to still exists; else it is read again."""
@@ -338,9 +364,9 @@ class _StoryLoader:
                 self.cache_conditions = story_cache.Conditions(
                     self.var_types, self.scene_ids, self.constants, self.labels
                 )
-            built = story_cache.decode_file(source.display, record.scenes, len(self.scenes), self.cache_conditions)
+            built = self.records.decode(record, len(self.scenes), self.cache_conditions)
         if built is None:
-            parsed = parse_file_bytes(source.path, source.display, source.data)
+            parsed = self.sources.parse(source.path, source.display, source.data)
             self.problems.extend(parsed.problems)
             self._scene_file(parsed)
             return

@@ -16,11 +16,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 from game.expressions import CompiledExpr, VarType
+from game.problems import shown_path
 
 if TYPE_CHECKING:
+    from game.branding import Branding
     from game.inline_text import InlineText
     from game.machine import StoryMachine
     from game.program import SceneProgram
+    from game.staging import Transition
 
 
 class Location(NamedTuple):
@@ -31,6 +34,12 @@ class Location(NamedTuple):
     column: int
 
     def __str__(self) -> str:
+        """As messages show it: the file relative to the working directory (`game.problems.shown_path`)."""
+        return f"{shown_path(self.file)}:{self.line}:{self.column}"
+
+    def record(self) -> str:
+        """As reports for programs keep it (JSON): the file relative to the folder above the story, the same
+        wherever the program runs."""
         return f"{self.file}:{self.line}:{self.column}"
 
 
@@ -129,13 +138,14 @@ class StageBeat:
     """A change of stage: show, hide, background, music, sound or effect."""
 
     id: str
-    action: Literal["show", "hide", "background", "music", "sound", "effect"]
+    action: Literal["show", "hide", "background", "music", "sound", "effect", "mode"]
     who: str | None
     expression: str | None
-    at: Literal["left", "center", "right"] | None
-    asset: str | None
+    at: str | None  # for `show`: a place (game.staging); None keeps the sprite where it stands (the centre if new)
+    asset: str | None  # for `mode`: "nvl" or "adv"
     where: Location
     outfit: str | None = None  # for `show`: the outfit it resolved to (None: the default clothes)
+    transition: Transition | None = None  # `with:` and `duration:` (game.staging)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +227,7 @@ class Scene:
     # scene's lines after the call (a scene of its own, `part_of` this one), pushed on the play state's stack.
     returns_to: str | None = None
     returns: bool = False  # the scene ends with `return`: play goes back to the scene on top of the stack
+    transition: Transition | None = None  # how the scene's stage comes in (`with:`, game.staging)
 
     @property
     def exit_kind(self) -> Literal["choices", "next", "ending", "return"]:
@@ -258,6 +269,7 @@ class Story:
     constants: dict[str, int | bool] = field(default_factory=dict)  # the manifest's named values
     icon: str | None = None  # an id in the assets' icons/ folder; standalone builds take it (tools/build_standalone.py)
     id: str = ""  # the stable name saves are kept under (game.story_id): the manifest's `id`, else the title's slug
+    branding: Branding | None = None  # the title screen and window (game.branding.branding_of); None: the defaults
 
     def chapter_start(self, chapter: str) -> str | None:
         for item in self.chapters:

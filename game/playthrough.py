@@ -282,7 +282,9 @@ class Playthrough:
         scene = self.story.scenes[self._state.state]
         new_chapter = scene.chapter != self._chapter and scene.chapter != ""  # "": a scene in no chapter
         self._chapter = scene.chapter
-        return SceneEntered(scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter)
+        return SceneEntered(
+            scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter, scene.transition
+        )
 
     def _build_menu(self) -> Choices:
         state = self._state
@@ -360,7 +362,7 @@ class Playthrough:
                 raise SaveError("damaged", "the save is damaged: it waits at a menu where the scene has none")
             playthrough._menu = playthrough._build_menu()
         playthrough._stage = saved.stage
-        if saved.stage.background or saved.stage.music or saved.stage.sprites:
+        if saved.stage.background or saved.stage.music or saved.stage.sprites or saved.stage.mode != "adv":
             playthrough._pending.extend(_stage_events(story, saved.scene, saved.stage))
         return playthrough
 
@@ -375,6 +377,8 @@ def _stage_events(story: Story, scene_id: str, stage: Stage) -> list[Event]:
         StageChange("show", who, expression, place, outfit=stage.outfits.get(who))
         for who, (expression, place) in stage.sprites.items()
     ]
+    if stage.mode != "adv":
+        events.append(StageChange("mode", asset=stage.mode))
     return events
 
 

@@ -11,12 +11,14 @@ nothing from a story reaches a terminal raw through a problem, whoever prints it
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from game.terminal_text import escape_for_terminal
+from game.wording import plural
 
 Severity = Literal["error", "warning"]
 
@@ -41,7 +43,7 @@ class Problem:
                 object.__setattr__(self, name, escaped)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{escape_for_terminal(shown_path(self.file))}:{self.line}:{self.column}"
         label = f"{self.severity} {self.code}".strip() if self.code else self.severity
         text = f"{where}: {label}: {self.message}"
         if self.hint:
@@ -66,7 +68,7 @@ class StoryError(Exception):
         found = sorted(problems, key=Problem.sort_key)
         self.count = len(found)
         self.problems = condense(found)
-        super().__init__(f"{self.count} problem{'s' if self.count != 1 else ''} in the story")
+        super().__init__(f"{plural(self.count, 'problem')} in the story")
 
     def report(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
@@ -108,7 +110,7 @@ def condense(problems: list[Problem]) -> list[Problem]:
         cut.file,
         cut.line,
         cut.column,
-        f"{more:,} more problem{'s are' if more != 1 else ' is'} not shown",
+        f"{plural(more, 'more problem')} {'is' if more == 1 else 'are'} not shown",
         "mend the problems above first, then check again",
         cut.severity,
         cut.code,
@@ -123,8 +125,33 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def display_path(path: Path, base: Path) -> str:
-    """A path as authors see it: relative to the folder above the story when possible (`story/scenes/x.yaml`)."""
+    """A path as a story's records name it: relative to the folder above the story when possible
+    (`story/scenes/x.yaml`), the same wherever the program runs (the compiled-story cache keeps these names).
+
+    Messages show it as the user reads paths (`shown_path`): the name remembers the file it stands for."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        name = path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
+        name = path.as_posix()
+    _REAL[name] = path
+    return name
+
+
+_REAL: dict[str, Path] = {}  # the file behind each name display_path gave, for shown_path
+
+
+def shown_path(name: str) -> str:
+    """A file name from a story's records as a message shows it: relative to the working directory, or absolute
+    where that is shorter (`../../tmp/x/story/story.yaml` is longer than `/tmp/x/story/story.yaml`)."""
+    real = _REAL.get(name)
+    return name if real is None else path_for_user(real)
+
+
+def path_for_user(path: Path) -> str:
+    """`path` relative to the working directory, or absolute where that is shorter."""
+    try:
+        absolute = path.resolve()
+        relative = Path(os.path.relpath(absolute, Path.cwd())).as_posix()
+    except (OSError, ValueError):  # no working directory any more, or another drive (Windows)
         return path.as_posix()
+    return relative if len(relative) <= len(absolute.as_posix()) else absolute.as_posix()

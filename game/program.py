@@ -62,7 +62,14 @@ def compile_scene(story: Story, scene: Scene) -> SceneProgram:
             elif isinstance(beat, StageBeat):
                 positions[beat.id] = len(steps)
                 event = StageChange(
-                    beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.id, outfit=beat.outfit
+                    beat.action,
+                    beat.who,
+                    beat.expression,
+                    beat.at,
+                    beat.asset,
+                    beat.id,
+                    outfit=beat.outfit,
+                    transition=beat.transition,
                 )
                 steps.append((OP_EVENT, event, beat.id))
             elif isinstance(beat, EffectBeat):

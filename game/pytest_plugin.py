@@ -69,6 +69,12 @@ class PlaythroughFailed(Exception):
 
 
 class PlaythroughItem(pytest.Item):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # No fixtures, said the way test functions say it: some plugins' hooks read the `funcargs` of every item and
+        # fail an item without them (pytest-lsp 1.0, installed with the 'test' extra, does).
+        self.funcargs: dict[str, object] = {}
+
     def runtest(self) -> None:
         from game.scripts import load_playthrough_file, run_script
 

@@ -21,9 +21,9 @@ from game.format_words import (
     EXTEND,
     MAX_BEAT_DEPTH,
     MAX_TITLE_CHARS,
+    MODE_BEAT,
     NARRATOR,
     OTHER_BEATS,
-    PLACES,
     RETURN,
     SCENE_KEYS,
     STAGE_BEATS,
@@ -45,6 +45,7 @@ from game.model import (
     Variable,
 )
 from game.problems import did_you_mean
+from game.staging import DEFAULT_PLACE, TEXT_MODES, read_place, read_transition
 from game.yaml_fields import MISSING, FieldReader, type_name
 from game.yaml_source import Pos, YList, YMap
 
@@ -154,6 +155,7 @@ class SceneBuilder:
             else None
         )
         music = self._asset(scene, "music", allow_none=True)
+        transition = read_transition(reader, scene, self.what)
         beats: tuple[Beat, ...] = ()
         if "lines" in scene:
             items = reader.sequence(
@@ -226,6 +228,7 @@ class SceneBuilder:
                 location(reader, self.key_pos),
                 len(self.loader.scenes),
                 returns=returns,
+                transition=transition,
             ),
             self.scene_id,
         )
@@ -295,6 +298,7 @@ class SceneBuilder:
                     part_of=scene.part_of if number == 0 else owner,
                     returns_to=None if last else ids[number + 1],
                     returns=scene.returns if last else False,
+                    transition=scene.transition if number == 0 else None,
                 )
             )
         for number, part_scene in enumerate(built):
@@ -393,6 +397,12 @@ class SceneBuilder:
             return self._think_or_message(key, value, where, loc)
         if key in STAGE_BEATS:
             return self._stage(key, value, where, loc)
+        if key == MODE_BEAT:
+            if value not in TEXT_MODES:
+                hint = did_you_mean(str(value), TEXT_MODES) or "write 'mode: nvl' (a page) or 'mode: adv' (the box)"
+                reader.error(where, f"unknown text mode '{value}'", hint)
+                return None
+            return StageBeat(self._beat_id("mode", None, value), "mode", None, None, None, value, loc)
         if key in ("set", "add"):
             return self._effect(key, value, where, loc)
         if key == "goto":
@@ -403,7 +413,7 @@ class SceneBuilder:
         if key in ("then", "else"):
             reader.error(beat.key_pos[key], f"'{key}' without 'if'", "add 'if: \"condition\"' to this beat")
             return None
-        candidates = [*TEXT_BEATS, *STAGE_BEATS, *OTHER_BEATS, EXTEND, *self.loader.characters]
+        candidates = [*TEXT_BEATS, *STAGE_BEATS, *OTHER_BEATS, EXTEND, MODE_BEAT, *self.loader.characters]
         hint = did_you_mean(key, candidates) or (
             "a beat is narrate, think, message, show, hide, background, music, sound, effect, set, add, if, goto, "
             "extend, or a character id declared in story.yaml"
@@ -495,32 +505,39 @@ class SceneBuilder:
                 if who is None:
                     return None
                 beat_id = self._beat_id("show", who, "")
-                return StageBeat(beat_id, "show", who, "neutral", "center", None, loc, self.dressing.outfit_of(who))
+                return StageBeat(beat_id, "show", who, "neutral", None, None, loc, self.dressing.outfit_of(who))
             spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
             if spec is None:
                 return None
-            reader.known_keys(spec, ("who", "as", "at", "outfit"), "'show'")
+            reader.known_keys(spec, ("who", "as", "at", "outfit", "with", "duration"), "'show'")
             if "who" not in spec:
                 reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
                 return None
             who = self._character(spec["who"], spec.where("who"))
             expression = self._expression(spec["as"], spec.where("as")) if "as" in spec else "neutral"
-            at = spec.get("at", "center")
-            if at not in PLACES:
-                hint = did_you_mean(str(at), PLACES) or "use left, center or right"
-                reader.error(spec.where("at"), f"'{at}' is not a place on stage", hint)
+            at = read_place(reader, spec["at"], spec.where("at")) if "at" in spec else None
+            if "at" in spec and at is None:
                 return None
             own_outfit = optional_outfit(reader, spec)
+            transition = read_transition(reader, spec, "'show'")
             if who is None or expression is None or own_outfit is None:
                 return None
             outfit = self.dressing.outfit_of(who, None if own_outfit is MISSING else own_outfit)  # type: ignore[arg-type]
-            beat_id = self._beat_id("show", who, f"{expression}@{at}")
-            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit)
+            beat_id = self._beat_id("show", who, f"{expression}@{at or DEFAULT_PLACE}")  # ids from before `at` kept
+            return StageBeat(beat_id, "show", who, expression, at, None, loc, outfit, transition)
         if key == "hide":
+            transition = None
+            if isinstance(value, YMap):  # {who: nick, with: dissolve}
+                reader.known_keys(value, ("who", "with", "duration"), "'hide'")
+                if "who" not in value:
+                    reader.error(value.pos, "'hide' needs 'who'", "add 'who: CHARACTER_ID' (or 'who: all')")
+                    return None
+                transition = read_transition(reader, value, "'hide'")
+                pos, value = value.where("who"), value["who"]
             who = self._character(value, pos) if value != "all" else "all"
-            return (
-                None if who is None else StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc)
-            )
+            if who is None:
+                return None
+            return StageBeat(self._beat_id("hide", who, ""), "hide", who, None, None, None, loc, None, transition)
         if key == "effect":
             if value not in EFFECTS:
                 hint = did_you_mean(str(value), EFFECTS) or "the effects are " + ", ".join(EFFECTS)
@@ -530,10 +547,12 @@ class SceneBuilder:
         if key == "music" and value is None:
             value = "none"
         if key == "background":
-            asset = read_background(reader, value, pos, "'background'", self.dressing)
+            asset = read_background(reader, value, pos, "'background'", self.dressing, ("with", "duration"))
+            transition = read_transition(reader, value, "'background'") if isinstance(value, YMap) else None
             if asset is None:
                 return None
-            return StageBeat(self._beat_id(key, None, asset.split(".")[0]), "background", None, None, None, asset, loc)
+            beat_id = self._beat_id(key, None, asset.split(".")[0])
+            return StageBeat(beat_id, "background", None, None, None, asset, loc, None, transition)
         asset = reader.identifier(value, pos, f"{key} asset id")
         if asset is None:
             return None

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.events import Line, SceneEntered, SpritePlace, StageChange
-
-PLACES = ("left", "center", "right")
+from game.events import Line, SceneEntered, StageChange
+from game.staging import DEFAULT_PLACE, TEXT_MODES, is_place
 
 
 @dataclass
 class Stage:
     background: str | None = None
     music: str | None = None
-    sprites: dict[str, tuple[str, SpritePlace]] = field(default_factory=dict)  # who -> (expression, place)
+    sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
     outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
+    mode: str = "adv"  # "nvl" while lines fill a full page of text (game.staging), "adv" for the dialogue box
 
     def apply(self, event: object) -> None:
-        """Follow one event. A scene that names a background starts with an empty stage."""
+        """Follow one event. A scene that names a background starts with an empty stage; every scene starts with
+        the dialogue box."""
         if isinstance(event, SceneEntered):
+            self.mode = "adv"
             if event.background is not None:
                 self.background = event.background
                 self.sprites.clear()
@@ -32,11 +34,12 @@ class Stage:
         elif isinstance(event, StageChange):
             action = event.action
             if action == "show" and event.who:
+                place = shown_place(self.sprites, event.who, event.at)
                 self.sprites.pop(event.who, None)
-                for other, (_, place) in list(self.sprites.items()):
-                    if place == event.at:  # a sprite entering a taken place pushes the other one off
+                for other, (_, there) in list(self.sprites.items()):
+                    if there == place:  # a sprite entering a taken place pushes the other one off
                         del self.sprites[other]
-                self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+                self.sprites[event.who] = (event.expression or "neutral", place)
                 self.outfits.pop(event.who, None)
                 if event.outfit:
                     self.outfits[event.who] = event.outfit
@@ -49,6 +52,8 @@ class Stage:
                 self.background = event.asset
             elif action == "music":
                 self.music = None if event.asset == "none" else event.asset
+            elif action == "mode" and event.asset in TEXT_MODES:
+                self.mode = event.asset
             self.outfits = {who: outfit for who, outfit in self.outfits.items() if who in self.sprites}
         elif isinstance(event, Line) and event.expression and event.speaker in self.sprites:
             _, place = self.sprites[event.speaker]
@@ -62,6 +67,8 @@ class Stage:
         }
         if self.outfits:
             data["outfits"] = dict(self.outfits)
+        if self.mode != "adv":
+            data["mode"] = self.mode
         return data
 
     @classmethod
@@ -81,7 +88,7 @@ class Stage:
                     isinstance(item, list)
                     and len(item) == 3
                     and all(isinstance(x, str) for x in item)
-                    and item[2] in PLACES
+                    and is_place(item[2])
                 ):
                     stage.sprites[item[0]] = (item[1], item[2])
         outfits = data.get("outfits")
@@ -91,4 +98,15 @@ class Stage:
                 for who, outfit in outfits.items()
                 if isinstance(who, str) and isinstance(outfit, str) and who in stage.sprites
             }
+        if data.get("mode") in TEXT_MODES:
+            stage.mode = data["mode"]
         return stage
+
+
+def shown_place(sprites: dict[str, tuple[str, str]], who: str, at: str | None) -> str:
+    """Where a `show` puts `who`: its `at`, else where they already stand (Ren'Py keeps a sprite's place when only
+    its expression or outfit changes), else the centre."""
+    if at is not None:
+        return at
+    current = sprites.get(who)
+    return current[1] if current is not None else DEFAULT_PLACE

@@ -31,10 +31,11 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.branding import Branding
 from game.expressions import CompiledExpr, VarType, compile_expression
 from game.expressions.compiler import Fn, compile_tree
 from game.inline_text import InlineText, inline_expressions, parse_inline
@@ -56,10 +57,13 @@ from game.model import (
     TextBeat,
     Variable,
 )
+from game.staging import Transition
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls
+# 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
+# 5: the title screen and window (branding), transitions
+FORMAT = 5
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"
@@ -191,6 +195,69 @@ def read_record(story_dir: Path) -> Record | None:
         return None
 
 
+class Records:
+    """Where the loader finds the record of a story and keeps the new one: the user cache folder (every command)."""
+
+    def read(self, story_dir: Path) -> Record | None:
+        return read_record(story_dir)
+
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
+        """Keep `record`; `built` is the scenes the load made of each file, by display name (kept by no disk)."""
+        write_record(story_dir, record)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        """The scenes of a cached file (`decode_file`)."""
+        return decode_file(file.display, file.scenes, first_order, condition)
+
+
+class RecordsInMemory(Records):
+    """A long-running process's records (the language server's): the cache folder's record read once, then the last
+    load's record kept in memory, even with the cache folder turned off (it is then never read). An editor's unsaved
+    buffers change with every keystroke, and each load's record holds them (by their hash, so it stays true), but
+    writing it out each time would only slow the edit and leave the commands a record of text that was never saved."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, Record | None] = {}
+        # The scenes decoded from each file record, with the story order of its first scene, by the record (held, so
+        # its identity is its own). A record belongs to one manifest (a changed manifest makes new records of every
+        # file), and the loader takes a file's scenes from it only when every scene it refers to still exists, so
+        # the same record at the same place decodes to equal scenes: the same ones are handed out again. What the
+        # linter works out about a scene is kept by the scene (`game.authoring.lint_memory`), so an edit of one
+        # file leaves the other files' scenes, and what is known of them, as they were.
+        self._decoded: dict[int, tuple[FileRecord, int, list[Scene]]] = {}
+
+    def read(self, story_dir: Path) -> Record | None:
+        key = story_dir.resolve()
+        if key not in self._kept:  # the cache folder only when the cache is on (`--no-cache` leaves it alone)
+            self._kept[key] = read_record(story_dir) if enabled() else None
+        return self._kept[key]
+
+    def write(self, story_dir: Path, record: Record, built: Mapping[str, list[Scene]] | None = None) -> None:
+        self._kept[story_dir.resolve()] = record
+        kept = {id(file) for record in self._kept.values() if record is not None for file in record.files}
+        self._decoded = {key: value for key, value in self._decoded.items() if key in kept}
+        for file in record.files:  # scenes a load built from YAML are what their new record decodes to
+            scenes = (built or {}).get(file.display)
+            if scenes and id(file) not in self._decoded:
+                self._decoded[id(file)] = (file, scenes[0].order, scenes)
+
+    def decode(
+        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
+    ) -> list[Scene] | None:
+        found = self._decoded.get(id(file))
+        if found is not None and found[0] is file and found[1] == first_order:
+            return found[2]
+        scenes = super().decode(file, first_order, condition)
+        if scenes is not None:
+            self._decoded[id(file)] = (file, first_order, scenes)
+        return scenes
+
+
+DISK_RECORDS = Records()
+
+
 def _decode_record(data: bytes, story_dir: str) -> Record | None:
     if len(data) < _HEADER or len(data) > MAX_CACHE_BYTES or not data.startswith(MAGIC):
         return None
@@ -302,6 +369,7 @@ def encode_head(story: Story) -> tuple:
         story.icon,
         story.id,
         tuple(story.constants.items()),
+        encode_branding(story.branding),
     )
 
 
@@ -342,6 +410,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         where[1],
                         where[2],
                         _word(beat.outfit),
+                        None if beat.transition is None else tuple(beat.transition),
                     )
                 )
             elif type(beat) is EffectBeat:
@@ -414,6 +483,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
         scene.part_of,
         scene.returns_to,
         scene.returns,
+        None if scene.transition is None else tuple(scene.transition),
     )
 
 
@@ -528,7 +598,8 @@ _TEXT_SLOTS = tuple(
     for name in ("id", "kind", "speaker", "text", "expression", "where", "inline", "extends")
 )
 _STAGE_SLOTS = tuple(
-    getattr(StageBeat, name).__set__ for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit")
+    getattr(StageBeat, name).__set__
+    for name in ("id", "action", "who", "expression", "at", "asset", "where", "outfit", "transition")
 )
 
 
@@ -548,7 +619,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
         return condition.inline(text) if has_braces and text is not None else None
 
     t_id, t_kind, t_speaker, t_text, t_expression, t_where, t_inline, t_extends = _TEXT_SLOTS
-    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit = _STAGE_SLOTS
+    s_id, s_action, s_who, s_expression, s_at, s_asset, s_where, s_outfit, s_transition = _STAGE_SLOTS
 
     def beats(items: tuple) -> tuple[Beat, ...]:
         out: list[Beat] = []
@@ -577,6 +648,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 s_asset(beat, item[6])
                 s_where(beat, _new_tuple(Location, (file, item[7], item[8])))
                 s_outfit(beat, item[9])
+                s_transition(beat, None if item[10] is None else Transition(*item[10]))
                 append(beat)
             elif tag == _EFFECT:
                 append(EffectBeat(item[1], assignments(item[2]), loc(item[3], item[4])))
@@ -604,6 +676,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
             part_of,
             returns_to,
             returns,
+            moving,
         ) = item
         scenes.append(
             Scene(
@@ -655,6 +728,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
                 part_of=part_of,
                 returns_to=returns_to,
                 returns=returns,
+                transition=None if moving is None else Transition(*moving),
             )
         )
     return scenes
@@ -676,6 +750,7 @@ class Head:
     icon: str | None
     id: str
     constants: dict[str, int | bool]
+    branding: Branding | None
 
     def labels(self) -> dict[str, dict[str, str]]:
         return {name: dict(variable.labels) for name, variable in self.variables.items() if variable.labels}
@@ -690,7 +765,7 @@ class Head:
 
 
 def decode_head(manifest: str, head: tuple) -> Head:
-    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, constants = head
+    title, version, start, characters, variables, invariants, endings, notes, icon, story_id, constants, branding = head
     return Head(
         title,
         version,
@@ -714,7 +789,24 @@ def decode_head(manifest: str, head: tuple) -> Head:
         icon,
         story_id,
         dict(constants),
+        decode_branding(manifest, branding),
     )
+
+
+def encode_branding(branding: Branding | None) -> tuple | None:
+    if branding is None:
+        return None
+    places = tuple((at.line, at.column) if at else None for at in (branding.background_at, branding.music_at))
+    words = (branding.heading, branding.subtitle, branding.footer, branding.background, branding.music)
+    return (*words, branding.window_title, places)
+
+
+def decode_branding(manifest: str, data: tuple | None) -> Branding | None:
+    if data is None:
+        return None
+    *words, window_title, places = data
+    at = [Location(manifest, *place) if place else None for place in places]
+    return Branding(*words, window_title, at[0], at[1])
 
 
 def chapters_of(record: Record) -> list[Chapter]:

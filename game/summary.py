@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from game.inline_text import InlineText, word_count
 from game.model import Beat, IfBeat, Scene, Story, TextBeat
 from game.terminal_text import escape_for_terminal
+from game.wording import plural
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -46,5 +47,6 @@ def story_summary(story: Story) -> str:
     title = escape_for_terminal(story.title)
     scenes = sum(1 for scene in story.scenes.values() if scene.part_of is None)  # replies are part of their menus
     return (
-        f"ok: '{title}': {scenes} scenes, {beats} beats, {choices} choices, {words} words, {len(story.endings)} endings"
+        f"ok: '{title}': {plural(scenes, 'scene')}, {plural(beats, 'beat')}, {plural(choices, 'choice')}, "
+        f"{plural(words, 'word')}, {plural(len(story.endings), 'ending')}"
     )

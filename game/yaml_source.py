@@ -161,6 +161,8 @@ def parse_file_bytes(path: Path, display: str, data: bytes | None) -> SourceFile
     try:
         if data is None:
             data = _read_regular_file(path)
+        elif len(data) > MAX_FILE_BYTES:  # bytes given by the caller (an editor's unsaved buffer) are held to it too
+            raise _TooLarge(len(data))
     except _NotAFile as error:
         problem(1, 1, f"this is {error.kind}, not a file", "story files are ordinary text files")
         return SourceFile(path, display, None, problems)

@@ -313,3 +313,15 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
         script = load_playthrough_file(witness.file, story)
         result = run_script(script, story)
         assert result.passed, result.failure.report(script) + "\n" + witness.file.read_text()
+
+
+def test_the_text_player_started_inside_a_sub_scene_stops_with_a_message_not_a_traceback():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    lamplight = Path(__file__).resolve().parents[1] / "examples" / "lamplight"
+    argv = [sys.executable, "-m", "game", "play", "--text", "--story", str(lamplight), "--start", "landing_glass"]
+    result = subprocess.run(argv, input="\n" * 40, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no call is waiting" in result.stderr and "start at a scene that calls it" in result.stderr

@@ -191,7 +191,8 @@ def sparse_file(path: Path, size: int = HUNDRED_MB) -> Path:
     return path
 
 
-def test_a_100_mb_scene_file_is_refused_without_reading_it(tmp_path):
+def test_a_100_mb_scene_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files relative to the working directory
     story = write_story(tmp_path)
     sparse_file(story / "scenes" / "huge.yaml")
     error, peak = raised_with_peak(lambda: quickly(lambda: load_story(story), 1.0), StoryError)
@@ -1081,9 +1082,9 @@ def test_thousands_of_lines_indented_too_deeply_give_a_few_problems_and_a_count(
     )
     result = heartstopper("check", str(tmp_path / "story"))
     assert len(result.stderr.splitlines()) == 2 * 4 + 2  # (and the start scene, in the file the flood spoilt)
-    assert result.stderr.splitlines()[-1].startswith("4754 problems: ")  # counted in full
+    assert result.stderr.splitlines()[-1].startswith("4,754 problems: ")  # counted in full
     lint = heartstopper("lint", "--story", str(tmp_path / "story"))
-    assert lint.stderr.splitlines()[-1].startswith("4754 problems: the story does not load")
+    assert lint.stderr.splitlines()[-1].startswith("4,754 problems: the story does not load")
 
 
 def test_a_flood_of_one_problem_across_a_story_is_summed_up(tmp_path):
@@ -1261,7 +1262,7 @@ def test_bidi_characters_allowed_in_text_are_escaped_when_commands_print_them(tm
         return heartstopper(*args, "--story", str(story))
 
     check, stats, as_json, graph = run("check"), run("stats"), run("stats", "--json"), run("graph")
-    assert check.stdout.startswith("ok: 'Te\\u202est': 1 scenes")
+    assert check.stdout.startswith("ok: 'Te\\u202est': 1 scene,")
     assert "Ni\\u2066ck" in stats.stdout and "On\\u202ee" in stats.stdout
     assert json.loads(as_json.stdout)["characters"]["nick"]["name"] == "Ni\u2066ck"
     for result in (check, stats, as_json):

@@ -1,8 +1,8 @@
 """Every lint code, planted once in tests/fixtures/lint, is reported exactly once, where it was planted.
 
-The fixture story (tests/fixtures/lint/story) holds one problem per code HS001-HS028 and the broken story
-(tests/fixtures/lint/broken) one load error (HS000). Positions are 1-based line and column of the file as authors
-see it.
+The fixture story (tests/fixtures/lint/story) holds one problem per code HS001-HS028 and HS030-HS033 and the
+broken story (tests/fixtures/lint/broken) one load error (HS000). Positions are 1-based line and column of the file as
+authors see it.
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ PLANTED = {
     "HS026": (MAIN, 13, 7),  # hide: isaac, never shown
     "HS027": (MAIN, 14, 7),  # music: calm, already playing
     "HS028": (MAIN, 16, 35),  # isaac's as: neutral while he is off stage
-    "HS030": (MORE, 52, 1),  # stray returns, reached by hub's fallback with no call waiting
-    "HS031": (MORE, 56, 25),  # stray's "*where" that nothing closes: at the asterisk
+    "HS030": (MORE, 53, 1),  # stray returns, reached by hub's fallback with no call waiting
+    "HS031": (MORE, 57, 25),  # stray's "*where" that nothing closes: at the asterisk
+    "HS032": (MORE, 49, 14),  # sound: thud, an MP3 in sounds/thud.ogg
+    "HS033": (MANIFEST, 3, 1),  # own assets, no title background
 }
 
 
@@ -130,12 +132,13 @@ def test_the_command_fails_on_errors_and_prints_positions():
     result = run_cli("--story", str(LINT / "story"))
     assert result.returncode == 1
     assert "story/scenes/main.yaml:22:19: error HS007: there is no background 'attik'" in result.stdout
-    assert "lint: 7 errors, 23 warnings." in result.stderr
+    assert "lint: 8 errors, 24 warnings." in result.stderr
     assert "Traceback" not in result.stderr
 
 
 TIDY_MANIFEST = """\
 title: "Tidy"
+title_screen: {background: "#202830"}
 start: a
 variables:
   grades: {type: int, default: 2, min: 0, max: 5}
@@ -173,7 +176,7 @@ def test_json_output_lists_every_problem_with_its_position():
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["ok"] is False and data["loaded"] is True
-    assert (data["errors"], data["warnings"]) == (7, 23)
+    assert (data["errors"], data["warnings"]) == (8, 24)
     found = {(p["code"], p["file"], p["line"], p["column"]) for p in data["problems"]}
     assert found == {(code, *where) for code, where in PLANTED.items()}
 

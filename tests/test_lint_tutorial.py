@@ -73,9 +73,12 @@ def test_the_linter_finds_nothing_in_what_the_tutorial_added(tutorial_story):
 EXAMPLE = re.compile(r"<!-- lint example: the tutorial without its if -->\n```\n(.*?)```", re.DOTALL)
 
 
-def test_the_guides_lint_example_is_what_lint_prints_for_the_tutorial_without_its_if(tutorial_story, tmp_path):
+def test_the_guides_lint_example_is_what_lint_prints_for_the_tutorial_without_its_if(
+    tutorial_story, tmp_path, monkeypatch
+):
     from game.authoring.lint_cli import _summary
 
+    monkeypatch.chdir(tmp_path)  # the guide runs lint beside the story folder: paths are relative to it
     story = tmp_path / "story"
     shutil.copytree(tutorial_story, story)
     walk = story / "scenes" / "prologue_walk.yaml"

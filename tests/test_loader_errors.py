@@ -107,7 +107,7 @@ SCENE_CASES = [
         "bad-place",
         scene("    - show: {who: nick, at: middle}"),
         "'middle' is not a place on stage",
-        "left, center or right",
+        "left, center, right, far_right",
         5,
         29,
     ),
@@ -272,7 +272,8 @@ SCENE_CASES = [
     [case[1:] for case in SCENE_CASES],
     ids=[case[0] for case in SCENE_CASES],
 )
-def test_scene_file_problem(tmp_path, scenes, message, hint, line, column):
+def test_scene_file_problem(tmp_path, monkeypatch, scenes, message, hint, line, column):
+    monkeypatch.chdir(tmp_path)  # messages name files relative to the working directory
     problems = problems_of(tmp_path, scenes)
     matching = [p for p in problems if message in p.message]
     assert matching, "\n".join(map(str, problems))

@@ -54,12 +54,14 @@ def test_keys_match_the_loaders():
         loader.NARRATOR,
         loader.EXTEND,
         loader.CALL,
+        loader.MODE_BEAT,
     }
     assert props(scene, "$defs", "if_beat") == {"if", "then", "else"}
     assert set(loader.OTHER_BEATS) <= beats | {"if"}
     assert scene["$defs"]["one_key_beat"]["properties"]["effect"]["enum"] == list(loader.EFFECTS)
     show = scene["$defs"]["one_key_beat"]["properties"]["show"]["anyOf"][1]
-    assert show["properties"]["at"]["enum"] == list(loader.PLACES)
+    assert show["properties"]["at"]["allOf"] == [{"$ref": "#/$defs/place"}]
+    assert scene["$defs"]["place"]["anyOf"][0]["enum"] == list(loader.PLACES)
     assert props(playthrough) == set(scripts.SCRIPT_KEYS)
     assert props(playthrough, "$defs", "step") == set(scripts.STEP_KINDS)
 

@@ -166,7 +166,7 @@ def test_build_script_rejects_an_unknown_character_clearly() -> None:
         timeout=60,
     )
     assert run.returncode == 2
-    assert "unknown character(s): mystery" in run.stderr and "Traceback" not in run.stderr
+    assert "unknown character: mystery" in run.stderr and "Traceback" not in run.stderr
 
 
 WARDROBE = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game import loader, story_cache
+from game import sources, story_cache
 from game.cli import main
 from game.loader import load_story
 from game.problems import StoryError
@@ -45,13 +45,13 @@ def story_copy(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses as YAML, by display name."""
     seen: list[str] = []
-    real = loader.parse_file_bytes
+    real = sources.parse_file_bytes
 
     def counting(path, display, data):
         seen.append(display)
         return real(path, display, data)
 
-    monkeypatch.setattr(loader, "parse_file_bytes", counting)
+    monkeypatch.setattr(sources, "parse_file_bytes", counting)
     return seen
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game import loader
+from game import sources
 from game.cli import main
 from game.events import Choices, Line
 from game.loader import load_story
@@ -153,9 +153,9 @@ def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path, monkeypat
         scene = story_dir / "scenes" / "intro.yaml"
         scene.write_text(scene.read_text().replace("I brought biscuits", "I brought crumpets"))
         parsed: list[str] = []
-        real_parse = loader.parse_file_bytes
+        real_parse = sources.parse_file_bytes
         monkeypatch.setattr(
-            loader, "parse_file_bytes", lambda path, *rest: parsed.append(Path(path).name) or real_parse(path, *rest)
+            sources, "parse_file_bytes", lambda path, *rest: parsed.append(Path(path).name) or real_parse(path, *rest)
         )
         ui.press(pygame.K_r, mod=pygame.KMOD_SHIFT)
         assert parsed == ["story.yaml", "intro.yaml"]  # the compiled-story cache gave every other file

@@ -24,6 +24,8 @@ import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from game.wording import plural, word_for
+
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 MUSIC_DIR = ROOT / "assets" / "music"
@@ -151,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     unknown = [name for name in args.ids if name not in kinds]
     if unknown:
-        print(f"build_audio: unknown id(s): {', '.join(unknown)}; known: {', '.join(kinds)}", file=sys.stderr)
+        print(
+            f"build_audio: unknown {word_for(len(unknown), 'id')}: {', '.join(unknown)}; known: {', '.join(kinds)}",
+            file=sys.stderr,
+        )
         return 2
     if args.jobs < 1:
         print("build_audio: --jobs must be at least 1", file=sys.stderr)
@@ -168,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             lines = [future.result() for future in futures]
     for line in lines:
         print(line)
-    print(f"built {len(wanted)} file(s) in {time.perf_counter() - started:.1f}s")
+    print(f"built {plural(len(wanted), 'file')} in {time.perf_counter() - started:.1f}s")
     return 0
 
 

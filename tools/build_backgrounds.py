@@ -29,6 +29,8 @@ if str(TOOLS) not in sys.path:
 
 import backgrounds  # noqa: E402  (tools/ is put on the path just above)
 
+from game.wording import word_for  # noqa: E402
+
 PLACES_HEADER = """\
 # Written by tools/build_backgrounds.py: the backgrounds that are outdoors. The game lets autumn leaves fall
 # only on these (and only in autumn); they are also the ones drawn by day and by night, in spring and summer.
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     unknown = [i for i in args.ids if i not in backgrounds.SCENES]
     if unknown:
-        print(f"error: unknown background id(s): {', '.join(unknown)}", file=sys.stderr)
+        print(f"error: unknown background {word_for(len(unknown), 'id')}: {', '.join(unknown)}", file=sys.stderr)
         print(f"known: {', '.join(sorted(backgrounds.SCENES))}", file=sys.stderr)
         return 2
     stale = []

@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.wording import plural, word_for
+
 try:
     from tools.sprites.characters import BY_WHO, CAST, looks
     from tools.sprites.compose import compose
@@ -54,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
 
     unknown = [who for who in args.only or [] if who not in BY_WHO]
     if unknown:
-        print(f"build_sprites: unknown character(s): {', '.join(unknown)}; known: {', '.join(BY_WHO)}", file=sys.stderr)
+        print(
+            f"build_sprites: unknown {word_for(len(unknown), 'character')}: {', '.join(unknown)}; "
+            f"known: {', '.join(BY_WHO)}",
+            file=sys.stderr,
+        )
         return 2
     cast = [BY_WHO[who] for who in args.only] if args.only else list(CAST)
     stale: list[Path] = []
@@ -88,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in stale:
             print(f"build_sprites: out of date: {path}", file=sys.stderr)
         return 1 if stale else 0
-    print(f"build_sprites: {written} file(s) written, {total} sprite(s) in total")
+    print(f"build_sprites: {plural(written, 'file')} written, {plural(total, 'sprite')} in total")
     return 0
 
 

@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from game.ui.fonts import Fonts  # noqa: E402
 from game.ui.theme import BOX, INK, PAPER, PAPER_DEEP, SPRITE_HEIGHT, SPRITE_X  # noqa: E402
+from game.wording import plural  # noqa: E402
 
 BACKGROUNDS = ROOT / "assets" / "backgrounds"
 SPRITES = ROOT / "assets" / "sprites"
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         pygame.quit()
-    print(f"{args.out}: {counts[0]} backgrounds, {counts[1]} sprites")
+    print(f"{args.out}: {plural(counts[0], 'background')}, {plural(counts[1], 'sprite')}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.asset_formats import files_phrase
 from game.problems import Severity
 
 
@@ -77,21 +78,21 @@ _TABLE = (
         "HS007",
         "error",
         "unknown background",
-        "A scene's or beat's `background` has no file in assets/backgrounds/ (ID.svg, .png or .jpg); the game would "
-        "draw a placeholder. Check the id against docs/STORY-OUTLINE.md, or add the art.",
+        f"A scene's or beat's `background` has no file {files_phrase('background')}; the game would draw a "
+        "placeholder. Check the id against docs/STORY-OUTLINE.md, or add the art.",
     ),
     Code(
         "HS008",
         "error",
         "unknown music",
-        "A `music` id has no file in assets/music/ (ID.ogg, .wav or .mp3); the game would play silence. "
+        f"A `music` id has no file {files_phrase('music')}; the game would play silence. "
         "`none` stops the music and needs no file.",
     ),
     Code(
         "HS009",
         "error",
         "unknown sound",
-        "A `sound` id has no file in assets/sounds/ (ID.wav or .ogg); nothing would be heard.",
+        f"A `sound` id has no file {files_phrase('sound')}; nothing would be heard.",
     ),
     Code(
         "HS010",
@@ -209,9 +210,9 @@ _TABLE = (
         "HS025",
         "warning",
         "a fourth character on stage",
-        "The stage has three places (left, center, right). Three characters are on stage here and this `show` "
-        "brings a fourth, so whoever stands at its place leaves without a `hide`. Hide someone first, or place "
-        "them deliberately.",
+        "Three or more characters are on stage here and this `show` brings another to a place someone already "
+        "stands at, so that one leaves without a `hide`. Hide someone first, or give the newcomer a place of their "
+        "own (`far_left`, `far_right`, or a fraction of the width such as `at: 0.4`).",
     ),
     Code(
         "HS026",
@@ -260,6 +261,25 @@ _TABLE = (
         "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
         "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
         "flagged.",
+    ),
+    Code(
+        "HS032",
+        "error",
+        "asset that will not play",
+        "The file behind a background, sprite, music or sound id (or the manifest's icon) is not in a format the "
+        "game can show or play there (read from its bytes, the way the game will decode it, whatever its name "
+        "says): an Opus stream where the game's audio mixer has no Opus, a PNG saved as music, an MP3 used as a "
+        "sound, a cut-short or corrupt header. The message names the first use and says what the file is. Convert "
+        'the file to a format of the table under "Art and sound" in the author guide (Ogg Vorbis plays everywhere).',
+    ),
+    Code(
+        "HS033",
+        "warning",
+        "title screen without a background",
+        "The story has assets of its own but its title screen has no picture: the manifest's `title_screen` names "
+        "no `background` and there is no `title` background (assets/backgrounds/title.svg), so players see a plain "
+        "colour. Draw one, name one of your backgrounds (`title_screen: {background: harbour}`), or choose the "
+        'colour (`background: "#1d2a3a"`).',
     ),
 )
 

@@ -9,30 +9,51 @@ from functools import cached_property
 from game.assets import AssetCatalog
 from game.authoring.codes import severity_of
 from game.authoring.flow import SceneFlow, analyse_scene
+from game.authoring.lint_memory import LintMemory
 from game.authoring.source_index import SourceIndex
 from game.model import Beat, Location, Scene, Story, TextBeat
 from game.problems import Problem
+from game.sources import DISK, Sources
 from game.summary import iter_beats
 
 
 @dataclass
 class LintContext:
     story: Story
+    sources: Sources = DISK  # the files' text, for positions and `# lint-ignore:` (an editor's unsaved buffers)
+    assets: AssetCatalog | None = None  # the story's assets; a language server keeps one that remembers
     notes: list[str] = field(default_factory=list)  # said once on stderr (a check that could not run)
     parsed: dict[str, object] = field(default_factory=dict, repr=False)  # YAML the load parsed, for the index
+    memory: LintMemory | None = None  # what a linter run again and again keeps between runs (a language server)
     _expressions: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    opus: bool | None = None  # whether the game's mixer plays Opus; None: ask it (`opus_playable`)
 
     @cached_property
     def index(self) -> SourceIndex:
-        return SourceIndex(self.story, self.parsed)
+        return SourceIndex(self.story, self.parsed, self.sources)
 
     @cached_property
     def catalog(self) -> AssetCatalog:
-        return AssetCatalog(self.story.assets_dir)
+        return self.assets or AssetCatalog(self.story.assets_dir)
 
     @cached_property
     def flows(self) -> dict[str, SceneFlow]:
+        if self.memory is not None:
+            return self.memory.flows(self.story)
         return {scene_id: analyse_scene(self.story, scene) for scene_id, scene in self.story.scenes.items()}
+
+    def opus_playable(self) -> bool:
+        """Whether the game's audio mixer plays Opus, asked once (`game.ui.mixer_probe`); without pygame it cannot
+        be asked, and Opus counts as unplayable (said once)."""
+        if self.opus is None:
+            try:
+                from game.ui.mixer_probe import opus_playable
+
+                self.opus = opus_playable()
+            except (ImportError, OSError, RuntimeError) as error:
+                self.notes.append(f"Opus files count as unplayable: the game's audio mixer is unavailable ({error})")
+                self.opus = False
+        return self.opus
 
     def problem(self, code: str, where: Location, message: str, hint: str = "") -> Problem:
         return Problem(where.file, where.line, where.column, message, hint, severity_of(code), code)

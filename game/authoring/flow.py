@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from game.authoring.intervals import Dom, Env, IntDom, SetDom, declared, domain_of, int_range, join, refine, truth
 from game.expressions import CompiledExpr, Var
 from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat, Variable
+from game.stage import shown_place
 
 UNKNOWN = "\x00unknown"  # a background or music this walk cannot know (inherited from the scene before)
 
@@ -139,9 +140,10 @@ def _stage_after(beat: Beat, stage: StageKnown) -> StageKnown:
     if not isinstance(beat, StageBeat):
         return stage
     if beat.action == "show" and beat.who:
-        # the same character moves; anyone else at that place is pushed off (game.stage.Stage.apply)
-        sprites = {who: item for who, item in stage.sprites().items() if who != beat.who and item[1] != beat.at}
-        sprites[beat.who] = (beat.expression or "neutral", beat.at or "center")
+        # the same character moves (or keeps their place); anyone else at that place is pushed off (game.stage)
+        place = shown_place(stage.sprites(), beat.who, beat.at)
+        sprites = {who: item for who, item in stage.sprites().items() if who != beat.who and item[1] != place}
+        sprites[beat.who] = (beat.expression or "neutral", place)
         maybe = None if stage.maybe is None else stage.maybe | {beat.who}
         return stage.with_sure(sprites, maybe)
     if beat.action == "hide":

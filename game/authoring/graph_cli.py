@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, load_or_report
 from game.terminal_text import escape_lines
+from game.wording import plural
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,5 +53,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"heartstopper graph: {cannot_write(error, args.output)}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote the map of {len(drawn.states)} scenes and endings to {args.output}")
+    print(f"wrote the map of {plural(len(drawn.states), 'scene and ending', 'scenes and endings')} to {args.output}")
     return EXIT_OK

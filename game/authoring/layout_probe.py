@@ -83,8 +83,20 @@ class LayoutProbe:
         self._glyphs: dict[tuple[bool, str], int] = {}  # (italic, character) -> its width
         self._words: dict[bool, dict[str, int]] = {False: {}, True: {}}  # italic -> word -> width (over-estimated)
         self._fonts: dict[bool, tuple[pygame.font.Font, int, int]] = {}  # italic -> font, row width, space width
+        # Results by what was laid out: a language server lints again after every edit, and measures only the
+        # lines and menus that changed. Bounded, since an editing session can make any number of them.
+        self._rows: dict[Line, RowFit] = {}
+        self._menus: dict[tuple[ChoiceOption, ...], list[tuple[int, str]]] = {}
+        self._fits: dict[Line, bool] = {}
 
     def surely_fits(self, line: Line) -> bool:
+        """`_surely_fits`, remembered by line (a language server lints the same lines after every edit)."""
+        known = self._fits.get(line)
+        if known is None:
+            known = _remember(self._fits, line, self._surely_fits(line))
+        return known
+
+    def _surely_fits(self, line: Line) -> bool:
         """True when `line` certainly wraps to no more rows than the box shows, found without laying it out; False
         means only "not sure" (then `dialogue` decides).
 
@@ -139,6 +151,19 @@ class LayoutProbe:
 
     def dialogue(self, line: Line) -> RowFit:
         """How many rows `line` needs in the dialogue box, and how many rows of it the box shows."""
+        known = self._rows.get(line)
+        if known is None:
+            known = _remember(self._rows, line, self._dialogue(line))
+        return known
+
+    def menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
+        """(option position, 'text' or 'locked') for each label or locked reason wider than its button."""
+        known = self._menus.get(options)
+        if known is None:
+            known = _remember(self._menus, options, self._menu(options))
+        return list(known)
+
+    def _dialogue(self, line: Line) -> RowFit:
         box = DialogueBox()
         box.show(line, 0.0)
         canvas = self.canvas
@@ -151,8 +176,7 @@ class LayoutProbe:
         # the box grows to hold a long line; the rows it holds at its usual size are what the author is told about
         return RowFit(len(rows), min(len(rows) - wide, box.room(canvas, self.size_factor)))
 
-    def menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
-        """(option position, 'text' or 'locked') for each label or locked reason wider than its button."""
+    def _menu(self, options: tuple[ChoiceOption, ...]) -> list[tuple[int, str]]:
         canvas = self.canvas
         canvas.reset()
         ChoiceMenu(Choices("", options), wrap_labels=False).draw(canvas)
@@ -167,3 +191,14 @@ class LayoutProbe:
             if rect.left < button.left or rect.right > button.right:
                 too_wide.append((panel, "text" if part == 0 else "locked"))
         return too_wide
+
+
+REMEMBERED = 20_000  # results kept per kind; past this the oldest half is forgotten
+
+
+def _remember(table: dict, key, value):
+    if len(table) >= REMEMBERED:
+        for old in list(table)[: REMEMBERED // 2]:
+            del table[old]
+    table[key] = value
+    return value

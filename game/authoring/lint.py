@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import long_lived
+from game.assets import AssetCatalog
 from game.authoring.codes import CODES
 from game.authoring.context import LintContext
+from game.authoring.lint_memory import LintMemory
 from game.authoring.rules import RULES
 from game.model import Story
 from game.problems import Problem, StoryError
+from game.sources import DISK, Sources
 
 _IGNORE_COMMENT = re.compile(r"#\s*lint-ignore:\s*([A-Za-z0-9,\s]+)")
 
@@ -42,12 +45,23 @@ class LintReport:
 
 
 def lint_story(
-    story: Story, ignore: Iterable[str] = (), parsed: dict[str, object] | None = None, *, explore: bool = False
+    story: Story,
+    ignore: Iterable[str] = (),
+    parsed: dict[str, object] | None = None,
+    *,
+    explore: bool = False,
+    sources: Sources = DISK,
+    assets: AssetCatalog | None = None,
+    memory: LintMemory | None = None,
+    opus: bool | None = None,
 ) -> LintReport:
     """Lint a loaded story; `parsed` is the YAML its load parsed (`load_story(..., parsed=...)`), if kept;
-    `explore` adds the findings that need a full exploration (`explored_lint`)."""
+    `explore` adds the findings that need a full exploration (`explored_lint`); `sources` gives the files' text
+    (an editor's unsaved buffers over the disk), `assets` the story's assets (a catalog that remembers) and `memory`
+    what the last run worked out (`game.authoring.lint_memory`); `opus` says whether the mixer plays Opus (None: ask
+    it)."""
     long_lived.freeze()  # the story: read by every rule, freed by no collection
-    ctx = LintContext(story, parsed=parsed or {})
+    ctx = LintContext(story, sources, assets, parsed=parsed or {}, memory=memory, opus=opus)
     skipped = {code.upper() for code in ignore}
     found: dict[tuple, Problem] = {}
     rules = [rule.check(ctx) for rule in RULES]
@@ -66,7 +80,9 @@ def lint_story(
     return LintReport(problems, ctx.notes)
 
 
-def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False) -> LintReport:
+def lint_folder(
+    story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = False, opus: bool | None = None
+) -> LintReport:
     """Load and lint a story folder; a story that does not load gives its load problems as HS000."""
     from game.loader import load_story
 
@@ -74,10 +90,15 @@ def lint_folder(story_dir: Path, ignore: Iterable[str] = (), *, explore: bool = 
     try:
         story = load_story(story_dir, parsed=parsed)
     except StoryError as error:
-        severity = CODES["HS000"].severity
-        problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
-        return LintReport(problems, loaded=False, load_errors=error.count)
-    return lint_story(story, ignore, parsed, explore=explore)
+        return not_loaded(error)
+    return lint_story(story, ignore, parsed, explore=explore, opus=opus)
+
+
+def not_loaded(error: StoryError) -> LintReport:
+    """The report of a story that does not load: the loader's problems, each as HS000."""
+    severity = CODES["HS000"].severity
+    problems = [Problem(p.file, p.line, p.column, p.message, p.hint, severity, "HS000") for p in error.problems]
+    return LintReport(problems, loaded=False, load_errors=error.count)
 
 
 def _ignored_in_place(ctx: LintContext, problem: Problem) -> bool:

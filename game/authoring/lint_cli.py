@@ -12,6 +12,7 @@ import sys
 from game.authoring.codes import CODES, explain
 from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from game.paths import default_story_dir
+from game.wording import plural
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,11 +81,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _summary(errors: int, warnings: int, strict: bool, loaded: bool) -> str:
     if not loaded:
-        plural = "s" if errors != 1 else ""
-        return f"{errors} problem{plural}: the story does not load, so the other checks did not run."
+        return f"{plural(errors, 'problem')}: the story does not load, so the other checks did not run."
     if not errors and not warnings:
         return "lint: no problems."
-    counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     if errors:
         return f"lint: {counts}."
     return f"lint: {counts}" + (" (--strict: warnings fail)." if strict else ".")

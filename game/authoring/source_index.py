@@ -17,7 +17,8 @@ from pathlib import Path
 
 from game import long_lived
 from game.model import Location, Story
-from game.yaml_source import Pos, YList, YMap, read_yaml
+from game.sources import DISK, Sources
+from game.yaml_source import Pos, YList, YMap
 
 
 def _loc(file: str, pos: Pos) -> Location:
@@ -27,7 +28,7 @@ def _loc(file: str, pos: Pos) -> Location:
 class SourceIndex:
     """Every mapping of the story's files, found by the position of the mapping or of one of its keys."""
 
-    def __init__(self, story: Story, parsed: Mapping[str, object] | None = None) -> None:
+    def __init__(self, story: Story, parsed: Mapping[str, object] | None = None, sources: Sources = DISK) -> None:
         self._maps: dict[Location, list[YMap]] = {}
         self._keys: dict[Location, list[tuple[YMap, str]]] = {}
         self._quoted: dict[Location, bool] = {}
@@ -37,6 +38,7 @@ class SourceIndex:
         self._paths: dict[str, Path] = {story.manifest_file: story.story_dir / "story.yaml"}
         self._paths.update((display, base / Path(display)) for display in story.source_files)
         self._indexed: set[str] = set()
+        self._sources = sources
 
     def _need(self, file: str) -> None:
         """Index `file` the first time it is asked about."""
@@ -49,17 +51,14 @@ class SourceIndex:
         value = self._parsed.pop(file, None)
         with long_lived.paused():
             if value is None:
-                value = read_yaml(path, file).value
+                value = self._sources.read(path, file).value
             self._add(file, value)
         long_lived.freeze()  # kept to the end of the run
 
     def _read_lines(self, file: str) -> list[str]:
         if file not in self._lines:
             path = self._paths.get(file)
-            try:
-                self._lines[file] = [] if path is None else path.read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
-                self._lines[file] = []
+            self._lines[file] = [] if path is None else self._sources.lines(path)
         return self._lines[file]
 
     def _add(self, file: str, value: object) -> None:

@@ -19,6 +19,7 @@ from game.events import Choices, Ended, Line
 from game.model import Story, TextBeat
 from game.playthrough import Playthrough
 from game.summary import beat_words, count_words, iter_beats, scene_words
+from game.wording import plural, word_for
 
 NARRATOR = "narrator"
 
@@ -147,21 +148,19 @@ def render_text(data: dict[str, Any]) -> str:
     runs = play["playthrough_minutes"]
     lines = [
         f"{data['title']} (version {data['version']})",
-        f"  {data['scenes']} scenes, {data['beats']} beats, {data['lines']} lines, "
-        f"{data['choices']} choices in {data['menus']} menus, {data['endings']} endings",
-        f"  {data['words']} words; reading everything takes about {describe_minutes(play['everything_minutes'])}",
+        f"  {plural(data['scenes'], 'scene')}, {plural(data['beats'], 'beat')}, {plural(data['lines'], 'line')}, "
+        f"{plural(data['choices'], 'choice')} in {plural(data['menus'], 'menu')}, {plural(data['endings'], 'ending')}",
+        f"  {plural(data['words'], 'word')}; reading everything takes about "
+        f"{describe_minutes(play['everything_minutes'])}",
     ]
     if data.get("calls"):
         calls, subs = data["calls"], data["sub_scenes"]
-        lines.append(
-            f"  {calls} call{'s' if calls != 1 else ''} of sub-scenes; "
-            f"{subs} scene{'s end' if subs != 1 else ' ends'} with return"
-        )
+        lines.append(f"  {plural(calls, 'call')} of sub-scenes; {plural(subs, 'scene ends', 'scenes end')} with return")
     if play["playthrough_runs"]:
         lines.append(
             f"  one playthrough takes about {describe_minutes(runs['average'])} "
             f"({describe_minutes(runs['shortest'])} to {describe_minutes(runs['longest'])}, "
-            f"from {play['playthrough_runs']} playthroughs choosing at random)"
+            f"from {plural(play['playthrough_runs'], 'playthrough')} choosing at random)"
         )
     lines.append(
         f"  (at {play['words_per_minute']} words a minute and {play['seconds_per_menu']} seconds for each menu)"
@@ -171,8 +170,10 @@ def render_text(data: dict[str, Any]) -> str:
     width = max((len(c["name"]) for c in data["chapters"]), default=8)
     for chapter in data["chapters"]:
         lines.append(
-            f"  {chapter['name']:<{width}}  {chapter['scenes']:>4} scenes  {chapter['beats']:>5} beats  "
-            f"{chapter['choices']:>4} choices  {chapter['words']:>6} words  ~{describe_minutes(chapter['minutes'])}"
+            f"  {chapter['name']:<{width}}  {chapter['scenes']:>4} {word_for(chapter['scenes'], 'scene '):6}  "
+            f"{chapter['beats']:>5} {word_for(chapter['beats'], 'beat '):5}  "
+            f"{chapter['choices']:>4} {word_for(chapter['choices'], 'choice '):7}  "
+            f"{chapter['words']:>6} {word_for(chapter['words'], 'word '):5}  ~{describe_minutes(chapter['minutes'])}"
         )
     lines.append("")
     lines.append("Characters (by words)")
@@ -180,8 +181,11 @@ def render_text(data: dict[str, Any]) -> str:
     width = max((len(char["name"]) for _, char in cast), default=8)
     for char_id, char in cast:
         if char["lines"]:
-            noun = "line " if char["lines"] == 1 else "lines"
-            lines.append(f"  {char['name']:<{width}}  {char['lines']:>5} {noun}  {char['words']:>6} words  ({char_id})")
+            noun = word_for(char["lines"], "line ")
+            words = word_for(char["words"], "word ")
+            lines.append(
+                f"  {char['name']:<{width}}  {char['lines']:>5} {noun}  {char['words']:>6} {words}  ({char_id})"
+            )
     silent = [char_id for char_id, char in cast if not char["lines"]]
     if silent:
         lines.append("  no lines: " + ", ".join(silent))

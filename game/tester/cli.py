@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from game.problems import path_for_user
 from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
 
@@ -257,7 +258,7 @@ def _test(story, args: argparse.Namespace, given: dict):
                 from game.tester.witnesses import write_witnesses
 
                 written = write_witnesses(exploration, report, args.witnesses)
-                witnesses = [f"{item.file}: {item.claim}" for item in written]
+                witnesses = [f"{path_for_user(item.file)}: {item.claim}" for item in written]
     finally:
         if progress:
             progress.done()

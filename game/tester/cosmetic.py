@@ -32,6 +32,7 @@ from game.tester.analysis import deciding
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import out_edges
+from game.wording import plural
 
 MEASURED_SITUATIONS = 64  # per choice: the states (fewest choices first) whose consequence depth is measured
 
@@ -102,7 +103,7 @@ def choice_findings(exploration: Exploration, masks: EndingMasks | None = None, 
             elif later == 0:
                 finding.first_shows = "next scene"
             else:
-                finding.first_shows = f"{later} scene{'s' if later != 1 else ''} later"
+                finding.first_shows = f"{plural(later, 'scene')} later"
             consequences.append(finding)
     return cosmetic, consequences
 

@@ -11,7 +11,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.jsonfiles import write_atomic
+from game.problems import shown_path
 from game.tester.report import TestRun
+from game.wording import plural
 
 SUITE = "heartstopper test"
 
@@ -99,7 +101,9 @@ def junit_xml(run: TestRun) -> str:
         suite.case(
             "exploration",
             "the exploration is complete",
-            f"stopped at {explored.states:,} states (--max-states): results are partial" if explored.partial else "",
+            f"stopped at {plural(explored.states, 'state')} (--max-states): results are partial"
+            if explored.partial
+            else "",
             "\n".join(f'{c.where}: if "{c.condition}" is {c.outcome}' for c in explored.constant_ifs),
         )
     if run.random is not None:
@@ -109,7 +113,7 @@ def junit_xml(run: TestRun) -> str:
             "\n".join(f"walk {p.walk}, scene '{p.scene}': {p.detail}" for p in run.random.problems),
         )
     for outcome in run.playthroughs:
-        suite.case("playthroughs", f"{outcome.file}: {outcome.name}", outcome.report)
+        suite.case("playthroughs", f"{shown_path(outcome.file)}: {outcome.name}", outcome.report)
     for file in run.unreadable_playthrough_files:
         problems = [str(problem) for problem in run.playthrough_problems if problem.file == file]
         suite.case("playthroughs", f"{file}: can be read", "\n".join(problems))

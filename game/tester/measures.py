@@ -11,6 +11,7 @@ import gc
 from dataclasses import dataclass, field
 
 from game.model import Story
+from game.problems import shown_path
 from game.tester.explore import VIA_GOTO, Exploration
 from game.tester.graph import EndingMasks
 from game.tester.odds import Odds, Policy, compute_odds, out_edges
@@ -179,7 +180,8 @@ def text_lines(measures: Measures) -> list[str]:
         if not use.reads:
             lines.append("    never read: nothing a player does with it can matter")
         for where in use.dead_writes:
-            lines.append(f"    dead write at {where.file}:{where.line} (no play reads it before it is set again)")
+            at = f"{shown_path(where.file)}:{where.line}"
+            lines.append(f"    dead write at {at} (no play reads it before it is set again)")
     repeated = measures.samples.repeated.most_common(SHOWN_REPEATS)
     samples = measures.samples
     lines += [

@@ -15,6 +15,7 @@ from game.machine import PlayState, choice_is_shown
 from game.model import Story
 from game.program import run_silently
 from game.tester.explore import VIA_FALLBACK, VIA_GOTO, VIA_NEXT, Exploration
+from game.wording import plural
 
 TAKE_NEXT = "next"
 TAKE_GOTO = "goto"
@@ -106,7 +107,7 @@ def _scenes(scenes: list[str], bounded: bool) -> str:
     """Scenes passed in a row, joined by ' > '; bounded, a long run keeps its ends and says how many are between."""
     if bounded and len(scenes) > 2 * SHOWN_PASSED + 1:
         between = len(scenes) - 2 * SHOWN_PASSED
-        scenes = [*scenes[:SHOWN_PASSED], f"... {between:,} scenes ...", *scenes[-SHOWN_PASSED:]]
+        scenes = [*scenes[:SHOWN_PASSED], f"... {plural(between, 'scene')} ...", *scenes[-SHOWN_PASSED:]]
     return " > ".join(scenes)
 
 

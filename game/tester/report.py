@@ -64,7 +64,7 @@ class UntakenChoice:
             "fallback": self.text is None,
             "why": self.why,
             "severity": self.severity,
-            "where": str(self.where),
+            "where": self.where.record(),
         }
 
 
@@ -100,7 +100,7 @@ class InvariantViolation:
     def to_json(self) -> dict:
         return {
             "invariant": self.invariant,
-            "where": str(self.where),
+            "where": self.where.record(),
             "scene": self.scene,
             "when": self.when,
             "path": self.path.to_json(),
@@ -118,7 +118,7 @@ class ConstantIf:
     outcome: Literal["always true", "always false", "never evaluated"]
 
     def to_json(self) -> dict:
-        return {"scene": self.scene, "where": str(self.where), "condition": self.condition, "outcome": self.outcome}
+        return {"scene": self.scene, "where": self.where.record(), "condition": self.condition, "outcome": self.outcome}
 
 
 @dataclass
@@ -134,7 +134,7 @@ class PointOfNoReturn:
             "scene": self.scene,
             "choice": self.index + 1,
             "text": self.text,
-            "where": str(self.where),
+            "where": self.where.record(),
             "closes": self.closes,
         }
 

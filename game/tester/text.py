@@ -8,13 +8,10 @@ Problems always come with what an author needs to act: the file and line, why, a
 from __future__ import annotations
 
 from game.tester.report import ExploreReport, RandomReport, TestRun
+from game.wording import plural
 
 SHOWN_CHOICES = 12  # of a random walk's choices in the summary
 SHOWN_UNKNOWN = 10  # of the scenes or choices a partial run could not settle
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
 
 def summary(run: TestRun, *, paths: bool = False, witnesses: list[str] | None = None) -> str:
@@ -30,20 +27,20 @@ def summary(run: TestRun, *, paths: bool = False, witnesses: list[str] | None = 
     lines += _playthroughs(run)
     if witnesses:
         lines.append("")
-        lines.append(f"Witnesses: {_plural(len(witnesses), 'playthrough file')} written")
+        lines.append(f"Witnesses: {plural(len(witnesses), 'playthrough file')} written")
         lines += [f"  {item}" for item in witnesses]
     lines.append("")
     if run.passed:
         lines.append("All checks hold.")
     else:
-        lines.append(f"{_plural(run.failures, 'problem')}: the story fails its checks.")
+        lines.append(f"{plural(run.failures, 'problem')}: the story fails its checks.")
     return "\n".join(lines)
 
 
 def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
     state = f"PARTIAL: stopped at --max-states {report.max_states:,}" if report.partial else "complete"
     lines = [
-        f"{run.title}: {_plural(report.states, 'state')} and {_plural(report.transitions, 'transition')} explored "
+        f"{run.title}: {plural(report.states, 'state')} and {plural(report.transitions, 'transition')} explored "
         f"in {run.seconds:.1f} s ({state})"
     ]
     if report.partial:
@@ -63,7 +60,7 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
     width = max((len(ending.id) for ending in report.endings), default=0)
     for ending in report.endings:
         if ending.path is not None:
-            choices = _plural(ending.path.choices, "choice")
+            choices = plural(ending.path.choices, "choice")
             found = " (found by directed search: maybe not the fewest)" if ending.found_by else ""
             lines.append(f"  {ending.id:<{width}}  reachable in {choices}{found}: {ending.title}")
             if paths:
@@ -73,14 +70,14 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
         else:
             lines.append(f"  {ending.id:<{width}}  NOT REACHABLE: {ending.why}")
 
-    lines += ["", f"Scenes: {_plural(len(report.unreachable_scenes), 'scene')} never reached"]
+    lines += ["", f"Scenes: {plural(len(report.unreachable_scenes), 'scene')} never reached"]
     for unreached in report.unreachable_scenes:
         lines.append(f"  {unreached.where}: '{unreached.scene}' is never reached")
     lines += _unknown([f"  {scene.where}: '{scene.scene}'" for scene in report.unknown_scenes], "scene", "not reached")
 
     errors = [choice for choice in report.untaken_choices if choice.severity == "error"]
     warnings = [choice for choice in report.untaken_choices if choice.severity == "warning"]
-    lines += ["", f"Choices: {_plural(len(errors), 'choice')} never taken"]
+    lines += ["", f"Choices: {plural(len(errors), 'choice')} never taken"]
     for choice in errors:
         lines.append(f"  {choice.where}: {_choice(choice)}: {choice.why}")
     for choice in warnings:
@@ -89,15 +86,15 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
         [f"  {choice.where}: {_choice(choice)}" for choice in report.unknown_choices], "choice", "not taken"
     )
 
-    found = _plural(len(report.soft_locks), "soft-lock") if report.soft_locks else "none"
+    found = plural(len(report.soft_locks), "soft-lock") if report.soft_locks else "none"
     if report.no_soft_locks == "unknown":
         found = f"{found} found in the states explored (UNKNOWN beyond them)"
     lines += ["", f"Soft-locks: {found}"]
     for lock in report.soft_locks:
-        lines.append(f"  in '{lock.scene}': {lock.detail} ({_plural(lock.states, 'state')}); the shortest way there:")
+        lines.append(f"  in '{lock.scene}': {lock.detail} ({plural(lock.states, 'state')}); the shortest way there:")
         lines += lock.path.describe("      ")
     if report.stuck_states:
-        lines.append(f"  {_plural(report.stuck_states, 'state')} in all cannot reach any ending")
+        lines.append(f"  {plural(report.stuck_states, 'state')} in all cannot reach any ending")
 
     if report.invariants_checked:
         broken = len(report.invariant_violations)
@@ -116,12 +113,12 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
             lines.append(
                 f"  {violation.where}: '{violation.invariant}' does not hold in '{violation.scene}' "
                 f"({'at its entry' if violation.when == 'entry' else 'after its effects'}: {values}; "
-                f"{_plural(violation.states, 'state')}); the shortest way there:"
+                f"{plural(violation.states, 'state')}); the shortest way there:"
             )
             lines += violation.path.describe("      ")
 
     if report.constant_ifs:
-        lines += ["", f"Warnings: {_plural(len(report.constant_ifs), 'if')} whose answer never changes"]
+        lines += ["", f"Warnings: {plural(len(report.constant_ifs), 'if')} whose answer never changes"]
         for item in report.constant_ifs:
             lines.append(f"  {item.where}: in '{item.scene}', if \"{item.condition}\" is {item.outcome}")
 
@@ -137,7 +134,7 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
             lines.append(f"  {scene}: {shown}")
 
     if report.points_of_no_return is not None:
-        lines += ["", f"Points of no return: {_plural(len(report.points_of_no_return), 'choice')}"]
+        lines += ["", f"Points of no return: {plural(len(report.points_of_no_return), 'choice')}"]
         for point in report.points_of_no_return:
             lines.append(f"  {point.where}: '{point.scene}' \"{point.text}\" rules out {', '.join(point.closes)}")
     return lines
@@ -147,7 +144,7 @@ def _unknown(items: list[str], noun: str, verb: str) -> list[str]:
     """Claims a partial run could not settle: a count, and the first few (each with its file and line)."""
     if not items:
         return []
-    lines = [f"  UNKNOWN: {_plural(len(items), noun)} {verb} in the states explored (reachable or not: not known)"]
+    lines = [f"  UNKNOWN: {plural(len(items), noun)} {verb} in the states explored (reachable or not: not known)"]
     lines += [f"  {item}" for item in items[:SHOWN_UNKNOWN]]
     if len(items) > SHOWN_UNKNOWN:
         lines.append(f"    ... and {len(items) - SHOWN_UNKNOWN:,} more (all in --json)")
@@ -156,7 +153,7 @@ def _unknown(items: list[str], noun: str, verb: str) -> list[str]:
 
 def _random(run: TestRun, report: RandomReport) -> list[str]:
     lines = [
-        f"{run.title}: {_plural(report.walks, 'random walk')} (seed {report.seed}) in {run.seconds:.1f} s",
+        f"{run.title}: {plural(report.walks, 'random walk')} (seed {report.seed}) in {run.seconds:.1f} s",
         f"  scenes entered: {report.scenes_covered} of {report.scenes_total}"
         f" ({100 * report.scenes_covered / max(report.scenes_total, 1):.0f}%)",
         f"  choices taken: {report.choices_covered} of {report.choices_total}"

@@ -20,6 +20,7 @@ from game.program import run_silently
 from game.tester.explore import Exploration, expand, initial_variables
 from game.tester.paths import Path
 from game.tester.report import ExploreReport
+from game.wording import plural
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,9 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
             ending.path,
             name=f"Witness: the ending {ending.id}",
             about=(
-                f"A way found by directed search ({ending.path.choices} choices, maybe not the fewest)"
+                f"A way found by directed search ({plural(ending.path.choices, 'choice')}, maybe not the fewest)"
                 if ending.found_by
-                else f"The shortest way ({ending.path.choices} choices)"
+                else f"The shortest way ({plural(ending.path.choices, 'choice')})"
             )
             + f" to the ending '{ending.id}': {ending.title}.",
             end=ending.id,
@@ -176,7 +177,7 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
                 story,
                 lock.path,
                 name=f"Witness: soft-lock in {lock.scene}",
-                about=f"The shortest way ({lock.path.choices} choices) to a menu with nothing to take, in "
+                about=f"The shortest way ({plural(lock.path.choices, 'choice')}) to a menu with nothing to take, in "
                 f"'{lock.scene}'.",
                 final=["  - expect_choices: []"],
             )
@@ -188,8 +189,8 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
                 story,
                 lock.path,
                 name=f"Witness: no way out from {lock.scene}",
-                about=f"The shortest way ({lock.path.choices} choices) to '{lock.scene}', from where no ending can "
-                "be reached.",
+                about=f"The shortest way ({plural(lock.path.choices, 'choice')}) to '{lock.scene}', from where no "
+                "ending can be reached.",
                 stops=_stops_at_menu(exploration, state),
             )
             put(f"no-ending-{lock.scene}.yaml", text, claim)
@@ -206,8 +207,8 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
             story,
             violation.path,
             name=f"Witness: invariant {number} broken in {violation.scene}",
-            about=f"The shortest way ({violation.path.choices} choices) to '{violation.scene}', where the invariant "
-            f"'{violation.invariant}' does not hold ({violation.when.replace('_', ' ')}).",
+            about=f"The shortest way ({plural(violation.path.choices, 'choice')}) to '{violation.scene}', where the "
+            f"invariant '{violation.invariant}' does not hold ({violation.when.replace('_', ' ')}).",
             final=final,
             stops=stops,
         )

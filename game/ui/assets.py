@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pygame
 
+from game.asset_formats import SUFFIXES
 from game.dressing import DEFAULT_OUTFIT, variant_ids
+from game.staging import colour_rgb, is_colour
 from game.ui.fonts import Fonts
 from game.ui.rastercache import RasterCache
 
@@ -46,6 +48,10 @@ class Images:
         """The background `asset` covering exactly `size` real pixels."""
         key = ("bg", asset, size)
         surf = self._cache.get(key)
+        if surf is None and is_colour(asset):  # a solid colour background: "#000000"
+            surf = pygame.Surface(size)
+            surf.fill(colour_rgb(asset))
+            self._store(key, surf)
         if surf is None:
             path = self.background_path(asset)
             surf = self._load(path, size, cover=True, what=f"background '{asset}'")
@@ -59,7 +65,7 @@ class Images:
         """The file of a background or of its variant (`NAME.night`), falling back as `game.dressing` says."""
         folder = self.assets_dir / "backgrounds"
         for i, name in enumerate(variant_ids(asset)):
-            path = self._find(folder, name)
+            path = self._find(folder, name, SUFFIXES["background"])
             if path is not None:
                 if i:  # a fallback the author guide promises, not a fault: said only with --dev
                     log.info("no background variant '%s'; showing '%s'", asset, name)
@@ -113,8 +119,9 @@ class Images:
         return surf
 
     # Loading ---------------------------------------------------------------------------------------------------
-    def _find(self, folder: Path, name: str) -> Path | None:
-        for ext in (".svg", ".png", ".jpg"):
+    def _find(self, folder: Path, name: str, suffixes: tuple[str, ...] = SUFFIXES["sprite"]) -> Path | None:
+        """The first file `folder/NAME.SUFFIX` of the formats the game shows (`game.asset_formats`)."""
+        for ext in suffixes:
             path = folder / f"{name}{ext}"
             if path.is_file():
                 return path

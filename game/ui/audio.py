@@ -1,7 +1,9 @@
 """Music and sounds through pygame.mixer, silent when there is no audio device or no file.
 
-Music ids map to assets/music/ID.ogg (or .wav), sounds to assets/sounds/ID.wav, interface sounds to
-assets/ui/sounds/NAME.wav. Every failure is logged once and then ignored: the story goes on without sound.
+Music ids map to assets/music/ID.ogg (or the other suffixes `game.asset_formats` lists for music), sounds to
+assets/sounds/ID.wav (or .ogg, .opus), interface sounds to assets/ui/sounds/NAME.wav. Every failure is logged once,
+with what the file really is when that is why (`game.asset_formats.sniff`), and then ignored: the story goes on
+without sound.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import logging
 from pathlib import Path
 
 import pygame
+
+from game.asset_formats import SUFFIXES, AssetKind, sniff, will_play
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +73,9 @@ class Audio:
         self.current_music = asset
         if not self.enabled:
             return
-        path = next(
-            (p for p in (self.assets_dir / "music" / f"{asset}{e}" for e in (".ogg", ".wav")) if p.is_file()), None
-        )
+        path = _first_file(self.assets_dir / "music", asset, "music")
         if path is None:
-            self._warn(f"music {asset}", f"missing music '{asset}' (assets/music/{asset}.ogg or .wav); silence instead")
+            self._warn(f"music {asset}", f"missing music '{asset}' (assets/music/{asset}.ogg); silence instead")
             pygame.mixer.music.fadeout(fade_ms)
             return
         try:
@@ -81,7 +83,7 @@ class Audio:
             pygame.mixer.music.set_volume(self.music_volume)
             pygame.mixer.music.play(loops=-1, fade_ms=fade_ms)
         except pygame.error as err:
-            self._warn(f"music {asset}", f"cannot play music {path}: {err}")
+            self._warn(f"music {asset}", f"cannot play music {path}: {_why(path, 'music', err)}")
 
     def stop_music(self, *, fade_ms: int = 800) -> None:
         self.current_music = None
@@ -91,15 +93,14 @@ class Audio:
     # Sounds -----------------------------------------------------------------------------------------------------
     def play_sound(self, asset: str) -> None:
         """A story sound effect from assets/sounds/."""
-        self._play(self.assets_dir / "sounds" / f"{asset}.wav", f"sound '{asset}'", warn=True)
+        path = _first_file(self.assets_dir / "sounds", asset, "sound")
+        self._play(path or self.assets_dir / "sounds" / f"{asset}.wav", f"sound '{asset}'", warn=True)
 
     def play_ui(self, name: str) -> None:
         """An interface sound from assets/ui/sounds/ (quietly nothing when it is not there)."""
-        for ext in (".wav", ".ogg"):
-            path = self.ui_dir / "sounds" / f"{name}{ext}"
-            if path.is_file():
-                self._play(path, f"UI sound '{name}'", warn=True)
-                return
+        path = _first_file(self.ui_dir / "sounds", name, "sound")
+        if path is not None:
+            self._play(path, f"UI sound '{name}'", warn=True)
 
     def _play(self, path: Path, what: str, *, warn: bool) -> None:
         if not self.enabled:
@@ -110,7 +111,7 @@ class Audio:
                 try:
                     sound = pygame.mixer.Sound(str(path))
                 except pygame.error as err:
-                    self._warn(what, f"cannot load {what} from {path}: {err}")
+                    self._warn(what, f"cannot load {what} from {path}: {_why(path, 'sound', err)}")
             elif warn:
                 self._warn(what, f"missing {what} ({path.name}); silence instead")
             self._sounds[path] = sound
@@ -118,3 +119,14 @@ class Audio:
         if sound is not None:
             sound.set_volume(self.sound_volume)
             sound.play()
+
+
+def _first_file(folder: Path, name: str, kind: AssetKind) -> Path | None:
+    """FOLDER/NAME.SUFFIX for the first suffix of `kind` that has a file."""
+    return next((p for p in (folder / f"{name}{suffix}" for suffix in SUFFIXES[kind]) if p.is_file()), None)
+
+
+def _why(path: Path, kind: AssetKind, err: pygame.error) -> str:
+    """What the file really is, when that is why it does not play; else the mixer's own words."""
+    reason = will_play(kind, sniff(path), opus=False)  # it failed: an Opus file is one this mixer cannot play
+    return f"the file {reason}" if reason else f"{err}"

@@ -21,8 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.staging import MAX_DURATION
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
+from game.wording import plural
 
 MAX_BEATS = 20_000
 KINDS = ("title", "notes", "chapters", "lines", "menus", "endings")  # what `only` may name
@@ -136,6 +138,10 @@ def capture(
                     shot(f"chapter-{_slug(game.card.chapter)}", "chapters")
                     game.card.dismiss(clock.now)
                 clock.now += SETTLE
+                for _ in range(int(MAX_DURATION / SETTLE) + 1):  # a slow transition of the author's: let it end
+                    if not game.stage.animating(clock.now):
+                        break
+                    clock.now += SETTLE
                 beat = game.session.beat
                 scene = game.session.playthrough.scene
                 if isinstance(beat, Line):
@@ -165,7 +171,7 @@ def capture(
     left = [f"{identical} identical to the one before"] if identical else []
     if only is not None and count - written - identical:
         left.append(f"{count - written - identical} not among {', '.join(sorted(only))}")
-    print(f"wrote {written} pictures to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
+    print(f"wrote {plural(written, 'picture')} to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
 
 

@@ -36,7 +36,7 @@ class Display:
     def __init__(
         self, size: tuple[int, int] = (LOGICAL_W, LOGICAL_H), *, fullscreen: bool = False, title: str = ""
     ) -> None:
-        pygame.display.set_caption(title or "Heartstopper: Season Two")
+        pygame.display.set_caption(title or "Untitled story")  # never another story's name
         self.windowed_size = size
         self.windowed_position: tuple[int, int] | None = None
         self.fullscreen = False

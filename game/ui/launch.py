@@ -22,12 +22,15 @@ from typing import Any
 
 import pygame
 
+from game.branding import branding_of
+from game.problems import path_for_user
 from game.ui.app import App
 from game.ui.datadir import data_dir
 from game.ui.display import Display
 from game.ui.speech import Speaker
 from game.ui.storyheader import read_header
 from game.ui.windowicon import set_window_icon
+from game.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +134,7 @@ def open_app(
     """A ready App for `story` in a window of `size` (the title screen is not pushed yet)."""
     init_pygame()
     try:
-        display = Display(size, fullscreen=False, title=str(getattr(story, "title", "")))
+        display = Display(size, fullscreen=False, title=branding_of(story).window_title)
     except pygame.error as err:
         raise NoDisplayError(f"the game window cannot be opened ({err})") from err
     set_window_icon(getattr(story, "assets_dir", None), getattr(story, "icon", None))
@@ -186,7 +189,9 @@ def run_game(
             for problem in err.problems:
                 print(problem, file=sys.stderr)
             print(
-                f"The story in {story_dir} has {len(err.problems)} problem(s); fix them and try again.", file=sys.stderr
+                f"The story in {path_for_user(Path(story_dir))} has {plural(err.count, 'problem')}; "
+                "mend them and try again.",
+                file=sys.stderr,
             )
             return 1
         app.story = story

@@ -15,6 +15,8 @@ from typing import Any
 
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.playthrough import Playthrough
+from game.stage import shown_place
+from game.staging import TEXT_MODES
 
 BACKLOG_LIMIT = 300
 HISTORY_LIMIT = 400
@@ -31,11 +33,13 @@ class StageState:
     music: str | None = None
     sprites: dict[str, tuple[str, str]] = field(default_factory=dict)  # who -> (expression, place)
     outfits: dict[str, str] = field(default_factory=dict)  # who -> outfit, for sprites not in their default clothes
+    mode: str = "adv"  # "nvl": lines fill a page of text (game.staging)
 
     def apply(self, event: Event) -> None:
         """Follow one event, by the same rules as the engine's `game.stage.Stage`."""
         if isinstance(event, SceneEntered):
             self.scene, self.scene_title, self.chapter = event.scene, event.title, event.chapter
+            self.mode = "adv"
             if event.background is not None:
                 self.background = event.background
                 self.sprites.clear()  # a scene that names a background starts with an empty stage
@@ -44,11 +48,12 @@ class StageState:
                 self.music = None if event.music == "none" else event.music
         elif isinstance(event, StageChange):
             if event.action == "show" and event.who:
+                place = shown_place(self.sprites, event.who, event.at)
                 self.sprites.pop(event.who, None)
-                for other, (_, place) in list(self.sprites.items()):
-                    if place == event.at:  # whoever stood there steps off
+                for other, (_, there) in list(self.sprites.items()):
+                    if there == place:  # whoever stood there steps off
                         del self.sprites[other]
-                self.sprites[event.who] = (event.expression or "neutral", event.at or "center")
+                self.sprites[event.who] = (event.expression or "neutral", place)
                 if event.outfit:
                     self.outfits[event.who] = event.outfit
                 else:
@@ -62,6 +67,8 @@ class StageState:
                 self.background = event.asset
             elif event.action == "music" and event.asset:
                 self.music = None if event.asset == "none" else event.asset
+            elif event.action == "mode" and event.asset in TEXT_MODES:
+                self.mode = event.asset
             self.outfits = {who: outfit for who, outfit in self.outfits.items() if who in self.sprites}
         elif isinstance(event, Line) and event.speaker and event.expression and event.speaker in self.sprites:
             self.sprites[event.speaker] = (event.expression, self.sprites[event.speaker][1])
@@ -75,6 +82,7 @@ class StageState:
             self.music,
             dict(self.sprites),
             dict(self.outfits),
+            self.mode,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,6 +94,7 @@ class StageState:
             "music": self.music,
             "sprites": {who: list(v) for who, v in self.sprites.items()},
             "outfits": dict(self.outfits),
+            "mode": self.mode,
         }
 
     @classmethod
@@ -109,6 +118,8 @@ class StageState:
             state.outfits = {
                 str(who): outfit for who, outfit in outfits.items() if isinstance(outfit, str) and who in state.sprites
             }
+        if raw.get("mode") in TEXT_MODES:
+            state.mode = raw["mode"]
         return state
 
 

@@ -1,8 +1,10 @@
 """The stage: the background with cross-fades, and character sprites entering, moving, changing and leaving.
 
-It follows the session's `StageState` and animates the differences. On rollback, load or while skipping it snaps
-to the new state at once instead of animating. It also marks who is speaking: while someone speaks, everyone else
-on stage dims a little (gently, over a quarter of a second), so a line is never read as coming from the wrong face.
+It follows the session's `StageState` and animates the differences, the way the author's transition asks (`with:
+dissolve | fade | move | none`, see `game.staging`; without one, its own gentle defaults). On rollback, load, while
+skipping or with reduce-motion it snaps to the new state at once instead of animating. It also marks who is
+speaking: while someone speaks, everyone else on stage dims a little (gently, over a quarter of a second), so a line
+is never read as coming from the wrong face.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.staging import place_fraction
 from game.ui.anim import ease_in_out, ease_out, lerp, progress
 from game.ui.assets import Images
 from game.ui.canvas import Canvas
 from game.ui.scaling import LOGICAL_H, LOGICAL_W
 from game.ui.session import StageState
-from game.ui.theme import SPRITE_HEIGHT, SPRITE_X
+from game.ui.theme import SPRITE_HEIGHT
 
 BACKGROUND_FADE = 0.8
 ENTER = 0.4
@@ -49,9 +52,10 @@ class SpriteView:
     lit_from: float = 1.0
     lit_to: float = 1.0
     lit_at: float = -1e9
+    move_time: float = MOVE
 
     def x(self, now: float) -> float:
-        return lerp(self.x_from, self.x_to, ease_out(progress(self.moved_at, now, MOVE)))
+        return lerp(self.x_from, self.x_to, ease_out(progress(self.moved_at, now, self.move_time)))
 
     def alpha(self, now: float) -> float:
         return lerp(self.alpha_from, self.alpha_to, ease_in_out(progress(self.faded_at, now, self.fade_time)))
@@ -69,7 +73,7 @@ class SpriteView:
 
     def busy(self, now: float) -> bool:
         return (
-            now < self.moved_at + MOVE
+            now < self.moved_at + self.move_time
             or now < self.faded_at + self.fade_time
             or now < self.changed_at + EXPRESSION_FADE
             or now < self.lit_at + FOCUS_TIME
@@ -84,6 +88,9 @@ class StageView:
         self.background: str | None = None
         self.old_background: str | None = None
         self.background_at = -1e9
+        self.background_time = BACKGROUND_FADE
+        self.dark_at = -1e9  # a `fade` transition: the screen darkens to black and comes back over dark_time
+        self.dark_time = 0.0
         self.sprites: dict[str, SpriteView] = {}
         self.leaving: list[SpriteView] = []
         self._drawn_at: tuple[tuple[int, int], int] | None = None  # (canvas size, sprite height) of the last frame
@@ -109,8 +116,8 @@ class StageView:
             who: SpriteView(
                 who,
                 expr,
-                SPRITE_X.get(place, 640),
-                SPRITE_X.get(place, 640),
+                x_of(place),
+                x_of(place),
                 -1e9,
                 1,
                 1,
@@ -122,29 +129,41 @@ class StageView:
         }
         self.focus(self.speaker, 0.0, instant=True)
 
-    def follow(self, state: StageState, now: float) -> None:
-        """Animate from what is shown to `state`."""
+    def follow(self, state: StageState, now: float, transition: tuple[str, float] | None = None) -> None:
+        """Animate from what is shown to `state`, the way `transition` asks (None: the stage's own defaults)."""
+        if transition is not None and transition[0] == "none":
+            self.snap(state)
+            return
         self.preload(state)
+        timing = _Timing.of(transition, now)
+        if timing.dark:
+            self.dark_at, self.dark_time = now, timing.dark
         if state.background != self.background:
-            self.old_background, self.background, self.background_at = self.background, state.background, now
-        for who, gone in list(self.sprites.items()):
+            self.old_background, self.background = self.background, state.background
+            self.background_at, self.background_time = timing.start, timing.background
+        for who, view in list(self.sprites.items()):
             if who not in state.sprites:
                 del self.sprites[who]
-                gone.alpha_from, gone.alpha_to, gone.faded_at, gone.fade_time = gone.alpha(now), 0, now, LEAVE
-                gone.x_from = gone.x_to = gone.x(now)
-                self.leaving.append(gone)
+                view.alpha_from, view.alpha_to = view.alpha(now), 0
+                view.faded_at, view.fade_time = timing.start, timing.leave
+                view.x_from = view.x_to = view.x(now)
+                self.leaving.append(view)
         for who, (expr, place) in state.sprites.items():
-            target = SPRITE_X.get(place, 640)
+            target = x_of(place)
             view = self.sprites.get(who)
             outfit = state.outfits.get(who)
             if view is None:
-                side = -SLIDE_IN if target < LOGICAL_W / 2 else SLIDE_IN
-                view = SpriteView(who, expr, target + side, target, now, 0, 1, now, ENTER, outfit=outfit)
+                side = (-timing.slide if target < LOGICAL_W / 2 else timing.slide) if timing.slide else 0
+                view = SpriteView(
+                    who, expr, target + side, target, timing.start, 0, 1, timing.start, timing.enter, outfit=outfit
+                )
+                view.move_time = timing.move
                 view.light(self._brightness(who), now, instant=True)
                 self.sprites[who] = view
                 continue
             if view.x_to != target:
-                view.x_from, view.x_to, view.moved_at = view.x(now), target, now
+                view.x_from, view.x_to, view.moved_at = view.x(now), target, timing.start
+                view.move_time = timing.move
             if view.expression != expr or view.outfit != outfit:
                 view.old_expression, view.old_outfit = view.expression, view.outfit
                 view.expression, view.outfit, view.changed_at = expr, outfit, now
@@ -170,7 +189,8 @@ class StageView:
     def animating(self, now: float) -> bool:
         self.leaving = [v for v in self.leaving if now < v.faded_at + v.fade_time]
         return (
-            now < self.background_at + BACKGROUND_FADE
+            now < self.background_at + self.background_time
+            or now < self.dark_at + self.dark_time
             or bool(self.leaving)
             or any(v.busy(now) for v in self.sprites.values())
         )
@@ -178,14 +198,15 @@ class StageView:
     def draw(self, canvas: Canvas, now: float, offset: tuple[float, float] = (0, 0)) -> None:
         size = canvas.surface.get_size()
         ox, oy = canvas.p(offset[0]), canvas.p(offset[1])
-        fading = now < self.background_at + BACKGROUND_FADE
+        fading = now < self.background_at + self.background_time
         if self.old_background and fading:
             canvas.surface.blit(self.images.background(self.old_background, size), (ox, oy))
         if self.background:
             bg = self.images.background(self.background, size)
             if fading:
                 # 254 at most: an opaque surface with alpha 255 takes a blit path twenty times slower
-                bg.set_alpha(min(254, round(255 * ease_in_out(progress(self.background_at, now, BACKGROUND_FADE)))))
+                shown = ease_in_out(progress(self.background_at, now, self.background_time))
+                bg.set_alpha(min(254, round(255 * shown)))
                 canvas.surface.blit(bg, (ox, oy))
                 bg.set_alpha(None)  # opaque again: the fast blit path
             else:
@@ -210,6 +231,16 @@ class StageView:
             else:
                 surf = self.images.sprite(view.who, view.expression, height, view.outfit)
                 self._blit_sprite(canvas, surf, x, alpha, lit, offset)
+        if now < self.dark_at + self.dark_time:  # a `fade`: black rises to its darkest halfway, then lifts
+            half = self.dark_time / 2
+            depth = (
+                progress(self.dark_at, now, half)
+                if now < self.dark_at + half
+                else 1 - progress(self.dark_at + half, now, half)
+            )
+            veil = pygame.Surface(size)
+            veil.set_alpha(round(255 * ease_in_out(depth)))
+            canvas.surface.blit(veil, (0, 0))
 
     def dimmed(self, surf: pygame.Surface, lit: float) -> pygame.Surface:
         """`surf` darkened to brightness `lit` (cached at a few levels, so a dim at rest costs one blit)."""
@@ -250,3 +281,33 @@ class StageView:
 def sprite_rect(canvas: Canvas, surf: pygame.Surface, x: float) -> pygame.Rect:
     """Where a sprite whose centre is at logical `x` stands."""
     return surf.get_rect(midbottom=(canvas.p(x), canvas.p(LOGICAL_H)))
+
+
+def x_of(place: str) -> float:
+    """The logical x where a place on stage is (`game.staging.place_fraction` of the canvas's width)."""
+    return place_fraction(place) * LOGICAL_W
+
+
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    """When and how fast each part of a stage change moves, for one transition."""
+
+    start: float  # when the new stage begins to appear (halfway through a fade, when the screen is dark)
+    background: float
+    enter: float
+    leave: float
+    move: float
+    slide: float  # how far an entering sprite slides in (0: it fades in where it stands)
+    dark: float = 0.0  # a fade's whole length (0: no fade to black)
+
+    @classmethod
+    def of(cls, transition: tuple[str, float] | None, now: float) -> _Timing:
+        if transition is None:  # the stage's own gentle defaults
+            return cls(now, BACKGROUND_FADE, ENTER, LEAVE, MOVE, SLIDE_IN)
+        kind, seconds = transition
+        if kind == "fade":  # everything changes at once while the screen is dark
+            cut = 1e-3
+            return cls(now + seconds / 2, cut, cut, cut, cut, 0, dark=seconds)
+        if kind == "move":  # sprites slide to their places; the rest dissolves
+            return cls(now, seconds, seconds, seconds, seconds, SLIDE_IN * 3)
+        return cls(now, seconds, seconds, seconds, 1e-3, 0)  # dissolve: cross-fades where everyone stands

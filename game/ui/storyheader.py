@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from game.branding import Branding, plain_branding
 from game.paths import assets_dir_for
 from game.yaml_fields import ID_PATTERN
 
@@ -23,11 +24,13 @@ class StoryHeader:
     assets_dir: Path
     id: str = ""  # the manifest's `id:` ("" when it has none: then the title's slug is the id, see game.story_id)
     icon: str | None = None  # the manifest's `icon` (an id in the assets' icons/ folder), when it is a valid id
+    branding: Branding | None = None  # the title screen and window, read leniently (game.branding.plain_branding)
 
 
 def read_header(story_dir: Path) -> StoryHeader:
     title = story_id = ""
     icon = None
+    manifest: object = None
     try:
         with open(story_dir / "story.yaml", encoding="utf-8") as handle:
             manifest = yaml.safe_load(handle)
@@ -39,4 +42,5 @@ def read_header(story_dir: Path) -> StoryHeader:
             icon = manifest["icon"]
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         pass
-    return StoryHeader(title, story_dir, assets_dir_for(story_dir), story_id, icon)
+    branding = plain_branding(manifest, title)
+    return StoryHeader(title, story_dir, assets_dir_for(story_dir), story_id, icon, branding)

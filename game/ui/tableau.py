@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.model import Beat, IfBeat, Scene, StageBeat, Story
-
-PLACES = ("left", "center", "right")
+from game.staging import place_fraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +77,7 @@ def _cast(scene: Scene) -> tuple[Figure, ...]:
             on_stage.pop(beat.who, None)
     cast = on_stage or everyone  # a scene that clears the stage before it ends is pictured with whoever was in it
     by_place = {figure.at: figure for figure in cast.values()}
-    return tuple(sorted(by_place.values(), key=lambda f: PLACES.index(f.at) if f.at in PLACES else 1))
+    return tuple(sorted(by_place.values(), key=lambda f: place_fraction(f.at)))
 
 
 def tableau(story: Story, ending_id: str) -> Tableau:

@@ -6,6 +6,8 @@ All positions are in logical pixels of the fixed 1280x720 canvas (see `game.ui.s
 
 from __future__ import annotations
 
+from game.staging import NAMED_PLACES
+
 Color = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
 
@@ -43,7 +45,7 @@ TITLE_PX = 58
 
 # Sprites stand on the bottom edge, behind the dialogue box.
 SPRITE_HEIGHT = 620
-SPRITE_X = {"left": 290, "center": 640, "right": 990}
+SPRITE_X = {name: round(NAMED_PLACES[name] * 1280) for name in ("left", "center", "right")}  # game.staging's
 
 
 def parse_hex(value: str | None, fallback: Color = INK_SOFT) -> Color:

@@ -19,8 +19,11 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                 appearing.add(beat.speaker)
             if beat.expression is None or beat.speaker is None:
                 continue
-            where = index.inner_value_pos(beat.where, beat_key(beat), "as")
             known = ctx.expressions(beat.speaker)
+            if known and beat.expression in known:
+                continue
+            # the position inside the beat is looked for only when there is a problem to put there
+            where = index.inner_value_pos(beat.where, beat_key(beat), "as")
             if not known:
                 yield ctx.problem(
                     "HS006",
@@ -28,7 +31,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
                     f"'{beat.speaker}' has no sprites, so 'as: {beat.expression}' never shows",
                     "remove the 'as:' (or add sprites in assets/sprites/" + beat.speaker + "/)",
                 )
-            elif beat.expression not in known:
+            else:
                 yield _missing_expression(ctx, beat.speaker, beat.expression, known, where)
         elif isinstance(beat, StageBeat) and beat.action in ("show", "hide") and beat.who and beat.who != "all":
             appearing.add(beat.who)
@@ -60,9 +63,9 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 def _check_outfit(ctx: LintContext, beat: StageBeat) -> Iterator[Problem]:
     """A `show` in an outfit (its own, or its scene's or chapter's): the outfit and the expression in it exist."""
     who, outfit, expression = beat.who or "", beat.outfit or "", beat.expression or "neutral"
-    where = ctx.index.inner_value_pos(beat.where, "show", "outfit")
     in_outfit = ctx.catalog.expressions(who, outfit)
     if not in_outfit:
+        where = ctx.index.inner_value_pos(beat.where, "show", "outfit")
         outfits = ctx.catalog.outfits(who)
         hint = did_you_mean(outfit, outfits) or (
             f"'{who}' has: " + ", ".join(sorted(outfits)) if outfits else f"draw it in assets/sprites/{who}/{outfit}/"

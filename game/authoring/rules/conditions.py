@@ -23,10 +23,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     story = ctx.story
     index = ctx.index
     for invariant in story.invariants:
-        start, quoted = invariant.where, index.item_quoted(invariant.where)
-        source = invariant.condition.source
+        start, source = invariant.where, invariant.condition.source
         for node, holds, whole in constant_parts(invariant.condition, {}):
             if not holds:
+                quoted = index.item_quoted(start)  # read from the manifest's YAML only when there is a problem
                 where = index.offset_in(start, quoted, node.offset, source)
                 yield _report(ctx, invariant.condition, node, holds, whole, {}, where, "invariant")
     for scene_id, scene in story.scenes.items():

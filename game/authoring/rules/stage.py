@@ -15,6 +15,7 @@ from game.authoring.context import LintContext, beat_key
 from game.authoring.flow import UNKNOWN, StageKnown
 from game.model import StageBeat, TextBeat
 from game.problems import Problem
+from game.stage import shown_place
 from game.summary import iter_beats
 
 
@@ -41,21 +42,22 @@ def check(ctx: LintContext) -> Iterator[Problem]:
 def _stage_beat(ctx: LintContext, beat: StageBeat, stage: StageKnown) -> Iterator[Problem]:
     if beat.action == "show" and beat.who:
         sprites = stage.sprites()
-        if sprites.get(beat.who) == (beat.expression, beat.at):
+        at = shown_place(sprites, beat.who, beat.at)
+        if sprites.get(beat.who) == (beat.expression, at) and beat.transition is None:
             yield ctx.problem(
                 "HS027",
                 beat.where,
-                f"'{beat.who}' is already shown as {beat.expression} at {beat.at}, so this 'show' changes nothing",
+                f"'{beat.who}' is already shown as {beat.expression} at {at}, so this 'show' changes nothing",
                 "remove it",
             )
-        elif beat.who not in sprites and len({place for _, place in sprites.values()}) >= 3:
-            pushed = next(who for who, (_, place) in sprites.items() if place == beat.at)
+        elif beat.who not in sprites and len(sprites) >= 3 and any(place == at for _, place in sprites.values()):
+            pushed = next(who for who, (_, place) in sprites.items() if place == at)
             names = sorted(sprites)
             others = ", ".join(names[:-1]) + f" and {names[-1]}"
             yield ctx.problem(
                 "HS025",
                 beat.where,
-                f"{others} are on stage, so showing '{beat.who}' at {beat.at} sends '{pushed}' off",
+                f"{others} are on stage, so showing '{beat.who}' at {at} sends '{pushed}' off",
                 f"hide someone first (hide: {pushed}), or show '{beat.who}' later",
             )
     elif beat.action == "hide" and beat.who:

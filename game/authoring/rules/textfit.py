@@ -1,30 +1,48 @@
 """Lines too long for the dialogue box (HS023) and choices wider than their buttons (HS024), measured by the game's
 own layout code (`game.authoring.layout_probe`). Phone messages are shown in the phone's scrolling thread, not the
-box, and are not measured. Without pygame the check cannot run; the linter says so once instead of guessing."""
+box, and are not measured; nor are the lines of a `mode: nvl` passage, read on a full page. Without pygame the
+check cannot run; the linter says so once instead of guessing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from game.authoring.context import LintContext
 from game.events import ChoiceOption, Line
 from game.inline_text import InlineText, longest
-from game.model import TextBeat
+from game.model import StageBeat, TextBeat
 from game.problems import Problem
 from game.program import emphasised
 
 
+@cache
+def _probe():
+    """One probe per process: its fonts are opened once, and it remembers what it measured (a language server lints
+    the same lines after every edit)."""
+    from game.authoring.layout_probe import LayoutProbe
+
+    return LayoutProbe()
+
+
 def check(ctx: LintContext) -> Iterator[Problem]:
     try:
-        from game.authoring.layout_probe import LayoutProbe
-
-        probe = LayoutProbe()
+        probe = _probe()
     except (ImportError, OSError, RuntimeError) as error:
         ctx.notes.append(f"the fit checks (HS023, HS024) were skipped: the game's text layout is unavailable ({error})")
         return
     story = ctx.story
+    page: set[int] = set()  # lines read on a full page (`mode: nvl`), which is not the box: not measured
+    current, nvl = None, False
+    for scene, beat in ctx.beats():
+        if scene is not current:
+            current, nvl = scene, False  # every scene starts with the dialogue box
+        if isinstance(beat, StageBeat) and beat.action == "mode":
+            nvl = beat.asset == "nvl"
+        elif nvl:
+            page.add(id(beat))
     for _, beat in ctx.beats():
-        if not isinstance(beat, TextBeat) or beat.kind == "message" or beat.extends:
+        if not isinstance(beat, TextBeat) or beat.kind == "message" or beat.extends or id(beat) in page:
             continue
         character = story.characters.get(beat.speaker) if beat.speaker else None
         line = emphasised(  # measured as shown: without its emphasis markers, in its italic and bold

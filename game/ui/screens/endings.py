@@ -12,6 +12,7 @@ from datetime import datetime
 
 import pygame
 
+from game.staging import place_fraction
 from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.input import Action
@@ -30,7 +31,6 @@ from game.ui.theme import (
     PAPER_DEEP,
     ROSE,
     SPRITE_HEIGHT,
-    SPRITE_X,
     UI_PX,
     mix,
 )
@@ -141,7 +141,7 @@ class EndingsScreen(ListScreen):
             sprite = self.app.images.sprite(figure.who, figure.expression, height, figure.outfit)
             if not found:
                 sprite = silhouette(sprite)
-            x = SPRITE_X.get(figure.at, LOGICAL_W / 2) * size[0] / LOGICAL_W
+            x = place_fraction(figure.at) * size[0]
             surf.blit(sprite, sprite.get_rect(midbottom=(round(x), size[1] + round(6 * factor))))
         self._pictures[key] = surf
         return surf

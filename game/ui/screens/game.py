@@ -22,6 +22,7 @@ from game.ui.choices import ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
+from game.ui.nvl import NvlPage
 from game.ui.phone import Message, PhoneView
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
@@ -51,6 +52,7 @@ class GameScreen(Screen):
         self.stage = StageView(app.images)
         self.effects = EffectsLayer(app.images)
         self.dialogue = DialogueBox()
+        self.nvl = NvlPage()  # the full-page text of a `mode: nvl` passage (game.ui.nvl)
         self.portraits = Portraits(app.images)
         self.outdoors = load_outdoors(app.images.assets_dir)
         self.captions = load_captions(app.images.assets_dir)
@@ -92,10 +94,14 @@ class GameScreen(Screen):
         scene_started = False
         if any(isinstance(e, (Line, Choices, Ended)) for e in events):
             self.shown_captions = self._beat_captions()
+        transition = None  # the author's `with:` of this batch of stage changes (the last one given wins)
         for event in events:
+            if isinstance(event, (SceneEntered, StageChange)) and event.transition is not None:
+                transition = event.transition
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
                 self.phone.clear()
+                self.nvl.clear()
                 scene_started = True
                 if event.new_chapter and not quiet:
                     self.card = ChapterCard(event.chapter, event.title, now, cut=self.app.settings.reduce_motion)
@@ -104,6 +110,8 @@ class GameScreen(Screen):
                     self.app.audio.play_sound(event.asset)
                 elif event.action == "effect" and event.asset and not calm and self._effect_plays(event.asset):
                     self.effects.start(event.asset, now, event.beat_id or self.session.stage.scene)
+                elif event.action == "mode" and event.asset != "nvl":
+                    self.nvl.clear()
             elif isinstance(event, Line):
                 self._show_line(event, now, restore=restore or instant)
             elif isinstance(event, Choices):
@@ -117,7 +125,7 @@ class GameScreen(Screen):
                 self.effects.clear()
                 self.card = None
         else:
-            self.stage.follow(self.session.stage, now)
+            self.stage.follow(self.session.stage, now, transition)
         self.stage.focus(self._focus_on(), now, instant=calm)
         self.app.audio.play_music(self.session.stage.music)
         if scene_started and not restore and not self.ended:
@@ -147,6 +155,10 @@ class GameScreen(Screen):
             else:
                 self.phone.clear()
             self.dialogue.show(line, start)
+            if self.session.stage.mode == "nvl":
+                self.nvl.add(line)  # the page shows it, under the passage's lines before it
+            else:
+                self.nvl.clear()
             if restore or self.skipping:
                 self.dialogue.complete()
 
@@ -551,6 +563,8 @@ class GameScreen(Screen):
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
+        elif self.nvl.active and self.dialogue.line is not None and not card_up:
+            self.nvl.draw(canvas, self.dialogue.revealed(now, self._cps()), self._size())
         elif self.dialogue.line is not None and not card_up:
             side, portrait = self._speaker_mark(canvas)
             self.dialogue.draw(

@@ -1,7 +1,16 @@
-"""The title screen: the story's title over the title art, and the main menu."""
+"""The title screen: the story's title over the title art, and the main menu.
+
+What it says and shows is the story's own (`game.branding`): heading, subtitle, footer, background and music from
+the manifest's `title_screen`, else the story's title over its `title` art, else over a plain colour, in silence.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from game.assets import AssetCatalog, AssetKind
+from game.branding import DEFAULT_TITLE_ART, branding_of
+from game.staging import colour_rgb
 from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.screens import router
@@ -10,6 +19,28 @@ from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
 
+
+def title_background(story: object) -> str | None:
+    """The title screen's background: the manifest's (an id or a colour), else the `title` background when the
+    assets have one, else None (a plain colour)."""
+    return _title_art(story, "background", branding_of(story).background)
+
+
+def title_music(story: object) -> str:
+    """The title screen's music: the manifest's (`none` for silence), else the `title` music when the assets have
+    it, else `none` (silence, with no warning about a file the story never asked for)."""
+    return _title_art(story, "music", branding_of(story).music) or "none"
+
+
+def _title_art(story: object, kind: AssetKind, given: str | None) -> str | None:
+    if given is not None:
+        return given
+    assets = getattr(story, "assets_dir", None)
+    if assets is not None and AssetCatalog(Path(assets)).path(kind, DEFAULT_TITLE_ART) is not None:
+        return DEFAULT_TITLE_ART
+    return None
+
+
 ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
 
 
@@ -17,6 +48,8 @@ class TitleScreen(ListScreen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.list = ButtonList(focus=0)
+        self._background_for: object = None
+        self._background: str | None = None
         self._build()
 
     def _build(self) -> None:
@@ -37,7 +70,7 @@ class TitleScreen(ListScreen):
         self.list = ButtonList(buttons, focus=focus)
 
     def enter(self, now: float) -> None:
-        self.app.audio.play_music("title")
+        self.app.audio.play_music(title_music(self.app.story))
 
     def resume(self, now: float) -> None:
         self._build()
@@ -70,22 +103,30 @@ class TitleScreen(ListScreen):
         return False  # the title is the bottom of the stack: Escape leaves it where it is
 
     def speech(self, now: float) -> Spoken | None:
-        title = str(getattr(self.app.story, "title", ""))
-        return Spoken("title", f"{title}. Main menu", self.list.focus_words())
+        brand = branding_of(self.app.story)
+        words = ": ".join(part for part in (brand.heading, brand.subtitle) if part)
+        return Spoken("title", f"{words}. Main menu", self.list.focus_words())
 
     def draw(self, canvas: Canvas, now: float) -> None:
-        canvas.surface.blit(self.app.images.background("title", canvas.surface.get_size()), (0, 0))
-        title = str(getattr(self.app.story, "title", ""))
-        main, _, sub = title.partition(":")
+        brand = branding_of(self.app.story)
+        if self._background_for is not self.app.story:  # the header, then the loaded story: look once for each
+            self._background_for, self._background = self.app.story, title_background(self.app.story)
+        background = self._background
+        if background is None or background.startswith("#"):
+            canvas.surface.fill(colour_rgb(background) if background else mix(PAPER, CHARLIE_BLUE, 0.35))
+        else:
+            canvas.surface.blit(self.app.images.background(background, canvas.surface.get_size()), (0, 0))
         canvas.panel((60, 56, 640, 176), (*PAPER, 228), radius=26, border=2.5, border_color=INK, shadow=True)
-        canvas.text(main.strip(), (92, 84), TITLE_PX, INK, bold=True)
-        if sub.strip():
-            canvas.text(sub.strip(), (96, 160), UI_PX + 6, mix(INK, CHARLIE_BLUE, 0.3), italic=True)
+        canvas.text(brand.heading, (92, 84), TITLE_PX, INK, bold=True)
+        if brand.subtitle:
+            canvas.text(brand.subtitle, (96, 160), UI_PX + 6, mix(INK, CHARLIE_BLUE, 0.3), italic=True)
         canvas.line((96, 206), (200, 206), CHARLIE_BLUE, 4)
         canvas.line((206, 206), (310, 206), NICK_YELLOW, 4)
         canvas.panel((72, 248, 300, 58 * len(ITEMS) + 18), (*PAPER, 150), radius=22)
         self.list.draw(canvas)
-        footer = "An unofficial, non-commercial fan story"
+        footer = brand.footer
+        if not footer:
+            return
         width = canvas.measure(footer, SMALL_PX - 2) + 28
         canvas.panel((1262 - width, 672, width, 32), (*PAPER, 236), radius=16, border=1, border_color=INK_SOFT)
         canvas.text(footer, (1248, 688), SMALL_PX - 2, INK, anchor="midright")

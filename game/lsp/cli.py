@@ -1,0 +1,43 @@
+"""`heartstopper lsp`: run the language server on standard input and output, for an editor to start.
+
+It needs pygls, the optional extra `lsp` (`pip install 'heartstopper-season-two[lsp]'`); without it the command says
+so and exits 2. Editors start it themselves (docs/EDITOR.md); typing into it by hand is not useful. Each file the
+editor opens belongs to the story folder above it; `--story DIR` also checks that story as soon as the editor
+connects, so its problems are listed before any of its files is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from game.exitcodes import EXIT_OK, EXIT_USAGE
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdio",
+        action="store_true",
+        help="speak the protocol on standard input and output (the default and only way)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from game.lsp.server import server
+    except ImportError as error:
+        print(
+            f"heartstopper lsp: the language server needs pygls ({error}); "
+            "install it with: pip install 'heartstopper-season-two[lsp]'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.story is not None:
+        server.first_story = args.story.resolve()
+    # The protocol owns standard output: it writes to the real stream, and a stray print goes nowhere instead of
+    # breaking the protocol.
+    protocol_out = sys.__stdout__.buffer
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the command's runner restores stdout
+    server.start_io(sys.stdin.buffer, protocol_out)
+    return EXIT_OK

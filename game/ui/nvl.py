@@ -1,0 +1,90 @@
+"""The full-page text mode (Ren'Py's NVL): an author's `mode: nvl` passage is read on a page over the stage, each
+line under the one before, instead of one line at a time in the dialogue box.
+
+The page keeps the passage's lines (the engine's `Line` events, in order); the newest is revealed letter by letter
+at the player's text speed, by the dialogue box's own count, and the older ones stay whole above it. When the page
+is full the oldest lines give way, so the newest is always on it. The page empties when the passage ends (`mode:
+adv`, or a new scene). It draws only what it is given: the time comes from the caller, never from a clock here.
+"""
+
+from __future__ import annotations
+
+from game.events import Line
+from game.ui.canvas import Canvas
+from game.ui.textlayout import Wrapped, wrap
+from game.ui.theme import DIALOGUE_PX, INK, INK_SOFT, NAME_PX, PAPER, mix, parse_hex
+
+PAGE = (110, 36, 1060, 560)  # x, y, width, height of the page on the logical canvas
+MARGIN = 44
+GAP = 14  # between two lines of the page
+
+
+class NvlPage:
+    """The lines of the passage on the page so far."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self._wraps: dict[tuple, Wrapped] = {}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.lines)
+
+    def clear(self) -> None:
+        self.lines.clear()
+        self._wraps.clear()
+
+    def add(self, line: Line) -> None:
+        if not self.lines or self.lines[-1] is not line:
+            self.lines.append(line)
+
+    def set_lines(self, lines: list[Line]) -> None:
+        """The whole page at once (after a load or a rollback)."""
+        self.lines = list(lines)
+
+    def _rows(self, canvas: Canvas, line: Line, px: float) -> Wrapped:
+        italic = line.kind == "thought"
+        key = (line.beat_id, line.text, canvas.p(px), italic, canvas.fonts.family)
+        if key not in self._wraps:
+            font = canvas.font(px, italic=italic)
+            self._wraps[key] = wrap(line.text, lambda s: font.size(s)[0], canvas.p(PAGE[2] - 2 * MARGIN))
+        return self._wraps[key]
+
+    def draw(self, canvas: Canvas, revealed: int, size_factor: float) -> None:
+        """The page, with the newest line revealed up to `revealed` characters."""
+        if not self.lines:
+            return
+        px = DIALOGUE_PX * size_factor
+        row_height = px * 1.42
+        name_height = NAME_PX * size_factor * 1.3
+        room = PAGE[3] - 2 * MARGIN + GAP
+        shown: list[tuple[Line, Wrapped, float]] = []
+        for line in reversed(self.lines):
+            rows = self._rows(canvas, line, px)
+            height = len(rows.rows) * row_height + (name_height if _named(line) else 0) + GAP
+            if shown and height > room:
+                break
+            shown.append((line, rows, height))
+            room -= height
+        canvas.panel(PAGE, (*PAPER, 236), radius=22, border=2, border_color=mix(INK, PAPER, 0.4), shadow=True)
+        y = PAGE[1] + MARGIN
+        newest = self.lines[-1]
+        for line, rows, height in reversed(shown):
+            color = parse_hex(line.color, INK_SOFT)
+            thought = line.kind == "thought"
+            if _named(line):
+                name_ink = mix(INK, color, 0.55)
+                canvas.text(line.name or "", (PAGE[0] + MARGIN, y), NAME_PX * size_factor, name_ink, bold=True)
+                y += name_height
+            ink = mix(INK, color, 0.25) if thought else INK
+            visible = rows.visible(revealed) if line is newest else list(rows.rows)
+            font = canvas.font(px, italic=thought)
+            for i, part in enumerate(visible):
+                full = rows.rows[i]
+                clip = None if part == full else font.size(part)[0]
+                canvas.text(full, (PAGE[0] + MARGIN, y + i * row_height), px, ink, italic=thought, clip_width=clip)
+            y += height - (name_height if _named(line) else 0)
+
+
+def _named(line: Line) -> bool:
+    return bool(line.name) and line.kind not in ("narration",)

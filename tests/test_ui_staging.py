@@ -1,0 +1,157 @@
+"""The game presents the author's staging: five people in five places, a face that changes where it stands, a
+dissolve caught halfway, a colour background, a fade and the full page of an NVL passage; reduce-motion makes every
+transition a cut. Pictures are compared with goldens (tests/golden/ui_staging_*.png, made by the real renderer with
+a fake clock; see tests/test_ui_golden.py to regenerate)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pygame
+import pytest
+from test_ui_golden import STORY, check
+
+from game.loader import load_story
+from game.ui.driver import Driver
+from game.ui.screens.game import GameScreen
+
+MANIFEST = """\
+title: "Staging"
+start: a
+characters:
+  charlie: {name: Charlie, color: "#7fb8e8"}
+  nick: {name: Nick, color: "#f4c542"}
+  tao: {name: Tao, color: "#e07a5f"}
+  elle: {name: Elle, color: "#c587bb"}
+  isaac: {name: Isaac, color: "#7fb685"}
+endings:
+  done: {title: "Done"}
+"""
+
+SCENES = """\
+a:
+  title: "A"
+  chapter: One
+  background: room
+  lines:
+    - show: {who: charlie, at: far_left}
+    - show: {who: nick, at: 0.35}
+    - show: {who: tao, at: center}
+    - show: {who: elle, at: 0.65}
+    - show: {who: isaac, at: far_right}
+    - narrate: "Five of them, and room for everyone."
+    - show: {who: nick, as: happy}
+    - nick: "Same place, new face."
+    - background: {id: "#1d2a3a", with: dissolve, duration: 2}
+    - narrate: "The room goes dark blue."
+    - hide: {who: all, with: fade, duration: 2}
+    - narrate: "Nobody left."
+    - mode: nvl
+    - narrate: "The page fills, line by line, the way a book would."
+    - charlie: "It keeps what was said above."
+    - narrate: "Until the passage ends."
+    - mode: adv
+    - narrate: "Back in the box."
+  ending: done
+"""
+
+
+@pytest.fixture
+def story(tmp_path):
+    folder = tmp_path / "staging"
+    (folder / "scenes").mkdir(parents=True)
+    (folder / "story.yaml").write_text(MANIFEST, encoding="utf-8")
+    (folder / "scenes" / "a.yaml").write_text(textwrap.dedent(SCENES), encoding="utf-8")
+    assets = folder / "assets"
+    shutil.copytree(STORY / "assets", assets)
+    for who, like in (("tao", "charlie"), ("elle", "nick"), ("isaac", "charlie")):
+        shutil.copytree(assets / "sprites" / like, assets / "sprites" / who)
+    return load_story(folder)
+
+
+def start(story, *, reduce_motion: bool = False) -> tuple[Driver, GameScreen]:
+    ui = Driver(story, Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
+    ui.app.settings.reduce_motion = reduce_motion
+    ui.press(pygame.K_RETURN)  # New game (no content note)
+    game = ui.top
+    assert isinstance(game, GameScreen)
+    ui.wait(2.0)
+    return ui, game
+
+
+def next_line(ui: Driver, wait: float = 2.0) -> None:
+    ui.press(pygame.K_SPACE)  # complete the line
+    ui.press(pygame.K_SPACE, wait=wait)  # and go on
+
+
+def test_five_places_a_face_in_place_a_dissolve_a_fade_and_a_page(story):
+    ui, game = start(story)
+    try:
+        ui.press(pygame.K_SPACE, wait=1.0)
+        assert [round(game.stage.place_of(who)) for who in ("charlie", "nick", "tao", "elle", "isaac")] == [
+            128,
+            448,
+            640,
+            832,
+            1152,
+        ]
+        check("staging_five_places", ui.frame())
+        next_line(ui)
+        assert game.session.stage.sprites["nick"] == ("happy", "0.35") and round(game.stage.place_of("nick")) == 448
+        next_line(ui, wait=0.0)
+        ui.wait(1.0)  # halfway through the two-second dissolve to a colour
+        assert game.stage.animating(ui.clock.now)
+        check("staging_dissolve_halfway", ui.frame())
+        ui.wait(1.5)
+        next_line(ui, wait=0.0)
+        ui.wait(1.0)  # the fade is at its darkest
+        dark = ui.frame()
+        assert max(dark.get_at((640, 200))[:3]) < 40
+        ui.wait(1.5)
+        for _ in range(2):
+            next_line(ui)
+        ui.press(pygame.K_SPACE, wait=1.0)
+        assert game.nvl.active and len(game.nvl.lines) == 3
+        check("staging_nvl_page", ui.frame())
+        next_line(ui)
+        assert not game.nvl.active and game.dialogue.line.text == "Back in the box."
+    finally:
+        ui.close()
+
+
+def test_reduce_motion_makes_every_transition_a_cut(story):
+    ui, game = start(story, reduce_motion=True)
+    try:
+        for _ in range(2):
+            next_line(ui, wait=0.0)
+        next_line(ui, wait=0.0)  # to "The room goes dark blue.": the colour is there at once
+        assert not game.stage.animating(ui.clock.now)
+        assert tuple(ui.frame().get_at((640, 100))[:3]) == (0x1D, 0x2A, 0x3A)
+    finally:
+        ui.close()
+
+
+def test_capture_waits_out_a_slow_transition_and_pictures_the_page(tmp_path):
+    """`heartstopper capture` pictures each beat once its stage has settled, however long the author's
+    transition; the NVL lines are pictured on their page."""
+    from game.ui.capture import capture
+
+    folder = tmp_path / "slow"
+    (folder / "scenes").mkdir(parents=True)
+    (folder / "story.yaml").write_text(MANIFEST.replace('title: "Staging"', 'title: "Slow"'), encoding="utf-8")
+    (folder / "scenes" / "a.yaml").write_text(
+        'a:\n  title: "A"\n  chapter: One\n  background: "#000000"\n  lines:\n'
+        '    - background: {id: "#ffffff", with: dissolve, duration: 9}\n'
+        '    - mode: nvl\n    - narrate: "White at last."\n  ending: done\n',
+        encoding="utf-8",
+    )
+    script = tmp_path / "walk.yaml"
+    script.write_text('name: "Walk"\nsteps: []\nend: done\n', encoding="utf-8")
+    assert capture(folder, script, tmp_path / "out", size=(320, 180), only=frozenset({"lines"})) == 0
+    (picture,) = sorted((tmp_path / "out").glob("*-a-narration.png"))
+    frame = pygame.image.load(str(picture))
+    assert tuple(frame.get_at((4, 90))[:3]) == (255, 255, 255)  # the dissolve has ended: white, not grey
+    assert frame.get_at((160, 60))[:3] != (255, 255, 255)  # the page is over it
