@@ -205,9 +205,7 @@ class Records:
         """Keep `record`; `built` is the scenes the load made of each file, by display name (kept by no disk)."""
         write_record(story_dir, record)
 
-    def decode(
-        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
-    ) -> list[Scene] | None:
+    def decode(self, file: FileRecord, first_order: int, condition: Conditions) -> list[Scene] | None:
         """The scenes of a cached file (`decode_file`)."""
         return decode_file(file.display, file.scenes, first_order, condition)
 
@@ -243,9 +241,7 @@ class RecordsInMemory(Records):
             if scenes and id(file) not in self._decoded:
                 self._decoded[id(file)] = (file, scenes[0].order, scenes)
 
-    def decode(
-        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
-    ) -> list[Scene] | None:
+    def decode(self, file: FileRecord, first_order: int, condition: Conditions) -> list[Scene] | None:
         found = self._decoded.get(id(file))
         if found is not None and found[0] is file and found[1] == first_order:
             return found[2]
@@ -806,7 +802,7 @@ def decode_branding(manifest: str, data: tuple | None) -> Branding | None:
         return None
     *words, window_title, places = data
     at = [Location(manifest, *place) if place else None for place in places]
-    return Branding(*words, window_title, at[0], at[1])
+    return Branding(*words, window_title, at[0], at[1])  # type: ignore[call-arg]  # `words` is the first five
 
 
 def chapters_of(record: Record) -> list[Chapter]:
