@@ -132,6 +132,13 @@ TARGET_WARM_RATIO = 0.15  # a load from the compiled-story cache, over the bare 
 TARGET_PARTIAL_RATIO = 0.3  # a load with one scene file changed, over the load without the cache
 
 
+def _judged(ratio: float, limit: float, judged: bool) -> dict[str, str]:
+    """A ratio row's target and met columns (both empty where its target does not apply)."""
+    if not judged:
+        return {"target": "", "met": ""}
+    return {"target": f"ratio ≤ {limit:g}x", "met": "yes" if ratio <= limit else "no"}
+
+
 def _cache_rows(label: str, f: dict) -> list[Row]:
     """The compiled-story cache (game/story_cache.py), measured in the same loop as the load and the bare parse."""
     if "warm_s" not in f:
@@ -144,16 +151,14 @@ def _cache_rows(label: str, f: dict) -> list[Row]:
             bare=f"{f['bare_s']:.3f} s (CPU {f['bare_cpu_s']:.3f} s)",
             ratio=f"{f['warm_ratio']:.2f}x (CPU {f['warm_ratio_cpu']:.2f}x) of the bare parse",
             memory=f"{f['warm_peak_mb']:.0f} MB peak ({f['warm_peak_mb'] * 1_048_576 / f['bytes']:.1f}x the files)",
-            target=f"ratio ≤ {TARGET_WARM_RATIO:g}x" if large else "",
-            met=("yes" if f["warm_ratio"] <= TARGET_WARM_RATIO else "no") if large else "",
+            **_judged(f["warm_ratio"], TARGET_WARM_RATIO, large),
         ),
         Row(
             benchmark=f"Load through the cache, {label}, one of {f['files'] - 1} scene files changed",
             measured=f"{f['partial_s']:.3f} s (CPU {f['partial_cpu_s']:.3f} s)",
             bare=f"load without the cache {f['load_s']:.3f} s",
             ratio=f"{f['partial_ratio']:.2f}x (CPU {f['partial_ratio_cpu']:.2f}x) of the load",
-            target=f"ratio ≤ {TARGET_PARTIAL_RATIO:g}x" if large else "",
-            met=("yes" if f["partial_ratio"] <= TARGET_PARTIAL_RATIO else "no") if large else "",
+            **_judged(f["partial_ratio"], TARGET_PARTIAL_RATIO, large),
         ),
     ]
 

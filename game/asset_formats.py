@@ -31,7 +31,7 @@ class Format:
     needs_probe: bool = False  # playable only where the mixer was built with it (asked at run time)
 
 
-_PICTURE = frozenset({"background", "sprite", "icon"})
+_PICTURE: frozenset[AssetKind] = frozenset({"background", "sprite", "icon"})
 FORMATS: tuple[Format, ...] = (
     Format("svg", "SVG", (".svg",), _PICTURE),
     Format("png", "PNG", (".png",), _PICTURE),

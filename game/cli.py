@@ -376,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
 
     real_stdout = sys.stdout
     if real_stdout is not None:
-        sys.stdout = WatchedOutput(real_stdout)  # type: ignore[assignment]
+        sys.stdout = WatchedOutput(real_stdout)
     try:
         code = handler(args)
         if sys.stdout is not None:

@@ -81,8 +81,8 @@ def read_emphasis(text: str) -> Emphasised:
         if isinstance(token, str):
             if "\n" in token:
                 stack.clear()
-                for places in open_of.values():
-                    places.clear()
+                for open_places in open_of.values():
+                    open_places.clear()
             continue
         _, length, opens, closes, _ = token
         places = open_of.get(length)

@@ -1,7 +1,8 @@
 """Strongly connected parts of a directed graph, the one place the engine's tools find loops.
 
-The linter asks which scenes lie on a loop, and the tester's exact odds solve each loop of states on its own; both
-need the same iterative Tarjan (iterative, since a story's graphs are deeper than Python's recursion limit).
+The linter asks which scenes lie on a loop, the tester's exact odds solve each loop of states on its own, and the
+tester's horizons number the scenes in topological order; all need the same iterative Tarjan (iterative, since a
+story's graphs are deeper than Python's recursion limit).
 """
 
 from __future__ import annotations
@@ -53,3 +54,10 @@ def strongly_connected(nodes: Iterable[Node], successors: Callable[[Node], Seque
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return found
+
+
+def topological_numbers(nodes: Iterable[Node], successors: Callable[[Node], Sequence[Node]]) -> dict[Node, int]:
+    """Each node's strongly connected part, numbered so that a node reachable from another never comes earlier
+    (the nodes of one loop share a number; sources get the lowest)."""
+    parts = strongly_connected(nodes, successors)
+    return {member: len(parts) - 1 - number for number, part in enumerate(parts) for member in part}

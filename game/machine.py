@@ -144,7 +144,7 @@ class StoryMachine:
                 add(FINISH, scene_id, ending_state(scene.ending))
             for choice in scene.choices:
                 trigger = FALLBACK if choice.fallback else choice_trigger(choice.index)
-                conditions = [] if choice.fallback else [_guard(choice)]
+                conditions: list[str | Callable[..., bool | None]] = [] if choice.fallback else [_guard(choice)]
                 add(trigger, scene_id, choice.goto, conditions=conditions, before=[self._effects(choice)])
         self.events = self.machine.events
 

@@ -71,7 +71,7 @@ class Playthrough:
         self.story = story
         self._machine = story.machine
         self._programs = story.programs
-        variables = story.defaults()
+        variables: dict[str, object] = dict(story.defaults())
         for name, value in (given or {}).items():
             variable = story.variables.get(name)
             if variable is None:

@@ -181,7 +181,7 @@ def apply_eval(variables: MutableMapping[str, object], visits: Mapping[str, int]
     for name, fn, adds, minimum, maximum in changes:
         value = fn(variables, visits)
         if adds:
-            value = variables[name] + value  # type: ignore[operator]
+            value = variables[name] + value
         if minimum is not None and value < minimum:
             value = minimum
         elif maximum is not None and value > maximum:
@@ -197,7 +197,7 @@ def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
 def apply_add(variables: MutableMapping[str, object], changes: tuple) -> None:
     """Add to int variables, clamped to their declared range."""
     for name, amount, minimum, maximum in changes:
-        value = variables[name] + amount  # type: ignore[operator]
+        value = variables[name] + amount
         if minimum is not None and value < minimum:
             value = minimum
         elif maximum is not None and value > maximum:

@@ -224,7 +224,7 @@ def _variety(saved: object) -> VarietyCounter | None:
 def _variables(story: Story, saved: object) -> dict[str, object]:
     if not isinstance(saved, dict):
         raise _damaged("its variables are not a mapping")
-    values = story.defaults()
+    values: dict[str, object] = dict(story.defaults())
     for name, value in saved.items():
         variable = story.variables.get(name)
         if variable is None:

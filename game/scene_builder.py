@@ -41,6 +41,7 @@ from game.model import (
     Scene,
     StageBeat,
     TextBeat,
+    TextKind,
     Variable,
 )
 from game.problems import did_you_mean
@@ -493,7 +494,7 @@ class SceneBuilder:
         if not isinstance(text, str) or who is None:
             return None
         inline = self.loader.inline(self.reader, text, spec.where("text"))
-        kind = "thought" if key == "think" else "message"
+        kind: TextKind = "thought" if key == "think" else "message"
         return TextBeat(self._beat_id(kind, who, text), kind, who, text, expression, loc, inline)
 
     def _stage(self, key: str, value: object, pos: Pos, loc: Location) -> StageBeat | None:
@@ -618,7 +619,7 @@ class SceneBuilder:
                 )
                 ok = False
             else:
-                changes.append(Assignment(variable_id, amount, location(reader, key_pos)))  # type: ignore[arg-type]
+                changes.append(Assignment(variable_id, amount, location(reader, key_pos)))
         if not spec:
             reader.error(pos, f"'{op}' is empty", f"write for example '{op}: {example}'")
             return None

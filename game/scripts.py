@@ -154,7 +154,9 @@ def _given(reader: FieldReader, spec: YMap, story: Story) -> dict[str, object]:
     if "given" not in spec:
         return given
     table = reader.mapping(spec["given"], spec.where("given"), "'given'", "{grades: 1}")
-    for name, value in (table or {}).items():
+    if table is None:
+        return given
+    for name, value in table.items():
         variable_id = reader.reference(name, table.key_pos[name], "variable", story.variables)
         if variable_id is None:
             continue

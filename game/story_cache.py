@@ -34,13 +34,13 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.branding import Branding
 from game.expressions import CompiledExpr, VarType, compile_expression
-from game.expressions.compiler import compile_tree
+from game.expressions.compiler import Fn, compile_tree
 from game.inline_text import InlineText, inline_expressions, parse_inline
 from game.model import (
     Assignment,
@@ -208,9 +208,7 @@ class Records:
         """Keep `record`; `built` is the scenes the load made of each file, by display name (kept by no disk)."""
         write_record(story_dir, record)
 
-    def decode(
-        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
-    ) -> list[Scene] | None:
+    def decode(self, file: FileRecord, first_order: int, condition: Conditions) -> list[Scene] | None:
         """The scenes of a cached file (`decode_file`)."""
         return decode_file(file.display, file.scenes, first_order, condition)
 
@@ -246,9 +244,7 @@ class RecordsInMemory(Records):
             if scenes and id(file) not in self._decoded:
                 self._decoded[id(file)] = (file, scenes[0].order, scenes)
 
-    def decode(
-        self, file: FileRecord, first_order: int, condition: Callable[[str], CompiledExpr]
-    ) -> list[Scene] | None:
+    def decode(self, file: FileRecord, first_order: int, condition: Conditions) -> list[Scene] | None:
         found = self._decoded.get(id(file))
         if found is not None and found[0] is file and found[1] == first_order:
             return found[2]
@@ -398,11 +394,10 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
     # Words that repeat (kinds, speakers, expressions, assets, variables) are interned, so marshal writes each once
     # and reads every use back as the same string: a smaller file, read faster.
     def beats(items: tuple[Beat, ...]) -> tuple:
-        out = []
+        out: list[tuple] = []
         for beat in items:
-            kind = type(beat)
             where = beat.where
-            if kind is TextBeat:
+            if type(beat) is TextBeat:
                 out.append(
                     (
                         _TEXT,
@@ -417,7 +412,7 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         beat.extends,
                     )
                 )
-            elif kind is StageBeat:
+            elif type(beat) is StageBeat:
                 out.append(
                     (
                         _STAGE,
@@ -433,12 +428,13 @@ def encode_scene(scene: Scene, refs: set[str]) -> tuple:
                         None if beat.transition is None else tuple(beat.transition),
                     )
                 )
-            elif kind is EffectBeat:
+            elif type(beat) is EffectBeat:
                 out.append((_EFFECT, beat.op, assignments(beat.changes), where[1], where[2]))
-            elif kind is IfBeat:
+            elif type(beat) is IfBeat:
                 refs.update(beat.condition.visits_read)
                 out.append((_IF, beat.condition.source, beats(beat.then), beats(beat.otherwise), where[1], where[2]))
             else:
+                assert type(beat) is GotoBeat
                 refs.add(beat.target)
                 out.append((_GOTO, beat.target, where[1], where[2]))
         return tuple(out)
@@ -548,29 +544,31 @@ class CachedCondition(CompiledExpr):
     apart by their `fn`)."""
 
     __slots__ = ("_checked", "_fn")
+    _checked: _Checked
+    _fn: Fn | None
 
     def __init__(self, checked: _Checked) -> None:
         object.__setattr__(self, "source", checked.text)
         object.__setattr__(self, "_checked", checked)
         object.__setattr__(self, "_fn", None)
 
-    @property  # type: ignore[override]
+    @property
     def tree(self):
         return self._checked.get().tree
 
-    @property  # type: ignore[override]
+    @property
     def type(self):
         return self._checked.get().type
 
-    @property  # type: ignore[override]
-    def reads(self) -> frozenset[str]:  # type: ignore[override]
+    @property
+    def reads(self) -> frozenset[str]:
         return self._checked.get().reads
 
-    @property  # type: ignore[override]
-    def visits_read(self) -> frozenset[str]:  # type: ignore[override]
+    @property
+    def visits_read(self) -> frozenset[str]:
         return self._checked.get().visits_read
 
-    @property  # type: ignore[override]
+    @property
     def fn(self):
         fn = self._fn
         if fn is None:
@@ -586,7 +584,7 @@ class Conditions:
     def __init__(
         self,
         var_types: dict[str, VarType],
-        scene_ids: Iterable[str],
+        scene_ids: Collection[str],
         constants: dict[str, int | bool] | None = None,
         labels: dict[str, dict[str, str]] | None = None,
     ) -> None:
@@ -641,6 +639,7 @@ def decode_scenes(file: str, encoded: tuple, first_order: int, condition: Condit
     def beats(items: tuple) -> tuple[Beat, ...]:
         out: list[Beat] = []
         append = out.append
+        beat: Beat
         for item in items:
             tag = item[0]
             if tag == _TEXT:
@@ -822,7 +821,7 @@ def decode_branding(manifest: str, data: tuple | None) -> Branding | None:
         return None
     *words, window_title, places = data
     at = [Location(manifest, *place) if place else None for place in places]
-    return Branding(*words, window_title, at[0], at[1])
+    return Branding(*words, window_title, at[0], at[1])  # type: ignore[call-arg]  # `words` is the first five
 
 
 def chapters_of(record: Record) -> list[Chapter]:

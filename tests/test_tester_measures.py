@@ -28,6 +28,16 @@ endings:
   right: {title: "Right"}
 """
 
+# The scene both stories end in on the left.
+LEFT_END = """\
+l:
+  title: "L"
+  chapter: One
+  lines:
+    - narrate: "Left."
+  ending: left
+"""
+
 # From a (grades 2): Round (back to a), Left, Study (once: grades 4); Right is locked until grades >= 4.
 # x0 = 1/3 x0 + 1/3 x1 and x1 = 1/3 x1 + 1/3, so P(right) = x0 = 1/4 and P(left) = 3/4.
 LOOP = """\
@@ -49,12 +59,6 @@ a:
       if: "grades >= 4"
       locked: "Not yet"
       goto: r
-l:
-  title: "L"
-  chapter: One
-  lines:
-    - narrate: "Left."
-  ending: left
 r:
   title: "R"
   chapter: One
@@ -62,6 +66,7 @@ r:
     - narrate: "Right."
   ending: right
 """
+LOOP += LEFT_END
 
 # a: Tea and Coffee both lead to b and differ only by a variable nothing reads; Leave ends elsewhere.
 # b: Wait leads into a loop with no way out (never ends); Go ends.
@@ -96,12 +101,6 @@ z:
   lines:
     - narrate: "Waiting."
   next: z
-l:
-  title: "L"
-  chapter: One
-  lines:
-    - narrate: "Left."
-  ending: left
 r:
   title: "R"
   chapter: One
@@ -112,6 +111,7 @@ r:
     - narrate: "Right."
   ending: right
 """
+COSMETIC += LEFT_END
 
 
 def test_a_loop_a_once_choice_and_a_locked_choice_give_exact_odds(tmp_path):

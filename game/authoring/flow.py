@@ -100,9 +100,11 @@ def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment
             narrowed[change.variable] = _evaluated(change.expression, op, variable, narrowed)
         elif op == "set":
             value = change.value
-            narrowed[change.variable] = (
-                IntDom(value, value) if variable.type.kind == "int" else SetDom(frozenset((value,)))
-            )
+            if variable.type.kind == "int":
+                assert isinstance(value, int)  # the loader accepts only whole numbers for an int
+                narrowed[change.variable] = IntDom(value, value)
+            else:
+                narrowed[change.variable] = SetDom(frozenset((value,)))
         else:
             dom = narrowed.get(change.variable, declared(variable.type))
             amount = change.value

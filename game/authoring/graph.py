@@ -60,7 +60,8 @@ def _effects(sets: tuple[Assignment, ...], adds: tuple[Assignment, ...]) -> list
             parts.append(f"add {change.variable} + ({_condition(change.expression)})")
             continue
         amount = change.value
-        parts.append(f"add {change.variable} {'+' if amount >= 0 else '-'}{abs(amount)}")  # type: ignore[operator]
+        assert isinstance(amount, int)  # the loader accepts only a whole number to add
+        parts.append(f"add {change.variable} {'+' if amount >= 0 else '-'}{abs(amount)}")
     return parts
 
 
@@ -190,7 +191,7 @@ class _MermaidMap(MermaidGraph):
 
 def _dot_map_class():
     from transitions.extensions.diagrams_graphviz import Graph as DotGraph
-    from transitions.extensions.diagrams_graphviz import pgv
+    from transitions.extensions.diagrams_graphviz import pgv  # type: ignore[attr-defined]  # set on import, unstubbed
 
     if pgv is None:
         raise GraphError("DOT output needs the 'graphviz' Python package: pip install graphviz")
@@ -230,8 +231,9 @@ _STYLES = {
 class StoryMapMachine(GraphMachine):
     """A `GraphMachine` whose diagrams group states by chapter (see `_MermaidMap`, `_DotMap`)."""
 
-    machine_attributes: ClassVar[dict] = {**GraphMachine.machine_attributes, "rankdir": "TB"}  # read top to bottom
-    style_attributes: ClassVar[dict] = copy.deepcopy(GraphMachine.style_attributes)
+    # transitions' stubs declare these two as instance variables, but GraphMachine reads them from the class.
+    machine_attributes: ClassVar[dict] = {**GraphMachine.machine_attributes, "rankdir": "TB"}  # type: ignore[misc]
+    style_attributes: ClassVar[dict] = copy.deepcopy(GraphMachine.style_attributes)  # type: ignore[misc]
     style_attributes["node"].update(_STYLES)
 
     def __init__(self, group_of: dict[str, str], group_order: list[str], **kwargs) -> None:
@@ -280,6 +282,7 @@ def build_map(story: Story, fmt: Format = "mermaid", chapter: str | None = None)
         for source, transitions in event.transitions.items():
             for transition in transitions:
                 dest = transition.dest
+                assert dest is not None  # the engine's machine has no internal transitions: each leads somewhere
                 if dest.startswith("ending:"):
                     dest = ending_node(dest.removeprefix("ending:"))
                 edges.append((trigger, source, dest))
@@ -332,4 +335,5 @@ def build_map(story: Story, fmt: Format = "mermaid", chapter: str | None = None)
             graph.set_node_style(state.name, "elsewhere")
     title = story.title if fmt == "dot" else f"title: {json.dumps(story.title, ensure_ascii=False)}"
     drawn = graph.get_graph(title=title)
-    return StoryMap(drawn.source, tuple(state.name for state in states))
+    text: str = drawn.source  # type: ignore[attr-defined]  # both back ends' graphs have it; the protocol omits it
+    return StoryMap(text, tuple(state.name for state in states))

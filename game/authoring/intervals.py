@@ -16,21 +16,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.expressions import (
-    Arith,
-    BoolLit,
-    BoolOp,
-    Compare,
-    Expr,
-    IntLit,
-    Neg,
-    Not,
-    StrLit,
-    Var,
-    VarType,
-    Visited,
-    walk,
-)
+from game.expressions import VarType, nodes
 
 INF = math.inf
 
@@ -83,8 +69,8 @@ def _visited_key(scene: str) -> str:
     return f"visited:{scene}"
 
 
-def domain_of(node: Var | Visited, env: Env) -> Dom:
-    if isinstance(node, Visited):
+def domain_of(node: nodes.Var | nodes.Visited, env: Env) -> Dom:
+    if isinstance(node, nodes.Visited):
         return env.get(_visited_key(node.scene), IntDom(0, INF))
     found = env.get(node.name)
     if found is not None:
@@ -93,11 +79,11 @@ def domain_of(node: Var | Visited, env: Env) -> Dom:
     return declared(node.var_type)
 
 
-def _key(node: Var | Visited) -> str:
-    return _visited_key(node.scene) if isinstance(node, Visited) else node.name
+def _key(node: nodes.Var | nodes.Visited) -> str:
+    return _visited_key(node.scene) if isinstance(node, nodes.Visited) else node.name
 
 
-def _with(env: Env, node: Var | Visited, dom: Dom) -> dict[str, Dom] | None:
+def _with(env: Env, node: nodes.Var | nodes.Visited, dom: Dom) -> dict[str, Dom] | None:
     if isinstance(dom, IntDom) and dom.lo > dom.hi:
         return None
     if isinstance(dom, SetDom) and not dom.values:
@@ -126,16 +112,16 @@ def join(a: Env | None, b: Env | None) -> Env | None:
 # Values of int and text expressions --------------------------------------------------------------------------------
 
 
-def int_range(node: Expr, env: Env) -> IntDom:
-    if isinstance(node, IntLit):
+def int_range(node: nodes.Expr, env: Env) -> IntDom:
+    if isinstance(node, nodes.IntLit):
         return IntDom(node.value, node.value)
-    if isinstance(node, (Var, Visited)):
+    if isinstance(node, (nodes.Var, nodes.Visited)):
         dom = domain_of(node, env)
         return dom if isinstance(dom, IntDom) else IntDom(-INF, INF)
-    if isinstance(node, Neg):
+    if isinstance(node, nodes.Neg):
         inner = int_range(node.operand, env)
         return IntDom(-inner.hi, -inner.lo)
-    if isinstance(node, Arith):
+    if isinstance(node, nodes.Arith):
         total = int_range(node.operands[0], env)
         for op, operand in zip(node.ops, node.operands[1:]):
             part = int_range(operand, env)
@@ -152,13 +138,13 @@ def _add(a: float, b: float) -> float:
     return a if math.isnan(total) else total  # inf - inf cannot bound anything: keep the open end
 
 
-def _values(node: Expr, env: Env) -> frozenset | None:
+def _values(node: nodes.Expr, env: Env) -> frozenset | None:
     """The possible values of a text or bool expression, or None when unknown."""
-    if isinstance(node, StrLit):
+    if isinstance(node, nodes.StrLit):
         return frozenset((node.value,))
-    if isinstance(node, BoolLit):
+    if isinstance(node, nodes.BoolLit):
         return frozenset((node.value,))
-    if isinstance(node, Var):
+    if isinstance(node, nodes.Var):
         dom = domain_of(node, env)
         return dom.values if isinstance(dom, SetDom) else None
     if node.type == "bool":
@@ -172,31 +158,32 @@ _NEGATED = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _FLIPPED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
-def refine(node: Expr, env: Env, want: bool) -> Env | None:
+def refine(node: nodes.Expr, env: Env, want: bool) -> Env | None:
     """`env` narrowed by assuming `node` evaluates to `want`; None when no values in `env` make it so."""
-    if isinstance(node, BoolLit):
+    if isinstance(node, nodes.BoolLit):
         return env if node.value == want else None
-    if isinstance(node, Not):
+    if isinstance(node, nodes.Not):
         return refine(node.operand, env, not want)
-    if isinstance(node, Var):
+    if isinstance(node, nodes.Var):
         dom = domain_of(node, env)
         if not isinstance(dom, SetDom):
             return env
         return _with(env, node, SetDom(dom.values & {want}))
-    if isinstance(node, BoolOp):
+    if isinstance(node, nodes.BoolOp):
         every = (node.op == "and") == want  # `and` wanted true, or `or` wanted false: each operand must agree
         if every:
-            current: Env | None = env
+            current: Env = env
             for operand in node.operands:
-                current = refine(operand, current, want)
-                if current is None:
+                refined = refine(operand, current, want)
+                if refined is None:
                     return None
+                current = refined
             return current
         result: Env | None = None
         for operand in node.operands:
             result = join(result, refine(operand, env, want))
         return result
-    if isinstance(node, Compare):
+    if isinstance(node, nodes.Compare):
         op = node.op if want else _NEGATED[node.op]
         if node.left.type == "int":
             return _refine_int(node.left, op, node.right, env)
@@ -204,7 +191,7 @@ def refine(node: Expr, env: Env, want: bool) -> Env | None:
     return env
 
 
-def _refine_int(left: Expr, op: str, right: Expr, env: Env) -> Env | None:
+def _refine_int(left: nodes.Expr, op: str, right: nodes.Expr, env: Env) -> Env | None:
     a, b = int_range(left, env), int_range(right, env)
     possible = {
         "<": a.lo < b.hi,
@@ -217,14 +204,14 @@ def _refine_int(left: Expr, op: str, right: Expr, env: Env) -> Env | None:
     if not possible:
         return None
     narrowed: Env | None = env
-    if isinstance(left, (Var, Visited)):
-        narrowed = _narrow_int(left, op, b, narrowed)
-    if narrowed is not None and isinstance(right, (Var, Visited)):
+    if isinstance(left, (nodes.Var, nodes.Visited)):
+        narrowed = _narrow_int(left, op, b, env)
+    if narrowed is not None and isinstance(right, (nodes.Var, nodes.Visited)):
         narrowed = _narrow_int(right, _FLIPPED[op], int_range(left, narrowed), narrowed)
     return narrowed
 
 
-def _narrow_int(node: Var | Visited, op: str, other: IntDom, env: Env) -> Env | None:
+def _narrow_int(node: nodes.Var | nodes.Visited, op: str, other: IntDom, env: Env) -> Env | None:
     """`node op x` for some x in `other`: the values of `node` for which that can be."""
     dom = int_range(node, env)
     lo, hi = dom.lo, dom.hi
@@ -246,7 +233,7 @@ def _narrow_int(node: Var | Visited, op: str, other: IntDom, env: Env) -> Env | 
     return _with(env, node, IntDom(lo, hi))
 
 
-def _refine_values(left: Expr, op: str, right: Expr, env: Env) -> Env | None:
+def _refine_values(left: nodes.Expr, op: str, right: nodes.Expr, env: Env) -> Env | None:
     a, b = _values(left, env), _values(right, env)
     if a is None or b is None:
         return env
@@ -257,7 +244,7 @@ def _refine_values(left: Expr, op: str, right: Expr, env: Env) -> Env | None:
         return None
     narrowed: Env | None = env
     for side, other in ((left, b), (right, a)):
-        if narrowed is None or not isinstance(side, Var):
+        if narrowed is None or not isinstance(side, nodes.Var):
             continue
         dom = domain_of(side, narrowed)
         if not isinstance(dom, SetDom):
@@ -269,17 +256,17 @@ def _refine_values(left: Expr, op: str, right: Expr, env: Env) -> Env | None:
     return narrowed
 
 
-def truth(node: Expr, env: Env) -> frozenset[bool]:
+def truth(node: nodes.Expr, env: Env) -> frozenset[bool]:
     """The values a condition can have: {True}, {False} or both (empty only where no way gets here)."""
     return frozenset(want for want in (True, False) if refine(node, env, want) is not None)
 
 
-def describe_reads(node: Expr, env: Env) -> str:
+def describe_reads(node: nodes.Expr, env: Env) -> str:
     """'grades is from 0 to 5, bet is one of ...' for the variables a condition reads, in the order read."""
     seen: dict[str, str] = {}
-    for item in walk(node):
-        if isinstance(item, (Var, Visited)):
-            name = item.name if isinstance(item, Var) else f"visited({item.scene})"
+    for item in nodes.walk(node):
+        if isinstance(item, (nodes.Var, nodes.Visited)):
+            name = item.name if isinstance(item, nodes.Var) else f"visited({item.scene})"
             if name not in seen:
                 seen[name] = domain_of(item, env).describe(name)
     return ", ".join(seen.values())

@@ -39,28 +39,28 @@ class _ProbeCanvas(Canvas):
         self.panels.clear()
         self.texts.clear()
 
-    def text(self, text, pos, px, color, **options) -> pygame.Rect:  # type: ignore[override]
+    def text(self, text, pos, px, color, **options) -> pygame.Rect:
         width, height = self.font(px, italic=options.get("italic", False), bold=options.get("bold", False)).size(text)
         rect = pygame.Rect(0, 0, width, height)
         setattr(rect, options.get("anchor", "topleft"), (self.p(pos[0]), self.p(pos[1])))
         self.texts.append((text, px, rect, len(self.panels) - 1))
         return rect
 
-    def panel(self, rect, fill, **options) -> pygame.Rect:  # type: ignore[override]
+    def panel(self, rect, fill, **options) -> pygame.Rect:
         real = self.r(*rect)
         self.panels.append(real)
         return real
 
-    def polygon(self, points, color) -> None:  # type: ignore[override]
+    def polygon(self, points, color) -> None:
         return None
 
-    def shade(self, rgba) -> None:  # type: ignore[override]
+    def shade(self, rgba) -> None:
         return None
 
-    def line(self, a, b, color, width: float = 2) -> None:  # type: ignore[override]
+    def line(self, a, b, color, width: float = 2) -> None:
         return None
 
-    def circle(self, center, radius, color, width: float = 0) -> None:  # type: ignore[override]
+    def circle(self, center, radius, color, width: float = 0) -> None:
         return None
 
 

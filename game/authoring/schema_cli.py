@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.cli import EXIT_OK, EXIT_USAGE
 from game.paths import default_story_dir
+
+if TYPE_CHECKING:
+    from game.authoring.schema import SchemaName
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {name:<12} {schema_path(name)}  ({WHAT[name]})")
     print()
     print("Put the matching line at the top of a file for completion and checking in your editor (docs/EDITOR.md):")
-    examples = (
+    examples: tuple[tuple[SchemaName, Path], ...] = (
         ("manifest", story_dir / "story.yaml"),
         ("scene", story_dir / "scenes" / "example.yaml"),
         ("playthrough", story_dir / "playthroughs" / "example.yaml"),

@@ -155,10 +155,7 @@ def render_text(data: dict[str, Any]) -> str:
     ]
     if data.get("calls"):
         calls, subs = data["calls"], data["sub_scenes"]
-        lines.append(
-            f"  {plural(calls, 'call')} of sub-scenes; "
-            f"{plural(subs, 'scene ends', 'scenes end')} with return"
-        )
+        lines.append(f"  {plural(calls, 'call')} of sub-scenes; {plural(subs, 'scene ends', 'scenes end')} with return")
     if play["playthrough_runs"]:
         lines.append(
             f"  one playthrough takes about {describe_minutes(runs['average'])} "

@@ -12,20 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from game.expressions.nodes import (
-    Arith,
-    BoolLit,
-    BoolOp,
-    Compare,
-    CompareOp,
-    Expr,
-    IntLit,
-    Neg,
-    Not,
-    StrLit,
-    Var,
-    Visited,
-)
+from game.expressions import nodes
 
 Variables = Mapping[str, object]
 Visits = Mapping[str, int]
@@ -58,13 +45,13 @@ def _constant(value: object) -> _Code:
 
 
 # `a OP b` is `b FLIPPED[OP] a`; `not (a OP b)` is `a NEGATED[OP] b` (ints are totally ordered).
-_FLIPPED: dict[CompareOp, CompareOp] = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
-_NEGATED: dict[CompareOp, CompareOp] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+_FLIPPED: dict[nodes.CompareOp, nodes.CompareOp] = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_NEGATED: dict[nodes.CompareOp, nodes.CompareOp] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
 _Maker = Callable[..., Fn]
 
 # One closure per operator and operand shape, so evaluation makes a single call and no operator lookup.
-_VAR_CONST: dict[CompareOp, _Maker] = {
+_VAR_CONST: dict[nodes.CompareOp, _Maker] = {
     "==": lambda a, c: lambda v, n: v[a] == c,
     "!=": lambda a, c: lambda v, n: v[a] != c,
     "<": lambda a, c: lambda v, n: v[a] < c,
@@ -72,7 +59,7 @@ _VAR_CONST: dict[CompareOp, _Maker] = {
     ">": lambda a, c: lambda v, n: v[a] > c,
     ">=": lambda a, c: lambda v, n: v[a] >= c,
 }
-_VISITS_CONST: dict[CompareOp, _Maker] = {
+_VISITS_CONST: dict[nodes.CompareOp, _Maker] = {
     "==": lambda s, c: lambda v, n: n.get(s, 0) == c,
     "!=": lambda s, c: lambda v, n: n.get(s, 0) != c,
     "<": lambda s, c: lambda v, n: n.get(s, 0) < c,
@@ -80,15 +67,16 @@ _VISITS_CONST: dict[CompareOp, _Maker] = {
     ">": lambda s, c: lambda v, n: n.get(s, 0) > c,
     ">=": lambda s, c: lambda v, n: n.get(s, 0) >= c,
 }
-_VAR_VAR: dict[CompareOp, _Maker] = {
+# Two variables are ordered only when the checker has found both numbers; values are typed `object` here.
+_VAR_VAR: dict[nodes.CompareOp, _Maker] = {
     "==": lambda a, b: lambda v, n: v[a] == v[b],
     "!=": lambda a, b: lambda v, n: v[a] != v[b],
-    "<": lambda a, b: lambda v, n: v[a] < v[b],
-    "<=": lambda a, b: lambda v, n: v[a] <= v[b],
-    ">": lambda a, b: lambda v, n: v[a] > v[b],
-    ">=": lambda a, b: lambda v, n: v[a] >= v[b],
+    "<": lambda a, b: lambda v, n: v[a] < v[b],  # type: ignore[operator]
+    "<=": lambda a, b: lambda v, n: v[a] <= v[b],  # type: ignore[operator]
+    ">": lambda a, b: lambda v, n: v[a] > v[b],  # type: ignore[operator]
+    ">=": lambda a, b: lambda v, n: v[a] >= v[b],  # type: ignore[operator]
 }
-_FN_CONST: dict[CompareOp, _Maker] = {
+_FN_CONST: dict[nodes.CompareOp, _Maker] = {
     "==": lambda f, c: lambda v, n: f(v, n) == c,
     "!=": lambda f, c: lambda v, n: f(v, n) != c,
     "<": lambda f, c: lambda v, n: f(v, n) < c,
@@ -96,7 +84,7 @@ _FN_CONST: dict[CompareOp, _Maker] = {
     ">": lambda f, c: lambda v, n: f(v, n) > c,
     ">=": lambda f, c: lambda v, n: f(v, n) >= c,
 }
-_FN_FN: dict[CompareOp, _Maker] = {
+_FN_FN: dict[nodes.CompareOp, _Maker] = {
     "==": lambda f, g: lambda v, n: f(v, n) == g(v, n),
     "!=": lambda f, g: lambda v, n: f(v, n) != g(v, n),
     "<": lambda f, g: lambda v, n: f(v, n) < g(v, n),
@@ -106,7 +94,7 @@ _FN_FN: dict[CompareOp, _Maker] = {
 }
 
 
-def _compare(op: CompareOp, left: _Code, right: _Code) -> _Code:
+def _compare(op: nodes.CompareOp, left: _Code, right: _Code) -> _Code:
     if left.is_constant and right.is_constant:
         return _constant(_FN_FN[op](left.fn, right.fn)({}, {}))
     if left.is_constant:  # put the constant on the right
@@ -216,17 +204,17 @@ def _arith(codes: list[_Code], ops: tuple[str, ...]) -> _Code:
     return _Code(summed)
 
 
-def _compile(node: Expr) -> _Code:
-    if isinstance(node, (IntLit, BoolLit, StrLit)):
+def _compile(node: nodes.Expr) -> _Code:
+    if isinstance(node, (nodes.IntLit, nodes.BoolLit, nodes.StrLit)):
         return _constant(node.value)
-    if isinstance(node, Var):
+    if isinstance(node, nodes.Var):
         name = node.name
         return _Code(lambda v, n: v[name], var=name)
-    if isinstance(node, Visited):
+    if isinstance(node, nodes.Visited):
         scene = node.scene
         return _Code(lambda v, n: n.get(scene, 0), scene=scene)
-    if isinstance(node, Not):
-        if isinstance(node.operand, Compare):
+    if isinstance(node, nodes.Not):
+        if isinstance(node.operand, nodes.Compare):
             inner = node.operand
             return _compare(_NEGATED[inner.op], _compile(inner.left), _compile(inner.right))
         operand = _compile(node.operand)
@@ -237,22 +225,22 @@ def _compile(node: Expr) -> _Code:
             return _Code(lambda v, n: not v[name])
         f = operand.fn
         return _Code(lambda v, n: not f(v, n))
-    if isinstance(node, Neg):
+    if isinstance(node, nodes.Neg):
         operand = _compile(node.operand)
         if operand.is_constant:
             return _constant(-operand.constant)  # type: ignore[operator]
         f = operand.fn
         return _Code(lambda v, n: -f(v, n))  # type: ignore[operator]
-    if isinstance(node, BoolOp):
+    if isinstance(node, nodes.BoolOp):
         codes = [_compile(operand) for operand in node.operands]
         return _and(codes) if node.op == "and" else _or(codes)
-    if isinstance(node, Arith):
+    if isinstance(node, nodes.Arith):
         return _arith([_compile(operand) for operand in node.operands], node.ops)
-    if isinstance(node, Compare):
+    if isinstance(node, nodes.Compare):
         return _compare(node.op, _compile(node.left), _compile(node.right))
     raise TypeError(f"not a condition node: {node!r}")
 
 
-def compile_tree(tree: Expr) -> Fn:
+def compile_tree(tree: nodes.Expr) -> Fn:
     """The closure computing a type-checked tree's value from `(variables, visits)`."""
     return _compile(tree).fn

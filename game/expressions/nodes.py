@@ -1,5 +1,9 @@
 """The syntax tree of a condition: public, immutable node classes the linter and tools can walk.
 
+This is the one home of the language's names and types (node classes, `ValueType`, the operators): the parser,
+the checker, the compiler and the linter's interval analysis import this module and write `nodes.Compare`,
+`nodes.ValueType`, rather than each keeping its own list of them.
+
 `parse_expression` returns a tree of these nodes with every `type` left as None. `compile_expression`
 returns the same shape with every `type` filled in ("int", "bool" or "str") and each `Var` carrying its
 declared `VarType`, so an interval analysis needs nothing but the tree: an `IntLit` is a point, a `Var` of

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.expressions import nodes
 from game.expressions.errors import ExpressionError, did_you_mean
 from game.expressions.lexer import Token, tokenize
 from game.expressions.mistakes import (
@@ -30,21 +31,6 @@ from game.expressions.mistakes import (
     show,
     value_hint,
     wrong_case,
-)
-from game.expressions.nodes import (
-    COMPARE_OPS,
-    Arith,
-    BoolLit,
-    BoolOp,
-    BoolOpName,
-    Compare,
-    Expr,
-    IntLit,
-    Neg,
-    Not,
-    StrLit,
-    Var,
-    Visited,
 )
 
 MAX_LENGTH = 1000
@@ -91,7 +77,7 @@ class _Parser:
 
     # --- grammar ----------------------------------------------------------------------------------
 
-    def parse(self) -> Expr:
+    def parse(self) -> nodes.Expr:
         tree = self.or_expr()
         token = self.peek()
         if token.kind != "end":
@@ -100,13 +86,13 @@ class _Parser:
             self.unexpected_after_value(token)
         return tree
 
-    def or_expr(self) -> Expr:
+    def or_expr(self) -> nodes.Expr:
         return self.bool_chain("or", self.and_expr)
 
-    def and_expr(self) -> Expr:
+    def and_expr(self) -> nodes.Expr:
         return self.bool_chain("and", self.not_expr)
 
-    def bool_chain(self, word: BoolOpName, parse_operand: Callable[[], Expr]) -> Expr:
+    def bool_chain(self, word: nodes.BoolOpName, parse_operand: Callable[[], nodes.Expr]) -> nodes.Expr:
         start = self.peek().offset
         operands = [parse_operand()]
         while self.at_keyword(word):
@@ -114,29 +100,29 @@ class _Parser:
             operands.append(parse_operand())
         if len(operands) == 1:
             return operands[0]
-        return BoolOp(word, tuple(operands), start, self.previous().end)
+        return nodes.BoolOp(word, tuple(operands), start, self.previous().end)
 
-    def not_expr(self) -> Expr:
+    def not_expr(self) -> nodes.Expr:
         if not self.at_keyword("not"):
             return self.comparison()
         token = self.advance()
         self.enter(token)
         operand = self.not_expr()
         self.leave()
-        return Not(operand, token.offset, self.previous().end)
+        return nodes.Not(operand, token.offset, self.previous().end)
 
-    def comparison(self) -> Expr:
+    def comparison(self) -> nodes.Expr:
         start = self.peek().offset
         left = self.sum()
         token = self.peek()
-        if not (token.kind == "op" and token.text in COMPARE_OPS):
+        if not (token.kind == "op" and token.text in nodes.COMPARE_OPS):
             return left
         self.advance()
         right = self.sum()
         end = self.previous().end
-        node = Compare(token.text, left, right, start, end, token.offset)  # type: ignore[arg-type]
+        node = nodes.Compare(token.text, left, right, start, end, token.offset)
         following = self.peek()
-        if following.kind == "op" and following.text in COMPARE_OPS:
+        if following.kind == "op" and following.text in nodes.COMPARE_OPS:
             raise ExpressionError(
                 "comparisons cannot be chained",
                 following.offset,
@@ -145,7 +131,7 @@ class _Parser:
             )
         return node
 
-    def unchain_hint(self, first: Compare, op: Token) -> str:
+    def unchain_hint(self, first: nodes.Compare, op: Token) -> str:
         self.advance()
         try:
             third = self.sum()
@@ -154,10 +140,10 @@ class _Parser:
         left, middle = self.source(first.left), self.source(first.right)
         return f"write '{left} {first.op} {middle} and {middle} {op.text} {self.source(third)}'"
 
-    def source(self, node: Expr) -> str:
+    def source(self, node: nodes.Expr) -> str:
         return self.text[node.offset : node.end]
 
-    def sum(self) -> Expr:
+    def sum(self) -> nodes.Expr:
         start = self.peek().offset
         first = self.unary()
         operands = [first]
@@ -170,7 +156,7 @@ class _Parser:
             operands.append(self.unary())
         if not ops:
             return first
-        return Arith(
+        return nodes.Arith(
             tuple(operands),
             tuple(ops),  # type: ignore[arg-type]
             start,
@@ -178,7 +164,7 @@ class _Parser:
             tuple(op_offsets),
         )
 
-    def unary(self) -> Expr:
+    def unary(self) -> nodes.Expr:
         token = self.peek()
         if not (token.kind == "op" and token.text == "-"):
             return self.primary()
@@ -186,21 +172,21 @@ class _Parser:
         self.enter(token)
         operand = self.unary()
         self.leave()
-        if isinstance(operand, IntLit):
-            return IntLit(-operand.value, token.offset, self.previous().end)
-        return Neg(operand, token.offset, self.previous().end)
+        if isinstance(operand, nodes.IntLit):
+            return nodes.IntLit(-operand.value, token.offset, self.previous().end)
+        return nodes.Neg(operand, token.offset, self.previous().end)
 
-    def primary(self) -> Expr:
+    def primary(self) -> nodes.Expr:
         token = self.peek()
         if token.kind == "int":
             self.advance()
-            return IntLit(token.value, token.offset, token.end)  # type: ignore[arg-type]
+            return nodes.IntLit(token.value, token.offset, token.end)  # type: ignore[arg-type]
         if token.kind == "str":
             self.advance()
-            return StrLit(token.value, token.offset, token.end)  # type: ignore[arg-type]
+            return nodes.StrLit(token.value, token.offset, token.end)  # type: ignore[arg-type]
         if token.kind == "keyword" and token.text in ("true", "false"):
             self.advance()
-            return BoolLit(token.text == "true", token.offset, token.end)
+            return nodes.BoolLit(token.text == "true", token.offset, token.end)
         if token.kind == "name":
             return self.name()
         if token.kind == "(":
@@ -208,7 +194,7 @@ class _Parser:
         self.expected_value(token)
         raise AssertionError("unreachable")
 
-    def group(self) -> Expr:
+    def group(self) -> nodes.Expr:
         opening = self.advance()
         self.enter(opening)
         inner = self.or_expr()
@@ -226,7 +212,7 @@ class _Parser:
         self.unexpected_after_value(closing, inside=opening)
         raise AssertionError("unreachable")
 
-    def name(self) -> Expr:
+    def name(self) -> nodes.Expr:
         token = self.advance()
         word = token.text
         if self.peek().kind == "(":
@@ -244,9 +230,9 @@ class _Parser:
             problem = ExpressionError("lambdas are not part of conditions", 0, EXAMPLE)
         if problem is not None:
             raise at_token(problem, token)
-        return Var(word, token.offset, token.end)
+        return nodes.Var(word, token.offset, token.end)
 
-    def visited(self, name: Token) -> Expr:
+    def visited(self, name: Token) -> nodes.Expr:
         opening = self.advance()
         argument = self.advance()
         example = "write visited(scene_id) with a scene's id, unquoted"
@@ -272,7 +258,7 @@ class _Parser:
             )
         closing = self.advance()
         if closing.kind == ")":
-            return Visited(argument.text, name.offset, closing.end, argument.offset)
+            return nodes.Visited(argument.text, name.offset, closing.end, argument.offset)
         if closing.kind == "bad":
             raise closing.error  # type: ignore[misc]
         if closing.kind == "end":
@@ -318,7 +304,7 @@ class _Parser:
             problem = wrong_case(token.text) or python_word(token.text)
             if problem is not None:
                 raise at_token(problem, token)
-        if token.kind == "op" and token.text in COMPARE_OPS:  # after a complete comparison inside parentheses
+        if token.kind == "op" and token.text in nodes.COMPARE_OPS:  # after a complete comparison inside parentheses
             raise ExpressionError(
                 "comparisons cannot be chained", token.offset, "write 'a <= x and x <= b'", len(token.text)
             )
@@ -331,7 +317,7 @@ class _Parser:
         )
 
 
-def parse_expression(text: str) -> Expr:
+def parse_expression(text: str) -> nodes.Expr:
     """The syntax tree of a condition (types not yet checked); raises ExpressionError if it is malformed."""
     if not isinstance(text, str):
         raise ExpressionError(f"a condition must be text, not {type(text).__name__}", 0, "put the condition in quotes")

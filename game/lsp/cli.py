@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import BinaryIO, cast
 
 from game.exitcodes import EXIT_OK, EXIT_USAGE
 
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         server.first_story = args.story.resolve()
     # The protocol owns standard output: it writes to the real stream, and a stray print goes nowhere instead of
     # breaking the protocol.
-    protocol_out = sys.__stdout__.buffer
+    real_out = sys.__stdout__
+    assert real_out is not None  # an editor starts the server with its standard streams
+    protocol_out = cast(BinaryIO, real_out.buffer)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the command's runner restores stdout
     server.start_io(sys.stdin.buffer, protocol_out)
     return EXIT_OK

@@ -76,7 +76,8 @@ def main(argv: list[str]) -> int:
     try:
         story = load_story(Path(argv[0]))
     except StoryError:  # the checks after each edit say what is wrong; there is nothing to explore
-        problems, notes = [], []
+        problems: list[Problem] = []
+        notes: list[str] = []
     else:
         problems, notes = explored_problems(story)
     fields = ("file", "line", "column", "message", "hint", "severity", "code")

@@ -7,8 +7,10 @@ values (names, spans, text); `game.lsp.server` turns them into the protocol's ty
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from game.assets import AssetCatalog
 from game.dressing import SEASONS, TIMES
@@ -115,7 +117,8 @@ def _in_condition(index: StoryIndex, inside: str) -> list[Suggestion]:
     if compared:
         entry = index.entry("variable", compared.group(1))
         values = entry.facts.get("values") if entry else None
-        return [Suggestion(str(v), "value", f"a value of {entry.name}") for v in values or () if entry]
+        listed = cast("Iterable[object]", values or ())  # an enum's values, as the index keeps them
+        return [Suggestion(str(v), "value", f"a value of {entry.name}") for v in listed if entry]
     words = [Suggestion(word, "keyword") for word in ("and", "or", "not", "true", "false")]
     return _names_in_expression(index) + words
 
@@ -147,7 +150,8 @@ def _values(index: StoryIndex, name: str) -> list[Suggestion]:
     if kind == "bool":
         return [Suggestion("true", "value"), Suggestion("false", "value")]
     if kind == "enum":
-        return [Suggestion(str(value), "value", f"a value of {name}") for value in entry.facts.get("values") or ()]
+        listed = cast("Iterable[object]", entry.facts.get("values") or ())  # an enum's values, as the index keeps them
+        return [Suggestion(str(value), "value", f"a value of {name}") for value in listed]
     return []
 
 
@@ -271,8 +275,8 @@ def describe(index: StoryIndex, entry: Entry, short: bool = False) -> str:
         used = sum(1 for ref in index.uses("constant", entry.name) if ref.role != "definition")
         uses = f"{used} use{'s' if used != 1 else ''}"
         return f"**{entry.name}**: {head}\n\nread as its value wherever it is written ({uses})"
-    title = facts.get("title", entry.name)
-    return f"ending “{title}”" if short else f"**{entry.name}**: ending “{title}”"
+    ending_title = facts.get("title", entry.name)
+    return f"ending “{ending_title}”" if short else f"**{entry.name}**: ending “{ending_title}”"
 
 
 def _variable_type(facts: dict) -> str:

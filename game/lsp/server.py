@@ -524,7 +524,7 @@ def code_actions(ls: StoryServer, params: types.CodeActionParams) -> list[types.
             types.CodeAction(
                 title=f"Play from '{ref.name}' in the terminal",
                 kind=types.CodeActionKind.Empty,
-                command=types.Command(f"Play from '{ref.name}'", PLAY_FROM_HERE, [uri, line]),
+                command=types.Command(f"Play from '{ref.name}'", PLAY_FROM_HERE, arguments=[uri, line]),
             )
         )
     return actions

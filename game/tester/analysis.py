@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game.expressions import Arith, Compare, CompiledExpr, Expr, IntLit, Neg, Var, Visited, walk
+from game.graphs import topological_numbers
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Scene, Story
 
 NEVER = 1 << 60  # the horizon of an item that never expires
@@ -228,14 +229,14 @@ def visit_caps(story: Story) -> tuple[dict[str, int | None], dict[str, str]]:
         for node in walk(condition.tree):
             if not isinstance(node, Compare) or node.left.type != "int":
                 continue
-            for scene, cap in comparison_caps(node, bounds).items():
-                if scene in uncapped:
+            for counted, cap in comparison_caps(node, bounds).items():
+                if counted in uncapped:
                     continue
                 if cap is None:
-                    caps[scene] = None
-                    uncapped[scene] = condition.source
+                    caps[counted] = None
+                    uncapped[counted] = condition.source
                 else:
-                    caps[scene] = max(caps.get(scene, 0) or 0, cap)
+                    caps[counted] = max(caps.get(counted, 0) or 0, cap)
     return {scene: cap for scene, cap in caps.items() if cap != 0}, uncapped
 
 
@@ -243,56 +244,9 @@ def visit_caps(story: Story) -> tuple[dict[str, int | None], dict[str, str]]:
 
 
 def topological_positions(story: Story) -> dict[str, int]:
-    """Each scene's strongly connected part, numbered so that a scene reachable from another never comes earlier.
-
-    Tarjan's algorithm, iterative (stories may have thousands of scenes); it finds parts sinks first, so the
-    numbers are reversed.
-    """
+    """Each scene's strongly connected part, numbered so that a scene reachable from another never comes earlier."""
     graph = {scene_id: scene_successors(story, scene) for scene_id, scene in story.scenes.items()}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    part: dict[str, int] = {}
-    parts = 0
-    counter = 0
-    for root in graph:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = graph[node]
-            recurse = False
-            while child < len(successors):
-                target = successors[child]
-                child += 1
-                if target not in index:
-                    work.append((node, child))
-                    work.append((target, 0))
-                    recurse = True
-                    break
-                if target in on_stack:
-                    low[node] = min(low[node], index[target])
-            if recurse:
-                continue
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    part[member] = parts
-                    if member == node:
-                        break
-                parts += 1
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return {scene: parts - 1 - number for scene, number in part.items()}
+    return topological_numbers(graph, graph.__getitem__)
 
 
 def tracking(story: Story) -> Tracking:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Literal
 
 from game.machine import MAX_CALL_DEPTH
 from game.model import Choice, Scene, Story
@@ -25,6 +26,7 @@ from game.tester.report import (
     ExploreReport,
     InvariantViolation,
     PointOfNoReturn,
+    Severity,
     SoftLock,
     UnreachedScene,
     UntakenChoice,
@@ -81,8 +83,8 @@ def _first(exploration: Exploration, states: list[int]) -> int:
 def _endings(exploration: Exploration, by_scene: dict[str, list[int]]) -> list[EndingResult]:
     story = exploration.story
     finishing: dict[str, list[int]] = defaultdict(list)
-    for state, ending in exploration.endings_at.items():
-        finishing[ending].append(state)
+    for state, ending_id in exploration.endings_at.items():
+        finishing[ending_id].append(state)
     results = []
     for ending in story.endings.values():
         states = finishing.get(ending.id)
@@ -125,7 +127,7 @@ def _untaken(exploration: Exploration, by_scene: dict[str, list[int]]) -> list[U
 
 def _why_untaken(
     exploration: Exploration, scene: Scene, choice: Choice, by_scene: dict[str, list[int]]
-) -> tuple[str, str]:
+) -> tuple[str, Severity]:
     if scene.id not in by_scene:
         return "never offered because the scene is never reached", "error"
     if scene.id not in exploration.menu_scenes:
@@ -304,6 +306,7 @@ def _constant_ifs(exploration: Exploration, by_scene: dict[str, list[int]]) -> l
             seen = outcomes[id(beat.condition.fn)]
             if len(seen) == 2:
                 continue
+            outcome: Literal["always true", "always false", "never evaluated"]
             outcome = "never evaluated" if not seen else ("always true" if True in seen else "always false")
             found.append(ConstantIf(scene_id, beat.where, beat.condition.source, outcome))
     return found

@@ -250,7 +250,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tester.html import render, write_html
         from game.tester.text import summary
 
-        page = render(story, story_topo(story), test_run.explore.measures, summary(test_run))  # type: ignore[arg-type]
+        page = render(story, story_topo(story), test_run.explore.measures, summary(test_run))
         try:
             write_html(args.html, page)
         except OSError as error:

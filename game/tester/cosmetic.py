@@ -189,9 +189,9 @@ class _Labels:
     def state(self, exploration: Exploration, state_id: int) -> tuple:
         scene_id = exploration.keys[state_id][0]
         scene = self.story.scenes[scene_id]
-        fixed = self.fixed.get(scene_id, 0)
-        if fixed == 0:
-            fixed = self.fixed[scene_id] = self._fixed(scene) if not self._varies(scene) else None
+        if scene_id not in self.fixed:
+            self.fixed[scene_id] = self._fixed(scene) if not self._varies(scene) else None
+        fixed = self.fixed[scene_id]
         if fixed is not None:
             return fixed
         play = exploration.play_state(state_id)
@@ -245,7 +245,7 @@ class _Labels:
             elif isinstance(beat, EffectBeat):
                 for change in beat.changes:
                     name = change.variable
-                    written = change.value
+                    written: object = change.value
                     if name in variables and change.expression is not None:
                         written = change.expression.fn(variables, visits)
                     if name not in variables:
@@ -312,7 +312,7 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
     order = _reverse_topological(count, edges, masks)
     if order is not None:
         blocks = [0] * count
-        interned: dict[tuple, int] = {}
+        signatures: dict[tuple, int] = {}
         label_ids: dict[tuple, int] = {}
         edge_ids: dict[tuple, int] = {}
         state_ids = [label_ids.setdefault(label, len(label_ids)) for label in state_labels]
@@ -328,7 +328,7 @@ def _bisimulation(exploration: Exploration, edges, state_labels: list, edge_labe
                     signature = (state_ids[state], *next(iter(outcomes)))
                 else:
                     signature = (state_ids[state], outcomes)
-            blocks[state] = interned.setdefault(signature, len(interned))
+            blocks[state] = signatures.setdefault(signature, len(signatures))
         return blocks
     edge_from = exploration.edge_from
     return coarsest_bisimulation(

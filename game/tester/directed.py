@@ -37,7 +37,7 @@ POINTS_PER_CHOICE = 5  # how far a guarded variable is from its threshold, count
 def guards_into(story: Story, ending: str) -> list[tuple[str, str, int]]:
     """(variable, operator, number) for each simple comparison guarding a choice into a scene ending with it."""
     targets = {scene.id for scene in story.scenes.values() if scene.ending == ending}
-    found = []
+    found: list[tuple[str, str, int]] = []
     for scene in story.scenes.values():
         for choice in scene.choices:
             if choice.goto not in targets or choice.condition is None:

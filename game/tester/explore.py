@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Literal
 
 from transitions.core import EventData
 
@@ -52,8 +53,8 @@ VIA_FALLBACK = -2
 VIA_GOTO = -3
 
 # When an invariant was found broken.
-AT_ENTRY = "entry"
-AFTER_EFFECTS = "after_effects"
+AT_ENTRY: Literal["entry"] = "entry"
+AFTER_EFFECTS: Literal["after_effects"] = "after_effects"
 
 # What `Exploration.expanded` says of a state.
 UNEXPLORED = 0  # its scene was never played: nothing is known of where it leads
@@ -76,7 +77,7 @@ class FirstViolation:
     """Where an invariant was first found broken (on a path with the fewest choices), and how often."""
 
     state: int
-    when: str
+    when: Literal["entry", "after_effects"]
     count: int = 1
 
 
@@ -131,7 +132,7 @@ class Exploration:
 
 
 def initial_variables(story: Story, given: Mapping[str, object] | None) -> dict[str, object]:
-    variables = story.defaults()
+    variables: dict[str, object] = dict(story.defaults())
     variables.update(given or {})
     return variables
 
@@ -529,7 +530,9 @@ def _fire(fire: Callable[[PlayState, str], bool], state: PlayState, trigger: str
         raise ExplorationError(f"the story machine refused '{trigger}' in scene '{scene}'")
 
 
-def _violated(violations: dict[int, FirstViolation], number: int, state: int, when: str) -> None:
+def _violated(
+    violations: dict[int, FirstViolation], number: int, state: int, when: Literal["entry", "after_effects"]
+) -> None:
     found = violations.get(number)
     if found is None:
         violations[number] = FirstViolation(state, when)

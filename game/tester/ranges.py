@@ -71,9 +71,9 @@ def exact_values(exploration: Exploration) -> list[list[set]]:
                 changed = True
             else:
                 changed = False
-                for position, items in enumerate(incoming):
-                    if not items <= known[position]:
-                        known[position] |= items
+                for position, arrived in enumerate(incoming):
+                    if not arrived <= known[position]:
+                        known[position] |= arrived
                         changed = True
             if changed and target not in queued:
                 queued.add(target)

@@ -53,7 +53,7 @@ class StaticReach:
 
 def static_reach(story: Story, start: str | None = None, given: Mapping[str, object] | None = None) -> StaticReach:
     """The over-approximation from `start` (the story's own by default) with `given` values at the start."""
-    values = story.defaults()
+    values: dict[str, object] = dict(story.defaults())
     values.update(given or {})
     first: dict[str, object] = {}
     for name, value in values.items():

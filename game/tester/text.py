@@ -71,8 +71,8 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
             lines.append(f"  {ending.id:<{width}}  NOT REACHABLE: {ending.why}")
 
     lines += ["", f"Scenes: {plural(len(report.unreachable_scenes), 'scene')} never reached"]
-    for scene in report.unreachable_scenes:
-        lines.append(f"  {scene.where}: '{scene.scene}' is never reached")
+    for unreached in report.unreachable_scenes:
+        lines.append(f"  {unreached.where}: '{unreached.scene}' is never reached")
     lines += _unknown([f"  {scene.where}: '{scene.scene}'" for scene in report.unknown_scenes], "scene", "not reached")
 
     errors = [choice for choice in report.untaken_choices if choice.severity == "error"]
@@ -125,18 +125,18 @@ def _explored(run: TestRun, report: ExploreReport, paths: bool) -> list[str]:
     if report.ranges is not None:
         caveat = " in the states explored (the true ranges may be wider)" if report.partial else ""
         lines += ["", f"Ranges at each scene's entry (min..max){caveat}:"]
-        for scene, values in report.ranges.items():
+        for scene, ranges in report.ranges.items():
             shown = ", ".join(
                 f"{name} {_show(pair[0])}" if pair[0] == pair[1] else f"{name} {_show(pair[0])}..{_show(pair[1])}"
-                for name, pair in values.items()
+                for name, pair in ranges.items()
                 if pair
             )
             lines.append(f"  {scene}: {shown}")
 
     if report.points_of_no_return is not None:
         lines += ["", f"Points of no return: {plural(len(report.points_of_no_return), 'choice')}"]
-        for item in report.points_of_no_return:
-            lines.append(f"  {item.where}: '{item.scene}' \"{item.text}\" rules out {', '.join(item.closes)}")
+        for point in report.points_of_no_return:
+            lines.append(f"  {point.where}: '{point.scene}' \"{point.text}\" rules out {', '.join(point.closes)}")
     return lines
 
 

@@ -65,6 +65,10 @@ class Screen:
     def resume(self, now: float) -> None:
         """The screen above it was popped."""
 
+    def show_page(self, page: str) -> bool:
+        """Turn to the page called `page`, if this screen has one; True if it has (Shift+A on the settings)."""
+        return False
+
     # Input
     def event(self, event: pygame.event.Event, now: float) -> bool:
         if event.type == pygame.KEYDOWN:
@@ -308,14 +312,13 @@ class App:
             self.speaker.say("Self-voicing off.")
 
     def open_accessibility(self, now: float) -> None:
-        from game.ui.screens.settings import SettingsScreen
+        from game.ui.screens import router  # the screens sit above the app: reached by name, when asked for
 
         top = self.top
-        if isinstance(top, SettingsScreen):
-            top.show_page("accessibility")
+        if top is not None and top.show_page("accessibility"):
             self.dirty = True
         else:
-            self.push(SettingsScreen(self, page="accessibility"), now)
+            router.push(self, "settings", now, page="accessibility")
 
     def voice(self, now: float) -> None:
         """Speak what changed on the top screen since the last turn: a new page in full, else a moved focus."""

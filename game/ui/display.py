@@ -72,7 +72,8 @@ class Display:
         window = self.sdl_window
         try:
             if on:
-                self.windowed_size, self.windowed_position = tuple(window.size), tuple(window.position)
+                (width, height), (x, y) = window.size, window.position
+                self.windowed_size, self.windowed_position = (width, height), (x, y)
                 if window_manager_running() is False:
                     self._cover_screen(window)
                 else:

@@ -159,9 +159,9 @@ def start_screens(app: App, *, start: str | None = None, given: dict[str, object
 
         new_game(app, app.clock(), start=start, given=given)
     else:
-        from game.ui.screens.title import TitleScreen
+        from game.ui.screens import router
 
-        app.reset(TitleScreen(app), app.clock())
+        router.reset(app, "title", app.clock())
 
 
 def run_game(

@@ -57,7 +57,7 @@ class NvlPage:
         px = DIALOGUE_PX * size_factor
         row_height = px * 1.42
         name_height = NAME_PX * size_factor * 1.3
-        room = PAGE[3] - 2 * MARGIN + GAP
+        room: float = PAGE[3] - 2 * MARGIN + GAP
         shown: list[tuple[Line, Wrapped, float]] = []
         for line in reversed(self.lines):
             rows = self._rows(canvas, line, px)
@@ -67,7 +67,7 @@ class NvlPage:
             shown.append((line, rows, height))
             room -= height
         canvas.panel(PAGE, (*PAPER, 236), radius=22, border=2, border_color=mix(INK, PAPER, 0.4), shadow=True)
-        y = PAGE[1] + MARGIN
+        y: float = PAGE[1] + MARGIN
         newest = self.lines[-1]
         for line, rows, height in reversed(shown):
             color = parse_hex(line.color, INK_SOFT)

@@ -83,7 +83,7 @@ class PhoneView:
         px = BUBBLE_PX * size_factor
         font = canvas.font(px)
         line_h = px * 1.35
-        bottom = sy + sh - 12
+        bottom: float = sy + sh - 12
         lift = (1 - ease_out(progress(self.arrived, now, ARRIVE))) * 26
         for i, message in enumerate(reversed(self.thread)):
             key = (message.text, font.get_height())

@@ -137,7 +137,13 @@ class LogEntry:
     styles: tuple[tuple[int, int, int], ...] = ()  # the line's emphasis (see `Line.styles`)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"kind": self.kind, "text": self.text, "name": self.name, "color": self.color, "speaker": self.speaker}
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "text": self.text,
+            "name": self.name,
+            "color": self.color,
+            "speaker": self.speaker,
+        }
         if self.styles:
             data["styles"] = [list(span) for span in self.styles]
         return data

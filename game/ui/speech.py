@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -65,7 +66,7 @@ class ProcessVoice:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                **_no_window(),
+                creationflags=_no_window(),
             )
         except OSError as err:
             log.warning("cannot start %s: %s", self.name, err)
@@ -129,7 +130,7 @@ class Choice:
     problem: str = ""
 
 
-def pick_voice(platform: str | None = None, env: dict[str, str] | None = None) -> Choice:
+def pick_voice(platform: str | None = None, env: Mapping[str, str] | None = None) -> Choice:
     """The system's synthesiser (or the one `HEARTSTOPPER_VOICE` names, "none" for none)."""
     platform = sys.platform if platform is None else platform
     env = os.environ if env is None else env
@@ -156,8 +157,8 @@ def pick_voice(platform: str | None = None, env: dict[str, str] | None = None) -
     return Choice(None, hint)
 
 
-def _backends(platform: str) -> list[tuple[str, str, object]]:
-    def espeak(program: str):
+def _backends(platform: str) -> list[tuple[str, str, Callable[[str], Voice]]]:
+    def espeak(program: str) -> Callable[[str], Voice]:
         return lambda path: ProcessVoice(program, [path, "--stdin"])
 
     linux = [
@@ -299,9 +300,10 @@ def _run_quietly(argv: list[str]) -> None:
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=STOP_WAIT, check=False)
 
 
-def _no_window() -> dict[str, int]:
-    """On Windows, keep a console window from flashing up for each line."""
+def _no_window() -> int:
+    """The process creation flags that, on Windows, keep a console window from flashing up for each line (none
+    elsewhere: 0 is Popen's own default)."""
     import subprocess
 
-    flag = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    return {"creationflags": flag} if flag else {}
+    flag: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    return flag

@@ -141,13 +141,13 @@ class StageView:
         if state.background != self.background:
             self.old_background, self.background = self.background, state.background
             self.background_at, self.background_time = timing.start, timing.background
-        for who, view in list(self.sprites.items()):
+        for who, gone in list(self.sprites.items()):
             if who not in state.sprites:
                 del self.sprites[who]
-                view.alpha_from, view.alpha_to = view.alpha(now), 0
-                view.faded_at, view.fade_time = timing.start, timing.leave
-                view.x_from = view.x_to = view.x(now)
-                self.leaving.append(view)
+                gone.alpha_from, gone.alpha_to = gone.alpha(now), 0
+                gone.faded_at, gone.fade_time = timing.start, timing.leave
+                gone.x_from = gone.x_to = gone.x(now)
+                self.leaving.append(gone)
         for who, (expr, place) in state.sprites.items():
             target = x_of(place)
             view = self.sprites.get(who)

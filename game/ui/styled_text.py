@@ -51,7 +51,7 @@ def draw_styled(
     for part, style in runs:
         if shown <= 0:
             return
-        face = {"italic": italic or bool(style & ITALIC), "bold": bool(style & BOLD)}
-        canvas.text(part[:shown], (x, y), px, color, **face)
-        x += canvas.measure(part, px, **face)
+        slanted, bold = italic or bool(style & ITALIC), bool(style & BOLD)
+        canvas.text(part[:shown], (x, y), px, color, italic=slanted, bold=bold)
+        x += canvas.measure(part, px, italic=slanted, bold=bold)
         shown -= len(part)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,15 @@ def ellipsize(text: str, measure: Callable[[str], float], width: float, ellipsis
         return text
     room = width - measure(ellipsis)
     return text[: fit_prefix(text, measure, room)].rstrip() + ellipsis
+
+
+class SizedFont(Protocol):
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+
+def width_in(font: SizedFont) -> Callable[[str], int]:
+    """How wide `font` sets a text, in pixels: the measure `wrap` takes."""
+    return lambda text: font.size(text)[0]
 
 
 def wrap(text: str, measure: Callable[[str], int], width: int) -> Wrapped:
@@ -138,6 +148,11 @@ def normalize_styled(text: str, flags: list[int]) -> tuple[str, list[int]]:
 def wrap_ranges(text: str, measure: Callable[[int, int], float], width: float) -> tuple[Wrapped, tuple[int, ...]]:
     """`wrap` for a normalised text whose parts measure differently (emphasis): `measure(start, end)` is the width
     of `text[start:end]`. Also returns where in `text` each row starts."""
+
+    def measure_from(at: int) -> Callable[[str], float]:
+        """The width of a part of `text` that starts at `at`."""
+        return lambda part: measure(at, at + len(part))
+
     rows: list[str] = []
     starts: list[int] = []
     base = 0
@@ -163,7 +178,7 @@ def wrap_ranges(text: str, measure: Callable[[int, int], float], width: float) -
             row_start = start
             while end - row_start > 1 and measure(row_start, end) > width:
                 at = row_start
-                cut = max(1, fit_prefix(text[at:end], lambda part, at=at: measure(at, at + len(part)), width))
+                cut = max(1, fit_prefix(text[at:end], measure_from(at), width))
                 rows.append(text[row_start : row_start + cut])
                 starts.append(row_start)
                 row_start += cut

@@ -43,7 +43,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     index = ctx.index
     for scene in ctx.story.scenes.values():
         if scene.background is not None:
-            where = partial(index.inner_value_pos, scene.where, scene.id, "background")
+            where: Callable[[], Location] = partial(index.inner_value_pos, scene.where, scene.id, "background")
             uses.append(("background", scene.background, where))
         if scene.music is not None and scene.music != "none":
             uses.append(("music", scene.music, partial(index.inner_value_pos, scene.where, scene.id, "music")))
@@ -92,10 +92,10 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     for kind in ("background", "music", "sound"):
         exempt = USED_BY_THE_GAME.get(kind, frozenset())
         used_bases = {base_of(asset) for asset in used[kind]}
-        candidates = catalog.ids(kind) - used[kind] - exempt  # type: ignore[arg-type]
+        candidates = catalog.ids(kind) - used[kind] - exempt
         unused = {a for a in candidates if a == base_of(a) or base_of(a) not in used_bases} - used_bases
         for asset in sorted(unused):
-            path = catalog.path(kind, asset)  # type: ignore[arg-type]
+            path = catalog.path(kind, asset)
             if path is not None:
                 yield _unused(ctx, display_path(path, base), f"the {kind} '{asset}' is never used")
     for sprite in sorted(catalog.ids("sprite") - sprites):
@@ -117,10 +117,12 @@ def _unplayable(
     """HS032 at the first use of each file the game would not play or show, with how many other uses it has."""
     catalog = ctx.catalog
     files: dict[Path, tuple[AssetKind, str, Callable[[], Location], int]] = {}
-    located = [(kind, catalog.path(kind, asset), f"{kind} '{asset}'", where) for kind, asset, where in uses]
-    for who, expression, outfit, where in sprite_uses:
+    located: list[tuple[AssetKind, Path | None, str, Callable[[], Location]]] = [
+        (kind, catalog.path(kind, asset), f"{kind} '{asset}'", where) for kind, asset, where in uses
+    ]
+    for who, expression, outfit, at in sprite_uses:
         label = f"sprite '{who}/{outfit}/{expression}'" if outfit else f"sprite '{who}/{expression}'"
-        located.append(("sprite", catalog.sprite(who, expression, outfit), label, partial(_known, where)))
+        located.append(("sprite", catalog.sprite(who, expression, outfit), label, partial(_known, at)))
     if ctx.story.icon:  # the window's icon, from the manifest
         located.append(
             (

@@ -24,7 +24,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
     story = ctx.story
     if not any(scene.returns for scene in story.scenes.values()):
         return
-    start = (story.start, ())
+    start: tuple[str, tuple[str, ...]] = (story.start, ())
     seen = {start}
     queue = deque([start])
     flagged: set[str] = set()

@@ -25,9 +25,8 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if flow.end is None:
             continue
         for choice in scene.choices:
-            env: Env | None = flow.end.env
-            if choice.condition is not None:
-                env = refine(choice.condition.tree, env, True)
+            offered = flow.end.env
+            env = offered if choice.condition is None else refine(choice.condition.tree, offered, True)
             if env is None:
                 continue  # the choice is never offered (reported as HS018)
             yield from _changes(ctx, "set", choice.sets, env)

@@ -20,7 +20,13 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         unmatched = read_emphasis(beat.text).unmatched
         if not unmatched:
             continue
-        key = "extend" if beat.extends else beat.speaker if beat.kind == "speech" else "narrate"
+        if beat.extends:
+            key = "extend"
+        elif beat.kind == "speech":
+            assert beat.speaker is not None  # a spoken line always names its speaker
+            key = beat.speaker
+        else:
+            key = "narrate"
         at = index.text_pos(beat.where, key, unmatched[0], beat.text)
         if at == beat.where and beat.kind == "narration":
             at = index.text_pos(beat.where, "narrator", unmatched[0], beat.text)

@@ -4,10 +4,13 @@ Wheel up or Page Up opens it during play; scrolling down past the newest line, E
 Its text follows the text-size setting. Each kind of line reads as itself: speech under the speaker's name in their
 colour, thoughts in italics under "(thinking)", narration in softer ink without a name, phone messages in a chat
 bubble of the sender's colour, the choices taken in blue, and with captions on, sounds and music changes as
-bracketed captions in soft italics. The list sits inside the panel with a margin at both ends.
+bracketed captions in soft italics. The list sits inside the panel with a margin at both ends; a history taller
+than the panel shows the shared scroll bar at its right, which a click or a drag also moves.
 """
 
 from __future__ import annotations
+
+import pygame
 
 from game.emphasis import style_at
 from game.ui.app import App, Screen
@@ -18,9 +21,9 @@ from game.ui.screens.page import draw_page, return_button
 from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
 from game.ui.styled_text import draw_styled, style_runs, styled_measure
-from game.ui.textlayout import normalize_styled, wrap, wrap_ranges
+from game.ui.textlayout import normalize_styled, width_in, wrap, wrap_ranges
 from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
-from game.ui.widgets import contains
+from game.ui.widgets import ScrollBar
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
 TEXT_X = 300
@@ -30,6 +33,7 @@ BUBBLE_PAD = 9
 PX = 22  # at the medium text size; the player's text size scales it
 GAP = 18
 STEP = 90
+BAR = ScrollBar(1214, TOP, BOTTOM)
 
 
 class BacklogScreen(Screen):
@@ -37,8 +41,8 @@ class BacklogScreen(Screen):
         super().__init__(app)
         self.entries = list(entries)
         self.scroll = 0.0  # logical pixels scrolled up from the newest line
+        self._dragging = False
         self.back = return_button()
-        self.back_hover = False
         self._rows: list[tuple[str, ...]] = []
         self._styled: dict[int, list[list[tuple[str, int]]]] = {}  # id of an entry with emphasis -> its rows' runs
         self._scale = 0.0
@@ -73,7 +77,7 @@ class BacklogScreen(Screen):
                 ]
                 self._rows.append(wrapped.rows)
                 continue
-            self._rows.append(wrap(text, lambda s, f=f: f.size(s)[0], canvas.p(width)).rows)
+            self._rows.append(wrap(text, width_in(f), canvas.p(width)).rows)
         self._scale = canvas.scale
 
     def _height(self, entry: LogEntry, rows: tuple[str, ...]) -> float:
@@ -110,16 +114,32 @@ class BacklogScreen(Screen):
     def wheel(self, dy: int, now: float) -> bool:
         return self._scroll_by(STEP * dy, now, close_at_bottom=dy < 0)
 
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
-            self.app.pop(now)
+    def _scroll_to_bar(self, y: float) -> bool:
+        """Scroll so the thumb is centred at `y` (the bar counts from the oldest line, `scroll` from the newest)."""
+        most = self._max_scroll()
+        self.scroll = max(0.0, min(most, most - BAR.offset_at(y, most, self._content_height())))
         return True
 
+    def click(self, pos: tuple[float, float], now: float) -> bool:
+        if self.back.hit(pos):
+            self.app.pop(now)
+        elif self._max_scroll() > 0 and BAR.hit(pos):
+            self._dragging = True
+            return self._scroll_to_bar(pos[1])
+        return True
+
+    def event(self, event: pygame.event.Event, now: float) -> bool:
+        """Dragging the scroll bar: followed while the left button is held, let go when it is released."""
+        if event.type == pygame.MOUSEMOTION and self._dragging:
+            if event.buttons[0]:
+                return self._scroll_to_bar(self.app.logical(event.pos)[1])
+            self._dragging = False
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self._dragging = False
+        return super().event(event, now)
+
     def motion(self, pos: tuple[float, float], now: float) -> bool:
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return changed
+        return self.back.hover(pos)
 
     def reading(self) -> int | None:
         """The entry at the bottom of the view (the newest one shown), which self-voicing reads."""
@@ -162,7 +182,10 @@ class BacklogScreen(Screen):
             canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         if self.scroll > 0:
             canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
-        self.back.draw(canvas, self.back_hover)
+        most = self._max_scroll()
+        if most > 0:
+            BAR.draw(canvas, most - self.scroll, most, self._content_height(), arrows=False)
+        self.back.draw(canvas)
 
     def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
         color = parse_hex(entry.color)

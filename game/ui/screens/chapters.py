@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
-from game.ui.input import Action
-from game.ui.screens.page import draw_page, return_button
+from game.ui.screens.page import ListScreen, draw_page, return_button
 from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK_SOFT, SMALL_PX, UI_PX
-from game.ui.widgets import Button, ButtonList, contains
+from game.ui.widgets import Button, ButtonList
 
 
-class ChaptersScreen(Screen):
+class ChaptersScreen(ListScreen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         chapters = list(getattr(app.story, "chapters", []) or [])
@@ -30,47 +29,14 @@ class ChaptersScreen(Screen):
                     key=chapter.name,
                 )
             )
-        self.list = ButtonList(buttons)
+        self.list = ButtonList(buttons, view=(150, 680), bar_x=956)
+        self.list.laid_out()
         self.back = return_button()
-        self.back_hover = False
 
-    def start(self, button: int, now: float) -> None:
-        from game.ui.screens.flow import start_chapter
+    def pressed(self, button: int, now: float) -> None:
+        from game.ui.screens.flow import start_chapter  # the engine only when a chapter starts
 
         start_chapter(self.app, self.list.buttons[button].key, now)
-
-    def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU:
-            self.app.pop(now)
-            return True
-        if action in (Action.UP, Action.DOWN):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self.start(button, now)
-            elif self.list.focus is None:
-                self.list.move(Action.DOWN)
-            return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
-            self.app.pop(now)
-            return True
-        button = self.list.click(pos)
-        if button is not None:
-            self.start(button, now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return self.list.hover(pos) or changed
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
 
     def speech(self, now: float) -> Spoken | None:
         focus = self.list.focus_words() or "Return"
@@ -85,5 +51,4 @@ class ChaptersScreen(Screen):
             INK_SOFT,
             anchor="center",
         )
-        self.list.draw(canvas, px=UI_PX + 2)
-        self.back.draw(canvas, self.back_hover)
+        self.draw_list(canvas, px=UI_PX + 2)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
-from game.ui.input import Action
+from game.ui.screens.page import ListScreen
 from game.ui.spoken import Spoken
 from game.ui.textlayout import wrap
 from game.ui.theme import INK, PAPER, SHADE, UI_PX
@@ -15,7 +15,7 @@ from game.ui.widgets import Button, ButtonList
 WIDTH = 680
 
 
-class Dialog(Screen):
+class Dialog(ListScreen):
     """Asks or tells something. `on_yes` runs on the first button; `on_no` on the second (or Escape)."""
 
     opaque = False
@@ -56,36 +56,16 @@ class Dialog(Screen):
         ]
         return top
 
-    def _answer(self, button: int, now: float) -> None:
+    def pressed(self, button: int, now: float) -> None:
         self.app.pop(now)
         callback = self.on_yes if button == 0 else self.on_no
         if callback is not None:
             callback(now)
 
-    def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU:
-            self._answer(1 if len(self._labels) > 1 else 0, now)
-            return True
-        if action in (Action.LEFT, Action.RIGHT, Action.UP, Action.DOWN):
-            return self.list.move(Action.LEFT if action in (Action.LEFT, Action.UP) else Action.RIGHT)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self._answer(button, now)
-            return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self._answer(button, now)
+    def close(self, now: float) -> bool:
+        """Escape answers No (or OK, when that is the only button)."""
+        self.pressed(1 if len(self._labels) > 1 else 0, now)
         return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
 
     def speech(self, now: float) -> Spoken | None:
         focus = self.list.focus if self.list.focus is not None else 0

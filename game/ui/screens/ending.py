@@ -8,6 +8,7 @@ from game.ui.anim import ease_out, progress
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.screens import router
 from game.ui.spoken import Spoken, joined
 from game.ui.theme import INK, INK_SOFT, NICK_YELLOW, PAPER, ROSE, TITLE_PX, mix
 from game.ui.widgets import Button, ButtonList
@@ -30,16 +31,13 @@ class EndingScreen(Screen):
         self.app.audio.play_ui("ending")
 
     def _go_on(self, now: float) -> None:
-        from game.ui.screens.notes import NoteScreen
-        from game.ui.screens.title import TitleScreen
-
         note = getattr(self.app.story, "closing_note", None)
 
         def to_title(t: float) -> None:
-            self.app.reset(TitleScreen(self.app), t)
+            router.reset(self.app, "title", t)
 
         if note:
-            self.app.reset(NoteScreen(self.app, "Thank you for playing", note, "Back to the title", to_title), now)
+            router.reset(self.app, "note", now, "Thank you for playing", note, "Back to the title", to_title)
         else:
             to_title(now)
 

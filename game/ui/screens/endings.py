@@ -13,11 +13,11 @@ from datetime import datetime
 import pygame
 
 from game.staging import place_fraction
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.scaling import LOGICAL_H, LOGICAL_W
-from game.ui.screens.page import draw_page, return_button
+from game.ui.screens.page import ListScreen, draw_page, return_button
 from game.ui.spoken import Spoken
 from game.ui.tableau import Tableau, tableau
 from game.ui.textlayout import wrap
@@ -34,7 +34,7 @@ from game.ui.theme import (
     UI_PX,
     mix,
 )
-from game.ui.widgets import contains
+from game.ui.widgets import Button, ButtonList
 
 LEFT, TOP = 70, 148
 AREA_BOTTOM = 676
@@ -63,78 +63,50 @@ def silhouette(surf: pygame.Surface) -> pygame.Surface:
     return out
 
 
-class EndingsScreen(Screen):
+class EndingsScreen(ListScreen):
+    """Every ending as a card in a grid: found ones with their picture, title and date, locked ones as silhouettes
+    with a hint; a grid taller than two rows scrolls."""
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.back = return_button()
-        self.back_hover = False
         self.endings = list((getattr(app.story, "endings", {}) or {}).values())
         self.tableaux: dict[str, Tableau] = {e.id: tableau(app.story, e.id) for e in self.endings}
-        self.focus: int | None = None
-        self.scroll = 0
         self._pictures: dict[tuple[str, bool, tuple[int, int]], pygame.Surface] = {}
+        cols = columns_for(len(self.endings))
+        w, pic_h = card_size(cols)
+        step = pic_h + CAPTION_H + GAP_Y
+        left = (LOGICAL_W - cols * w - (cols - 1) * GAP_X) / 2
+        cards = [
+            Button((left + (i % cols) * (w + GAP_X), TOP + (i // cols) * step, w, pic_h + CAPTION_H), e.title, key=e.id)
+            for i, e in enumerate(self.endings)
+        ]
+        view = (TOP, TOP + ROWS * step - GAP_Y)
+        self.list = ButtonList(cards, columns=cols, view=view, bar_x=LOGICAL_W - LEFT + 26, wheel_step=step)
+        self.list.laid_out()
 
-    # Layout -----------------------------------------------------------------------------------------------------
+    @property
+    def focus(self) -> int | None:
+        return self.list.focus
+
     @property
     def cols(self) -> int:
-        return columns_for(len(self.endings))
-
-    def rows_visible(self) -> int:
-        return ROWS
-
-    def max_scroll(self) -> int:
-        rows = -(-len(self.endings) // self.cols)
-        return max(0, rows - self.rows_visible())
+        return self.list.columns
 
     def card_rect(self, index: int) -> tuple[float, float, float, float] | None:
-        w, pic_h = card_size(self.cols)
-        row = index // self.cols - self.scroll
-        if row < 0 or row >= self.rows_visible():
-            return None
-        col = index % self.cols
-        left = (LOGICAL_W - self.cols * w - (self.cols - 1) * GAP_X) / 2
-        return (left + col * (w + GAP_X), TOP + row * (pic_h + CAPTION_H + GAP_Y), w, pic_h + CAPTION_H)
-
-    def _show(self, index: int) -> None:
-        row = index // self.cols
-        if row < self.scroll:
-            self.scroll = row
-        elif row >= self.scroll + self.rows_visible():
-            self.scroll = row - self.rows_visible() + 1
+        """Where card `index` is on screen, or None while it is scrolled out of view."""
+        rect = self.list.buttons[index].rect
+        top, bottom = self.list.view or (TOP, AREA_BOTTOM)
+        return rect if rect[1] + rect[3] > top and rect[1] < bottom else None
 
     # Input ------------------------------------------------------------------------------------------------------
+    def pressed(self, button: int, now: float) -> None:
+        self.app.pop(now)
+
     def action(self, action: Action, now: float) -> bool:
-        if action in (Action.MENU, Action.CONFIRM):
-            self.app.pop(now)
-            return True
-        steps = {Action.LEFT: -1, Action.RIGHT: 1, Action.UP: -self.cols, Action.DOWN: self.cols}
-        if action in steps and self.endings:
-            start = 0 if self.focus is None else self.focus + steps[action]
-            self.focus = max(0, min(len(self.endings) - 1, start))
-            self._show(self.focus)
-            return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
-            self.app.pop(now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        for i in range(len(self.endings)):
-            rect = self.card_rect(i)
-            if rect is not None and contains(rect, pos) and self.focus != i:
-                self.focus = i
-                changed = True
-        return changed
-
-    def wheel(self, dy: int, now: float) -> bool:
-        before = self.scroll
-        self.scroll = max(0, min(self.max_scroll(), self.scroll - dy))
-        return self.scroll != before
+        if action == Action.CONFIRM:
+            return self.close(now)
+        return super().action(action, now)
 
     # Self-voicing ----------------------------------------------------------------------------------------------
     def speech(self, now: float) -> Spoken | None:
@@ -181,17 +153,13 @@ class EndingsScreen(Screen):
         canvas.text(f"{count} of {len(self.endings)} found", (1216, 128), UI_PX - 4, INK_SOFT, anchor="midright")
         if not self.endings:
             canvas.text("This story has no endings.", (640, 380), UI_PX, INK_SOFT, anchor="center", italic=True)
+        self.draw_list(canvas, paint=self._paint_card)
+
+    def _paint_card(self, canvas: Canvas, index: int, focused: bool) -> None:
+        ending = self.endings[index]
         _, pic_h = card_size(self.cols)
-        for i, ending in enumerate(self.endings):
-            rect = self.card_rect(i)
-            if rect is None:
-                continue
-            self._draw_card(canvas, ending, rect, pic_h, ending.id in found, i == self.focus)
-        if self.scroll > 0:
-            canvas.polygon([(630, 132), (650, 132), (640, 121)], INK_SOFT)
-        if self.scroll < self.max_scroll():
-            canvas.polygon([(630, 682), (650, 682), (640, 693)], INK_SOFT)
-        self.back.draw(canvas, self.back_hover)
+        found = ending.id in self.app.persistent.endings
+        self._draw_card(canvas, ending, self.list.buttons[index].rect, pic_h, found, focused)
 
     def _draw_card(
         self, canvas: Canvas, ending, rect: tuple[float, float, float, float], pic_h: float, found: bool, focus: bool

@@ -12,6 +12,7 @@ import logging
 from game.save import SaveError
 from game.ui.app import App
 from game.ui.savestore import Slot
+from game.ui.screens import router
 from game.ui.session import StorySession
 
 log = logging.getLogger(__name__)
@@ -28,19 +29,15 @@ def damaged_message(why: str) -> str:
 
 def new_game(app: App, now: float, *, start: str | None = None, given: dict[str, object] | None = None) -> None:
     """Start a playthrough from the beginning (or `start`), replacing every screen."""
-    from game.ui.screens.game import GameScreen
-
     session = StorySession.new(app.story, start=start, given=given)
-    app.reset(GameScreen(app, session), now)
+    router.reset(app, "game", now, session)
 
 
 def begin_with_note(app: App, now: float) -> None:
     """New game: the content note first (if the story has one), then the first scene."""
-    from game.ui.screens.notes import NoteScreen
-
     note = getattr(app.story, "content_note", None)
     if note:
-        app.push(NoteScreen(app, "Before you begin", note, "Begin", lambda t: new_game(app, t), back=True), now)
+        router.push(app, "note", now, "Before you begin", note, "Begin", lambda t: new_game(app, t), back=True)
     else:
         new_game(app, now)
 
@@ -48,20 +45,15 @@ def begin_with_note(app: App, now: float) -> None:
 def start_chapter(app: App, chapter: str, now: float) -> None:
     first = app.story.chapter_start(chapter)
     if first is None:
-        from game.ui.screens.dialog import Dialog
-
-        app.push(Dialog(app, f"The chapter \u201c{chapter}\u201d is no longer in this story."), now)
+        router.tell(app, f"The chapter \u201c{chapter}\u201d is no longer in this story.", now)
         return
     new_game(app, now, start=first)
 
 
 def load_slot(app: App, slot: Slot, now: float) -> None:
     """Resume the game in `slot`, or explain why it cannot be resumed."""
-    from game.ui.screens.dialog import Dialog
-    from game.ui.screens.game import GameScreen
-
     if slot.status == "damaged" or slot.record is None:
-        app.push(Dialog(app, damaged_message(slot.problem)), now)
+        router.tell(app, damaged_message(slot.problem), now)
         return
     record = slot.record
     try:
@@ -72,28 +64,26 @@ def load_slot(app: App, slot: Slot, now: float) -> None:
             chapter = err.chapter or slot.chapter
             first = app.story.chapter_start(chapter) if chapter else None
             if first is not None:
-                app.push(
-                    Dialog(
-                        app,
-                        f"This save was made in a scene that is no longer in the story. "
-                        f"Start the chapter \u201c{chapter}\u201d from its beginning instead?",
-                        yes="Start chapter",
-                        no="Cancel",
-                        on_yes=lambda t: new_game(app, t, start=first),
-                    ),
+                router.tell(
+                    app,
+                    f"This save was made in a scene that is no longer in the story. "
+                    f"Start the chapter \u201c{chapter}\u201d from its beginning instead?",
                     now,
+                    yes="Start chapter",
+                    no="Cancel",
+                    on_yes=lambda t: new_game(app, t, start=first),
                 )
                 return
-            app.push(Dialog(app, f"This save was made in a scene that is no longer in the story. {err}"), now)
+            router.tell(app, f"This save was made in a scene that is no longer in the story. {err}", now)
             return
         if err.reason == "wrong_story":
-            app.push(Dialog(app, f"This save belongs to another story. {err}"), now)
+            router.tell(app, f"This save belongs to another story. {err}", now)
             return
-        app.push(Dialog(app, damaged_message(CHANGED)), now)
+        router.tell(app, damaged_message(CHANGED), now)
         return
     except (KeyError, TypeError, ValueError) as err:
         log.info("save %s cannot be loaded: %s", slot.key, err)
-        app.push(Dialog(app, damaged_message(CHANGED)), now)
+        router.tell(app, damaged_message(CHANGED), now)
         return
-    app.reset(GameScreen(app, session, restored=True), now)
+    router.reset(app, "game", now, session, restored=True)
     app.toast("Loaded", now)

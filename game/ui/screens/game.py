@@ -28,6 +28,8 @@ from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
 from game.ui.savestore import QUICK, make_record, why_not_written
+from game.ui.screens import router
+from game.ui.screens.flow import load_slot
 from game.ui.session import LogEntry, StorySession
 from game.ui.spoken import Spoken, joined, line_words, menu_words, option_words
 from game.ui.stage import StageView
@@ -202,13 +204,11 @@ class GameScreen(Screen):
         return list(reversed(thread))
 
     def _end(self, ended: Ended, now: float) -> None:
-        from game.ui.screens.ending import EndingScreen
-
         self.ended = True
         self.skip_toggled = False
         first_time = self.app.persistent.add_ending(ended.ending)
         self.app.persistent.flush()
-        self.app.push(EndingScreen(self.app, ended, first_time), now)
+        router.push(self.app, "ending", now, ended, first_time)
 
     # Reading controls -------------------------------------------------------------------------------------------
     def _cps(self) -> float:
@@ -297,8 +297,6 @@ class GameScreen(Screen):
             self.app.toast(f"Could not save: {why_not_written(err)}", now)
 
     def quick_load(self, now: float) -> None:
-        from game.ui.screens.flow import load_slot
-
         slot = self.app.saves.read(QUICK)
         if slot.status == "empty":
             self.app.toast("There is no quick save yet", now)
@@ -422,9 +420,7 @@ class GameScreen(Screen):
         elif item == "qload":
             self.quick_load(now)
         elif item == "settings":
-            from game.ui.screens.settings import SettingsScreen
-
-            self.app.push(SettingsScreen(self.app), now)
+            router.push(self.app, "settings", now)
         elif item == "menu":
             self.open_menu(now)
 
@@ -438,23 +434,17 @@ class GameScreen(Screen):
         self.app.say("Auto-advance on" if self.auto else "Auto-advance off")
 
     def open_menu(self, now: float) -> None:
-        from game.ui.screens.game_menu import GameMenu
-
         self.skip_toggled = self.ctrl_held = False
         self.app.audio.play_ui("open")
-        self.app.push(GameMenu(self.app, self), now)
+        router.push(self.app, "game_menu", now, self)
 
     def open_saves(self, mode: str, now: float) -> None:
-        from game.ui.screens.saveload import SaveLoadScreen
-
         self.skip_toggled = self.ctrl_held = False
-        self.app.push(SaveLoadScreen(self.app, mode, game=self), now)
+        router.push(self.app, "saveload", now, mode, game=self)
 
     def open_backlog(self, now: float) -> None:
-        from game.ui.screens.backlog import BacklogScreen
-
         self.skip_toggled = self.ctrl_held = False
-        self.app.push(BacklogScreen(self.app, self.history_entries()), now)
+        router.push(self.app, "backlog", now, self.history_entries())
 
     def _beat_captions(self) -> list[str]:
         """Captions for the sounds and music changes that came with the beat on screen (logged just before it)."""

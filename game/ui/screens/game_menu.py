@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.screens import router
+from game.ui.screens.page import ListScreen
+from game.ui.screens.router import InPlay
 from game.ui.spoken import Spoken
 from game.ui.theme import INK, PAPER, SHADE
 from game.ui.widgets import ButtonList, column
 
-if TYPE_CHECKING:
-    from game.ui.screens.game import GameScreen
-
 ITEMS = ["Resume", "History", "Save", "Load", "Settings", "Main menu", "Quit"]
 
 
-class GameMenu(Screen):
+class GameMenu(ListScreen):
     opaque = False
 
-    def __init__(self, app: App, game: GameScreen) -> None:
+    def __init__(self, app: App, game: InPlay) -> None:
         super().__init__(app)
         self.game = game
         self.list = ButtonList(column(ITEMS, x=520, y=184, w=240, h=48, gap=12), focus=0)
 
     def choose(self, label: str, now: float) -> None:
-        from game.ui.screens.dialog import Dialog
-        from game.ui.screens.title import TitleScreen
-
         app = self.app
         if label == "Resume":
             app.pop(now)
@@ -39,59 +34,34 @@ class GameMenu(Screen):
             app.pop(now)
             self.game.open_saves(label.lower(), now)
         elif label == "Settings":
-            from game.ui.screens.settings import SettingsScreen
-
-            app.push(SettingsScreen(app), now)
+            router.push(app, "settings", now)
         elif label == "Main menu":
-            app.push(
-                Dialog(
-                    app,
-                    "Return to the title screen? Anything since your last save will be lost.",
-                    yes="Yes",
-                    no="No",
-                    on_yes=lambda t: app.reset(TitleScreen(app), t),
-                ),
+            router.tell(
+                app,
+                "Return to the title screen? Anything since your last save will be lost.",
                 now,
+                yes="Yes",
+                no="No",
+                on_yes=lambda t: router.reset(app, "title", t),
             )
         elif label == "Quit":
-            app.push(
-                Dialog(
-                    app,
-                    "Quit the game? Anything since your last save will be lost.",
-                    yes="Quit",
-                    no="Stay",
-                    on_yes=lambda t: app.quit(0),
-                ),
+            router.tell(
+                app,
+                "Quit the game? Anything since your last save will be lost.",
                 now,
+                yes="Quit",
+                no="Stay",
+                on_yes=lambda t: app.quit(0),
             )
 
+    def pressed(self, button: int, now: float) -> None:
+        self.choose(ITEMS[button], now)
+
     def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU:
-            self.app.pop(now)
-            return True
-        if action in (Action.UP, Action.DOWN):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self.choose(ITEMS[button], now)
-            return True
         if action == Action.QUICK_SAVE:
             self.game.quick_save(now)
             return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self.choose(ITEMS[button], now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
+        return super().action(action, now)
 
     def speech(self, now: float) -> Spoken | None:
         return Spoken("menu", "Game menu", self.list.focus_words())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
 from game.ui.input import Action
+from game.ui.screens.page import ListScreen
 from game.ui.spoken import Spoken, joined
 from game.ui.textlayout import wrap
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, PAPER_DEEP, UI_PX, mix
@@ -16,7 +17,7 @@ WIDTH = 860
 TEXT_PX = 26
 
 
-class NoteScreen(Screen):
+class NoteScreen(ListScreen):
     """A heading, a paragraph and a button that goes on (and Escape to go back, when `back`)."""
 
     def __init__(
@@ -33,7 +34,7 @@ class NoteScreen(Screen):
         self.heading = heading
         self.text = text
         self.on_continue = on_continue
-        self.back = back
+        self.can_go_back = back
         labels = [button, "Back"] if back else [button]
         self.list = ButtonList(
             [Button((0, 0, 220, 54), label, key=label) for label in labels], focus=0, columns=len(labels)
@@ -41,35 +42,23 @@ class NoteScreen(Screen):
         self._rows: tuple[str, ...] = ()
         self._scale = 0.0
 
-    def _go(self, button: int, now: float) -> None:
+    def pressed(self, button: int, now: float) -> None:
         if button == 0:
             self.on_continue(now)
         else:
             self.app.pop(now)
 
-    def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU and self.back:
+    def close(self, now: float) -> bool:
+        """Escape goes back only where there is a Back button."""
+        if self.can_go_back:
             self.app.pop(now)
+        return self.can_go_back
+
+    def action(self, action: Action, now: float) -> bool:
+        if action == Action.CONFIRM and self.list.activate() is None:
+            self.pressed(0, now)  # Enter with nothing highlighted goes on
             return True
-        if action in (Action.LEFT, Action.RIGHT):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            self._go(0 if button is None else button, now)
-            return True
-        return False
-
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self._go(button, now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
+        return super().action(action, now)
 
     def speech(self, now: float) -> Spoken | None:
         return Spoken("note", joined(self.heading, self.text), self.list.focus_words())

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.assets import placeholder
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.savestore import PAGES, Slot, page_keys
-from game.ui.screens.page import draw_page, return_button
+from game.ui.screens import flow, router
+from game.ui.screens.page import ListScreen, draw_page, return_button
+from game.ui.screens.router import InPlay
 from game.ui.spoken import Spoken, joined
 from game.ui.textlayout import ellipsize
 from game.ui.theme import (
@@ -35,9 +36,6 @@ from game.ui.theme import (
 )
 from game.ui.widgets import Button, ButtonList, contains
 
-if TYPE_CHECKING:
-    from game.ui.screens.game import GameScreen
-
 log = logging.getLogger(__name__)
 
 CELL_W, CELL_H = 376, 160
@@ -46,8 +44,8 @@ THUMB_W, THUMB_H = 192, 108
 GAP = 10
 
 
-class SaveLoadScreen(Screen):
-    def __init__(self, app: App, mode: str, *, game: GameScreen | None = None) -> None:
+class SaveLoadScreen(ListScreen):
+    def __init__(self, app: App, mode: str, *, game: InPlay | None = None) -> None:
         super().__init__(app)
         self.mode = mode if game is not None else "load"
         self.game = game
@@ -59,9 +57,8 @@ class SaveLoadScreen(Screen):
         remembered = app.memory.get(f"page-{self.mode}")
         self.page = remembered if isinstance(remembered, str) and remembered in self.pages else self.pages[0]
         self.slots: list[Slot] = []
-        self.grid = ButtonList(columns=3)
+        self.list = ButtonList(columns=3)
         self.back = return_button()
-        self.back_hover = False
         self._thumbs: dict[tuple, pygame.Surface] = {}
         self._load_page()
 
@@ -80,8 +77,13 @@ class SaveLoadScreen(Screen):
                     key=slot.key,
                 )
             )
-        self.grid = ButtonList(buttons, focus=self.grid.focus, columns=3)
+        self.list = ButtonList(buttons, focus=self.list.focus, columns=3)
         self.app.memory[f"page-{self.mode}"] = self.page
+
+    @property
+    def grid(self) -> ButtonList:
+        """The slots of the page shown."""
+        return self.list
 
     def _tab_rect(self, i: int) -> tuple[float, float, float, float]:
         return (GRID_X + i * 92, 122, 84, 40)
@@ -97,10 +99,8 @@ class SaveLoadScreen(Screen):
         return True
 
     # Acting -----------------------------------------------------------------------------------------------------
-    def use(self, index: int, now: float) -> None:
-        from game.ui.screens import flow
-        from game.ui.screens.dialog import Dialog
-
+    def pressed(self, index: int, now: float) -> None:
+        """Save in the slot, or load it."""
         slot = self.slots[index]
         if self.mode == "save":
             if self.game is None:
@@ -113,21 +113,19 @@ class SaveLoadScreen(Screen):
                     self.app.toast(f"Saved in slot {slot.key}", t)
                     self.app.audio.play_ui("save")
                 except OSError as err:
-                    self.app.push(Dialog(self.app, f"The game could not be saved: {err}"), t)
+                    router.tell(self.app, f"The game could not be saved: {err}", t)
                 self._load_page()
 
             if slot.status == "empty":
                 write(now)
             else:
-                self.app.push(Dialog(self.app, "Save over this slot?", yes="Save", no="Cancel", on_yes=write), now)
+                router.tell(self.app, "Save over this slot?", now, yes="Save", no="Cancel", on_yes=write)
             return
         if slot.status == "empty":
             return
         flow.load_slot(self.app, slot, now)
 
     def delete(self, index: int, now: float) -> None:
-        from game.ui.screens.dialog import Dialog
-
         slot = self.slots[index]
         if slot.status == "empty":
             return
@@ -136,53 +134,29 @@ class SaveLoadScreen(Screen):
             self.app.saves.delete(slot.key)
             self._load_page()
 
-        self.app.push(Dialog(self.app, "Delete this save?", yes="Delete", no="Keep", on_yes=remove), now)
+        router.tell(self.app, "Delete this save?", now, yes="Delete", no="Keep", on_yes=remove)
 
     def resume(self, now: float) -> None:
         self._load_page()
 
     # Input ------------------------------------------------------------------------------------------------------
     def action(self, action: Action, now: float) -> bool:
-        if action == Action.MENU:
-            self.app.pop(now)
-            return True
-        if action in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT):
-            return self.grid.move(action)
         if action == Action.BACKLOG:
             return self._turn(-1)
         if action == Action.ROLL_FORWARD:
             return self._turn(1)
-        if action == Action.CONFIRM:
-            button = self.grid.activate()
-            if button is not None:
-                self.use(button, now)
-            elif self.grid.focus is None:
-                self.grid.move(Action.DOWN)
+        if action == Action.DELETE and self.list.focus is not None:
+            self.delete(self.list.focus, now)
             return True
-        if action == Action.DELETE and self.grid.focus is not None:
-            self.delete(self.grid.focus, now)
-            return True
-        return False
+        return super().action(action, now)
 
     def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
-            self.app.pop(now)
-            return True
         for i, page in enumerate(self.pages):
             if contains(self._tab_rect(i), pos):
                 self.page = page
                 self._load_page()
                 return True
-        button = self.grid.click(pos)
-        if button is not None:
-            self.use(button, now)
-        return True
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return self.grid.hover(pos) or changed
+        return super().click(pos, now)
 
     def wheel(self, dy: int, now: float) -> bool:
         return self._turn(-1 if dy > 0 else 1)
@@ -201,7 +175,7 @@ class SaveLoadScreen(Screen):
     def speech(self, now: float) -> Spoken | None:
         heading = "Save" if self.mode == "save" else "Load"
         page = joined(f"{heading}, page {self._tab_label(self.page)}", "Page Up and Page Down turn pages")
-        focus = self.grid.focus
+        focus = self.list.focus
         said = self.slot_words(self.slots[focus]) if focus is not None and 0 <= focus < len(self.slots) else ""
         return Spoken((self.mode, self.page), page, said)
 
@@ -241,11 +215,10 @@ class SaveLoadScreen(Screen):
             INK_SOFT,
             anchor="center",
         )
-        for i, (slot, button) in enumerate(zip(self.slots, self.grid.buttons)):
-            self._draw_slot(canvas, slot, button.rect, i == self.grid.focus)
-        self.back.draw(canvas, self.back_hover)
+        self.draw_list(canvas, paint=self._draw_slot)
 
-    def _draw_slot(self, canvas: Canvas, slot: Slot, rect: tuple[float, float, float, float], focused: bool) -> None:
+    def _draw_slot(self, canvas: Canvas, index: int, focused: bool) -> None:
+        slot, rect = self.slots[index], self.list.buttons[index].rect
         x, y, w, h = rect
         border = mix(FOCUS, INK, 0.3) if focused else mix(PAPER, INK, 0.25)
         fill = mix(PAPER, CHARLIE_BLUE, 0.25) if focused else PAPER

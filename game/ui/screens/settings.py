@@ -13,26 +13,14 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import theme
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.screens.page import draw_page, return_button
 from game.ui.settings import TEXT_SIZES, TEXT_SPEED_MAX
 from game.ui.spoken import Spoken, joined
-from game.ui.theme import (
-    CHARLIE_BLUE,
-    DANGER,
-    INK,
-    INK_FAINT,
-    INK_SOFT,
-    NICK_YELLOW,
-    PAPER,
-    PAPER_DEEP,
-    SMALL_PX,
-    UI_PX,
-    mix,
-)
-from game.ui.widgets import contains
+from game.ui.widgets import Button, ButtonList, contains
 
 LABEL_X = 110
 CONTROL_X = 520
@@ -78,20 +66,36 @@ class SettingsScreen(Screen):
     def __init__(self, app: App, *, page: str = "general") -> None:
         super().__init__(app)
         self.page = page if page in PAGES else "general"
-        self.focus = 0
+        self.list = self._row_list()
         self.dragging: int | None = None
         self.back = return_button()
-        self.back_hover = False
 
     @property
     def rows(self) -> tuple[Row, ...]:
         return PAGES[self.page][1]
 
-    def show_page(self, page: str) -> None:
-        if page in PAGES and page != self.page:
+    def _row_list(self) -> ButtonList:
+        """The page's rows as the shared list: the highlight follows the keys, the pad and the mouse."""
+        bands = [Button((70, ROW_Y + i * ROW_H + 6, 1140, ROW_H - 12), row.label) for i, row in enumerate(self.rows)]
+        return ButtonList(bands, focus=0)
+
+    @property
+    def focus(self) -> int:
+        """The highlighted row."""
+        return self.list.focus or 0
+
+    @focus.setter
+    def focus(self, row: int) -> None:
+        self.list.focus = row
+
+    def show_page(self, page: str) -> bool:
+        if page not in PAGES:
+            return False
+        if page != self.page:
             self.page = page
-            self.focus = 0
+            self.list = self._row_list()
             self.dragging = None
+        return True
 
     def _turn(self, step: int) -> None:
         names = list(PAGES)
@@ -160,10 +164,8 @@ class SettingsScreen(Screen):
             self.app.pop(now)
             return True
         rows = self.rows
-        if action == Action.UP:
-            self.focus = (self.focus - 1) % len(rows)
-        elif action == Action.DOWN:
-            self.focus = (self.focus + 1) % len(rows)
+        if action in (Action.UP, Action.DOWN):
+            self.list.move(action)
         elif action in (Action.BACKLOG, Action.ROLL_FORWARD, Action.SKIP_TOGGLE):
             self._turn(-1 if action == Action.BACKLOG else 1)
         elif action in (Action.LEFT, Action.RIGHT):
@@ -178,7 +180,7 @@ class SettingsScreen(Screen):
         return True
 
     def click(self, pos: tuple[float, float], now: float) -> bool:
-        if contains(self.back.rect, pos):
+        if self.back.hit(pos):
             self.app.pop(now)
             return True
         for i, page in enumerate(PAGES):
@@ -212,10 +214,8 @@ class SettingsScreen(Screen):
         if self.dragging is not None:
             self._slider_at(self.dragging, pos[0], save=False)
             return True
-        hover = contains(self.back.rect, pos)
-        changed = hover != self.back_hover
-        self.back_hover = hover
-        return changed
+        changed = self.back.hover(pos)
+        return self.list.hover(pos) or changed
 
     def wheel(self, dy: int, now: float) -> bool:
         return False
@@ -237,8 +237,10 @@ class SettingsScreen(Screen):
             y = ROW_Y + i * ROW_H
             focused = i == self.focus
             if focused:
-                canvas.panel((70, y + 6, 1140, ROW_H - 12), (*mix(PAPER, CHARLIE_BLUE, 0.18), 255), radius=16)
-            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), UI_PX, INK, anchor="midleft", bold=focused)
+                canvas.panel(
+                    (70, y + 6, 1140, ROW_H - 12), (*theme.mix(theme.PAPER, theme.CHARLIE_BLUE, 0.18), 255), radius=16
+                )
+            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), theme.UI_PX, theme.INK, anchor="midleft", bold=focused)
             if row.kind == "slider":
                 self._draw_slider(canvas, i, row)
             else:
@@ -246,35 +248,35 @@ class SettingsScreen(Screen):
                 for k, (option, label) in enumerate(row.options):
                     _draw_option(canvas, self._option_rect(i, k, len(row.options)), label, option == value)
         for k, notice in enumerate(self.notices()):
-            canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), SMALL_PX, DANGER)
+            canvas.text(notice, (LABEL_X, ROW_Y + len(self.rows) * ROW_H + 12 + k * 28), theme.SMALL_PX, theme.DANGER)
         canvas.text(
             "Arrow keys choose and change \u00b7 Page Up/Down change page \u00b7 Escape returns",
             (640, 672),
-            SMALL_PX - 1,
-            INK_SOFT,
+            theme.SMALL_PX - 1,
+            theme.INK_SOFT,
             anchor="center",
         )
-        self.back.draw(canvas, self.back_hover)
+        self.back.draw(canvas)
 
     def _draw_slider(self, canvas: Canvas, i: int, row: Row) -> None:
         x, y, w, h = self._track(i)
         value = float(getattr(self.app.settings, row.name))
         t = (value - row.low) / (row.high - row.low)
-        canvas.panel((x, y + h / 2 - 6, w, 12), PAPER_DEEP, radius=6, border=1, border_color=INK_FAINT)
-        canvas.panel((x, y + h / 2 - 6, max(12, w * t), 12), mix(CHARLIE_BLUE, PAPER, 0.2), radius=6)
-        canvas.circle((x + w * t, y + h / 2), 14, PAPER)
-        canvas.circle((x + w * t, y + h / 2), 14, INK, width=2.5)
-        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), UI_PX - 4, INK_SOFT, anchor="midleft")
+        canvas.panel((x, y + h / 2 - 6, w, 12), theme.PAPER_DEEP, radius=6, border=1, border_color=theme.INK_FAINT)
+        canvas.panel((x, y + h / 2 - 6, max(12, w * t), 12), theme.mix(theme.CHARLIE_BLUE, theme.PAPER, 0.2), radius=6)
+        canvas.circle((x + w * t, y + h / 2), 14, theme.PAPER)
+        canvas.circle((x + w * t, y + h / 2), 14, theme.INK, width=2.5)
+        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), theme.UI_PX - 4, theme.INK_SOFT, anchor="midleft")
 
 
 def _draw_option(canvas: Canvas, rect: tuple[float, float, float, float], label: str, on: bool) -> None:
     """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone)."""
     canvas.panel(
         rect,
-        mix(PAPER, NICK_YELLOW, 0.55) if on else PAPER_DEEP,
+        theme.mix(theme.PAPER, theme.NICK_YELLOW, 0.55) if on else theme.PAPER_DEEP,
         radius=14,
         border=2 if on else 1,
-        border_color=INK if on else INK_FAINT,
+        border_color=theme.INK if on else theme.INK_FAINT,
     )
     x, y, w, h = rect
-    canvas.text(label, (x + w / 2, y + h / 2), UI_PX - 3, INK, anchor="center", bold=on)
+    canvas.text(label, (x + w / 2, y + h / 2), theme.UI_PX - 3, theme.INK, anchor="center", bold=on)

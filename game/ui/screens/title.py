@@ -11,9 +11,10 @@ from pathlib import Path
 from game.assets import AssetCatalog, AssetKind
 from game.branding import DEFAULT_TITLE_ART, branding_of
 from game.staging import colour_rgb
-from game.ui.app import App, Screen
+from game.ui.app import App
 from game.ui.canvas import Canvas
-from game.ui.input import Action
+from game.ui.screens import router
+from game.ui.screens.page import ListScreen
 from game.ui.spoken import Spoken
 from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, NICK_YELLOW, PAPER, SMALL_PX, TITLE_PX, UI_PX, mix
 from game.ui.widgets import Button, ButtonList
@@ -43,7 +44,7 @@ def _title_art(story: object, kind: AssetKind, given: str | None) -> str | None:
 ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
 
 
-class TitleScreen(Screen):
+class TitleScreen(ListScreen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.list = ButtonList(focus=0)
@@ -75,7 +76,7 @@ class TitleScreen(Screen):
         self._build()
 
     def choose(self, label: str, now: float) -> None:
-        from game.ui.screens import flow
+        from game.ui.screens import flow  # the way into a game, and with it the engine, only when it is asked for
 
         self.app.audio.play_ui("select")
         if label == "New game":
@@ -85,48 +86,21 @@ class TitleScreen(Screen):
             if slot is not None:
                 flow.load_slot(self.app, slot, now)
         elif label == "Load":
-            from game.ui.screens.saveload import SaveLoadScreen
-
-            self.app.push(SaveLoadScreen(self.app, "load"), now)
+            router.push(self.app, "saveload", now, "load")
         elif label == "Chapters":
-            from game.ui.screens.chapters import ChaptersScreen
-
-            self.app.push(ChaptersScreen(self.app), now)
+            router.push(self.app, "chapters", now)
         elif label == "Endings":
-            from game.ui.screens.endings import EndingsScreen
-
-            self.app.push(EndingsScreen(self.app), now)
+            router.push(self.app, "endings", now)
         elif label == "Settings":
-            from game.ui.screens.settings import SettingsScreen
-
-            self.app.push(SettingsScreen(self.app), now)
+            router.push(self.app, "settings", now)
         elif label == "Quit":
             self.app.quit(0)
 
-    def action(self, action: Action, now: float) -> bool:
-        if action in (Action.UP, Action.DOWN):
-            return self.list.move(action)
-        if action == Action.CONFIRM:
-            button = self.list.activate()
-            if button is not None:
-                self.choose(self.list.buttons[button].label, now)
-            elif self.list.focus is None:
-                self.list.move(Action.DOWN)
-            return True
-        return False
+    def pressed(self, button: int, now: float) -> None:
+        self.choose(self.list.buttons[button].label, now)
 
-    def click(self, pos: tuple[float, float], now: float) -> bool:
-        button = self.list.click(pos)
-        if button is not None:
-            self.choose(self.list.buttons[button].label, now)
-            return True
-        return False
-
-    def motion(self, pos: tuple[float, float], now: float) -> bool:
-        return self.list.hover(pos)
-
-    def wheel(self, dy: int, now: float) -> bool:
-        return False
+    def close(self, now: float) -> bool:
+        return False  # the title is the bottom of the stack: Escape leaves it where it is
 
     def speech(self, now: float) -> Spoken | None:
         brand = branding_of(self.app.story)
