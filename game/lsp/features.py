@@ -30,6 +30,7 @@ from game.loader import (
 )
 from game.loader import TEXT_BEATS as TEXT_BEAT_KEYS
 from game.lsp.index import KINDS, Entry, Kind, Ref, Span, StoryIndex
+from game.wording import plural
 from game.yaml_fields import ID_PATTERN
 
 RENAMEABLE: tuple[Kind, ...] = ("scene", "variable")
@@ -273,7 +274,7 @@ def describe(index: StoryIndex, entry: Entry, short: bool = False) -> str:
         if short:
             return head
         used = sum(1 for ref in index.uses("constant", entry.name) if ref.role != "definition")
-        uses = f"{used} use{'s' if used != 1 else ''}"
+        uses = plural(used, "use")
         return f"**{entry.name}**: {head}\n\nread as its value wherever it is written ({uses})"
     ending_title = facts.get("title", entry.name)
     return f"ending “{ending_title}”" if short else f"**{entry.name}**: ending “{ending_title}”"

@@ -25,6 +25,7 @@ from game.problems import StoryError
 from game.sources import Sources
 from game.tester.analysis import scene_conditions
 from game.tester.explore import Explorer, expand, initial_variables
+from game.wording import plural
 
 MAX_STATES = 300_000  # states of play looked at before giving up on a shortest way (seconds on the shipped story)
 
@@ -61,11 +62,11 @@ def play_plan(story: Story, scene: str) -> PlayPlan:
         changed = {name: value for name, value in values.items() if value != story.variables[name].default}
         for name, value in changed.items():
             argv += ["--given", f"{name}={_written(value)}"]
-        message = f"'{scene}' is reached after {choices} choice{'s' if choices != 1 else ''}"
+        message = f"'{scene}' is reached after {plural(choices, 'choice')}"
         message += ", with " + ", ".join(f"{n}={_written(v)}" for n, v in changed.items()) if changed else ""
         if waiting:
             message += (
-                f"; it is inside a sub-scene ({waiting} call{'s' if waiting != 1 else ''} waiting then), so played from"
+                f"; it is inside a sub-scene ({plural(waiting, 'call')} waiting then), so played from"
                 " here its `return` has nothing to come back to and play stops there"
             )
     return PlayPlan(argv, f"{message}. Run: {shlex.join(argv)}")

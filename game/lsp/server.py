@@ -29,6 +29,7 @@ from game.lsp.index import Span, StoryIndex
 from game.lsp.play_here import not_loaded, play_plan
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError
+from game.wording import plural
 
 DEBOUNCE_SECONDS = 0.02  # keystrokes that arrive together are checked once, after the last
 SOURCE = "heartstopper"
@@ -211,7 +212,7 @@ class StoryServer(LanguageServer):
         state.explored = {path: problems for path, problems in found.items() if not self.edited_since_saved(path)}
         self.publish(state)
         count = sum(len(problems) for problems in found.values())
-        message = f"heartstopper: explored the saved story: {count} cosmetic choice{'s' if count != 1 else ''} (HS029)"
+        message = f"heartstopper: explored the saved story: {plural(count, 'cosmetic choice')} (HS029)"
         self.window_log_message(types.LogMessageParams(types.MessageType.Log, message))
 
     def edited_since_saved(self, path: Path) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from game.problems import path_for_user
 from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
+from game.wording import plural
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -289,7 +290,7 @@ def exploration_stats(exploration, jobs: int, memory, seconds: float) -> dict:
 def stats_line(stats: dict) -> str:
     jobs = stats["jobs"]
     return (
-        f"explored {stats['states']:,} states with {jobs} job{'s' if jobs != 1 else ''} in {stats['seconds']:.1f} s; "
+        f"explored {stats['states']:,} states with {plural(jobs, 'job')} in {stats['seconds']:.1f} s; "
         f"memory {stats['memory_bytes'] / 1e6:.1f} MB, {stats['bytes_per_state']:,} bytes a state"
         + ("; the visited set spilled to disk" if stats["spilled"] else "")
     )
