@@ -341,7 +341,9 @@ class _StoryLoader:
             self._build_scene_file(scene_source)
         if list(first_seen) != guessed:
             raise _GuessMissed
-        self.problems = head + parse_problems + id_problems + start_problems + self.problems
+        # in place: the manifest's reader (and anything else holding the list) goes on adding to the same list
+        head[:] = head + parse_problems + id_problems + start_problems + self.problems
+        self.problems = head
         return tuple(displays), start, invariants
 
     def _build_scene_file(self, scene_source: SourceFile | _CachedFile) -> None:

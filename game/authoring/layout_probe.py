@@ -77,6 +77,7 @@ class LayoutProbe:
         if not pygame.font.get_init():
             pygame.font.init()
         self.canvas = _ProbeCanvas(Fonts())
+        self._sentinel = pygame.font.Font(None, 12)  # tells whether the font module was quit since (`alive`)
         self.size_factor = TEXT_SIZES[Settings().text_size]
         self.box = self.canvas.r(*BOX)
         self._rows_shown: dict[tuple, int] = {}  # (kind, speaker, name, expression set) -> rows the box shows
@@ -88,6 +89,17 @@ class LayoutProbe:
         self._rows: dict[Line, RowFit] = {}
         self._menus: dict[tuple[ChoiceOption, ...], list[tuple[int, str]]] = {}
         self._fits: dict[Line, bool] = {}
+
+    def alive(self) -> bool:
+        """False once pygame's font module has been quit since this probe opened its fonts (they are unusable
+        then, even after the module is started again)."""
+        if not pygame.font.get_init():
+            return False
+        try:
+            self._sentinel.size(" ")
+        except pygame.error:
+            return False
+        return True
 
     def surely_fits(self, line: Line) -> bool:
         """`_surely_fits`, remembered by line (a language server lints the same lines after every edit)."""

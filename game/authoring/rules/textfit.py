@@ -6,7 +6,6 @@ check cannot run; the linter says so once instead of guessing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from game.authoring.context import LintContext
 from game.events import ChoiceOption, Line
@@ -15,14 +14,18 @@ from game.model import StageBeat, TextBeat
 from game.problems import Problem
 from game.program import emphasised
 
+_PROBES: list = []  # the one probe of this process, while its fonts are usable
 
-@cache
+
 def _probe():
     """One probe per process: its fonts are opened once, and it remembers what it measured (a language server lints
-    the same lines after every edit)."""
+    the same lines after every edit). Made again when something in the process quit pygame's font module."""
     from game.authoring.layout_probe import LayoutProbe
 
-    return LayoutProbe()
+    if _PROBES and _PROBES[0].alive():
+        return _PROBES[0]
+    _PROBES[:] = [LayoutProbe()]
+    return _PROBES[0]
 
 
 def check(ctx: LintContext) -> Iterator[Problem]:
