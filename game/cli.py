@@ -240,7 +240,8 @@ def cmd_capture(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     try:
         size = (int(width), int(height))
-        return capture(args.story or default_story_dir(), args.playthrough, args.out, size, settings, only)
+        story = args.story or default_story_dir()
+        return capture(story, args.playthrough, args.out, size, settings, only, animation=args.format == "apng")
     except OSError as error:
         print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
         return EXIT_USAGE
@@ -328,6 +329,13 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         metavar="KINDS",
         help="write only these kinds of picture, separated by commas: title, notes, chapters, lines, menus, endings "
         "(numbered as in a full capture)",
+    )
+    capture.add_argument(
+        "--format",
+        choices=("png", "apng"),
+        default="png",
+        help="png: a PNG file per picture (the default); apng: all the pictures as one animated PNG, each frame only "
+        "what changed, with an index of its frames",
     )
     _story_option(capture)
     capture.set_defaults(handler=cmd_capture)

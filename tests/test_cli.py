@@ -136,6 +136,17 @@ def test_capture_checks_its_arguments(tmp_path):
     assert result.returncode == 2 and "--size takes WIDTHxHEIGHT" in result.stderr
     result = run("capture", str(tmp_path / "none.yaml"), "--out", str(tmp_path))
     assert result.returncode == 2 and "no playthrough file" in result.stderr
+    brave = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    result = run("capture", brave, "--out", str(tmp_path), "--format", "gif")
+    assert result.returncode == 2 and "--format" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_capture_as_one_animated_png(tmp_path):
+    brave = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    result = run("capture", brave, "--story", str(FIXTURES / "mini"), "--out", str(tmp_path), "--format", "apng")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["brave.png", "brave.tsv"]
+    assert str(tmp_path / "brave.png") in result.stdout
 
 
 def test_capture_writes_a_picture_of_every_beat_and_menu(tmp_path):

@@ -14,20 +14,27 @@ game/ui/png_writer.py, on other cores while the next frame is drawn, and hold ex
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.staging import MAX_DURATION
+from game.ui.apng_writer import AnimationWriter
 from game.ui.png_writer import PictureWriter
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 from game.wording import plural
 
+if TYPE_CHECKING:
+    import pygame
+
 MAX_BEATS = 20_000
 KINDS = ("title", "notes", "chapters", "lines", "menus", "endings")  # what `only` may name
+FRAME_SECONDS = 2.0  # how long an animated capture shows each picture
 SETTLE = 1.2  # seconds after a beat before its picture: sprites have arrived, effects are under way
 
 
@@ -46,9 +53,12 @@ def capture(
     size: tuple[int, int] = (1280, 720),
     settings: Settings | None = None,
     only: frozenset[str] | None = None,
+    animation: bool = False,
 ) -> int:
     """Write numbered PNGs of the title, content note, every beat and menu, the ending and closing note (of the
     kinds in `only`, when given), with `settings` (the defaults when None; `heartstopper capture --set NAME=VALUE`).
+    With `animation`, write them instead as the frames of one animated PNG named after the playthrough, with an
+    index of its frames beside it (`--format apng`).
 
     Returns 0 when the playthrough was captured to its end (or its last step), 1 when it could not be.
     """
@@ -82,13 +92,15 @@ def capture(
     clock = _Clock()
     count = written = identical = 0
     last_written = b""
-    with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data, PictureWriter() as writer:
+    stack = contextlib.ExitStack()
+    with tempfile.TemporaryDirectory(prefix="heartstopper-capture-") as data, stack, PictureWriter() as writer:
         app = open_app(story, size=size, clock=clock, data=Path(data), speaker=Speaker(None))
         if settings is not None:
             app.settings = copy.copy(settings)
         app.settings.text_speed = 45
         app.settings.fullscreen = False  # the pictures are the size asked for
         app.apply_settings(save=False)
+        frames: list[_Animation] = []  # the animation, once its first picture is drawn
 
         def shot(name: str, kind: str) -> None:
             nonlocal count, written, identical, last_written
@@ -97,13 +109,25 @@ def capture(
             count += 1
             if only is not None and kind not in only:
                 return
-            pixels = pygame.image.tobytes(app.display.window, "RGB")
-            if pixels == last_written:  # compared whole: faster than hashing them
-                identical += 1
-                return
-            last_written = pixels
+            file_name = f"{count:04d}-{name}.png"
+            if animation:
+                if not frames:
+                    frames.append(stack.enter_context(_Animation(out_dir, Path(playthrough_file).stem, window_size())))
+                if not frames[0].add(app.display.window, count, kind, file_name):
+                    identical += 1
+                    return
+            else:
+                pixels = pygame.image.tobytes(app.display.window, "RGB")
+                if pixels == last_written:  # compared whole: faster than hashing them
+                    identical += 1
+                    return
+                last_written = pixels
+                writer.write(out_dir / file_name, pixels, *window_size())
             written += 1
-            writer.write(out_dir / f"{count:04d}-{name}.png", pixels, *app.display.window.get_size())
+
+        def window_size() -> tuple[int, int]:
+            width, height = app.display.window.get_size()
+            return width, height
 
         try:
             app.reset(TitleScreen(app), clock.now)
@@ -166,8 +190,45 @@ def capture(
     left = [f"{identical} identical to the one before"] if identical else []
     if only is not None and count - written - identical:
         left.append(f"{count - written - identical} not among {', '.join(sorted(only))}")
-    print(f"wrote {plural(written, 'picture')} to {out_dir}" + (f" (not written: {'; '.join(left)})" if left else ""))
+    where = f"{plural(written, 'picture')} to {out_dir}"
+    if animation and written:
+        name = out_dir / Path(playthrough_file).stem
+        where = f"{plural(written, 'picture')} as the frames of {name}.png (their index: {name}.tsv)"
+    print(f"wrote {where}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
+
+
+class _Animation:
+    """The pictures as frames of one APNG (`NAME.png`) and the index of its frames (`NAME.tsv`): for each frame,
+    the number, kind and file name the picture has in a capture of separate PNGs."""
+
+    def __init__(self, out_dir: Path, name: str, size: tuple[int, int]) -> None:
+        self.index_path = out_dir / f"{name}.tsv"
+        self.writer = AnimationWriter(out_dir / f"{name}.png", *size, seconds=FRAME_SECONDS)
+        from game.ui.frame_delta import FrameDelta  # pygame, imported once the capture has chosen its drivers
+
+        self.delta = FrameDelta(size)
+        self.rows = ["frame\tpicture\tkind\tfile\tstarts at (s)"]
+
+    def add(self, window: pygame.Surface, number: int, kind: str, file_name: str) -> bool:
+        """Add the picture on `window` as the next frame; False when it is the frame before it again."""
+        frame = self.delta.frame(window)
+        if frame is None:
+            return False
+        self.writer.add(frame)
+        shown = len(self.rows) - 1
+        self.rows.append(f"{shown + 1}\t{number}\t{kind}\t{file_name}\t{shown * FRAME_SECONDS:g}")
+        return True
+
+    def __enter__(self) -> _Animation:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.writer.__exit__(kind, *exc)
+        if kind is None:
+            temporary = self.index_path.with_name(self.index_path.name + ".part")
+            temporary.write_text("\n".join(self.rows) + "\n", encoding="utf-8")
+            os.replace(temporary, self.index_path)
 
 
 def _confirm():
