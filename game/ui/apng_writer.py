@@ -74,8 +74,9 @@ class AnimationWriter:
             raise ValueError("the first frame must cover the whole picture")
         if self.frames == 0 and frame.restores_previous:
             raise ValueError("the first frame has no frame before it to take off")
+        data_sequence = 2 * self.frames if self.frames else None  # sequence numbers: fcTL 0, then fcTL, fdAT pairs
         self.frames += 1
-        self._pending.append((frame, self._pool.submit(deflate_rows, frame.rgba, frame.width * 4, LEVEL)))
+        self._pending.append((frame, self._pool.submit(_data_chunk, frame.rgba, frame.width * 4, data_sequence)))
         while len(self._pending) > 2 * max(1, self._workers) + 1:  # bounded: each waiting frame holds its pixels
             self._write_oldest()
 
@@ -98,13 +99,8 @@ class AnimationWriter:
         )
         data = compressed.result()
         assert self._file is not None
-        self._file.write(png_chunk(b"fcTL", control))
-        self._sequence += 1
-        if first:  # the first frame is the file's own image, which viewers without APNG show
-            self._file.write(png_chunk(b"IDAT", data))
-        else:
-            self._file.write(png_chunk(b"fdAT", struct.pack(">I", self._sequence) + data))
-            self._sequence += 1
+        self._file.write(png_chunk(b"fcTL", control) + data)
+        self._sequence += 1 if first else 2
 
     def close(self) -> None:
         """Write every frame still waiting and the frame count, then put the file in place under its name."""
@@ -147,6 +143,13 @@ class AnimationWriter:
             self._abandon()
             self._file = None
             self._pool.shutdown(wait=True)
+
+
+def _data_chunk(rgba: bytes, stride: int, sequence: int | None) -> bytes:
+    """The frame's pixels as a chunk: IDAT for the first frame (the file's own image, which viewers without APNG
+    show), fdAT with its sequence number for the others. Made on a worker thread: deflate and CRC let go of the lock."""
+    data = deflate_rows(rgba, stride, LEVEL)
+    return png_chunk(b"IDAT", data) if sequence is None else png_chunk(b"fdAT", struct.pack(">I", sequence) + data)
 
 
 def _actl(frames: int) -> bytes:
