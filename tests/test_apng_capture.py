@@ -3,7 +3,10 @@ reader (tests/apng_reader.py), is exactly the picture a capture of separate PNGs
 
 from __future__ import annotations
 
+import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pygame
@@ -127,3 +130,20 @@ def test_the_animation_writer_refuses_frames_it_cannot_show_and_leaves_nothing_h
     with pytest.raises(ValueError, match="at least one frame"), AnimationWriter(failed, 4, 2):
         pass
     assert not list(tmp_path.glob("failed*"))
+
+
+def test_an_animation_that_cannot_be_written_says_which_file(tmp_path):
+    """Its name taken by a folder: a clear message naming it, exit 2, and no temporary file left behind."""
+    (tmp_path / "brave.png").mkdir()
+    playthrough = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    options = ["--story", str(FIXTURES / "mini"), "--out", str(tmp_path), "--size", "320x180", "--format", "apng"]
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "capture", playthrough, *options],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert f"cannot write '{tmp_path / 'brave.png'}'" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["brave.png"]

@@ -20,6 +20,7 @@ import contextlib
 import os
 import struct
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,8 @@ class AnimationWriter:
         self.delay = (round(seconds * 100), 100)
         self.frames = 0
         self._temporary = Path(f"{self.path}.part")
-        self._file: BinaryIO | None = open(self._temporary, "wb")  # noqa: SIM115 (closed by close)
+        with said_of(self.path):
+            self._file: BinaryIO | None = open(self._temporary, "wb")  # noqa: SIM115 (closed by close)
         self._sequence = 0
         self._pending: deque[tuple[Frame, Future[bytes]]] = deque()
         self._workers = cores() if workers is None else workers
@@ -115,7 +117,8 @@ class AnimationWriter:
             self._file.seek(self._actl_at)
             self._file.write(_actl(self.frames))
             self._file.close()
-            os.replace(self._temporary, self.path)
+            with said_of(self.path):
+                os.replace(self._temporary, self.path)
         except BaseException:
             self._abandon()
             raise
@@ -143,6 +146,15 @@ class AnimationWriter:
             self._abandon()
             self._file = None
             self._pool.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def said_of(path: Path) -> Iterator[None]:
+    """An error writing the file is said of the file, not of its temporary name."""
+    try:
+        yield
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
 
 
 def _data_chunk(rgba: bytes, stride: int, sequence: int | None) -> bytes:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.staging import MAX_DURATION
-from game.ui.apng_writer import AnimationWriter
+from game.ui.apng_writer import AnimationWriter, said_of
 from game.ui.png_writer import PictureWriter
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
@@ -227,8 +227,9 @@ class _Animation:
         self.writer.__exit__(kind, *exc)
         if kind is None:
             temporary = self.index_path.with_name(self.index_path.name + ".part")
-            temporary.write_text("\n".join(self.rows) + "\n", encoding="utf-8")
-            os.replace(temporary, self.index_path)
+            with said_of(self.index_path):
+                temporary.write_text("\n".join(self.rows) + "\n", encoding="utf-8")
+                os.replace(temporary, self.index_path)
 
 
 def _confirm():
