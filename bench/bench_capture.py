@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LIMIT = 0.33  # the issue's targets: 3x faster, a third of the bytes
 
 
 # The capture as it was before game/ui/png_writer.py: libpng (through pygame) writing each picture in turn.
@@ -102,21 +103,35 @@ def main(argv: list[str] | None = None) -> int:
             f"capture, {label} ({playthrough.name}, {size}): {wall:.1f} s (CPU {cpu:.1f} s), {count} pictures, "
             f"{size_bytes / 1e6:.1f} MB"
         )
-    print(
-        f"capture of menus and endings over the full capture: time {part[0] / full[0]:.2f}x (CPU "
-        f"{part[1] / full[1]:.2f}x), bytes {part[3] / full[3]:.2f}x [target time ≤ 0.33x, bytes ≤ 0.33x]"
-    )
-    print(
-        f"full capture, our PNG writer over libpng (the capture before): time {full[0] / before[0]:.2f}x (CPU "
-        f"{full[1] / before[1]:.2f}x), bytes {full[3] / before[3]:.2f}x, {full[2]} pictures each "
-        "[target time ≤ 0.33x]"
-    )
-    print(
-        f"full capture as one animated PNG (--format apng) over libpng PNGs: time {animated[0] / before[0]:.2f}x (CPU "
-        f"{animated[1] / before[1]:.2f}x), bytes {animated[3] / before[3]:.2f}x, {animated[2]} frames "
-        "[target time ≤ 0.33x, bytes ≤ 0.33x; every frame the picture, pixel for pixel]"
-    )
+    ratios = {
+        "menus and endings over the full capture": (part, full),
+        "full capture, our PNG writer over libpng (the capture before)": (full, before),
+        "full capture as one animated PNG (--format apng) over libpng PNGs": (animated, before),
+    }
+    bytes_judged = {
+        "menus and endings over the full capture",
+        "full capture as one animated PNG (--format apng) over libpng PNGs",
+    }
+    for what, (one, other) in ratios.items():
+        time_ratio, cpu_ratio, bytes_ratio = one[0] / other[0], one[1] / other[1], one[3] / other[3]
+        verdict = [_time_verdict(time_ratio, cpu_ratio)]
+        if what in bytes_judged:
+            verdict.append("bytes met" if bytes_ratio <= LIMIT else "bytes not met")
+        targets = "time ≤ 0.33x" + (", bytes ≤ 0.33x" if what in bytes_judged else "")
+        print(
+            f"{what}: time {time_ratio:.2f}x (CPU {cpu_ratio:.2f}x), bytes {bytes_ratio:.2f}x, {one[2]} pictures "
+            f"[target {targets}: {'judged on the full run only' if args.short else '; '.join(verdict)}]"
+        )
     return 0
+
+
+def _time_verdict(wall_ratio: float, cpu_ratio: float) -> str:
+    """Wall time is the target; on a machine shared with other work it varies from run to run, CPU time less."""
+    if wall_ratio <= LIMIT and cpu_ratio <= LIMIT:
+        return "time met"
+    if cpu_ratio <= LIMIT or wall_ratio <= LIMIT:
+        return f"time met in {'CPU' if cpu_ratio <= LIMIT else 'wall'} time only"
+    return "time not met"
 
 
 if __name__ == "__main__":
