@@ -89,7 +89,9 @@ def test_frames_that_go_back_and_forth_repeat_and_change_one_pixel(tmp_path):
     b = surface(size, ((40, 40, 200), pygame.Rect(10, 10, 30, 40)), ((0, 0, 0), pygame.Rect(60, 5, 20, 20)))
     c = a.copy()
     c.set_at((95, 63), (1, 2, 3))  # one pixel: a change the coarse sample may not see
-    pictures = [a, b, a, a, b, c, c, a]
+    d = a.copy()
+    d.set_at((0, 0), (9, 9, 9))  # and one in the other corner
+    pictures = [a, b, a, a, b, c, c, a, d]
     delta = FrameDelta(size)
     with AnimationWriter(tmp_path / "anim.png", *size, workers=2) as writer:
         shown = []
@@ -98,13 +100,14 @@ def test_frames_that_go_back_and_forth_repeat_and_change_one_pixel(tmp_path):
             if frame is not None:
                 writer.add(frame)
                 shown.append(picture)
-    assert len(shown) == 6  # the repeated a and the repeated c are not frames again
+    assert len(shown) == 7  # the repeated a and the repeated c are not frames again
     animation = read((tmp_path / "anim.png").read_bytes())
     assert [rgb(frame) for frame in animation.frames] == [pygame.image.tobytes(p, "RGB") for p in shown]
     controls = animation.controls
     assert (controls[2]["width"], controls[2]["height"]) == (1, 1)  # a again: b taken off, nothing left to draw
     assert controls[1]["dispose"] == 2
     assert (controls[4]["x"], controls[4]["y"], controls[4]["width"], controls[4]["height"]) == (95, 63, 1, 1)
+    assert (controls[6]["x"], controls[6]["y"], controls[6]["width"], controls[6]["height"]) == (0, 0, 1, 1)
     assert not list(tmp_path.glob("*.part"))
 
 
