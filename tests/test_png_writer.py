@@ -78,3 +78,14 @@ def test_captured_pictures_are_the_frames_drawn(tmp_path, monkeypatch):
     assert written == sorted(given) and len(written) >= 8
     for name in written:
         assert decoded(tmp_path / name) == ((320, 180), given[name])
+
+
+def test_without_zlib_ng_the_standard_zlib_writes_the_same_pixels(tmp_path, monkeypatch):
+    import zlib
+
+    from game.ui import png_writer
+
+    monkeypatch.setattr(png_writer, "deflate", zlib)
+    rgb = pixels(37, 5, 3)
+    write_png(str(tmp_path / "a.png"), rgb, 37, 5)
+    assert decoded(tmp_path / "a.png") == ((37, 5), rgb)
