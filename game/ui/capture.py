@@ -10,6 +10,10 @@ Writing PNGs is most of a capture's time and all of its bytes, so a picture is w
 written just before is not written again. Every picture keeps the number it has in a full capture, so a partial
 capture's files are the same files as a full one's, under the same names. The PNGs are encoded by
 game/ui/png_writer.py, on other cores while the next frame is drawn, and hold exactly the pixels drawn.
+
+With `animation` (`--format apng`) the same pictures become the frames of one animated PNG instead, each frame only
+what changed (game/ui/frame_delta.py, game/ui/apng_writer.py): about a third of the bytes, every frame still
+exactly the picture; an index beside it names each frame's picture as a PNG capture would.
 """
 
 from __future__ import annotations
