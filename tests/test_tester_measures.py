@@ -11,7 +11,7 @@ from storybuild import build, write_story
 
 from game.tester.cosmetic import choice_findings
 from game.tester.explore import explore
-from game.tester.odds import Policy, PolicyError, compute_odds, policy_from
+from game.tester.odds import Policy, PolicyError, compute_odds, out_edges, policy_from
 from game.tester.sampling import sample_plays, sentences
 from game.tester.variables import variable_uses
 
@@ -143,6 +143,17 @@ def test_the_first_policy_and_weights_from_a_file(tmp_path):
             policy_from(str(weights), story)
     with pytest.raises(PolicyError, match="neither a policy"):
         policy_from("sometimes", story)
+
+
+def test_out_edges_is_a_sequence_of_each_states_edges_slices_included(tmp_path):
+    exploration = explore(build(tmp_path, LOOP, manifest=MANIFEST))
+    edges = out_edges(exploration)
+    spans = list(edges)
+    assert len(spans) == len(edges) == exploration.states
+    assert [edges[state] for state in range(len(edges))] == spans
+    assert edges[1:3] == spans[1:3] and edges[::-1] == spans[::-1]
+    assert [exploration.edge_from[index] for index in edges[0]] == [0] * len(edges[0])
+    assert sum(len(span) for span in spans) == exploration.transitions
 
 
 def test_never_ending_is_reported_apart_and_cosmetic_choices_are_proven(tmp_path):
