@@ -264,6 +264,17 @@ def test_sentences_read_twice_in_one_play_are_counted(tmp_path):
     assert again.repeated == samples.repeated  # the seed makes it repeatable
 
 
+def test_plays_pulled_through_playthroughs_sample_what_the_plain_runs_do(tmp_path, monkeypatch):
+    from game.tester import sampling
+
+    story = build(tmp_path, LOOP, manifest=MANIFEST)
+    plain = sample_plays(story, Policy("uniform"), 60, 3)
+    monkeypatch.setattr(sampling, "_plain", lambda story: False)  # as for a story with `{...}` lines or replies
+    pulled = sample_plays(story, Policy("uniform"), 60, 3)
+    assert pulled.unfinished == plain.unfinished == 0
+    assert (pulled.endings, pulled.repeated, pulled.end_values) == (plain.endings, plain.repeated, plain.end_values)
+
+
 def test_the_cli_prints_the_measures_and_their_json(tmp_path, capsys):
     from game.cli import main
 
