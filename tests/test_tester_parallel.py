@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from storybuild import FIXTURES, build, write_story
-from test_call_return import BOMB, CALLS, TWO_ENDINGS
+from test_call_return import BOMB, CALLS, NO_CALL_WAITING, TWO_ENDINGS
 from test_tester_soundness import MANIFEST, stories
 
 from game.cli import main
@@ -181,19 +181,6 @@ def test_spawned_workers_with_their_own_hash_seeds_agree(monkeypatch):
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     story = load_story(Path(HUB))
     same_exploration(explore(story, max_states=300), explore_partitioned(Explorer(story, max_states=300), 2))
-
-
-NO_CALL_WAITING = """\
-a:
-  title: A
-  chapter: One
-  lines: [{narrate: "Hello."}]
-  next: b
-b:
-  title: B
-  chapter: One
-  lines: [{narrate: "Back?"}, return]
-"""
 
 
 @pytest.mark.parametrize("which", ["calls", "bomb", "no call waiting"])
