@@ -25,7 +25,7 @@ from game.model import EffectBeat, GotoBeat, IfBeat
 from game.problems import StoryError
 from game.tester.analysis import deciding
 from game.tester.explore import explore
-from game.tester.line_ifs import line_if_findings
+from game.tester.line_ifs import LineIfs, line_if_findings
 
 MANIFEST = """\
 title: "Test"
@@ -39,10 +39,21 @@ endings:
   done: {title: "Done"}
 """
 
+# The last scene of the stories below: the way home, to the ending.
+HOME = """\
+c:
+  title: "C"
+  chapter: One
+  lines:
+    - narrate: "Home."
+  ending: done
+"""
+
 # Study adds 1 to grades (2 -> 3); the only deciding condition is `grades >= 4`, so 2 and 3 share a class and a
 # state keeps 2 for both. The line-picking `grades == 3` is true after Study and false after Rest: evaluated on the
 # stored value it would look always false. `grades <= 3` is always true; `brave` is never set: always false.
-MERGED = """\
+MERGED = (
+    """\
 a:
   title: "A"
   chapter: One
@@ -75,18 +86,17 @@ b:
       goto: c
     - text: "Go home"
       goto: c
-c:
-  title: "C"
-  chapter: One
-  lines:
-    - narrate: "Home."
-  ending: done
 """
+    + HOME
+)
+
+
+def judged(tmp_path: Path, scenes: str) -> LineIfs:
+    return line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
 
 
 def findings(tmp_path: Path, scenes: str) -> dict[int, str]:
-    result = line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
-    return {item.where.line: item.outcome for item in result.constant}
+    return {item.where.line: item.outcome for item in judged(tmp_path, scenes).constant}
 
 
 def line_of(scenes: str, text: str) -> int:
@@ -106,7 +116,8 @@ def test_an_if_whose_values_share_a_class_is_judged_on_every_value(tmp_path):
 # only by lines (`visited(a) >= 2`) is kept by no state, and still both answers are found; `visited(a) >= 9` needs
 # nine visits and grades never stops a round, so it is not "always false" either. `mood` is only ever set to
 # `cross` just before the `if` reading it: always true there.
-LOOP = """\
+LOOP = (
+    """\
 a:
   title: "A"
   chapter: One
@@ -134,17 +145,13 @@ a:
       goto: a
     - text: "Stop"
       goto: c
-c:
-  title: "C"
-  chapter: One
-  lines:
-    - narrate: "Home."
-  ending: done
 """
+    + HOME
+)
 
 
 def test_loops_counts_and_nested_ifs(tmp_path):
-    result = line_if_findings(explore(build(tmp_path, LOOP, manifest=MANIFEST)))
+    result = judged(tmp_path, LOOP)
     found = {item.where.line: item.outcome for item in result.constant}
     answers = {where.line: seen for where, seen in result.answers.items()}
     assert answers[line_of(LOOP, '    - if: "grades == 5"')] == {True, False}
@@ -369,7 +376,7 @@ def test_the_reports_list_them_with_file_and_line(tmp_path, capsys):
 def test_a_variable_written_from_an_expression_is_not_judged(tmp_path):
     # `brave` is worked out from grades in play: the group of `brave` is given up, never guessed.
     scenes = MERGED.replace("      add: {grades: 1}\n", '      add: {grades: 1}\n      set: {brave: "grades >= 3"}\n')
-    result = line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
+    result = judged(tmp_path, scenes)
     assert [(where.line, condition) for _, where, condition in result.unjudged] == [(25, "brave")]
     assert [item.condition for item in result.constant] == ["grades <= 3"]
 
