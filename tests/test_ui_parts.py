@@ -4,12 +4,12 @@ and the shipped story through the real UI."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import data_dir
 
 from game import sources
 from game.cli import main
@@ -24,10 +24,6 @@ from game.ui.textlayout import normalize, reveal_count, wrap
 
 STORY = Path(__file__).parent / "fixtures" / "ui_story"
 ROOT = Path(__file__).parent.parent
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def test_letterboxing_keeps_16_9_centred() -> None:

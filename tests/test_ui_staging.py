@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pygame
 import pytest
-from test_ui_golden import STORY, check
+from test_ui_golden import check
+from uidrive import UI_STORY
 
 from game.loader import load_story
 from game.ui.driver import Driver
@@ -66,7 +67,7 @@ def story(tmp_path):
     (folder / "story.yaml").write_text(MANIFEST, encoding="utf-8")
     (folder / "scenes" / "a.yaml").write_text(textwrap.dedent(SCENES), encoding="utf-8")
     assets = folder / "assets"
-    shutil.copytree(STORY / "assets", assets)
+    shutil.copytree(UI_STORY / "assets", assets)
     for who, like in (("tao", "charlie"), ("elle", "nick"), ("isaac", "charlie")):
         shutil.copytree(assets / "sprites" / like, assets / "sprites" / who)
     return load_story(folder)

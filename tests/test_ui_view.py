@@ -3,20 +3,16 @@ backlog's kinds of line, the endings gallery, and who is speaking."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pygame
+from uidrive import data_dir
 
 from game.events import Choices, Line
 from game.ui.driver import Driver
 from game.ui.screens.flow import new_game
 from game.ui.screens.game import GameScreen
 from tests.storybuild import build
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def play(tmp_path: Path, scenes: str) -> tuple[Driver, GameScreen]:
