@@ -14,7 +14,23 @@ from game.tester.explore import explore
 
 TWO_ENDINGS = MANIFEST.replace('  done: {title: "Done"}', '  done: {title: "Done"}\n  top: {title: "Top"}')
 
-CALLS = """\
+# The last scenes of the stories below: `top` with grades 4 or more, else `done`.
+FINALE = """\
+fin:
+  title: Fin
+  chapter: One
+  lines:
+    - if: "grades >= 4"
+      then: [{goto: high}]
+  ending: done
+high:
+  title: High
+  chapter: One
+  ending: top
+"""
+
+CALLS = (
+    """\
 a:
   title: A
   chapter: One
@@ -33,18 +49,9 @@ sub:
     - add: {grades: 1}
     - narrate: "In the sub-scene, grades {grades}."
     - return
-fin:
-  title: Fin
-  chapter: One
-  lines:
-    - if: "grades >= 4"
-      then: [{goto: high}]
-  ending: done
-high:
-  title: High
-  chapter: One
-  ending: top
 """
+    + FINALE
+)
 
 BOMB = """\
 a:
@@ -274,7 +281,9 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
     from game.tester.checks import build_report
     from game.tester.witnesses import write_witnesses
 
-    scenes = FORK + textwrap.dedent("""\
+    scenes = (
+        FORK
+        + textwrap.dedent("""\
     left:
       title: L
       chapter: One
@@ -285,17 +294,6 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
       chapter: One
       lines: [{call: sub}, {call: sub}]
       next: fin
-    fin:
-      title: F
-      chapter: One
-      lines:
-        - if: "grades >= 4"
-          then: [{goto: high}]
-      ending: done
-    high:
-      title: H
-      chapter: One
-      ending: top
     sub:
       title: Sub
       chapter: One
@@ -307,6 +305,8 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
       chapter: One
       lines: [{narrate: "And back."}, return]
     """)
+        + FINALE
+    )
     story = build(tmp_path, scenes, manifest=TWO_ENDINGS)
     exploration = explore(story)
     report = build_report(exploration)
