@@ -8,21 +8,17 @@ The explorer's value classes merge the values that only a line-picking `if` tell
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import deque
 from pathlib import Path
 
-import yaml
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from storybuild import build, write_story
 from test_tester_soundness import MANIFEST as RANDOM_MANIFEST
-from test_tester_soundness import conditions, effects
+from test_tester_soundness import conditions, effects, generated_story
 
-from game.loader import load_story
 from game.machine import PlayState
 from game.model import EffectBeat, GotoBeat, IfBeat
-from game.problems import StoryError
 from game.tester.analysis import deciding
 from game.tester.explore import explore
 from game.tester.line_ifs import LineIfs, line_if_findings
@@ -329,12 +325,7 @@ def interpret(story, beats, variables: dict, visits: dict, answers: dict) -> boo
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(line_stories())
 def test_line_ifs_agree_with_a_naive_search(scenes):
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), RANDOM_MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, RANDOM_MANIFEST) as (story, _):
         exploration = explore(story, max_states=200_000)
         result = line_if_findings(exploration)
         naive, finished = naive_answers(story)
