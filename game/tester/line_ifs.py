@@ -37,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from game.expressions import Compare, Visited, walk
+from game.expressions import Compare, Visited, clamp, walk
 from game.model import Beat, IfBeat, Location, Story, Value
 from game.program import (
     OP_ADD,
@@ -591,12 +591,7 @@ class _Table:
                 slot = slots[("var", name)]
                 current = values[slot]
                 assert isinstance(current, int)  # an `add` is only ever to an int variable
-                value = current + amount
-                if low is not None and value < low:
-                    value = low
-                elif high is not None and value > high:
-                    value = high
-                values[slot] = value
+                values[slot] = clamp(current + amount, low, high)
             elif kind == "visit":
                 slot = slots[("visits", event[1])]
                 cap, count = group.caps[slot], values[slot]
