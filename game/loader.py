@@ -225,10 +225,9 @@ class _StoryLoader:
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
             raise StoryError(self.problems)
-        manifest = reader.mapping(source.value, Pos(1, 1), "the manifest", "title: ...")
+        manifest = reader.record(source.value, Pos(1, 1), "the manifest", MANIFEST_KEYS, "title: ...")
         if manifest is None:
             raise StoryError(self.problems)
-        reader.known_keys(manifest, MANIFEST_KEYS, "the manifest")
 
         title = reader.text(manifest, "title", "the manifest", required=True, max_chars=MAX_TITLE_CHARS)
         story_id = self._story_id(reader, manifest, title if isinstance(title, str) else "")
@@ -548,10 +547,9 @@ class _StoryLoader:
             if isinstance(spec, str):  # shorthand: `tao: Tao`
                 self.characters[char_id] = Character(char_id, spec, "#ffffff", location(reader, key_pos))
                 continue
-            spec_map = reader.mapping(spec, spec_pos, what, '{name: Charlie, color: "#7fb8e8"}')
+            spec_map = reader.record(spec, spec_pos, what, ("name", "color"), '{name: Charlie, color: "#7fb8e8"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("name", "color"), what)
             name = reader.text(spec_map, "name", what, required=True, max_chars=MAX_TITLE_CHARS)
             color = reader.text(spec_map, "color", what)
             if isinstance(color, str) and not _is_colour(color):
@@ -602,10 +600,9 @@ class _StoryLoader:
 
     def _variable(self, reader: FieldReader, var_id: str, spec: object, key_pos: Pos, spec_pos: Pos) -> Variable | None:
         what = f"variable '{var_id}'"
-        spec_map = reader.mapping(spec, spec_pos, what, "{type: int, default: 0}")
+        spec_map = reader.record(spec, spec_pos, what, VARIABLE_KEYS, "{type: int, default: 0}")
         if spec_map is None:
             return None
-        reader.known_keys(spec_map, VARIABLE_KEYS, what)
         kind = spec_map.get("type", MISSING)
         if kind is MISSING:
             reader.error(spec_map.pos, f"{what} needs a 'type'", "add 'type: int', 'type: bool' or 'type: enum'")
@@ -731,10 +728,9 @@ class _StoryLoader:
         example = '{home: {title: "Home"}}'
         for ending_id, spec, key_pos, spec_pos in reader.named_entries(manifest, "endings", "ending id", example):
             what = f"ending '{ending_id}'"
-            spec_map = reader.mapping(spec, spec_pos, what, '{title: "Home"}')
+            spec_map = reader.record(spec, spec_pos, what, ("title", "hint"), '{title: "Home"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("title", "hint"), what)
             title = reader.text(spec_map, "title", what, required=True, max_chars=MAX_TITLE_CHARS)
             hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(

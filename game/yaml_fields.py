@@ -51,6 +51,13 @@ class FieldReader:
         self.error(pos, f"{what} must be a mapping, but it is {type_name(value)}", hint)
         return None
 
+    def record(self, value: object, pos: Pos, what: str, keys: Iterable[str], example: str = "") -> YMap | None:
+        """A mapping of the given keys: a problem if the value is no mapping (then None), one per unknown key."""
+        mapping = self.mapping(value, pos, what, example)
+        if mapping is not None:
+            self.known_keys(mapping, keys, what)
+        return mapping
+
     def sequence(self, value: object, pos: Pos, what: str, example: str = "") -> YList | None:
         if isinstance(value, YList):
             return value
