@@ -78,26 +78,36 @@ def sample_plays(
     start: str | None = None,
     given: Mapping[str, object] | None = None,
 ) -> Samples:
-    result = Samples(plays, seed, policy.name)
-    sample = _plain_plays if _plain(story) else _through_playthroughs
-    sample(story, policy, random.Random(seed), result, cache(sentences), start, given)
-    return result
+    run = _Sampling(story, policy, random.Random(seed), Samples(plays, seed, policy.name), start, given)
+    (_plain_plays if _plain(story) else _through_playthroughs)(run)
+    return run.result
 
 
-def _plain_plays(
-    story: Story,
-    policy: Policy,
-    rng: random.Random,
-    result: Samples,
-    split: Split,
-    start: str | None,
-    given: Mapping[str, object] | None,
-) -> None:
+@dataclass
+class _Sampling:
+    """One call of `sample_plays`: what both ways of playing share, and the samples they add to."""
+
+    story: Story
+    policy: Policy
+    rng: random.Random
+    result: Samples
+    start: str | None
+    given: Mapping[str, object] | None
+    split: Split = field(default_factory=lambda: cache(sentences))
+
+    def pick(self, scene: str, options: list[int]) -> int:
+        """One of the available choices (their indexes), drawn by the policy's odds."""
+        odds = self.policy.pick(scene, options)
+        return self.rng.choices(options, weights=[float(share) for share in odds])[0]
+
+
+def _plain_plays(run: _Sampling) -> None:
     """The plays run as the explorer runs scenes: compiled steps, told of every event they pass."""
+    story, result = run.story, run.result
     fire = machine_firer(story)
     scenes_by_id, programs = story.scenes, story.programs
-    first = start or story.start
-    values = initial_variables(story, given)
+    first = run.start or story.start
+    values = initial_variables(story, run.given)
     for _ in range(result.plays):
         state = PlayState(first, dict(values), {first: 1}, set())
         shown: list = []  # every event the play passes (run_silently appends them: a C call, no Python frame)
@@ -121,13 +131,12 @@ def _plain_plays(
                 if options:
                     entered += 1
                     scenes = 0
-                    odds = policy.pick(scene.id, options)
-                    _fire(fire, state, choice_trigger(rng.choices(options, weights=[float(p) for p in odds])[0]))
+                    _fire(fire, state, choice_trigger(run.pick(scene.id, options)))
                 elif any(choice.fallback for choice in scene.choices):
                     _fire(fire, state, FALLBACK)
                 else:
                     break  # a soft-lock: `test` reports those
-        result.record(ending, state.variables, _read(shown, split))
+        result.record(ending, state.variables, _read(shown, run.split))
 
 
 def _read(shown: list, split: Split) -> Counter:
@@ -158,18 +167,10 @@ def _plain(story: Story) -> bool:
     )
 
 
-def _through_playthroughs(
-    story: Story,
-    policy: Policy,
-    rng: random.Random,
-    result: Samples,
-    split: Split,
-    start: str | None,
-    given: Mapping[str, object] | None,
-) -> None:
+def _through_playthroughs(run: _Sampling) -> None:
     """The same samples from ordinary `Playthrough`s pulled event by event (lines rendered as a player sees them)."""
-    for _ in range(result.plays):
-        playthrough = Playthrough(story, start=start, given=given)
+    for _ in range(run.result.plays):
+        playthrough = Playthrough(run.story, start=run.start, given=run.given)
         read: Counter = Counter()
         events = scenes = 0
         while playthrough.can_continue and events < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
@@ -178,15 +179,14 @@ def _through_playthroughs(
             if isinstance(event, SceneEntered):
                 scenes += 1
             elif isinstance(event, Line):
-                read.update(split(event.text))
+                read.update(run.split(event.text))
             elif isinstance(event, Choices):
                 options = [option.index for option in event.options if option.available]
                 if not options:
                     break  # a soft-lock: `test` reports those
                 scenes = 0
-                odds = policy.pick(event.scene, options)
-                playthrough.choose(rng.choices(options, weights=[float(share) for share in odds])[0])
+                playthrough.choose(run.pick(event.scene, options))
             elif isinstance(event, Ended):
                 break
         ended = playthrough.ended
-        result.record(None if ended is None else ended.ending, playthrough.variables, read)
+        run.result.record(None if ended is None else ended.ending, playthrough.variables, read)
