@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from uidrive import data_dir
+from uidrive import data_dir, into_game
 
 from game import sources
 from game.cli import main
@@ -135,14 +135,7 @@ def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path, monkeypat
     shutil.copytree(STORY, story_dir)
     ui = Driver(load_story(story_dir), data_dir(), dev=True)
     try:
-        ui.press(pygame.K_RETURN)
-        ui.press(pygame.K_RETURN)
-        game = ui.top
-        assert isinstance(game, GameScreen)
-        ui.wait(3.0)
-        for _ in range(2):
-            ui.press(pygame.K_SPACE)
-            ui.press(pygame.K_SPACE, wait=0.5)
+        game = into_game(ui, 2, wait=0.5)
         beat = game.session.beat
         assert isinstance(beat, Line) and beat.text.startswith("Hi! I brought biscuits")
         ui.frame()  # with the overlay
