@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from game.expressions import Compare, Visited, clamp, walk
 from game.model import Beat, IfBeat, Location, Story, Value
@@ -60,9 +61,14 @@ WIDTH = 256  # a group whose values meet in more combinations than this is not j
 
 Item = tuple[str, str]  # ("var", name) or ("visits", scene)
 Combination = tuple[Value, ...]  # a group's values, one per item (a visit count is an int)
-# What a way through a scene does to the items, in order: ("set", name, value), ("add", name, amount, low, high),
-# ("computed", name), ("if", node) or ("visit", scene). Built from the program's step tuples, untyped as they are.
-Event = tuple
+# What a way through a scene does to the items, in order: a constant written or added (clamped to low..high), a
+# value worked out from an expression ("computed": its group is given up), a line-picking `if` met, a scene entered.
+SetEvent = tuple[Literal["set"], str, Value]
+AddEvent = tuple[Literal["add"], str, int, int | None, int | None]
+ComputedEvent = tuple[Literal["computed"], str]
+IfEvent = tuple[Literal["if"], "_Node"]
+VisitEvent = tuple[Literal["visit"], str]
+Event = SetEvent | AddEvent | ComputedEvent | IfEvent | VisitEvent
 Tops = dict[str, dict[int, tuple["_Node", int]]]  # scene -> step of each outermost line-picking if -> (it, step after)
 
 
@@ -478,7 +484,9 @@ class _Propagation:
             elif op == OP_ADD:
                 if not fixed_path:
                     apply_add(variables, step[1])
-                events.extend(("add", *change) for change in step[1] if ("var", change[0]) in items)
+                events.extend(
+                    ("add", name, amount, low, high) for name, amount, low, high in step[1] if ("var", name) in items
+                )
                 index += 1
             elif op == OP_EVAL:
                 if not fixed_path:
@@ -583,22 +591,22 @@ class _Table:
         values = list(group.combinations[number])
         met: list[tuple[int, bool]] = []
         for event in self.events:
-            kind = event[0]
-            if kind == "set":
+            if event[0] == "set":
                 values[slots[("var", event[1])]] = event[2]
-            elif kind == "add":
+            elif event[0] == "add":
                 _, name, amount, low, high = event
                 slot = slots[("var", name)]
                 current = values[slot]
                 assert isinstance(current, int)  # an `add` is only ever to an int variable
                 values[slot] = clamp(current + amount, low, high)
-            elif kind == "visit":
+            elif event[0] == "visit":
                 slot = slots[("visits", event[1])]
                 cap, count = group.caps[slot], values[slot]
                 assert isinstance(count, int)
                 values[slot] = count + 1 if cap is None else min(count + 1, cap)
-            else:
+            elif event[0] == "if":
                 _evaluate(event[1], group, values, met)
+            # ("computed", name) never gets here: its group is given up, and a lost group's tables never move
         bit = self.moved[number] = 1 << min(group.number(tuple(values)), group.width - 1)
         if self.has_ifs:
             self.answers[number] = tuple(met)
@@ -607,9 +615,14 @@ class _Table:
 
 def _written(name: str, fn: Callable[..., object], adds: bool, low: int | None, high: int | None) -> Event:
     """A write as an event: a constant `set` or `add`, or "computed" when an expression works its value out."""
-    if type(fn) is not Constant:
+    if not isinstance(fn, Constant):
         return ("computed", name)
-    return ("add", name, fn.value, low, high) if adds else ("set", name, fn.value)
+    value = fn.value
+    if adds:
+        assert isinstance(value, int)  # the loader accepts only whole numbers to add
+        return ("add", name, value, low, high)
+    assert isinstance(value, (int, str))  # a bool, a whole number or an enum's value
+    return ("set", name, value)
 
 
 def _evaluate(node: _Node, group: _Group, values: list[Value], met: list[tuple[int, bool]]) -> None:
