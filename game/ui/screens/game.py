@@ -14,6 +14,7 @@ from datetime import datetime
 import pygame
 
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.playthrough import PlaythroughError, stopped_message
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.captions import load_captions
@@ -73,11 +74,12 @@ class GameScreen(Screen):
         self.restored = restored
         self.dev_problem: str | None = None
         self.ended = False
+        self.stopped = False  # play stopped on a mistake in the story (runaway calls, a return to nothing)
 
     # Starting ---------------------------------------------------------------------------------------------------
     def enter(self, now: float) -> None:
         if self.session.beat is None:
-            self._present(self.session.advance(), now, instant=self.restored, restore=self.restored)
+            self._pull(self.session.advance, now, instant=self.restored, restore=self.restored)
         else:
             self._present([self.session.beat], now, instant=True)
 
@@ -86,7 +88,36 @@ class GameScreen(Screen):
 
     @property
     def skipping(self) -> bool:
-        return (self.skip_toggled or self.ctrl_held) and not self.ended
+        return (self.skip_toggled or self.ctrl_held) and not self.ended and not self.stopped
+
+    def _pull(
+        self, pull: Callable[[], list[Event]], now: float, *, instant: bool = False, restore: bool = False
+    ) -> None:
+        """Present what `pull` takes from the session, or, when play stops on a mistake in the story, say so."""
+        if self.stopped:
+            return
+        try:
+            events = pull()
+        except PlaythroughError as err:
+            self._play_stopped(err, now)
+            return
+        self._present(events, now, instant=instant, restore=restore)
+
+    def _play_stopped(self, error: PlaythroughError, now: float) -> None:
+        """The story cannot go on (runaway `call`s, a `return` with no call waiting): a message, then the game ends
+        with EXIT_FAILED and the terminal player's words (`game.playthrough.stopped_message`)."""
+        message = stopped_message(error, self.session.started_at)
+        log.info("%s", message)  # the terminal hears it once, as the game exits (game.ui.launch)
+        self.stopped = True
+        self.skip_toggled = self.auto = False
+        self.app.fail(message)
+        router.tell(
+            self.app,
+            f"{message[:1].upper()}{message[1:]}. This is a mistake in the story; your saves are not affected.",
+            now,
+            yes="Quit",
+            on_yes=lambda t: self.app.quit(),
+        )
 
     # Presenting events ------------------------------------------------------------------------------------------
     def _present(self, events: list[Event], now: float, *, instant: bool = False, restore: bool = False) -> None:
@@ -240,11 +271,11 @@ class GameScreen(Screen):
                 self.phone.arrived = -1e9
                 return
             self.app.persistent.mark_seen(beat.beat_id)
-            self._present(self.session.advance(), now)
+            self._pull(self.session.advance, now)
 
     def choose(self, index: int, now: float) -> None:
         self.app.audio.play_ui("select")
-        self._present(self.session.choose(index), now)
+        self._pull(lambda: self.session.choose(index), now)
 
     def rollback(self, now: float) -> bool:
         self.skip_toggled = self.auto = False
@@ -263,7 +294,7 @@ class GameScreen(Screen):
     def roll_forward(self, now: float) -> bool:
         if not self.session.can_roll_forward():
             return False
-        self._present(self.session.advance(), now, instant=True, restore=True)
+        self._pull(self.session.advance, now, instant=True, restore=True)
         return True
 
     # Saving -----------------------------------------------------------------------------------------------------
@@ -494,7 +525,7 @@ class GameScreen(Screen):
 
     # Time -------------------------------------------------------------------------------------------------------
     def _auto_due(self) -> float | None:
-        if not self.auto or not isinstance(self.session.beat, Line) or self.line is None:
+        if self.stopped or not self.auto or not isinstance(self.session.beat, Line) or self.line is None:
             return None
         cps = self._cps()
         done = self.dialogue.complete_at(cps) if self.line.kind != "message" else self.phone.arrived
@@ -511,7 +542,7 @@ class GameScreen(Screen):
                     self.card = None
                     self.dialogue.complete()
                     self.app.persistent.mark_seen(beat.beat_id)
-                    self._present(self.session.advance(), now)
+                    self._pull(self.session.advance, now)
                 else:
                     self.skip_toggled = False
             else:
@@ -519,7 +550,7 @@ class GameScreen(Screen):
         due = self._auto_due()
         if due is not None and now >= due and self.line_complete(now):
             self.app.persistent.mark_seen(self.line.beat_id if self.line else "")
-            self._present(self.session.advance(), now)
+            self._pull(self.session.advance, now)
 
     def animating(self, now: float) -> bool:
         return (
