@@ -17,6 +17,7 @@ from test_ui_golden import STORY, check
 from game.loader import load_story
 from game.ui.driver import Driver
 from game.ui.screens.game import GameScreen
+from game.ui.theme import BOX
 
 MANIFEST = """\
 title: "Staging"
@@ -105,8 +106,8 @@ def test_five_places_a_face_in_place_a_dissolve_a_fade_and_a_page(story):
         ui.wait(1.0)  # halfway through the two-second dissolve to a colour
         assert game.stage.animating(ui.clock.now)
         check("staging_dissolve_halfway", ui.frame())
-        ui.wait(1.5)
-        next_line(ui, wait=0.0)
+        ui.wait(1.5)  # the line is typed: one press goes on (a second, during the fade, would cut it short)
+        ui.press(pygame.K_SPACE)
         ui.wait(1.0)  # the fade is at its darkest
         dark = ui.frame()
         assert max(dark.get_at((640, 200))[:3]) < 40
@@ -129,6 +130,64 @@ def test_reduce_motion_makes_every_transition_a_cut(story):
             next_line(ui, wait=0.0)
         next_line(ui, wait=0.0)  # to "The room goes dark blue.": the colour is there at once
         assert not game.stage.animating(ui.clock.now)
+        assert tuple(ui.frame().get_at((640, 100))[:3]) == (0x1D, 0x2A, 0x3A)
+    finally:
+        ui.close()
+
+
+def to_the_fade(ui: Driver) -> float:
+    """From the first line to the moment "Nobody left." is pulled, with its two-second `fade`; that moment."""
+    next_line(ui)
+    next_line(ui)
+    next_line(ui, wait=2.5)  # the dissolve to dark blue has ended, the line is typed
+    ui.press(pygame.K_SPACE)  # on to "Nobody left.", which hides everyone `with: fade, duration: 2`
+    return ui.clock.now
+
+
+def test_a_fade_goes_to_black_holds_and_comes_up_on_the_new_stage_before_the_text(story):
+    ui, game = start(story)
+    try:
+        began = to_the_fade(ui)
+        assert game.dialogue.line.text == "Nobody left."
+        assert game.dialogue.started == pytest.approx(began + 2.0)  # the line waits for the picture
+        blue = (0x1D, 0x2A, 0x3A)
+        box_point = (BOX[0] + 200, BOX[1] + 60)
+
+        def at(seconds: float) -> pygame.Surface:
+            ui.wait(began + seconds - ui.clock.now)
+            return ui.frame()
+
+        going = at(0.4)  # halfway to black: the old stage, everyone still there, darkening; no text box
+        assert 0 < max(going.get_at((640, 100))[:3]) < max(blue)
+        assert game.stage.leaving and not game.line_complete(ui.clock.now)
+        assert max(going.get_at(box_point)[:3]) < 200  # the box is not drawn over the fade
+        for seconds in (0.8, 1.0, 1.2):  # black, held: the stage changes in the dark
+            dark = at(seconds)
+            assert tuple(dark.get_at((640, 100))[:3]) == (0, 0, 0) == tuple(dark.get_at(box_point)[:3])
+        coming = at(1.6)  # coming up on the emptied room
+        assert 0 < max(coming.get_at((640, 100))[:3]) < max(blue) and not game.stage.leaving
+        up = at(2.05)
+        assert tuple(up.get_at((640, 100))[:3]) == blue and not game.stage.fading(ui.clock.now)
+        assert max(up.get_at(box_point)[:3]) > 200  # the text box is back, the line typing
+    finally:
+        ui.close()
+
+
+def test_a_click_cuts_a_fade_short_and_reduce_motion_cuts_it_outright(story):
+    ui, game = start(story)
+    try:
+        began = to_the_fade(ui)
+        ui.wait(0.3)
+        ui.press(pygame.K_SPACE)  # impatient: the new stage at once, the line from now
+        assert not game.stage.fading(ui.clock.now) and game.dialogue.line.text == "Nobody left."
+        assert game.dialogue.started == pytest.approx(began + 0.3)
+        assert tuple(ui.frame().get_at((640, 100))[:3]) == (0x1D, 0x2A, 0x3A)
+    finally:
+        ui.close()
+    ui, game = start(story, reduce_motion=True)
+    try:
+        began = to_the_fade(ui)
+        assert not game.stage.fading(ui.clock.now) and game.dialogue.started == began
         assert tuple(ui.frame().get_at((640, 100))[:3]) == (0x1D, 0x2A, 0x3A)
     finally:
         ui.close()

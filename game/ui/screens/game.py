@@ -126,10 +126,15 @@ class GameScreen(Screen):
         scene_started = False
         if any(isinstance(e, (Line, Choices, Ended)) for e in events):
             self.shown_captions = self._beat_captions()
-        transition = None  # the author's `with:` of this batch of stage changes (the last one given wins)
+        # the author's `with:` of this batch of stage changes (the last one given wins)
+        transition = next(
+            (e.transition for e in reversed(events) if isinstance(e, (SceneEntered, StageChange)) and e.transition),
+            None,
+        )
+        moving = not (instant or restore or self.skipping or self.app.settings.reduce_motion)
+        # a `fade` hides the text until the new stage is up, as Ren'Py's window does over a scene's transition
+        text_from = now + transition[1] if moving and transition is not None and transition[0] == "fade" else now
         for event in events:
-            if isinstance(event, (SceneEntered, StageChange)) and event.transition is not None:
-                transition = event.transition
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
                 self.phone.clear()
@@ -145,13 +150,13 @@ class GameScreen(Screen):
                 elif event.action == "mode" and event.asset != "nvl":
                     self.nvl.clear()
             elif isinstance(event, Line):
-                self._show_line(event, now, restore=restore or instant)
+                self._show_line(event, now, restore=restore or instant, start=text_from)
             elif isinstance(event, Choices):
                 self.menu = ChoiceMenu(event)
                 self.skip_toggled = False
             elif isinstance(event, Ended):
                 self._end(event, now)
-        if instant or restore or self.skipping or self.app.settings.reduce_motion:
+        if not moving:
             self.stage.snap(self.session.stage)
             if restore:
                 self.effects.clear()
@@ -168,11 +173,13 @@ class GameScreen(Screen):
         """Every effect plays, but autumn leaves only fall outdoors in autumn (see `game.ui.places`)."""
         return effect != "leaves" or leaves_can_fall(self.session.stage.background, self.outdoors)
 
-    def _show_line(self, line: Line, now: float, *, restore: bool) -> None:
+    def _show_line(self, line: Line, now: float, *, restore: bool, start: float) -> None:
+        """Show `line`, revealed from `start` (or once the chapter card has gone)."""
         self.menu = None
         self.line = line
         self.line_seen_before = line.beat_id in self.app.persistent.seen
-        start = self.card.ends if self.card is not None and self.card.active(now) else now
+        if self.card is not None and self.card.active(now):
+            start = max(start, self.card.ends)
         if line.kind == "message":
             self.dialogue.clear()
             if restore:
@@ -251,7 +258,7 @@ class GameScreen(Screen):
     def line_complete(self, now: float) -> bool:
         if self.line is None:
             return True
-        if self.card is not None and self.card.active(now):
+        if (self.card is not None and self.card.active(now)) or self.stage.fading(now):
             return False
         if self.line.kind == "message":
             return not self.phone.animating(now)
@@ -263,6 +270,11 @@ class GameScreen(Screen):
             self.card.dismiss(now)
             if self.line is not None and self.line.kind != "message":
                 self.dialogue.started = now
+            return
+        if self.stage.fading(now):  # a click cuts a `fade` short: the new stage, and its text from now
+            self.stage.snap(self.session.stage)
+            self.dialogue.started = min(self.dialogue.started, now)
+            self.phone.arrived = min(self.phone.arrived, now)
             return
         beat = self.session.beat
         if isinstance(beat, Line):
@@ -592,7 +604,7 @@ class GameScreen(Screen):
         self.effects.draw(canvas, now)
         if self.hidden:
             return
-        card_up = self.card is not None and self.card.active(now)
+        card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
