@@ -193,6 +193,57 @@ def test_a_click_cuts_a_fade_short_and_reduce_motion_cuts_it_outright(story):
         ui.close()
 
 
+NVL_MENU = """\
+a:
+  title: "A"
+  chapter: One
+  background: room
+  lines:
+    - mode: nvl
+    - narrate: "The page fills, line by line, the way a book would, and the evening goes on outside the window."
+    - charlie: "It keeps what was said above, every word of it, until the passage ends."
+    - narrate: "Then there is a question to answer, and it sits on the page with everything before it."
+    - charlie: "So which is it going to be?"
+  choices:
+    - {text: "The long way round, by the river", goto: b}
+    - {text: "Straight home", goto: b}
+    - {text: "Nowhere at all", goto: b}
+b:
+  title: "B"
+  chapter: One
+  lines: [{narrate: "Done."}]
+  ending: done
+"""
+
+
+def test_a_menu_after_an_nvl_passage_sits_on_the_page_under_its_last_line(story):
+    """Before: the menu was laid over the middle of the page, its buttons on top of the passage's lines."""
+    from game.ui.nvl import MENU_BOTTOM, PAGE
+
+    folder = story.story_dir
+    (folder / "scenes" / "a.yaml").write_text(NVL_MENU, encoding="utf-8")
+    ui, game = start(load_story(folder))
+    try:
+        for _ in range(12):
+            if game.menu is not None:
+                break
+            next_line(ui, wait=0.5)
+        assert game.menu is not None and game.nvl.active
+        frame = ui.frame()
+        check("staging_nvl_menu", frame)
+        buttons = [button.rect for button in game.menu.list.buttons]
+        assert game.nvl.lines[-1].text == "So which is it going to be?"  # the question stays on the page
+        assert all(y >= game.nvl.text_end + 8 for _, y, _, _ in buttons), "a choice covers the page's text"
+        assert all(PAGE[1] < y and y + h <= MENU_BOTTOM for _, y, _, h in buttons)  # on the page
+        for number in (1, 2, 3):  # each button is drawn where it is clicked: paper, not the page's text
+            x, y, w, h = buttons[number - 1]
+            assert frame.get_at((round(x + 40), round(y + h / 2)))[:3] != frame.get_at((140, 60))[:3]
+        ui.press(pygame.K_2, wait=1.0)
+        assert game.session.playthrough.scene == "b"
+    finally:
+        ui.close()
+
+
 def test_capture_waits_out_a_slow_transition_and_pictures_the_page(tmp_path):
     """`heartstopper capture` pictures each beat once its stage has settled, however long the author's
     transition; the NVL lines are pictured on their page."""

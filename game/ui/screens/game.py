@@ -19,11 +19,11 @@ from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.captions import load_captions
 from game.ui.chapter_card import ChapterCard
-from game.ui.choices import ChoiceMenu
+from game.ui.choices import HEIGHT, ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
-from game.ui.nvl import NvlPage
+from game.ui.nvl import MENU_BOTTOM, MENU_GAP, NvlPage
 from game.ui.phone import Message, PhoneView
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
@@ -605,12 +605,21 @@ class GameScreen(Screen):
         if self.hidden:
             return
         card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
+        menu_drawn = False
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.nvl.active and self.dialogue.line is not None and not card_up:
-            self.nvl.draw(canvas, self.dialogue.revealed(now, self._cps()), self._size())
+            menu = self.menu
+            reserve = menu.height(canvas, self._size()) + MENU_GAP if menu is not None else 0.0
+            text_end = self.nvl.draw(canvas, self.dialogue.revealed(now, self._cps()), self._size(), reserve)
+            if (
+                menu is not None
+            ):  # on the page, under the last line (scrolling if even the newest line leaves too little)
+                top = min(text_end + MENU_GAP, MENU_BOTTOM - HEIGHT)
+                menu.draw(canvas, self._size(), min(MENU_BOTTOM, top + reserve - MENU_GAP), top)
+                menu_drawn = True
         elif self.dialogue.line is not None and not card_up:
             side, portrait = self._speaker_mark(canvas)
             self.dialogue.draw(
@@ -629,7 +638,7 @@ class GameScreen(Screen):
             width = canvas.measure(words, SMALL_PX, italic=True) + 36
             canvas.panel((1260 - width, 64, width, 34), (*PAPER, 235), radius=17, border=1, border_color=INK)
             canvas.text(words, (1260 - width / 2, 81), SMALL_PX, INK, anchor="center", italic=True)
-        if self.menu is not None and not card_up:
+        if self.menu is not None and not card_up and not menu_drawn:
             bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
             self.menu.draw(canvas, self._size(), bottom)
         if self.card is not None:
