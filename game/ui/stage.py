@@ -28,7 +28,7 @@ MOVE = 0.45
 EXPRESSION_FADE = 0.18
 SLIDE_IN = 60
 FOCUS_TIME = 0.25
-DIMMED = 0.76  # brightness of the people who are not speaking
+DIMMED = 0.85  # brightness of the people who are not speaking (0.76 read grey; 0.85 still marks who speaks)
 DIM_STEPS = 24  # dimmed copies are cached at this many levels
 FADE_OUT, FADE_HOLD = 0.4, 0.2  # a `fade`'s shares of its length: going to black, held black; the rest comes up
 
