@@ -337,7 +337,7 @@ class Playthrough:
             variety=self._variety,
             last_line=None
             if self._last_line is None
-            else (self._last_line.kind, self._last_line.speaker, self._last_line.text),
+            else (self._last_line.kind, self._last_line.speaker, self._last_line.text, self._last_line.styles),
         )
 
     def _last_beat_before(self, position: int) -> str | None:
@@ -357,10 +357,19 @@ class Playthrough:
         if saved.variety is not None:
             playthrough._variety = saved.variety
         if saved.last_line is not None:
-            kind, speaker, text = saved.last_line
+            kind, speaker, text, styles = saved.last_line
             character = story.characters.get(speaker) if speaker else None
             name, color = (character.name, character.color) if character else (None, None)
-            playthrough._last_line = Line(kind, text, speaker, name, color, None, "")  # type: ignore[arg-type]
+            playthrough._last_line = Line(
+                kind,  # type: ignore[arg-type]
+                text,
+                speaker,
+                name,
+                color,
+                None,
+                "",
+                styles=styles,
+            )
         playthrough._chapter = saved.chapter
         program = story.programs[saved.scene]
         position = saved.position

@@ -5,6 +5,7 @@ words; a lone or unclosed asterisk stays what it was, so no story that loaded be
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,29 @@ def test_hostile_lines_of_asterisks_read_in_linear_time_and_lint_at_the_column(t
     scenes = 'a:\n  title: A\n  chapter: One\n  lines:\n    - narrate: "5 * 3 is *fifteen"\n  ending: done\n'
     found = [p for p in lint_story(build(tmp_path, scenes)).problems if p.code == "HS031"]
     assert [(p.line, p.column) for p in found] == [(5, 16 + 1 + len("5 * 3 is "))]
+
+
+def test_an_extend_right_after_a_load_keeps_the_saved_lines_emphasis(tmp_path):
+    """Before: the save kept the last line's plain text only, so the line an `extend` shows again lost its italic."""
+    story = build(tmp_path, SCENES)
+    playthrough = Playthrough(story, seed=0)
+    shown = 0
+    while shown < 2:  # up to "I'm not sure.", with "not" in italic
+        shown += isinstance(playthrough.continue_(), Line)
+    save = json.loads(json.dumps(playthrough.save()))
+    assert save["last_line"]["styles"] == [[4, 7, ITALIC]]
+
+    def extended(data: dict) -> Line:
+        resumed = Playthrough.from_save(story, data)
+        event = resumed.continue_()
+        while not isinstance(event, Line):
+            event = resumed.continue_()
+        return event
+
+    line = extended(save)
+    assert line.text == "I'm not sure. And then." and line.continues == len("I'm not sure.")
+    assert line.styles == ((4, 7, ITALIC), (18, 22, ITALIC))
+    del save["last_line"]["styles"]  # a save from before the styles were kept: the old words plain, still loads
+    assert extended(save).styles == ((18, 22, ITALIC),)
+    save["last_line"]["styles"] = [[4, 7, ITALIC], [5, 99, BOLD], "x", [1, 2, True], [3, 2, ITALIC], [0, 1, 9]]
+    assert extended(save).styles == ((4, 7, ITALIC), (18, 22, ITALIC))  # hand-edited nonsense is dropped
