@@ -100,9 +100,10 @@ def write_save_data(
         "waiting_menu": waiting_menu,
     }
     if last_line is not None:
-        data["last_line"] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
+        line: dict[str, object] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
         if last_line[3]:  # its emphasis, so the line an `extend` shows again keeps its italic and bold
-            data["last_line"]["styles"] = [list(span) for span in last_line[3]]
+            line["styles"] = [list(span) for span in last_line[3]]
+        data["last_line"] = line
     if state.stack:
         data["stack"] = list(state.stack)
     if variety is not None and variety.counts:

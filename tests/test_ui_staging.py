@@ -236,7 +236,7 @@ def test_a_menu_after_an_nvl_passage_sits_on_the_page_under_its_last_line(story)
         assert all(y >= game.nvl.text_end + 8 for _, y, _, _ in buttons), "a choice covers the page's text"
         assert all(PAGE[1] < y and y + h <= MENU_BOTTOM for _, y, _, h in buttons)  # on the page
         for number in (1, 2, 3):  # each button is drawn where it is clicked: paper, not the page's text
-            x, y, w, h = buttons[number - 1]
+            x, y, _, h = buttons[number - 1]
             assert frame.get_at((round(x + 40), round(y + h / 2)))[:3] != frame.get_at((140, 60))[:3]
         ui.press(pygame.K_2, wait=1.0)
         assert game.session.playthrough.scene == "b"
