@@ -158,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     if not args.text:
         return cmd_game(args)
-    from game.playthrough import Playthrough, PlaythroughError
+    from game.playthrough import Playthrough, PlaythroughError, stopped_message
     from game.textplayer import run_text_player
 
     story = load_or_report(args.story)
@@ -181,8 +181,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         return run_text_player(story, playthrough)
     except PlaythroughError as error:  # play itself stopped: a sub-scene started with --start returns to nothing
-        hint = " (--start began inside a sub-scene: start at a scene that calls it)" if args.start else ""
-        print(f"heartstopper: play stopped: {error}{hint}", file=sys.stderr)
+        print(f"heartstopper: {stopped_message(error, args.start)}", file=sys.stderr)
         return EXIT_FAILED
 
 
