@@ -21,13 +21,14 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Protocol
 
 from game.model import Story
 from game.tester.explore import DEFAULT_MAX_STATES, Exploration, ExplorationError, Explorer
 from game.tester.memory import Memory
-from game.tester.partition import Partition, PartitionResult
-from game.tester.replay import replay
+from game.tester.partition import Partition, PartitionResult, Tables
+from game.tester.replay import Replay
 
 Outcome = tuple[list, bool, int, int]  # (a batch or None per partition, same-level requests sent, states, queued)
 
@@ -48,16 +49,31 @@ class Workers(Protocol):
     start_owner: int
 
     def step_all(
-        self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None
-    ) -> list[Outcome]: ...
+        self,
+        level: int,
+        inboxes: list[list[bytes]],
+        play: bool,
+        limit: int | None = None,
+        ship: Callable[[Tables], None] | None = None,
+    ) -> list[Outcome]:
+        """One round in every partition; with `ship`, each partition's tables go to it first (see
+        `Partition.step`), as soon as they are taken, so the coordinator can order them during the round."""
+        ...
 
     def results(self) -> list[PartitionResult]: ...
 
     def close(self) -> None: ...
 
 
-def run_step(partition: Partition, level: int, inbox: list[bytes], play: bool, limit: int | None = None) -> Outcome:
-    out, same_level = partition.step(level, inbox, play, limit)
+def run_step(
+    partition: Partition,
+    level: int,
+    inbox: list[bytes],
+    play: bool,
+    limit: int | None = None,
+    ship: Callable[[Tables], None] | None = None,
+) -> Outcome:
+    out, same_level = partition.step(level, inbox, play, limit, ship)
     return out, same_level, partition.states, (0 if play else partition.queued())
 
 
@@ -67,11 +83,18 @@ class Inline:
     def __init__(self, explorer: Explorer, count: int, memory_budget: int | None) -> None:
         share = memory_budget // count if memory_budget is not None else None
         self.count = count
-        self.partitions = [Partition(explorer, index, count, share) for index in range(count)]
+        self.partitions = [Partition(explorer, index, count, share, shared_hash=True) for index in range(count)]
         self.start_owner = self.partitions[0].start_owner
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
-        return [run_step(part, level, inbox, play, limit) for part, inbox in zip(self.partitions, inboxes)]
+    def step_all(
+        self,
+        level: int,
+        inboxes: list[list[bytes]],
+        play: bool,
+        limit: int | None = None,
+        ship: Callable[[Tables], None] | None = None,
+    ) -> list[Outcome]:
+        return [run_step(part, level, inbox, play, limit, ship) for part, inbox in zip(self.partitions, inboxes)]
 
     def results(self) -> list[PartitionResult]:
         return [part.result() for part in self.partitions]
@@ -93,12 +116,16 @@ def _serve(connection, explorer: Explorer | tuple, index: int, count: int, share
 
             folder, start, given, max_states = explorer
             explorer = Explorer(load_story(folder), start=start, given=given, max_states=max_states)
-        partition = Partition(explorer, index, count, share)
+            partition = Partition(explorer, index, count, share)
+        else:  # forked: the same string hashes as every other worker
+            partition = Partition(explorer, index, count, share, shared_hash=True)
         connection.send(("ready", partition.start_owner))
         while True:
             call = connection.recv()
             if call[0] == "step":
-                connection.send(("ok", run_step(partition, *call[1:])))
+                level, inbox, play, limit, ship = call[1:]
+                send = (lambda tables: connection.send(("tables", tables))) if ship else None
+                connection.send(("ok", run_step(partition, level, inbox, play, limit, send)))
             elif call[0] == "result":
                 connection.send(("ok", partition.result()))
                 return
@@ -150,9 +177,19 @@ class Processes:
             raise ExplorationError(f"exploration worker {index} failed:\n{payload}")
         return payload
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
+    def step_all(
+        self,
+        level: int,
+        inboxes: list[list[bytes]],
+        play: bool,
+        limit: int | None = None,
+        ship: Callable[[Tables], None] | None = None,
+    ) -> list[Outcome]:
         for connection, inbox in zip(self.connections, inboxes):
-            connection.send(("step", level, inbox, play, limit))
+            connection.send(("step", level, inbox, play, limit, ship is not None))
+        if ship is not None:  # each worker sends its tables before it plays: order them while it does
+            for index in range(self.count):
+                ship(self._receive(index))
         return [self._receive(index) for index in range(self.count)]
 
     def results(self) -> list[PartitionResult]:
@@ -172,8 +209,11 @@ class Processes:
                 process.join()
 
 
-def coordinate(workers: Workers, max_states: int, progress: Callable[[int, int], None] | None) -> list[PartitionResult]:
-    """Drive the rounds (see the module's docstring) and collect every partition's tables."""
+def coordinate(
+    workers: Workers, max_states: int, progress: Callable[[int, int], None] | None, replay: Replay
+) -> list[PartitionResult]:
+    """Drive the rounds (see the module's docstring), handing `replay` each partition's tables level by level;
+    return every partition's last tables."""
     count = workers.count
     inboxes: list[list[bytes]] = [[] for _ in range(count)]
 
@@ -192,8 +232,12 @@ def coordinate(workers: Workers, max_states: int, progress: Callable[[int, int],
     full = False
     while True:
         going = True
+        # A level's first round starts with the tables of the levels before, complete now: the replay orders
+        # them while the partitions play this level.
+        ship: Callable[[Tables], None] | None = partial(replay.add, complete_to=level - 1) if level else None
         while going:
-            outcomes = workers.step_all(level, inboxes, True, limit)
+            outcomes = workers.step_all(level, inboxes, True, limit, ship)
+            ship = None
             inboxes, going = route(outcomes)
             # Near the cap: stop here; the replay plays whatever else the serial search plays before it stops.
             full = (
@@ -231,9 +275,12 @@ def explore_partitioned(
     try:
         if pool is None:
             pool = Inline(explorer, jobs, memory_budget) if inline else Processes(explorer, jobs, memory_budget)
-        start_owner = pool.start_owner
-        parts = coordinate(pool, explorer.max_states, explorer.progress)
-        exploration = replay(explorer, parts, start_owner)  # the start is local state 0 of its owner
+        # The start is local state 0 of its owner, so its global id is the owner's number.
+        replay = Replay(explorer, pool.count, pool.start_owner)
+        parts = coordinate(pool, explorer.max_states, explorer.progress, replay)
+        for part in sorted(parts, key=lambda part: part.index):
+            replay.add(part.tables)
+        exploration = replay.finish()
     finally:
         if pool is not None and workers is None:
             pool.close()
@@ -246,7 +293,7 @@ def explore_partitioned(
         "jobs": jobs,
         "memory_bytes": growth,
         "spilled": any(part.spilled for part in parts),
-        "states_found": sum(len(part.keys) for part in parts),
+        "states_found": sum(part.states for part in parts),
         "worker_cpu_seconds": round(sum(part.cpu_seconds for part in parts), 3),
     }
     return exploration

@@ -5,7 +5,11 @@ the first parent that reaches each with the fewest choices, lists edges in the o
 at `--max-states` at one precise edge. All of that is a function of the graph alone: of each state's edges in
 order, what its scene ended with and which invariants broke there. The partitions record exactly that, so running
 the same search again over their tables, in integers only, gives the serial `Exploration` field for field: the
-same ids, parents, edges, first violations, cut and partial flag. Its cost is a small part of playing the scenes.
+same ids, parents, edges, first violations, cut and partial flag.
+
+The search goes level by level, as the partitions do: it takes every state with the fewest choices first, so once
+every partition has sent its tables up to a level (`Replay.add`), the search can go on to the end of that level
+(`advance`) while the partitions play the next one. What is left when they stop is ordered by `finish`.
 
 The partitions' tables are only a cache of what playing a state gives: when the search reaches a state no partition
 played (a run stopped near `--max-states` stops within a level), it plays it here with the same rules (`_Rest`), so
@@ -16,168 +20,234 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
+from itertools import accumulate
 
+from game.machine import PlayState
 from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
-from game.tester.partition import ENDED, LOCKED, STUCK, PartitionResult, player
+from game.tester.key_columns import KeyDecoder
+from game.tester.partition import ENDED, LOCKED, STUCK, Tables, player
+
+_UNPLAYED = -1
 
 
-def replay(explorer: Explorer, parts: list[PartitionResult], start: int) -> Exploration:
-    """The `Exploration` the serial explorer would return, from the partitions' tables (`start`: its global id)."""
-    story = explorer.story
-    count = len(parts)
-    ordered = sorted(parts, key=lambda part: part.index)
-    largest = max(len(part.keys) for part in ordered)
-    serial_of = array("q", [-1]) * (largest * count + count)
-    part_keys = [part.keys for part in ordered]
-    starts = [part.succ_start for part in ordered]
-    counts = [part.succ_count for part in ordered]
-    targets = [part.succ_to for part in ordered]
-    vias = [part.succ_via for part in ordered]
-    costs = [part.succ_cost for part in ordered]
-    outcomes = [part.outcome for part in ordered]
-    broken = [part.violations for part in ordered]
-    endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items()}
+class Replay:
+    """The serial search over the partitions' tables, fed as they come (`add`), run as far as they allow
+    (`advance`), then to its end (`finish`)."""
 
-    keys: list[Key] = []
-    global_of = array("q")
-    parent = array("q")
-    via = array("q")
-    distance = array("q")
-    edge_from = array("q")
-    edge_to = array("q")
-    edge_via = array("q")
-    expanded = bytearray()
-    first_edge = array("q")
-    endings_at: dict[int, str] = {}
-    menu_locks: list[int] = []
-    menu_scenes: set[str] = set()
-    violations: dict[int, FirstViolation] = {}
-    max_states = explorer.max_states
-    partial = False
+    def __init__(self, explorer: Explorer, count: int, start: int) -> None:
+        """`start`: the global id of the first state (local state 0 of the partition that owns it)."""
+        self.explorer = explorer
+        self.count = count
+        self.start = start
+        story = explorer.story
+        self.endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items()}
+        # Per partition, indexed by local state: its key; its first edge in the edge arrays (-1: not played);
+        # its edge count; its outcome; the invariants it broke. Then the edges, in the partition's order.
+        self.part_keys: list[list[Key]] = [[] for _ in range(count)]
+        self.decoders = [KeyDecoder() for _ in range(count)]
+        self.starts = [array("q") for _ in range(count)]
+        self.counts = [array("q") for _ in range(count)]
+        self.outcomes = [bytearray() for _ in range(count)]
+        self.broken: list[dict[int, list[tuple[int, str]]]] = [{} for _ in range(count)]
+        self.targets = [array("q") for _ in range(count)]
+        self.vias = [array("q") for _ in range(count)]
+        self.costs = [bytearray() for _ in range(count)]
+        self.ready = [-1] * count  # per partition: the last level whose tables are all here
+        self.serial_of = array("q")  # global id -> serial id (-1: not found yet)
+        # The serial exploration, as it grows
+        self.keys: list[Key] = []
+        self.parent = array("q")
+        self.via = array("q")
+        self.distance = array("q")
+        self.edge_from = array("q")
+        self.edge_to = array("q")
+        self.edge_via = array("q")
+        self.expanded = bytearray()
+        self.first_edge = array("q")
+        self.endings_at: dict[int, str] = {}
+        self.menu_locks: list[int] = []
+        self.menu_scenes: set[str] = set()
+        self.violations: dict[int, FirstViolation] = {}
+        self.partial = False
+        self.queue: deque[int] = deque()  # global ids
+        self.rest: _Rest | None = None
 
-    base = len(serial_of)  # global ids from here on: states found only by `rest`
-    rest = _Rest(explorer, part_keys, count, base)
+    def add(self, tables: Tables, complete_to: int | None = None) -> None:
+        """Take a partition's tables; `complete_to`: the last level they complete (every state of it and before
+        played, every edge's target known). Goes on with the search when every partition has sent that far."""
+        index = tables.index
+        keys = self.part_keys[index]
+        if tables.keys_from != len(keys) or tables.edges_from != len(self.targets[index]):
+            raise ValueError(f"tables of partition {index} came out of order")
+        keys.extend(self.decoders[index].decode(tables.keys))
+        grown = len(keys) - len(self.starts[index])
+        if grown:
+            self.starts[index].extend(array("q", [_UNPLAYED]) * grown)
+            self.counts[index].extend(array("q", [0]) * grown)
+            self.outcomes[index].extend(bytes(grown))
+        starts, counts, outcomes = self.starts[index], self.counts[index], self.outcomes[index]
+        first = len(self.targets[index])
+        for local, edges, start, outcome in zip(
+            tables.played, tables.edge_counts, accumulate(tables.edge_counts, initial=first), tables.outcomes
+        ):
+            starts[local] = start
+            counts[local] = edges
+            outcomes[local] = outcome
+        self.targets[index].extend(tables.succ_to)
+        self.vias[index].extend(tables.succ_via)
+        self.costs[index].extend(tables.succ_cost)
+        self.broken[index].update(tables.violations)
+        needed = max(len(part) for part in self.part_keys) * self.count + self.count
+        if needed > len(self.serial_of):
+            self.serial_of.extend(array("q", [-1]) * (needed - len(self.serial_of)))
+        if complete_to is not None:
+            before = min(self.ready)
+            self.ready[index] = complete_to
+            if min(self.ready) > before:
+                self.advance()
 
-    def admit(found: int) -> int:
-        sid = len(keys)
-        serial_of[found] = sid
-        global_of.append(found)
-        keys.append(part_keys[found % count][found // count])
-        parent.append(-1)
-        via.append(0)
-        distance.append(0)
-        expanded.append(0)
-        first_edge.append(-1)
-        return sid
+    def advance(self) -> None:
+        """Order every state the tables complete so far (those with no more choices than the level every
+        partition has sent)."""
+        self._search(min(self.ready))
 
-    any_broken = any(broken)
-    queue: deque[int] = deque([admit(start)])
-    popleft, push, push_front = queue.popleft, queue.append, queue.appendleft
-    add_from, add_to, add_via = edge_from.append, edge_to.append, edge_via.append
-    new_global, new_key = global_of.append, keys.append
-    new_parent, new_via, new_distance, new_expanded, new_first = (
-        parent.append,
-        via.append,
-        distance.append,
-        expanded.append,
-        first_edge.append,
-    )
-    while queue:
-        sid = popleft()
-        if expanded[sid]:
-            continue
-        expanded[sid] = EXPLORED
-        first_edge[sid] = len(edge_from)
-        found = global_of[sid]
-        owner = found % count
-        local = found // count
-        if found >= base or starts[owner][local] < 0:  # not played: the run was cut short within a level
-            outcome, played_broken, to, by, paid = rest.play(keys[sid], serial_of)
-            first, last = 0, len(to)
-            for number, when in played_broken or ():
-                _violated(violations, number, sid, when)
-        else:
-            first = starts[owner][local]
-            last = first + counts[owner][local]
-            to, by, paid = targets[owner], vias[owner], costs[owner]
-            outcome = outcomes[owner][local]
-            if any_broken:
-                for number, when in broken[owner].get(local, ()):
+    def finish(self) -> Exploration:
+        """Order the rest (playing here what no partition played) and return the serial `Exploration`."""
+        self.rest = _Rest(self.explorer, self.part_keys, self.count, len(self.serial_of))
+        self._search(None)
+        explorer = self.explorer
+        live_names, dead_fill = explorer.live_variables()
+        return Exploration(
+            story=explorer.story,
+            tracking=explorer.tracking,
+            classes=explorer.classes,
+            start_values=explorer.start_values(),
+            keys=self.keys,
+            parent=self.parent,
+            via=self.via,
+            distance=self.distance,
+            edge_from=self.edge_from,
+            edge_to=self.edge_to,
+            edge_via=self.edge_via,
+            endings_at=self.endings_at,
+            menu_locks=self.menu_locks,
+            violations=self.violations,
+            expanded=self.expanded,
+            first_edge=self.first_edge,
+            partial=self.partial,
+            variable_names=tuple(explorer.story.variables),
+            menu_scenes=self.menu_scenes,
+            live_names=live_names,
+            dead_fill=dead_fill,
+        )
+
+    def _search(self, up_to: int | None) -> None:
+        """The serial 0-1 breadth-first search, over the states with at most `up_to` choices (all when None).
+
+        Its queue holds global ids (a state's serial id is `serial_of[global id]`)."""
+        if self.partial:
+            return
+        keys, serial_of = self.keys, self.serial_of
+        parent, via, distance = self.parent, self.via, self.distance
+        expanded, first_edge = self.expanded, self.first_edge
+        edge_from, edge_to, edge_via = self.edge_from, self.edge_to, self.edge_via
+        queue = self.queue
+        count = self.count
+        part_keys = self.part_keys
+        starts, counts, outcomes, broken = self.starts, self.counts, self.outcomes, self.broken
+        targets, vias, costs = self.targets, self.vias, self.costs
+        endings, endings_at, menu_locks, menu_scenes = self.endings, self.endings_at, self.menu_locks, self.menu_scenes
+        violations = self.violations
+        max_states = self.explorer.max_states
+        rest = self.rest
+        base = rest.base if rest is not None else len(serial_of)
+        extra_keys = rest.extra_keys if rest is not None else []
+        any_broken = any(broken)
+        popleft, push, push_front = queue.popleft, queue.append, queue.appendleft
+        add_from, add_to, add_via = edge_from.append, edge_to.append, edge_via.append
+        new_key, new_parent, new_via, new_distance = keys.append, parent.append, via.append, distance.append
+        new_expanded, new_first = expanded.append, first_edge.append
+
+        if not keys:
+            serial_of[self.start] = 0
+            new_key(part_keys[self.start % count][self.start // count])
+            new_parent(-1)
+            new_via(0)
+            new_distance(0)
+            new_expanded(0)
+            new_first(-1)
+            push(self.start)
+        while queue:
+            found = queue[0]
+            sid = serial_of[found]
+            if up_to is not None and distance[sid] > up_to:
+                return  # the partitions have not sent this level yet
+            popleft()
+            if expanded[sid]:
+                continue
+            expanded[sid] = EXPLORED
+            first_edge[sid] = len(edge_from)
+            local, owner = divmod(found, count)
+            if found >= base or starts[owner][local] < 0:  # not played: the run was cut short within a level
+                assert rest is not None, "the partitions' tables said a level was complete that is not"
+                outcome, played_broken, to, by, paid = rest.play(keys[sid], serial_of)
+                first, last = 0, len(to)
+                for number, when in played_broken or ():
                     _violated(violations, number, sid, when)
-        if outcome:
-            if outcome == ENDED:
-                endings_at[sid] = endings[keys[sid][0]]
-                continue
-            if outcome == STUCK:
-                menu_locks.append(sid)
-                continue
-            menu_scenes.add(keys[sid][0])
-            if outcome == LOCKED:
-                menu_locks.append(sid)
-                continue
-        reached = distance[sid]
-        for slot in range(first, last):
-            found_target = to[slot]
-            target = serial_of[found_target]
-            if target < 0:
-                target = len(keys)
-                if target >= max_states:
-                    partial = True
-                    expanded[sid] = CUT
-                    break
-                serial_of[found_target] = target
-                new_global(found_target)
-                new_key(
-                    part_keys[found_target % count][found_target // count]
-                    if found_target < base
-                    else rest.extra_keys[found_target - base]
-                )
-                new_parent(sid)
-                new_via(by[slot])
-                new_expanded(0)
-                new_first(-1)
-                if paid[slot]:
-                    new_distance(reached + 1)
-                    push(target)
-                else:
-                    new_distance(reached)
-                    push_front(target)
-            elif not expanded[target]:
-                cost = paid[slot]
-                if reached + cost < distance[target]:
-                    parent[target] = sid
-                    via[target] = by[slot]
-                    distance[target] = reached + cost
-                    push_front(target)
-            add_from(sid)
-            add_to(target)
-            add_via(by[slot])
-        if partial:
-            break
-    live_names, dead_fill = explorer.live_variables()
-    return Exploration(
-        story=story,
-        tracking=explorer.tracking,
-        classes=explorer.classes,
-        start_values=explorer.start_values(),
-        keys=keys,
-        parent=parent,
-        via=via,
-        distance=distance,
-        edge_from=edge_from,
-        edge_to=edge_to,
-        edge_via=edge_via,
-        endings_at=endings_at,
-        menu_locks=menu_locks,
-        violations=violations,
-        expanded=expanded,
-        first_edge=first_edge,
-        partial=partial,
-        variable_names=tuple(story.variables),
-        menu_scenes=menu_scenes,
-        live_names=live_names,
-        dead_fill=dead_fill,
-    )
+            else:
+                first = starts[owner][local]
+                last = first + counts[owner][local]
+                to, by, paid = targets[owner], vias[owner], costs[owner]
+                outcome = outcomes[owner][local]
+                if any_broken:
+                    for number, when in broken[owner].get(local, ()):
+                        _violated(violations, number, sid, when)  # type: ignore[arg-type]
+            if outcome:
+                if outcome == ENDED:
+                    endings_at[sid] = endings[keys[sid][0]]
+                    continue
+                if outcome == STUCK:
+                    menu_locks.append(sid)
+                    continue
+                menu_scenes.add(keys[sid][0])
+                if outcome == LOCKED:
+                    menu_locks.append(sid)
+                    continue
+            reached = distance[sid]
+            for slot in range(first, last):
+                found_target = to[slot]
+                target = serial_of[found_target]
+                if target < 0:
+                    target = len(keys)
+                    if target >= max_states:
+                        self.partial = True
+                        expanded[sid] = CUT
+                        return
+                    serial_of[found_target] = target
+                    if found_target < base:
+                        new_key(part_keys[found_target % count][found_target // count])
+                    else:
+                        new_key(extra_keys[found_target - base])
+                    new_parent(sid)
+                    new_via(by[slot])
+                    new_expanded(0)
+                    new_first(-1)
+                    if paid[slot]:
+                        new_distance(reached + 1)
+                        push(found_target)
+                    else:
+                        new_distance(reached)
+                        push_front(found_target)
+                elif not expanded[target]:
+                    cost = paid[slot]
+                    if reached + cost < distance[target]:
+                        parent[target] = sid
+                        via[target] = by[slot]
+                        distance[target] = reached + cost
+                        push_front(found_target)
+                add_from(sid)
+                add_to(target)
+                add_via(by[slot])
 
 
 class _Rest:
@@ -194,31 +264,22 @@ class _Rest:
         self.base = base
         self.extra_keys: list[Key] = []
         self._known: dict[Key, int] | None = None
-        self._play = None
-        self._settle = None
-
-    def _found(self) -> dict[Key, int]:
-        if self._known is None:
-            count = self.count
-            self._known = {
-                key: local * count + index
-                for index, keys in enumerate(self.part_keys)
-                for local, key in enumerate(keys)
-            }
-            rules = self.explorer.rules()
-            self._play = player(rules, self.explorer.fire_function())
-            self._settle = rules.settle
-        return self._known
+        self._rules = explorer.rules()
+        self._play = player(self._rules, explorer.fire_function())
 
     def play(self, key: Key, serial_of: array) -> tuple[int, list | None, list[int], list[int], list[int]]:
         """(outcome, broken invariants, then the global ids, ways and costs of its edges in serial order)."""
-        known = self._found()
-        settle = self._settle
+        count = self.count
+        if self._known is None:
+            parts = enumerate(self.part_keys)
+            self._known = {key: local * count + index for index, keys in parts for local, key in enumerate(keys)}
+        known = self._known
+        settle = self._rules.settle
         to: list[int] = []
         by: list[int] = []
         paid: list[int] = []
 
-        def leave(state, how: int, cost: int) -> None:
+        def leave(state: PlayState, how: int, cost: int) -> None:
             found = settle(state)
             number = known.get(found)
             if number is None:
