@@ -145,7 +145,7 @@ class Processes:
         share = memory_budget // count if memory_budget is not None else None
         methods = multiprocessing.get_all_start_methods()
         # fork: the workers inherit the loaded story and its analysis instead of rebuilding them
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context = multiprocessing.get_context("fork") if "fork" in methods else multiprocessing.get_context("spawn")
         given: Explorer | tuple = explorer
         if "fork" not in methods:
             given = (explorer.story.story_dir, explorer.start, explorer.given, explorer.max_states)

@@ -22,6 +22,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from game.machine import FALLBACK, FINISH, NEXT, CallError, PlayState, choice_is_available, pop_return, push_call
 from game.model import Story
@@ -49,6 +50,8 @@ LOCKED = 3  # its menu, with nothing to take and no fallback
 STUCK = 4  # play stopped with an error: runaway recursion, or a `return` with no call waiting
 
 _MASK = (1 << 61) - 1
+
+Broken = list[tuple[int, Literal["entry", "after_effects"]]]  # (invariant number, AT_ENTRY | AFTER_EFFECTS)
 
 
 def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = None) -> Callable[[Key], int]:
@@ -82,9 +85,10 @@ def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = Non
             coded = hash(tuple(stable(value) for value in values))
         visits = 0
         if counts:
-            visits = counts_memo.get(counts)
-            if visits is None:
-                visits = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
+            memo = counts_memo.get(counts)
+            if memo is None:
+                memo = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
+            visits = memo
         taken = sum(text(item) for item in once) if once else 0
         calls = hash(tuple(text(item) for item in stack)) if stack else 0
         return (text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % count
@@ -133,7 +137,7 @@ class Tables:
     succ_to: array  # global id of each edge's target
     succ_via: array  # how each edge leaves its source (a choice index or a VIA_ code)
     succ_cost: bytearray  # 1 for a choice, 0 otherwise
-    violations: dict[int, list[tuple[int, str]]]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
+    violations: dict[int, Broken]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
 
 
 @dataclass
@@ -148,21 +152,23 @@ class PartitionResult:
     cpu_seconds: float = 0.0  # processor time this partition took
 
 
-def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
+def player(
+    rules: Rules, fire: Callable[[PlayState, str], bool]
+) -> Callable[[Key, Callable[[PlayState, int, int], None]], tuple[int, Broken | None]]:
     """`play(key, leave) -> (outcome, broken invariants or None)`: play one stored state's scene the way the serial
     explorer does, calling `leave(state, how, cost)` for each way out in the serial order of edges."""
     plan = rules.plan
     invariants = rules.invariants
     live_names, dead_fill = rules.live_names, rules.dead_fill
 
-    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, list | None]:
+    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, Broken | None]:
         scene_id, values, counts, once_taken, stack = key
         variables = dict(dead_fill[scene_id])
         variables.update(zip(live_names[scene_id], values))
         state = PlayState(scene_id, variables, dict(counts), set(once_taken), stack)
         program, kind, _ending, choices, fallback, returns_to = plan[scene_id]
         visits = state.visits
-        broken = None
+        broken: Broken | None = None
         for number, fn in invariants:
             if not fn(variables, visits):
                 broken = broken or []
@@ -255,7 +261,7 @@ class Partition:
         self.succ_to = array("q")
         self.succ_via = array("q")
         self.succ_cost = bytearray()
-        self.violations: dict[int, list[tuple[int, str]]] = {}
+        self.violations: dict[int, Broken] = {}
         self.level = 0
         self.current: list[int] = []
         self.later: list[int] = []

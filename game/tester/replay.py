@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
+from collections.abc import Sequence
 from itertools import accumulate
 
 from game.machine import PlayState
 from game.tester.explore import CUT, EXPLORED, Exploration, Explorer, FirstViolation, Key, _violated
 from game.tester.key_columns import KeyDecoder
-from game.tester.partition import ENDED, LOCKED, STUCK, Tables, player
+from game.tester.partition import ENDED, LOCKED, STUCK, Broken, Tables, player
 
 _UNPLAYED = -1
 
@@ -40,7 +41,7 @@ class Replay:
         self.count = count
         self.start = start
         story = explorer.story
-        self.endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items()}
+        self.endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items() if scene.ending is not None}
         # Per partition, indexed by local state: its key; its first edge in the edge arrays (-1: not played);
         # its edge count; its outcome; the invariants it broke. Then the edges, in the partition's order.
         self.part_keys: list[list[Key]] = [[] for _ in range(count)]
@@ -48,7 +49,7 @@ class Replay:
         self.starts = [array("q") for _ in range(count)]
         self.counts = [array("q") for _ in range(count)]
         self.outcomes = [bytearray() for _ in range(count)]
-        self.broken: list[dict[int, list[tuple[int, str]]]] = [{} for _ in range(count)]
+        self.broken: list[dict[int, Broken]] = [{} for _ in range(count)]
         self.targets = [array("q") for _ in range(count)]
         self.vias = [array("q") for _ in range(count)]
         self.costs = [bytearray() for _ in range(count)]
@@ -168,6 +169,9 @@ class Replay:
         new_key, new_parent, new_via, new_distance = keys.append, parent.append, via.append, distance.append
         new_expanded, new_first = expanded.append, first_edge.append
 
+        to: Sequence[int]
+        by: Sequence[int]
+        paid: Sequence[int]
         if not keys:
             serial_of[self.start] = 0
             new_key(part_keys[self.start % count][self.start // count])
@@ -201,7 +205,7 @@ class Replay:
                 outcome = outcomes[owner][local]
                 if any_broken:
                     for number, when in broken[owner].get(local, ()):
-                        _violated(violations, number, sid, when)  # type: ignore[arg-type]
+                        _violated(violations, number, sid, when)
             if outcome:
                 if outcome == ENDED:
                     endings_at[sid] = endings[keys[sid][0]]
@@ -267,7 +271,7 @@ class _Rest:
         self._rules = explorer.rules()
         self._play = player(self._rules, explorer.fire_function())
 
-    def play(self, key: Key, serial_of: array) -> tuple[int, list | None, list[int], list[int], list[int]]:
+    def play(self, key: Key, serial_of: array) -> tuple[int, Broken | None, list[int], list[int], list[int]]:
         """(outcome, broken invariants, then the global ids, ways and costs of its edges in serial order)."""
         count = self.count
         if self._known is None:
