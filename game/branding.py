@@ -56,10 +56,11 @@ def read_branding(reader: FieldReader, manifest: YMap, title: str, file: str) ->
     window_title = window if isinstance(window, str) else base.window_title
     if "title_screen" not in manifest:
         return replace(base, window_title=window_title)
-    screen = reader.mapping(manifest["title_screen"], manifest.where("title_screen"), "title_screen", "{footer: ...}")
+    screen = reader.record(
+        manifest["title_screen"], manifest.where("title_screen"), "title_screen", TITLE_SCREEN_KEYS, "{footer: ...}"
+    )
     if screen is None:
         return replace(base, window_title=window_title)
-    reader.known_keys(screen, TITLE_SCREEN_KEYS, "title_screen")
     words = {}
     for key in ("heading", "subtitle", "footer"):
         value = reader.text(screen, key, "title_screen", empty_ok=key != "heading", max_chars=MAX_LINE_CHARS)

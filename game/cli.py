@@ -47,6 +47,17 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")  # the story format's names (game.yaml_fi
 MAX_GIVEN_TEXT = 200  # a text value is one of an enum's names: far shorter than this
 
 
+def add_given_option(parser: argparse.ArgumentParser) -> None:
+    """`--given VAR=VALUE`, for every command that starts a story (read with `parse_given`)."""
+    parser.add_argument(
+        "--given",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="set a variable before the first scene (repeatable)",
+    )
+
+
 def parse_given(items: list[str]) -> dict[str, object]:
     """`--given var=value` pairs, with values read as a story file's plain YAML scalars are: whole numbers of plain
     digits (no more than a story's numbers may have), true/false, else text."""
@@ -147,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     if not args.text:
         return cmd_game(args)
-    from game.playthrough import Playthrough, PlaythroughError
+    from game.playthrough import Playthrough, PlaythroughError, stopped_message
     from game.textplayer import run_text_player
 
     story = load_or_report(args.story)
@@ -170,8 +181,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         return run_text_player(story, playthrough)
     except PlaythroughError as error:  # play itself stopped: a sub-scene started with --start returns to nothing
-        hint = " (--start began inside a sub-scene: start at a scene that calls it)" if args.start else ""
-        print(f"heartstopper: play stopped: {error}{hint}", file=sys.stderr)
+        print(f"heartstopper: {stopped_message(error, args.start)}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -268,13 +278,7 @@ def _offer_text_player(args: argparse.Namespace, why: str) -> int:
 def _add_play_options(parser: argparse.ArgumentParser) -> None:
     _story_option(parser)
     parser.add_argument("--start", metavar="SCENE", help="start at this scene instead of the story's start")
-    parser.add_argument(
-        "--given",
-        action="append",
-        default=[],
-        metavar="VAR=VALUE",
-        help="set a variable before the first scene (repeatable)",
-    )
+    add_given_option(parser)
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:

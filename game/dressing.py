@@ -113,10 +113,11 @@ def read_chapters(reader: FieldReader, manifest: YMap, characters: dict) -> dict
     out: dict[str, Dressing] = {}
     for name, spec in table.items():
         what = f"chapter '{name}'"
-        spec_map = reader.mapping(spec, table.where(name), what, "{season: summer, outfits: {nick: prom}}")
+        spec_map = reader.record(
+            spec, table.where(name), what, DRESSING_KEYS, "{season: summer, outfits: {nick: prom}}"
+        )
         if spec_map is None:
             continue
-        reader.known_keys(spec_map, DRESSING_KEYS, what)
         out[str(name)] = read_dressing(reader, spec_map, what, characters)
     return out
 

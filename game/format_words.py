@@ -43,6 +43,7 @@ SCENE_KEYS = (
     "with",
     "duration",
 )
+SHOW_KEYS = ("who", "as", "at", "outfit", "with", "duration")  # `- show: {...}`
 CHOICE_KEYS = ("text", "goto", "set", "add", "if", "locked", "once", "fallback", "flavor", "lines")
 VARIABLE_KEYS = ("type", "default", "min", "max", "values", "about", "labels")
 EFFECTS = ("leaves", "sparkles", "hearts", "fade", "shake")

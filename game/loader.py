@@ -225,10 +225,9 @@ class _StoryLoader:
         reader = FieldReader(display, self.problems)
         if source.value is None and source.problems:
             raise StoryError(self.problems)
-        manifest = reader.mapping(source.value, Pos(1, 1), "the manifest", "title: ...")
+        manifest = reader.record(source.value, Pos(1, 1), "the manifest", MANIFEST_KEYS, "title: ...")
         if manifest is None:
             raise StoryError(self.problems)
-        reader.known_keys(manifest, MANIFEST_KEYS, "the manifest")
 
         title = reader.text(manifest, "title", "the manifest", required=True, max_chars=MAX_TITLE_CHARS)
         story_id = self._story_id(reader, manifest, title if isinstance(title, str) else "")
@@ -538,21 +537,8 @@ class _StoryLoader:
         return value if isinstance(value, str) else None
 
     def _characters(self, reader: FieldReader, manifest: YMap) -> None:
-        characters = manifest.get("characters", MISSING)
-        if characters is MISSING:
-            return
-        table = reader.mapping(
-            characters,
-            manifest.where("characters"),
-            "'characters'",
-            '{charlie: {name: Charlie, color: "#7fb8e8"}}',
-        )
-        if table is None:
-            return
-        for char_id, spec in table.items():
-            key_pos = table.key_pos[char_id]
-            if reader.identifier(char_id, key_pos, "character id") is None:
-                continue
+        example = '{charlie: {name: Charlie, color: "#7fb8e8"}}'
+        for char_id, spec, key_pos, spec_pos in reader.named_entries(manifest, "characters", "character id", example):
             if char_id in RESERVED:
                 hint = "'narrator' is built in" if char_id == NARRATOR else "choose another id"
                 reader.error(key_pos, f"'{char_id}' cannot be a character id: it is a word of the story format", hint)
@@ -561,10 +547,9 @@ class _StoryLoader:
             if isinstance(spec, str):  # shorthand: `tao: Tao`
                 self.characters[char_id] = Character(char_id, spec, "#ffffff", location(reader, key_pos))
                 continue
-            spec_map = reader.mapping(spec, table.where(char_id), what, '{name: Charlie, color: "#7fb8e8"}')
+            spec_map = reader.record(spec, spec_pos, what, ("name", "color"), '{name: Charlie, color: "#7fb8e8"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("name", "color"), what)
             name = reader.text(spec_map, "name", what, required=True, max_chars=MAX_TITLE_CHARS)
             color = reader.text(spec_map, "color", what)
             if isinstance(color, str) and not _is_colour(color):
@@ -578,21 +563,8 @@ class _StoryLoader:
             )
 
     def _variables(self, reader: FieldReader, manifest: YMap) -> None:
-        variables = manifest.get("variables", MISSING)
-        if variables is MISSING:
-            return
-        table = reader.mapping(
-            variables,
-            manifest.where("variables"),
-            "'variables'",
-            "{grades: {type: int, default: 2, min: 0, max: 5}}",
-        )
-        if table is None:
-            return
-        for var_id, spec in table.items():
-            key_pos = table.key_pos[var_id]
-            if reader.identifier(var_id, key_pos, "variable name") is None:
-                continue
+        example = "{grades: {type: int, default: 2, min: 0, max: 5}}"
+        for var_id, spec, key_pos, spec_pos in reader.named_entries(manifest, "variables", "variable name", example):
             if var_id in CONDITION_WORDS:
                 reader.error(
                     key_pos,
@@ -600,7 +572,7 @@ class _StoryLoader:
                     "choose another name",
                 )
                 continue
-            variable = self._variable(reader, var_id, table, spec)
+            variable = self._variable(reader, var_id, spec, key_pos, spec_pos)
             if variable is not None:
                 self.variables[var_id] = variable
                 self.var_types[var_id] = variable.type
@@ -610,34 +582,27 @@ class _StoryLoader:
     def _constants(self, reader: FieldReader, manifest: YMap) -> None:
         """`constants: {max_days: 7, strict: false}`: names for numbers and true/false, usable wherever a condition
         or a value in text is."""
-        if "constants" not in manifest:
-            return
-        table = reader.mapping(manifest["constants"], manifest.where("constants"), "'constants'", "{max_days: 7}")
-        if table is None:
-            return
-        for name, value in table.items():
-            key_pos = table.key_pos[name]
-            if reader.identifier(name, key_pos, "constant name") is None:
-                continue
+        for name, value, key_pos, value_pos in reader.named_entries(
+            manifest, "constants", "constant name", "{max_days: 7}"
+        ):
             if name in CONDITION_WORDS or name in self.variables:
                 what = "a variable" if name in self.variables else "a word of the condition language"
                 reader.error(key_pos, f"'{name}' cannot be a constant name: it is {what}", "choose another name")
                 continue
             if not isinstance(value, (int, bool)):
                 reader.error(
-                    table.where(name),
+                    value_pos,
                     f"the constant '{name}' must be a whole number or true/false, but it is {type_name(value)}",
                     f"write for example '{name}: 7'",
                 )
                 continue
             self.constants[name] = value
 
-    def _variable(self, reader: FieldReader, var_id: str, table: YMap, spec: object) -> Variable | None:
+    def _variable(self, reader: FieldReader, var_id: str, spec: object, key_pos: Pos, spec_pos: Pos) -> Variable | None:
         what = f"variable '{var_id}'"
-        spec_map = reader.mapping(spec, table.where(var_id), what, "{type: int, default: 0}")
+        spec_map = reader.record(spec, spec_pos, what, VARIABLE_KEYS, "{type: int, default: 0}")
         if spec_map is None:
             return None
-        reader.known_keys(spec_map, VARIABLE_KEYS, what)
         kind = spec_map.get("type", MISSING)
         if kind is MISSING:
             reader.error(spec_map.pos, f"{what} needs a 'type'", "add 'type: int', 'type: bool' or 'type: enum'")
@@ -711,7 +676,7 @@ class _StoryLoader:
             )
             return None
         labels = self._labels(reader, spec_map, what, values)
-        return Variable(var_id, var_type, default, about, location(reader, table.key_pos[var_id]), labels)
+        return Variable(var_id, var_type, default, about, location(reader, key_pos), labels)
 
     @staticmethod
     def _labels(reader: FieldReader, spec_map: YMap, what: str, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -753,26 +718,19 @@ class _StoryLoader:
         return value
 
     def _endings(self, reader: FieldReader, manifest: YMap) -> None:
-        endings = manifest.get("endings", MISSING)
-        if endings is MISSING:
+        if "endings" not in manifest:
             reader.error(
                 manifest.pos,
                 "the manifest declares no endings",
                 "add 'endings:' with at least one ending, e.g. {home: {title: \"Home\"}}",
             )
             return
-        table = reader.mapping(endings, manifest.where("endings"), "'endings'", '{home: {title: "Home"}}')
-        if table is None:
-            return
-        for ending_id, spec in table.items():
-            key_pos = table.key_pos[ending_id]
-            if reader.identifier(ending_id, key_pos, "ending id") is None:
-                continue
+        example = '{home: {title: "Home"}}'
+        for ending_id, spec, key_pos, spec_pos in reader.named_entries(manifest, "endings", "ending id", example):
             what = f"ending '{ending_id}'"
-            spec_map = reader.mapping(spec, table.where(ending_id), what, '{title: "Home"}')
+            spec_map = reader.record(spec, spec_pos, what, ("title", "hint"), '{title: "Home"}')
             if spec_map is None:
                 continue
-            reader.known_keys(spec_map, ("title", "hint"), what)
             title = reader.text(spec_map, "title", what, required=True, max_chars=MAX_TITLE_CHARS)
             hint = reader.text(spec_map, "hint", what)
             self.endings[ending_id] = Ending(

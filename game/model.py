@@ -75,14 +75,6 @@ class Variable:
         low, high = self.type.minimum, self.type.maximum
         return (low is None or value >= low) and (high is None or value <= high)
 
-    def clamp(self, value: int) -> int:
-        low, high = self.type.minimum, self.type.maximum
-        if low is not None and value < low:
-            return low
-        if high is not None and value > high:
-            return high
-        return value
-
     def describe(self) -> str:
         """The type as authors wrote it, for messages: 'an int from 0 to 5', 'one of tao, isaac'."""
         kind = self.type.kind

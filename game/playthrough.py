@@ -53,6 +53,24 @@ class PlaythroughError(ValueError):
     """A playthrough was started or driven wrongly (an unknown start scene, a bad given value, a bad choice)."""
 
 
+class PlayStopped(PlaythroughError):
+    """Play itself stopped on a mistake in the story: runaway `call` recursion, or a `return` with no call waiting
+    (`no_caller`: what a game started inside a sub-scene meets at the sub-scene's end)."""
+
+    def __init__(self, message: str, *, no_caller: bool = False) -> None:
+        super().__init__(message)
+        self.no_caller = no_caller
+
+
+def stopped_message(error: PlaythroughError, start: str | None) -> str:
+    """What the players' front ends (the terminal and the window) say when play stops mid-story, with the hint for
+    a game started with `--start` inside a sub-scene."""
+    hint = ""
+    if start is not None and (not isinstance(error, PlayStopped) or error.no_caller):
+        hint = f" (play began at '{start}', inside a sub-scene: start at a scene that calls it)"
+    return f"play stopped: {error}{hint}"
+
+
 class Playthrough:
     """One player's way through a story."""
 
@@ -215,7 +233,7 @@ class Playthrough:
         try:
             step(*args)
         except CallError as error:
-            raise PlaythroughError(str(error)) from None
+            raise PlayStopped(str(error), no_caller=step is pop_return) from None
 
     def _fire(self, trigger: str) -> None:
         if not self._machine.fire(self._state, trigger):
@@ -319,7 +337,7 @@ class Playthrough:
             variety=self._variety,
             last_line=None
             if self._last_line is None
-            else (self._last_line.kind, self._last_line.speaker, self._last_line.text),
+            else (self._last_line.kind, self._last_line.speaker, self._last_line.text, self._last_line.styles),
         )
 
     def _last_beat_before(self, position: int) -> str | None:
@@ -339,10 +357,19 @@ class Playthrough:
         if saved.variety is not None:
             playthrough._variety = saved.variety
         if saved.last_line is not None:
-            kind, speaker, text = saved.last_line
+            kind, speaker, text, styles = saved.last_line
             character = story.characters.get(speaker) if speaker else None
             name, color = (character.name, character.color) if character else (None, None)
-            playthrough._last_line = Line(kind, text, speaker, name, color, None, "")  # type: ignore[arg-type]
+            playthrough._last_line = Line(
+                kind,  # type: ignore[arg-type]
+                text,
+                speaker,
+                name,
+                color,
+                None,
+                "",
+                styles=styles,
+            )
         playthrough._chapter = saved.chapter
         program = story.programs[saved.scene]
         position = saved.position

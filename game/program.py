@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from game.emphasis import has_markers, read_emphasis
 from game.events import Line, StageChange
+from game.expressions import clamp
 from game.inline_text import Parts
 from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat
 
@@ -182,11 +183,7 @@ def apply_eval(variables: MutableMapping[str, object], visits: Mapping[str, int]
         value = fn(variables, visits)
         if adds:
             value = variables[name] + value
-        if minimum is not None and value < minimum:
-            value = minimum
-        elif maximum is not None and value > maximum:
-            value = maximum
-        variables[name] = value
+        variables[name] = clamp(value, minimum, maximum)
 
 
 def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
@@ -197,12 +194,7 @@ def apply_set(variables: MutableMapping[str, object], changes: tuple) -> None:
 def apply_add(variables: MutableMapping[str, object], changes: tuple) -> None:
     """Add to int variables, clamped to their declared range."""
     for name, amount, minimum, maximum in changes:
-        value = variables[name] + amount
-        if minimum is not None and value < minimum:
-            value = minimum
-        elif maximum is not None and value > maximum:
-            value = maximum
-        variables[name] = value
+        variables[name] = clamp(variables[name] + amount, minimum, maximum)
 
 
 def run_silently(

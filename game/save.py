@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from game.emphasis import BOLD, ITALIC, Span
 from game.inline_text import VarietyCounter
 from game.jsonfiles import read_json, write_json
 from game.machine import MAX_CALL_DEPTH
@@ -28,6 +29,7 @@ SAVE_FORMAT_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 
 Reason = Literal["damaged", "unknown_scene", "wrong_story"]
+SavedLine = tuple[str, str | None, str, tuple[Span, ...]]  # a line's kind, speaker, text and emphasis spans
 
 
 class SaveError(ValueError):
@@ -56,7 +58,7 @@ class SavedState:
     ended: str | None
     waiting_menu: bool
     variety: VarietyCounter | None = None  # None in saves from before variety texts: counts start afresh
-    last_line: tuple[str, str | None, str] | None = None  # (kind, speaker, text) of the last line, for `extend`
+    last_line: SavedLine | None = None  # the last line shown, for an `extend` right after the save
     stack: tuple[str, ...] = ()  # where the calls waiting to return come back to (none in saves before `call`)
 
 
@@ -74,7 +76,7 @@ def write_save_data(
     ended: str | None,
     waiting_menu: bool,
     variety: VarietyCounter | None = None,
-    last_line: tuple[str, str | None, str] | None = None,
+    last_line: SavedLine | None = None,
 ) -> dict:
     data = {
         "format": SAVE_FORMAT,
@@ -98,7 +100,10 @@ def write_save_data(
         "waiting_menu": waiting_menu,
     }
     if last_line is not None:
-        data["last_line"] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
+        line: dict[str, object] = {"kind": last_line[0], "speaker": last_line[1], "text": last_line[2]}
+        if last_line[3]:  # its emphasis, so the line an `extend` shows again keeps its italic and bold
+            line["styles"] = [list(span) for span in last_line[3]]
+        data["last_line"] = line
     if state.stack:
         data["stack"] = list(state.stack)
     if variety is not None and variety.counts:
@@ -189,8 +194,10 @@ def _belongs_to(story: Story, data: dict) -> bool:
     return isinstance(title, str) and (title == story.title or story_slug(title) == story_key(story))
 
 
-def _last_line(story: Story, saved: object) -> tuple[str, str | None, str] | None:
-    """The last line shown, which an `extend` beat right after the save continues; None when the save has none."""
+def _last_line(story: Story, saved: object) -> SavedLine | None:
+    """The last line shown, which an `extend` beat right after the save continues; None when the save has none.
+    Its emphasis spans (none in saves from before they were kept) are kept where they are whole numbers within the
+    text and known faces; any other is dropped, and those letters show plain."""
     if saved is None:
         return None
     if not isinstance(saved, dict):
@@ -200,7 +207,21 @@ def _last_line(story: Story, saved: object) -> tuple[str, str | None, str] | Non
         raise _damaged("its last line is not a line")
     if speaker is not None and (not isinstance(speaker, str) or speaker not in story.characters):
         return None  # a character the story no longer has: the extension is shown by itself
-    return kind, speaker, text
+    return kind, speaker, text, _spans(saved.get("styles"), len(text))
+
+
+def _spans(saved: object, length: int) -> tuple[Span, ...]:
+    if not isinstance(saved, list):
+        return ()
+    return tuple(
+        (span[0], span[1], span[2])
+        for span in saved
+        if isinstance(span, list)
+        and len(span) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in span)
+        and 0 <= span[0] < span[1] <= length
+        and span[2] in (ITALIC, BOLD, ITALIC | BOLD)
+    )
 
 
 def _variety(saved: object) -> VarietyCounter | None:

@@ -26,6 +26,7 @@ from game.format_words import (
     OTHER_BEATS,
     RETURN,
     SCENE_KEYS,
+    SHOW_KEYS,
     STAGE_BEATS,
     TEXT_BEATS,
 )
@@ -134,10 +135,9 @@ class SceneBuilder:
 
     def build(self, spec: object, pos: Pos, chapter_above: str = "") -> Scene | None:
         reader = self.reader
-        scene = reader.mapping(spec, pos, self.what, '{title: "...", chapter: ..., lines: [...], next: ...}')
+        scene = reader.record(spec, pos, self.what, SCENE_KEYS, '{title: "...", chapter: ..., lines: [...], next: ...}')
         if scene is None:
             return None
-        reader.known_keys(scene, SCENE_KEYS, self.what)
         # What the scene as a whole lacks is said at its id, where an author looks for a scene
         title = reader.text(
             scene, "title", self.what, required=True, missing_at=self.key_pos, max_chars=MAX_TITLE_CHARS
@@ -506,10 +506,9 @@ class SceneBuilder:
                     return None
                 beat_id = self._beat_id("show", who, "")
                 return StageBeat(beat_id, "show", who, "neutral", None, None, loc, self.dressing.outfit_of(who))
-            spec = reader.mapping(value, pos, "'show'", "{who: nick, as: happy, at: left}")
+            spec = reader.record(value, pos, "'show'", SHOW_KEYS, "{who: nick, as: happy, at: left}")
             if spec is None:
                 return None
-            reader.known_keys(spec, ("who", "as", "at", "outfit", "with", "duration"), "'show'")
             if "who" not in spec:
                 reader.error(spec.pos, "'show' needs 'who'", "add 'who: CHARACTER_ID'")
                 return None
@@ -692,10 +691,9 @@ class SceneBuilder:
 
     def _choice(self, item: object, pos: Pos, index: int, texts: dict[str, int]) -> Choice | None:
         reader = self.reader
-        spec = reader.mapping(item, pos, "a choice", '{text: "...", goto: scene}')
+        spec = reader.record(item, pos, "a choice", CHOICE_KEYS, '{text: "...", goto: scene}')
         if spec is None:
             return None
-        reader.known_keys(spec, CHOICE_KEYS, "a choice")
         fallback = reader.boolean(spec, "fallback", "a choice") if "fallback" in spec else False
         once = reader.boolean(spec, "once", "a choice") if "once" in spec else False
         flavor = reader.boolean(spec, "flavor", "a choice") if "flavor" in spec else False

@@ -8,7 +8,7 @@ position of anything that does not fit instead of raising.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from game.problems import Problem, did_you_mean
 from game.yaml_source import Pos, YList, YMap
@@ -17,23 +17,21 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 MISSING = object()
 
 
+# How authors are told each YAML type, the first that fits (a bool is an int to Python: it comes first).
+_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (type(None), "nothing"),
+    (bool, "true/false"),
+    (int, "a number"),
+    (float, "a decimal number"),
+    (str, "text"),
+    (YMap, "a mapping"),
+    (YList, "a list"),
+)
+
+
 def type_name(value: object) -> str:
     """How a YAML value's type is named to authors."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, YMap):
-        return "a mapping"
-    if isinstance(value, YList):
-        return "a list"
-    return type(value).__name__
+    return next((name for kind, name in _TYPE_NAMES if isinstance(value, kind)), type(value).__name__)
 
 
 class FieldReader:
@@ -53,12 +51,33 @@ class FieldReader:
         self.error(pos, f"{what} must be a mapping, but it is {type_name(value)}", hint)
         return None
 
+    def record(self, value: object, pos: Pos, what: str, keys: Iterable[str], example: str = "") -> YMap | None:
+        """A mapping of the given keys: a problem if the value is no mapping (then None), one per unknown key."""
+        mapping = self.mapping(value, pos, what, example)
+        if mapping is not None:
+            self.known_keys(mapping, keys, what)
+        return mapping
+
     def sequence(self, value: object, pos: Pos, what: str, example: str = "") -> YList | None:
         if isinstance(value, YList):
             return value
         hint = f"write it as a list, for example: {example}" if example else "write each item on a line starting '- '"
         self.error(pos, f"{what} must be a list, but it is {type_name(value)}", hint)
         return None
+
+    def named_entries(self, owner: YMap, key: str, what: str, example: str) -> Iterator[tuple[str, object, Pos, Pos]]:
+        """The entries of a table of declarations by name (`characters:`, `endings:`, ...) whose names are valid:
+        (name, its value, where the name is written, where the value is). Nothing when `owner` has no `key`; a
+        table that is not a mapping, or a name that is not valid (`what` says what a name is), is a problem."""
+        if key not in owner:
+            return
+        table = self.mapping(owner[key], owner.where(key), f"'{key}'", example)
+        if table is None:
+            return
+        for name, value in table.items():
+            name_pos = table.key_pos[name]
+            if self.identifier(name, name_pos, what) is not None:
+                yield name, value, name_pos, table.where(name)
 
     def known_keys(self, mapping: YMap, allowed: Iterable[str], what: str) -> None:
         allowed = list(allowed)

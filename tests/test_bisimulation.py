@@ -4,17 +4,10 @@ linear pass when the graph has no loop)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storybuild import write_story
-from test_tester_soundness import MANIFEST, stories
+from test_tester_soundness import MANIFEST, generated_story, stories
 
-from game.loader import load_story
-from game.problems import StoryError
 from game.tester.bisimulation import coarsest_bisimulation, naive_bisimulation
 from game.tester.cosmetic import _bisimulation, _Labels, _sources
 from game.tester.explore import explore
@@ -72,12 +65,7 @@ def test_nondeterminism_is_judged_by_sets_of_successors():
 @given(stories())
 def test_the_cosmetic_measure_partitions_explored_stories_as_naive_refinement_does(scenes):
     # Acyclic explorations take the one bottom-up pass, the others Paige-Tarjan: both must be the coarsest.
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, MANIFEST) as (story, _):
         exploration = explore(story, max_states=200_000)
         labels = _Labels(story)
         state_labels = [labels.state(exploration, state) for state in range(exploration.states)]

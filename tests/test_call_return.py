@@ -3,6 +3,8 @@ tester (exact, the stack part of its state), the linter and the graph; runaway r
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from storybuild import MANIFEST, build, problems_of
 
@@ -12,7 +14,23 @@ from game.tester.explore import explore
 
 TWO_ENDINGS = MANIFEST.replace('  done: {title: "Done"}', '  done: {title: "Done"}\n  top: {title: "Top"}')
 
-CALLS = """\
+# The last scenes of the stories below: `top` with grades 4 or more, else `done`.
+FINALE = """\
+fin:
+  title: Fin
+  chapter: One
+  lines:
+    - if: "grades >= 4"
+      then: [{goto: high}]
+  ending: done
+high:
+  title: High
+  chapter: One
+  ending: top
+"""
+
+CALLS = (
+    """\
 a:
   title: A
   chapter: One
@@ -31,17 +49,38 @@ sub:
     - add: {grades: 1}
     - narrate: "In the sub-scene, grades {grades}."
     - return
-fin:
-  title: Fin
+"""
+    + FINALE
+)
+
+BOMB = """\
+a:
+  title: A
   chapter: One
-  lines:
-    - if: "grades >= 4"
-      then: [{goto: high}]
+  lines: [{narrate: "Down we go."}, {call: a}]
   ending: done
-high:
-  title: High
+"""
+
+NO_CALL_WAITING = """\
+a:
+  title: A
   chapter: One
-  ending: top
+  lines: [{narrate: "Hello."}]
+  next: b
+b:
+  title: B
+  chapter: One
+  lines: [{narrate: "Back?"}, return]
+"""
+
+# The first scene of the stories below: a menu of two ways, `left` and `right`.
+FORK = """\
+a:
+  title: A
+  chapter: One
+  choices:
+    - {text: "Left", goto: left}
+    - {text: "Right", goto: right}
 """
 
 
@@ -72,9 +111,22 @@ def test_a_call_plays_the_sub_scene_then_the_lines_after_it(tmp_path):
     ]
     assert isinstance(events[-1], Choices)
     playthrough.choose(0)
+    assert play_to_the_end(playthrough) == "top"
+
+
+def play_to_the_end(playthrough: Playthrough) -> str:
+    """The ending a playthrough reaches, pulled event by event."""
     while playthrough.ended is None:
         playthrough.continue_()
-    assert playthrough.ended.ending == "top"
+    return playthrough.ended.ending
+
+
+def soft_lock_detail(story) -> str:
+    """What the tester says of the one soft-lock of a story."""
+    from game.tester.checks import build_report
+
+    (lock,) = build_report(explore(story)).soft_locks
+    return lock.detail
 
 
 def test_the_tester_follows_the_stack_exactly(tmp_path):
@@ -86,13 +138,7 @@ def test_the_tester_follows_the_stack_exactly(tmp_path):
 
 
 def test_a_sub_scene_called_from_two_places_returns_to_each(tmp_path):
-    scenes = """\
-    a:
-      title: A
-      chapter: One
-      choices:
-        - {text: "Left", goto: left}
-        - {text: "Right", goto: right}
+    scenes = FORK + textwrap.dedent("""\
     left:
       title: L
       chapter: One
@@ -107,25 +153,14 @@ def test_a_sub_scene_called_from_two_places_returns_to_each(tmp_path):
       title: Sub
       chapter: One
       lines: [{narrate: "Shared."}, return]
-    """
+    """)
     story = build(tmp_path, scenes, manifest=TWO_ENDINGS)
     assert set(explore(story).endings_at.values()) == {"done", "top"}
     for index, ending in ((0, "done"), (1, "top")):
         playthrough = Playthrough(story, seed=0)
         events_until_menu(playthrough)
         playthrough.choose(index)
-        while playthrough.ended is None:
-            playthrough.continue_()
-        assert playthrough.ended.ending == ending
-
-
-BOMB = """\
-a:
-  title: A
-  chapter: One
-  lines: [{narrate: "Down we go."}, {call: a}]
-  ending: done
-"""
+        assert play_to_the_end(playthrough) == ending
 
 
 def test_a_recursion_bomb_stops_with_a_clear_error(tmp_path):
@@ -137,37 +172,20 @@ def test_a_recursion_bomb_stops_with_a_clear_error(tmp_path):
     exploration = explore(story)  # finite: the stack is bounded, the runaway state a dead end
     assert not exploration.partial
     assert exploration.menu_locks
-    from game.tester.checks import build_report
-
-    (lock,) = build_report(exploration).soft_locks
-    assert "runaway recursion" in lock.detail
+    assert "runaway recursion" in soft_lock_detail(story)
 
 
 def test_a_return_with_nothing_to_return_to_is_flagged_and_stops_play(tmp_path):
     from game.authoring.lint import lint_story
 
-    scenes = """\
-    a:
-      title: A
-      chapter: One
-      lines: [{narrate: "Hello."}]
-      next: b
-    b:
-      title: B
-      chapter: One
-      lines: [{narrate: "Back?"}, return]
-    """
-    story = build(tmp_path, scenes)
+    story = build(tmp_path, NO_CALL_WAITING)
     problems = [p for p in lint_story(story).problems if p.code == "HS030"]
     assert len(problems) == 1 and "'b'" in problems[0].message
     playthrough = Playthrough(story, seed=0)
     with pytest.raises(PlaythroughError, match="no call is waiting"):
         for _ in range(100):
             playthrough.continue_()
-    from game.tester.checks import build_report
-
-    (lock,) = build_report(explore(story)).soft_locks
-    assert "'return' with no call waiting" in lock.detail
+    assert "'return' with no call waiting" in soft_lock_detail(story)
     called = build(tmp_path / "called", CALLS, manifest=TWO_ENDINGS)
     assert not [p for p in lint_story(called).problems if p.code == "HS030"]
 
@@ -254,8 +272,7 @@ def test_a_scene_of_thousands_of_calls_loads_and_plays_quickly(tmp_path):
     )
     story = build(tmp_path, scenes)
     playthrough = Playthrough(story, seed=0)
-    while playthrough.ended is None:
-        playthrough.continue_()
+    play_to_the_end(playthrough)
     assert playthrough.visits["sub"] == 3000
 
 
@@ -264,13 +281,9 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
     from game.tester.checks import build_report
     from game.tester.witnesses import write_witnesses
 
-    scenes = """\
-    a:
-      title: A
-      chapter: One
-      choices:
-        - {text: "Left", goto: left}
-        - {text: "Right", goto: right}
+    scenes = (
+        FORK
+        + textwrap.dedent("""\
     left:
       title: L
       chapter: One
@@ -281,17 +294,6 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
       chapter: One
       lines: [{call: sub}, {call: sub}]
       next: fin
-    fin:
-      title: F
-      chapter: One
-      lines:
-        - if: "grades >= 4"
-          then: [{goto: high}]
-      ending: done
-    high:
-      title: H
-      chapter: One
-      ending: top
     sub:
       title: Sub
       chapter: One
@@ -302,7 +304,9 @@ def test_the_testers_witnesses_through_sub_scenes_replay(tmp_path):
       title: Back
       chapter: One
       lines: [{narrate: "And back."}, return]
-    """
+    """)
+        + FINALE
+    )
     story = build(tmp_path, scenes, manifest=TWO_ENDINGS)
     exploration = explore(story)
     report = build_report(exploration)

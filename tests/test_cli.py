@@ -8,24 +8,11 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from commandline import ROOT
+from commandline import heartstopper as run
 from storybuild import FIXTURES
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_check_passes_with_a_summary():

@@ -5,6 +5,7 @@ words; a lone or unclosed asterisk stays what it was, so no story that loaded be
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,52 @@ def test_hostile_lines_of_asterisks_read_in_linear_time_and_lint_at_the_column(t
     scenes = 'a:\n  title: A\n  chapter: One\n  lines:\n    - narrate: "5 * 3 is *fifteen"\n  ending: done\n'
     found = [p for p in lint_story(build(tmp_path, scenes)).problems if p.code == "HS031"]
     assert [(p.line, p.column) for p in found] == [(5, 16 + 1 + len("5 * 3 is "))]
+
+
+def test_an_extend_right_after_a_load_keeps_the_saved_lines_emphasis(tmp_path):
+    """Before: the save kept the last line's plain text only, so the line an `extend` shows again lost its italic."""
+    story = build(tmp_path, SCENES)
+    playthrough = Playthrough(story, seed=0)
+    shown = 0
+    while shown < 2:  # up to "I'm not sure.", with "not" in italic
+        shown += isinstance(playthrough.continue_(), Line)
+    save = json.loads(json.dumps(playthrough.save()))
+    assert save["last_line"]["styles"] == [[4, 7, ITALIC]]
+
+    def extended(data: dict) -> Line:
+        resumed = Playthrough.from_save(story, data)
+        event = resumed.continue_()
+        while not isinstance(event, Line):
+            event = resumed.continue_()
+        return event
+
+    line = extended(save)
+    assert line.text == "I'm not sure. And then." and line.continues == len("I'm not sure.")
+    assert line.styles == ((4, 7, ITALIC), (18, 22, ITALIC))
+    del save["last_line"]["styles"]  # a save from before the styles were kept: the old words plain, still loads
+    assert extended(save).styles == ((18, 22, ITALIC),)
+    save["last_line"]["styles"] = [[4, 7, ITALIC], [5, 99, BOLD], "x", [1, 2, True], [3, 2, ITALIC], [0, 1, 9]]
+    assert extended(save).styles == ((4, 7, ITALIC), (18, 22, ITALIC))  # hand-edited nonsense is dropped
+
+
+def test_hs031_judges_every_way_a_line_with_braces_can_read(tmp_path):
+    """Emphasis is read in the worked-out text, so the linter judges what the player can see: a pick whose two
+    texts each hold half of a pair is flagged, at the asterisk, though as written the asterisks pair up; an asterisk
+    that only looks open as written (`{brave: one *|two}`: the player sees `one *`) is not; a once-only text that
+    shows nothing in the end, a variety option and a value beside the markers are read as they show."""
+    from game.authoring.lint import lint_story
+
+    lines = [
+        '"{brave: I *am|I am not*} sure."',  # either way, one half of a pair: flagged (written, they pair)
+        '"{brave: five *|six} of them."',  # "five * of them.": spaces round it, meant as itself
+        '"It was {~*very*|**so**} quiet."',  # every option closes what it opens
+        '"{!*Hello*|Hello *again} there."',  # the second option opens what nothing closes
+        '"*{grades}* marks."',  # a value between the markers: "*5* marks."
+        '"Plain *and* simple."',
+    ]
+    scenes = "a:\n  title: A\n  chapter: One\n  lines:\n" + "".join(f"    - narrate: {t}\n" for t in lines)
+    scenes += "  ending: done\n"
+    found = [(p.line, p.column) for p in lint_story(build(tmp_path, scenes)).problems if p.code == "HS031"]
+    first = 16 + lines[0].index("*am")  # `    - narrate: ` is 15 columns; lines[...] starts with its quote
+    fourth = 16 + lines[3].index("*again")
+    assert found == [(5, first), (8, fourth)]

@@ -75,3 +75,32 @@ def test_the_game_plays_the_question_from_its_title_screen():
         assert game.session.stage.background == "lecturehall" and game.session.stage.music == "illurock"
     finally:
         ui.close()
+
+
+def test_the_questions_title_panels_sit_on_calm_hillside():
+    """Before: a tree stood behind the title's menu panel. The meadow's trees now stand clear of both panels (the
+    heading's and the menu's, where the title screen draws them), and the picture there is what the title shows:
+    sky and hillside, not the trees' leaves or trunks."""
+    import xml.etree.ElementTree as ET
+
+    background = branding_of(load_story(QUESTION)).background
+    assert background == "meadow"
+    svg = QUESTION / "assets" / "backgrounds" / f"{background}.svg"
+    from game.ui.screens.title import ITEMS
+
+    panels = [(60, 56, 640, 176), (72, 248, 300, 58 * len(ITEMS) + 18)]  # as game.ui.screens.title draws them
+    trees = [
+        (float(c.get("cx")), float(c.get("cy")), float(c.get("r")))
+        for c in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}circle")
+    ]
+    assert trees
+    for cx, cy, r in trees:
+        for x, y, w, h in panels:
+            nearest = (min(max(cx, x), x + w), min(max(cy, y), y + h))
+            assert (nearest[0] - cx) ** 2 + (nearest[1] - cy) ** 2 > r**2, f"a tree at {cx:g},{cy:g} is behind a panel"
+    picture = pygame.image.load_sized_svg(str(svg), (1280, 720))
+    circles = ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}circle")
+    leaves = {tuple(pygame.Color(c.get("fill")))[:3] for c in circles}
+    x, y, w, h = panels[1]
+    seen = {tuple(picture.get_at((px, py)))[:3] for px in range(x, x + w, 6) for py in range(y, y + h, 6)}
+    assert not seen & leaves

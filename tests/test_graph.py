@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from commandline import heartstopper
 from storybuild import FIXTURES
 
 from game.authoring.graph import GraphError, build_map, ending_node, mermaid_text
 from game.loader import load_story
 from game.paths import default_story_dir
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -118,22 +115,10 @@ def test_the_dot_output_renders_to_svg_with_graphviz(story, tmp_path):
 
 def test_the_command_writes_the_map_to_a_file(tmp_path):
     target = tmp_path / "map.mmd"
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "graph", "--story", str(FIXTURES / "lint" / "story"), "-o", str(target)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = heartstopper("graph", "--story", str(FIXTURES / "lint" / "story"), "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith('---\ntitle: "Lint fixture"\n---\nstateDiagram-v2')
     assert not [p for p in tmp_path.iterdir() if p.name != "map.mmd"]  # no temporary file left behind
-    bad = subprocess.run(
-        [sys.executable, "-m", "game", "graph", "--chapter", "Nowhere"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    bad = heartstopper("graph", "--chapter", "Nowhere")
     assert bad.returncode == 2
     assert "there is no chapter 'Nowhere'" in bad.stderr

@@ -20,6 +20,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from commandline import ROOT, heartstopper
 from storybuild import FIXTURES, MANIFEST, SCENES, build, mini, problems_of, write_story
 
 from game.assets import AssetCatalog
@@ -31,7 +32,6 @@ from game.save import MAX_SAVE_BYTES, SaveError, read_json_file, write_json_atom
 from game.scripts import load_playthrough_file
 from game.yaml_source import MAX_FILE_BYTES, read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
 SCENE_FILE = "story/scenes/main.yaml"
 
 
@@ -69,13 +69,6 @@ def raised_with_peak(action, kind: type[BaseException]) -> tuple:
 
 def messages(problems) -> str:
     return "\n".join(str(problem) for problem in problems)
-
-
-def heartstopper(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the command as a user would, capturing what it prints."""
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def scene_file_problems(tmp_path: Path, scenes: str = SCENES, **kwargs) -> list:

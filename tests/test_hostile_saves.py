@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 import pytest
 from storybuild import FIXTURES, problems_of
+from uidrive import data_dir
 
 from game import jsonfiles
 from game.loader import load_story
@@ -28,10 +29,6 @@ from game.ui.savestore import AUTOSAVES, SaveStore
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.game import GameScreen
 from game.ui.session import StorySession
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def copy_story(tmp_path: Path, source: Path = FIXTURES / "mini", name: str = "story") -> Path:

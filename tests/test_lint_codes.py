@@ -8,19 +8,16 @@ authors see it.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from commandline import ROOT, heartstopper
 from storybuild import FIXTURES, write_story
 
 from game.authoring.codes import CODES
 from game.authoring.lint import lint_folder
 
-ROOT = Path(__file__).resolve().parents[1]
 LINT = FIXTURES / "lint"
 MAIN = "story/scenes/main.yaml"
 MORE = "story/scenes/more.yaml"
@@ -143,11 +140,8 @@ def test_a_show_that_only_changes_clothes_or_pose_changes_something(tmp_path):
     assert [(p.code, p.line) for p in report.problems if p.code == "HS027"] == [("HS027", 10)]
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    return subprocess.run(
-        [sys.executable, "-m", "game", "lint", *args], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env
-    )
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return heartstopper("lint", *args)
 
 
 def test_the_command_fails_on_errors_and_prints_positions():

@@ -4,20 +4,17 @@ refusing the shapes the loader refuses."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from commandline import ROOT, heartstopper
 from storybuild import FIXTURES
 
 from game import loader, scripts
 from game.authoring.schema import NAMES, load_schema, modeline, schema_for, schema_path
 from game.paths import default_story_dir
 from game.yaml_source import read_yaml
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def validator(name):
@@ -146,19 +143,11 @@ def test_the_modeline_points_at_the_schema_from_the_file_it_heads():
 
 
 def test_the_command_prints_where_the_schemas_are():
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "schema"], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+    result = heartstopper("schema")
     assert result.returncode == 0, result.stderr
     for name in NAMES:
         assert str(schema_path(name)) in result.stdout
     assert "# yaml-language-server: $schema=../../game/schemas/scene.schema.json" in result.stdout
-    printed = subprocess.run(
-        [sys.executable, "-m", "game", "schema", "--print", "manifest"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    printed = heartstopper("schema", "--print", "manifest")
     assert printed.returncode == 0
     assert '"title": "Heartstopper story: manifest (story.yaml)"' in printed.stdout

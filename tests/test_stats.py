@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from commandline import heartstopper
 from storybuild import FIXTURES
 
 from game.authoring.stats import READING, ReadingPace, describe_minutes, render_text, story_stats
 from game.loader import load_story
 from game.model import TextBeat
 from game.summary import count_words, iter_beats
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +68,7 @@ def test_the_report_names_chapters_and_speakers(mini):
 
 
 def test_the_command_prints_json_with_the_required_fields():
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "stats", "--json", "--story", str(FIXTURES / "mini")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = heartstopper("stats", "--json", "--story", str(FIXTURES / "mini"))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     for field in ("scenes", "words", "endings", "choices", "characters", "chapters", "play_time"):

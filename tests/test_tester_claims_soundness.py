@@ -4,17 +4,10 @@ complete run contradicts (what it cannot settle is unknown)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storybuild import write_story
-from test_tester_soundness import MANIFEST, stories
+from test_tester_soundness import MANIFEST, generated_story, stories
 
-from game.loader import load_story
-from game.problems import StoryError
 from game.tester.checks import build_report
 from game.tester.explore import explore
 from game.tester.static_reach import static_reach
@@ -23,12 +16,7 @@ from game.tester.static_reach import static_reach
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stories(), st.floats(0.0, 1.0))
 def test_capped_claims_never_contradict_the_complete_run(scenes, fraction):
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, MANIFEST) as (story, _):
         exploration = explore(story, max_states=200_000)
         assert not exploration.partial
         truth = build_report(exploration)

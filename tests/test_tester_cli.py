@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from commandline import heartstopper
 from storybuild import FIXTURES
 
 from game.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 PLANTED = str(FIXTURES / "tester" / "planted")
 HUB = str(FIXTURES / "tester" / "hub")
 
@@ -212,14 +208,7 @@ def test_a_story_that_cannot_load_exits_1(capsys, tmp_path):
 
 
 def test_the_command_runs_end_to_end_without_a_terminal():
-    result = subprocess.run(
-        [sys.executable, "-m", "game", "test", "--story", HUB],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ},
-    )
+    result = heartstopper("test", "--story", HUB)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
     assert "All checks hold." in result.stdout

@@ -8,24 +8,20 @@ The explorer's value classes merge the values that only a line-picking `if` tell
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import deque
 from pathlib import Path
 
-import yaml
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from storybuild import build, write_story
 from test_tester_soundness import MANIFEST as RANDOM_MANIFEST
-from test_tester_soundness import conditions, effects
+from test_tester_soundness import conditions, effects, generated_story
 
-from game.loader import load_story
 from game.machine import PlayState
 from game.model import EffectBeat, GotoBeat, IfBeat
-from game.problems import StoryError
 from game.tester.analysis import deciding
 from game.tester.explore import explore
-from game.tester.line_ifs import line_if_findings
+from game.tester.line_ifs import LineIfs, line_if_findings
 
 MANIFEST = """\
 title: "Test"
@@ -39,10 +35,21 @@ endings:
   done: {title: "Done"}
 """
 
+# The last scene of the stories below: the way home, to the ending.
+HOME = """\
+c:
+  title: "C"
+  chapter: One
+  lines:
+    - narrate: "Home."
+  ending: done
+"""
+
 # Study adds 1 to grades (2 -> 3); the only deciding condition is `grades >= 4`, so 2 and 3 share a class and a
 # state keeps 2 for both. The line-picking `grades == 3` is true after Study and false after Rest: evaluated on the
 # stored value it would look always false. `grades <= 3` is always true; `brave` is never set: always false.
-MERGED = """\
+MERGED = (
+    """\
 a:
   title: "A"
   chapter: One
@@ -75,18 +82,17 @@ b:
       goto: c
     - text: "Go home"
       goto: c
-c:
-  title: "C"
-  chapter: One
-  lines:
-    - narrate: "Home."
-  ending: done
 """
+    + HOME
+)
+
+
+def judged(tmp_path: Path, scenes: str) -> LineIfs:
+    return line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
 
 
 def findings(tmp_path: Path, scenes: str) -> dict[int, str]:
-    result = line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
-    return {item.where.line: item.outcome for item in result.constant}
+    return {item.where.line: item.outcome for item in judged(tmp_path, scenes).constant}
 
 
 def line_of(scenes: str, text: str) -> int:
@@ -106,7 +112,8 @@ def test_an_if_whose_values_share_a_class_is_judged_on_every_value(tmp_path):
 # only by lines (`visited(a) >= 2`) is kept by no state, and still both answers are found; `visited(a) >= 9` needs
 # nine visits and grades never stops a round, so it is not "always false" either. `mood` is only ever set to
 # `cross` just before the `if` reading it: always true there.
-LOOP = """\
+LOOP = (
+    """\
 a:
   title: "A"
   chapter: One
@@ -134,17 +141,13 @@ a:
       goto: a
     - text: "Stop"
       goto: c
-c:
-  title: "C"
-  chapter: One
-  lines:
-    - narrate: "Home."
-  ending: done
 """
+    + HOME
+)
 
 
 def test_loops_counts_and_nested_ifs(tmp_path):
-    result = line_if_findings(explore(build(tmp_path, LOOP, manifest=MANIFEST)))
+    result = judged(tmp_path, LOOP)
     found = {item.where.line: item.outcome for item in result.constant}
     answers = {where.line: seen for where, seen in result.answers.items()}
     assert answers[line_of(LOOP, '    - if: "grades == 5"')] == {True, False}
@@ -322,12 +325,7 @@ def interpret(story, beats, variables: dict, visits: dict, answers: dict) -> boo
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(line_stories())
 def test_line_ifs_agree_with_a_naive_search(scenes):
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), RANDOM_MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, RANDOM_MANIFEST) as (story, _):
         exploration = explore(story, max_states=200_000)
         result = line_if_findings(exploration)
         naive, finished = naive_answers(story)
@@ -369,7 +367,7 @@ def test_the_reports_list_them_with_file_and_line(tmp_path, capsys):
 def test_a_variable_written_from_an_expression_is_not_judged(tmp_path):
     # `brave` is worked out from grades in play: the group of `brave` is given up, never guessed.
     scenes = MERGED.replace("      add: {grades: 1}\n", '      add: {grades: 1}\n      set: {brave: "grades >= 3"}\n')
-    result = line_if_findings(explore(build(tmp_path, scenes, manifest=MANIFEST)))
+    result = judged(tmp_path, scenes)
     assert [(where.line, condition) for _, where, condition in result.unjudged] == [(25, "brave")]
     assert [item.condition for item in result.constant] == ["grades <= 3"]
 

@@ -11,7 +11,7 @@ from storybuild import build, write_story
 
 from game.tester.cosmetic import choice_findings
 from game.tester.explore import explore
-from game.tester.odds import Policy, PolicyError, compute_odds, policy_from
+from game.tester.odds import Policy, PolicyError, compute_odds, out_edges, policy_from
 from game.tester.sampling import sample_plays, sentences
 from game.tester.variables import variable_uses
 
@@ -145,6 +145,17 @@ def test_the_first_policy_and_weights_from_a_file(tmp_path):
         policy_from("sometimes", story)
 
 
+def test_out_edges_is_a_sequence_of_each_states_edges_slices_included(tmp_path):
+    exploration = explore(build(tmp_path, LOOP, manifest=MANIFEST))
+    edges = out_edges(exploration)
+    spans = list(edges)
+    assert len(spans) == len(edges) == exploration.states
+    assert [edges[state] for state in range(len(edges))] == spans
+    assert edges[1:3] == spans[1:3] and edges[::-1] == spans[::-1]
+    assert [exploration.edge_from[index] for index in edges[0]] == [0] * len(edges[0])
+    assert sum(len(span) for span in spans) == exploration.transitions
+
+
 def test_never_ending_is_reported_apart_and_cosmetic_choices_are_proven(tmp_path):
     story = build(
         tmp_path,
@@ -251,6 +262,17 @@ def test_sentences_read_twice_in_one_play_are_counted(tmp_path):
     assert 0 < repeated < 200  # some plays go round, some leave at once
     again = sample_plays(story, Policy("uniform"), 200, 7)
     assert again.repeated == samples.repeated  # the seed makes it repeatable
+
+
+def test_plays_pulled_through_playthroughs_sample_what_the_plain_runs_do(tmp_path, monkeypatch):
+    from game.tester import sampling
+
+    story = build(tmp_path, LOOP, manifest=MANIFEST)
+    plain = sample_plays(story, Policy("uniform"), 60, 3)
+    monkeypatch.setattr(sampling, "_plain", lambda story: False)  # as for a story with `{...}` lines or replies
+    pulled = sample_plays(story, Policy("uniform"), 60, 3)
+    assert pulled.unfinished == plain.unfinished == 0
+    assert (pulled.endings, pulled.repeated, pulled.end_values) == (plain.endings, plain.repeated, plain.end_values)
 
 
 def test_the_cli_prints_the_measures_and_their_json(tmp_path, capsys):

@@ -9,20 +9,17 @@ report, witness and measure built on it is the same. Random small stories check 
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storybuild import FIXTURES, build, write_story
-from test_call_return import BOMB, CALLS, TWO_ENDINGS
-from test_tester_soundness import MANIFEST, stories
+from storybuild import FIXTURES, build
+from test_call_return import BOMB, CALLS, NO_CALL_WAITING, TWO_ENDINGS
+from test_tester_soundness import MANIFEST, generated_story, stories
 
 from game.cli import main
 from game.loader import load_story
-from game.problems import StoryError
 from game.tester.checks import build_report
 from game.tester.explore import Exploration, Explorer, explore
 from game.tester.parallel import explore_partitioned, explore_with
@@ -68,12 +65,7 @@ def report_json(exploration: Exploration) -> dict:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stories(), st.integers(2, 3), st.sampled_from([None, 1, 2, 5, 17, 60]))
 def test_partitions_give_the_serial_exploration(scenes, partitions, cap):
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            story = load_story(write_story(Path(folder), yaml.safe_dump(scenes, sort_keys=False), MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, MANIFEST) as (story, _):
         limit = cap if cap is not None else 100_000
         serial = explore(story, max_states=limit)
         split = explore_partitioned(Explorer(story, max_states=limit), partitions, inline=True)
@@ -181,19 +173,6 @@ def test_spawned_workers_with_their_own_hash_seeds_agree(monkeypatch):
     monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     story = load_story(Path(HUB))
     same_exploration(explore(story, max_states=300), explore_partitioned(Explorer(story, max_states=300), 2))
-
-
-NO_CALL_WAITING = """\
-a:
-  title: A
-  chapter: One
-  lines: [{narrate: "Hello."}]
-  next: b
-b:
-  title: B
-  chapter: One
-  lines: [{narrate: "Back?"}, return]
-"""
 
 
 @pytest.mark.parametrize("which", ["calls", "bomb", "no call waiting"])

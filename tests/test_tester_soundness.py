@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import tempfile
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
 from storybuild import write_story
 
 from game.loader import load_story
 from game.machine import PlayState
+from game.model import Story
 from game.problems import StoryError
 from game.program import run_silently
 from game.scripts import load_playthrough_file, run_script
@@ -43,6 +46,20 @@ endings:
   e0: {title: "Zero"}
   e1: {title: "One"}
 """
+
+
+@contextmanager
+def generated_story(scenes: dict, manifest: str = MANIFEST) -> Iterator[tuple[Story, Path]]:
+    """A drawn story written to a temporary folder and loaded, with that folder. The strategies can draw a story
+    the loader refuses: hypothesis is told it is no example."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        try:
+            story = load_story(write_story(root, yaml.safe_dump(scenes, sort_keys=False), manifest))
+        except StoryError:
+            reject()
+        yield story, root
+
 
 NAIVE_CHOICES = 5
 NAIVE_STEPS = 24
@@ -186,13 +203,7 @@ def naive(story) -> dict:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stories())
 def test_reductions_lose_nothing_and_every_witness_replays(scenes):
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        try:
-            story = load_story(write_story(root, yaml.safe_dump(scenes, sort_keys=False), MANIFEST))
-        except StoryError:
-            assume(False)
-            return
+    with generated_story(scenes, MANIFEST) as (story, root):
         exploration = explore(story, max_states=200_000)
         assert not exploration.partial
         report = build_report(exploration)

@@ -85,3 +85,13 @@ def test_exact_ending_odds_agree_with_random_walks_under_the_same_policy(shipped
         p = float(exact)
         spread = 5 * (walks * p * (1 - p)) ** 0.5 + 1
         assert abs(sampled.endings[ending] - walks * p) <= spread, (ending, sampled.endings[ending], walks * p)
+
+
+def test_no_line_if_in_the_shipped_story_is_constant(shipped):
+    """Every line-picking `if` of the story can go both ways in some play: no written line is dead text (before:
+    five were, among them the epilogue's `nick_out == 5` on endings that Nick's post rules out)."""
+    from game.tester.line_ifs import line_if_findings
+
+    _, exploration, _ = shipped
+    found = line_if_findings(exploration)
+    assert [f"{item.where.file}:{item.where.line} {item.condition} {item.outcome}" for item in found.constant] == []

@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 import pytest
 from storybuild import FIXTURES
+from uidrive import into_game
 
 from game.events import Choices, Line
 from game.exitcodes import EXIT_INPUT_ENDED, EXIT_OK
@@ -24,12 +25,9 @@ from game.model import Story
 from game.playthrough import Playthrough
 from game.text_saves import TextSaves, saves_folder, slot_key
 from game.textplayer import TextPlayer
-from game.ui.driver import Driver
 from game.ui.screens.flow import load_slot
 from game.ui.screens.game import GameScreen
 from game.ui.session import StorySession
-
-UI_STORY = FIXTURES / "ui_story"
 
 
 def play(story: Story, answers: list[str], *, pause: bool = False, session: StorySession | None = None):
@@ -52,10 +50,6 @@ def play(story: Story, answers: list[str], *, pause: bool = False, session: Stor
 @pytest.fixture
 def mini() -> Story:
     return load_story(FIXTURES / "mini")
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def test_help_lists_save_load_saves_and_quit(mini):
@@ -176,13 +170,6 @@ def test_slot_keys_are_the_game_windows_own():
 # -- the same slots as the game window ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def ui():
-    driver = Driver(load_story(UI_STORY), data_dir())
-    yield driver
-    driver.close()
-
-
 def test_a_save_made_in_the_terminal_loads_in_the_game_window(ui):
     story = ui.app.story
     code, _ = play(story, ["save 1"])  # at the story's first menu
@@ -200,13 +187,7 @@ def test_a_save_made_in_the_terminal_loads_in_the_game_window(ui):
 
 
 def test_a_save_made_in_the_game_window_loads_in_the_terminal(ui):
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
-    ui.press(pygame.K_SPACE)
-    ui.press(pygame.K_SPACE, wait=0.6)
+    game = into_game(ui, 1)
     beat = game.session.beat
     assert isinstance(beat, Line)
     ui.press(pygame.K_F5)  # quick save

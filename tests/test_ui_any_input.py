@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import into_game
 
 from game.events import Choices, Line
 from game.loader import load_story
@@ -186,11 +187,7 @@ def test_every_screen_by_keyboard_alone(ui: Driver) -> None:
     assert screen.page == "general"
     ui.press(pygame.K_ESCAPE)
     assert isinstance(ui.top, TitleScreen)
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
+    game = into_game(ui)
     ui.press(pygame.K_a, mod=pygame.KMOD_SHIFT)  # and from the game, without touching the plain A (auto)
     assert isinstance(ui.top, SettingsScreen) and not game.auto
     ui.press(pygame.K_ESCAPE)

@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import into_game
 
-from game.loader import load_story
 from game.ui.driver import Driver
 from game.ui.screens.game import GameScreen
 from game.ui.screens.saveload import SaveLoadScreen
 from game.ui.screens.settings import SettingsScreen
 
-STORY = Path(__file__).parent / "fixtures" / "ui_story"
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("HEARTSTOPPER_UPDATE_GOLDEN") == "1"
 MEAN_LIMIT = 2.5  # mean absolute difference per channel, 0..255
@@ -65,22 +64,8 @@ def check(name: str, picture: pygame.Surface) -> None:
     assert share <= SHARE_LIMIT, f"{name}: {share:.2%} of the pixels differ (see ui_{name}.actual.png)"
 
 
-@pytest.fixture
-def ui():
-    driver = Driver(load_story(STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
-    yield driver
-    driver.close()
-
-
 def to_game(ui: Driver, lines: int) -> GameScreen:
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
-    for _ in range(lines):
-        ui.press(pygame.K_SPACE)
-        ui.press(pygame.K_SPACE, wait=1.0)
+    game = into_game(ui, lines, wait=1.0)
     ui.press(pygame.K_SPACE)  # complete the line
     ui.wait(1.0)
     return game

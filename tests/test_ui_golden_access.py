@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import into_game
 
 from game.events import Choices
 from game.loader import load_story
@@ -29,11 +30,7 @@ def driver(tmp_path: Path, **settings: object) -> Driver:
 
 
 def to_beat(ui: Driver, done) -> GameScreen:
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
+    game = into_game(ui)
     for _ in range(30):
         if done(game):
             break

@@ -15,14 +15,13 @@ import pygame
 import pytest
 from storybuild import build
 from test_ui_golden import check
+from uidrive import UI_STORY
 
 from game.loader import load_story
 from game.ui.driver import Driver
 from game.ui.screens.endings import EndingsScreen
 from game.ui.screens.flow import new_game
 from game.ui.screens.game import GameScreen
-
-UI_STORY = Path(__file__).parent / "fixtures" / "ui_story"
 
 # Uses the shipped art (a story folder without assets borrows it).
 MANIFEST = """\

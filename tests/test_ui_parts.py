@@ -4,12 +4,12 @@ and the shipped story through the real UI."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import data_dir, into_game
 
 from game import sources
 from game.cli import main
@@ -24,10 +24,6 @@ from game.ui.textlayout import normalize, reveal_count, wrap
 
 STORY = Path(__file__).parent / "fixtures" / "ui_story"
 ROOT = Path(__file__).parent.parent
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def test_letterboxing_keeps_16_9_centred() -> None:
@@ -139,14 +135,7 @@ def test_dev_reload_keeps_the_place_and_shows_the_edit(tmp_path: Path, monkeypat
     shutil.copytree(STORY, story_dir)
     ui = Driver(load_story(story_dir), data_dir(), dev=True)
     try:
-        ui.press(pygame.K_RETURN)
-        ui.press(pygame.K_RETURN)
-        game = ui.top
-        assert isinstance(game, GameScreen)
-        ui.wait(3.0)
-        for _ in range(2):
-            ui.press(pygame.K_SPACE)
-            ui.press(pygame.K_SPACE, wait=0.5)
+        game = into_game(ui, 2, wait=0.5)
         beat = game.session.beat
         assert isinstance(beat, Line) and beat.text.startswith("Hi! I brought biscuits")
         ui.frame()  # with the overlay

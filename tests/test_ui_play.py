@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pygame
-import pytest
+from uidrive import UI_STORY, data_dir
 
 from game.events import Choices, Line
 from game.loader import load_story
@@ -16,15 +13,6 @@ from game.ui.screens.endings import EndingsScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.notes import NoteScreen
 from game.ui.screens.title import TitleScreen
-
-STORY = Path(__file__).parent / "fixtures" / "ui_story"
-
-
-@pytest.fixture
-def ui():
-    driver = Driver(load_story(STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
-    yield driver
-    driver.close()
 
 
 def start_new_game(ui: Driver) -> GameScreen:
@@ -145,7 +133,7 @@ def test_endings_and_reached_chapters_are_kept_between_runs(ui: Driver) -> None:
         ui.press(pygame.K_SPACE, wait=0.2)
     assert isinstance(ui.top, EndingScreen)
     ui.close()
-    again = Driver(load_story(STORY), Path(os.environ["HEARTSTOPPER_DATA_DIR"]))
+    again = Driver(load_story(UI_STORY), data_dir())
     try:
         assert set(again.app.persistent.endings) == {"quiet_evening"}
         assert again.app.persistent.chapters == {"One"}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pygame
 import pytest
+from uidrive import UI_STORY, data_dir, into_game
 
 from game.events import Choices, Line
 from game.loader import load_story
@@ -16,27 +16,6 @@ from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.settings import ACCESSIBILITY, GENERAL, SettingsScreen
 from game.ui.screens.title import TitleScreen
-
-STORY = Path(__file__).parent / "fixtures" / "ui_story"
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
-
-
-@pytest.fixture
-def ui():
-    driver = Driver(load_story(STORY), data_dir())
-    yield driver
-    driver.close()
-
-
-def new_game(ui: Driver) -> GameScreen:
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    assert isinstance(ui.top, GameScreen)
-    ui.wait(3.0)
-    return ui.top
 
 
 def next_beat(ui: Driver, game: GameScreen) -> None:
@@ -51,7 +30,7 @@ def text(game: GameScreen) -> str:
 
 
 def test_rollback_goes_back_line_by_line_and_roll_forward_returns(ui: Driver) -> None:
-    game = new_game(ui)
+    game = into_game(ui)
     seen = [text(game)]
     for _ in range(3):
         next_beat(ui, game)
@@ -73,7 +52,7 @@ def test_rollback_goes_back_line_by_line_and_roll_forward_returns(ui: Driver) ->
 
 
 def test_rollback_crosses_a_choice_and_roll_forward_takes_it_again(ui: Driver) -> None:
-    game = new_game(ui)
+    game = into_game(ui)
     for _ in range(30):
         if isinstance(game.session.beat, Choices):
             break
@@ -95,7 +74,7 @@ def test_rollback_crosses_a_choice_and_roll_forward_takes_it_again(ui: Driver) -
 
 
 def test_the_backlog_lists_lines_and_choices_and_closes_by_wheel(ui: Driver) -> None:
-    game = new_game(ui)
+    game = into_game(ui)
     for _ in range(30):
         if isinstance(game.session.beat, Choices):
             break
@@ -114,7 +93,7 @@ def test_the_backlog_lists_lines_and_choices_and_closes_by_wheel(ui: Driver) -> 
 
 
 def play_to_menu_and_back_to_title(ui: Driver) -> None:
-    game = new_game(ui)
+    game = into_game(ui)
     for _ in range(30):
         if isinstance(game.session.beat, Choices):
             break
@@ -125,7 +104,7 @@ def play_to_menu_and_back_to_title(ui: Driver) -> None:
 
 def test_skip_runs_through_seen_text_and_stops_at_the_menu(ui: Driver) -> None:
     play_to_menu_and_back_to_title(ui)
-    game = new_game(ui)
+    game = into_game(ui)
     ui.press(pygame.K_TAB)
     assert game.skipping
     ui.wait(2.0)
@@ -134,7 +113,7 @@ def test_skip_runs_through_seen_text_and_stops_at_the_menu(ui: Driver) -> None:
 
 
 def test_skip_stops_at_unseen_text_unless_set_otherwise(ui: Driver) -> None:
-    game = new_game(ui)
+    game = into_game(ui)
     first = text(game)
     ui.press(pygame.K_TAB)
     ui.wait(1.0)
@@ -173,7 +152,7 @@ def test_settings_change_by_keyboard_and_mouse_and_are_kept(ui: Driver) -> None:
     ui.press(pygame.K_ESCAPE)
     assert isinstance(ui.top, TitleScreen)
     ui.close()
-    again = Driver(load_story(STORY), data_dir())
+    again = Driver(load_story(UI_STORY), data_dir())
     try:
         assert again.app.settings.text_size == "large" and again.app.settings.skip_unseen
     finally:
@@ -182,7 +161,7 @@ def test_settings_change_by_keyboard_and_mouse_and_are_kept(ui: Driver) -> None:
 
 def test_a_damaged_settings_file_falls_back_to_defaults(tmp_path: Path) -> None:
     (data_dir() / "settings.json").write_text('{"text_speed": "fast", "music_volume": 0.3')
-    driver = Driver(load_story(STORY), data_dir())
+    driver = Driver(load_story(UI_STORY), data_dir())
     try:
         assert driver.app.settings.text_speed == 45 and driver.app.settings.music_volume == 0.7
     finally:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pygame
-import pytest
+from uidrive import UI_STORY, data_dir, into_game
 
 from game.events import Line
 from game.loader import load_story
@@ -18,31 +17,6 @@ from game.ui.screens.game import GameScreen
 from game.ui.screens.game_menu import GameMenu
 from game.ui.screens.saveload import SaveLoadScreen
 from game.ui.screens.title import TitleScreen
-
-STORY = Path(__file__).parent / "fixtures" / "ui_story"
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
-
-
-@pytest.fixture
-def ui():
-    driver = Driver(load_story(STORY), data_dir())
-    yield driver
-    driver.close()
-
-
-def into_game(ui: Driver, lines: int) -> GameScreen:
-    ui.press(pygame.K_RETURN)
-    ui.press(pygame.K_RETURN)
-    game = ui.top
-    assert isinstance(game, GameScreen)
-    ui.wait(3.0)
-    for _ in range(lines):
-        ui.press(pygame.K_SPACE)
-        ui.press(pygame.K_SPACE, wait=0.6)
-    return game
 
 
 def current_text(game: GameScreen) -> str:
@@ -162,7 +136,7 @@ def test_a_save_from_a_removed_scene_offers_the_chapter_start(ui: Driver, tmp_pa
     ui.close()
 
     edited = tmp_path / "story"
-    shutil.copytree(STORY, edited)
+    shutil.copytree(UI_STORY, edited)
     scenes = edited / "scenes" / "intro.yaml"
     scenes.write_text(scenes.read_text().replace("walk:", "stroll:").replace("goto: walk", "goto: stroll"))
     other = Driver(load_story(edited), data_dir())

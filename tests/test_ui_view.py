@@ -3,20 +3,16 @@ backlog's kinds of line, the endings gallery, and who is speaking."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pygame
+from uidrive import data_dir
 
 from game.events import Choices, Line
 from game.ui.driver import Driver
 from game.ui.screens.flow import new_game
 from game.ui.screens.game import GameScreen
 from tests.storybuild import build
-
-
-def data_dir() -> Path:
-    return Path(os.environ["HEARTSTOPPER_DATA_DIR"])
 
 
 def play(tmp_path: Path, scenes: str) -> tuple[Driver, GameScreen]:
@@ -190,6 +186,20 @@ endings:
 """
 
 
+def sprite_light(lit: pygame.Surface, dimmed: pygame.Surface, x: int) -> tuple[float, float]:
+    """The summed brightness of a sprite's pixels around logical `x` (above the text box) lit and dimmed: the pixels
+    that differ between the two pictures, the stage behind being the same."""
+    sums = [0.0, 0.0]
+    for px in range(x - 80, x + 80, 4):
+        for py in range(200, 480, 4):
+            a, b = lit.get_at((px, py))[:3], dimmed.get_at((px, py))[:3]
+            if a != b:
+                sums[0] += sum(a)
+                sums[1] += sum(b)
+    assert sums[0] > 0, "the sprite is not where it was looked for"
+    return sums[0], sums[1]
+
+
 def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_side(tmp_path: Path) -> None:
     import shutil
 
@@ -207,6 +217,7 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         stage, now = game.stage, ui.clock.now
         assert stage.sprites["charlie"].lit(now) == 1.0 and stage.sprites["nick"].lit(now) == DIMMED
         assert game._speaker_mark(ui.app.canvas) == ("left", None)
+        nick_dimmed = ui.frame()
         go_on(ui, game)  # Nick speaks: Charlie dims over a quarter of a second, Nick lights up
         start = ui.clock.now - 1.0
         charlie = stage.sprites["charlie"]
@@ -215,6 +226,8 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         assert game._speaker_mark(ui.app.canvas)[0] == "right"
         go_on(ui, game)  # narration: everyone is lit
         assert all(view.lit(ui.clock.now) == 1.0 for view in stage.sprites.values())
+        lit, dim = sprite_light(ui.frame(), nick_dimmed, round(stage.place_of("nick")))
+        assert 0.82 < dim / lit < 0.88  # a listener is drawn at 85% light: set back, not greyed (0.76 read grey)
         go_on(ui, game)  # Charlie off stage: a side portrait, and the plate beside it
         side, portrait = game._speaker_mark(ui.app.canvas)
         assert side == "portrait_left" and portrait is not None  # Charlie's place is free again

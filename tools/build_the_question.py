@@ -77,7 +77,8 @@ def meadow() -> bytes:
     body = _sky("sky", "#f2c9a0", "#f7ead8")
     body += _path("M0 430 Q320 330 640 420 T1280 400 L1280 720 L0 720 Z", "#c9a45a")
     body += _path("M0 540 Q400 470 760 540 T1280 520 L1280 720 L0 720 Z", "#b8893e")
-    for x, y, r, leaf in ((150, 330, 80, "#d9743a"), (1080, 320, 95, "#e39a3b"), (930, 360, 60, "#c8552f")):
+    # The trees stand together on the right: the title's menu panel is on the left, over open hillside.
+    for x, y, r, leaf in ((1215, 345, 70, "#d9743a"), (1080, 320, 95, "#e39a3b"), (930, 360, 60, "#c8552f")):
         body += _rect(x - 12, y, 24, 140, "#7a5a3c")
         body += f'<circle cx="{x}" cy="{y}" r="{r}" fill="{leaf}" stroke="{INK}" stroke-width="6"/>\n'
     return _svg(W, H, body)

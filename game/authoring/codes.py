@@ -261,7 +261,8 @@ _TABLE = (
         "An asterisk run (`*`, `**`) in a line opens emphasis that nothing closes, or closes emphasis nothing "
         "opened, so it is shown as written. Close it (`*italic*`, `**bold**`), or write `\\*` for an asterisk "
         "meant as itself. Asterisks with spaces on both sides (`5 * 3`) are plainly meant as themselves and never "
-        "flagged.",
+        "flagged. A line with braces is judged as the player reads it, in each way it can read (each pick's texts, "
+        "each variety option).",
     ),
     Code(
         "HS032",

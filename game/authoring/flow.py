@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.authoring.intervals import Dom, Env, IntDom, SetDom, declared, domain_of, int_range, join, refine, truth
-from game.expressions import CompiledExpr, Var
+from game.expressions import CompiledExpr, Var, clamp
 from game.model import Assignment, Beat, EffectBeat, GotoBeat, IfBeat, Scene, StageBeat, Story, TextBeat, Variable
 from game.stage import shown_place
 
@@ -109,8 +109,14 @@ def apply_assignments(story: Story, env: Env, op: str, changes: tuple[Assignment
             dom = narrowed.get(change.variable, declared(variable.type))
             amount = change.value
             assert isinstance(dom, IntDom) and isinstance(amount, int)
-            narrowed[change.variable] = IntDom(_clamp(dom.lo + amount, variable), _clamp(dom.hi + amount, variable))
+            narrowed[change.variable] = _within(variable, dom.lo + amount, dom.hi + amount)
     return narrowed
+
+
+def _within(variable: Variable, low: float, high: float) -> IntDom:
+    """The values low..high leave in an int variable: brought into its declared range."""
+    bounds = variable.type.minimum, variable.type.maximum
+    return IntDom(clamp(low, *bounds), clamp(high, *bounds))
 
 
 def _evaluated(expression: CompiledExpr, op: str, variable: Variable, env: Env) -> Dom:
@@ -123,7 +129,7 @@ def _evaluated(expression: CompiledExpr, op: str, variable: Variable, env: Env) 
             dom = env.get(variable.id, declared(variable.type))
             assert isinstance(dom, IntDom)
             low, high = dom.lo + low, dom.hi + high
-        return IntDom(_clamp(low, variable), _clamp(high, variable))
+        return _within(variable, low, high)
     if expression.type == "bool":
         return SetDom(truth(tree, env))
     if isinstance(tree, Var):
@@ -131,15 +137,6 @@ def _evaluated(expression: CompiledExpr, op: str, variable: Variable, env: Env) 
         if isinstance(dom, SetDom):
             return dom
     return declared(variable.type)
-
-
-def _clamp(value: float, variable: Variable) -> float:
-    low, high = variable.type.minimum, variable.type.maximum
-    if low is not None and value < low:
-        return low
-    if high is not None and value > high:
-        return high
-    return value
 
 
 def _stage_after(beat: Beat, stage: StageKnown) -> StageKnown:

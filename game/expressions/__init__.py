@@ -37,7 +37,7 @@ from game.expressions.nodes import (
     walk,
 )
 from game.expressions.parser import MAX_DEPTH, MAX_LENGTH, parse_expression
-from game.expressions.vartype import VarType
+from game.expressions.vartype import VarType, clamp
 
 _WANTS = ("bool", "int", "any")
 
@@ -107,6 +107,7 @@ __all__ = [
     "Var",
     "VarType",
     "Visited",
+    "clamp",
     "compile_expression",
     "parse_expression",
     "unparse",

@@ -112,53 +112,44 @@ def _compare(op: nodes.CompareOp, left: _Code, right: _Code) -> _Code:
 
 
 def _and(codes: list[_Code]) -> _Code:
-    if any(code.is_constant and not code.constant for code in codes):
-        return _constant(False)
-    fns = [code.fn for code in codes if not code.is_constant]
-    if not fns:
-        return _constant(True)
-    if len(fns) == 1:
-        return _Code(fns[0])
-    if len(fns) == 2:
-        f, g = fns
-        return _Code(lambda v, n: f(v, n) and g(v, n))
-    if len(fns) == 3:
-        f, g, h = fns
-        return _Code(lambda v, n: f(v, n) and g(v, n) and h(v, n))
-    chain = tuple(fns)
-
-    def all_hold(v: Variables, n: Visits) -> object:
-        for fn in chain:  # noqa: SIM110 (a plain loop is faster than all() over a generator)
-            if not fn(v, n):
-                return False
-        return True
-
-    return _Code(all_hold)
+    """`a and b and ...`: the first false operand decides."""
+    return _short_circuit(codes, decisive=False)
 
 
 def _or(codes: list[_Code]) -> _Code:
-    if any(code.is_constant and code.constant for code in codes):
-        return _constant(True)
+    """`a or b or ...`: the first true operand decides."""
+    return _short_circuit(codes, decisive=True)
+
+
+def _short_circuit(codes: list[_Code], decisive: bool) -> _Code:
+    """A chain that stops at the first operand whose truth is `decisive` (false for `and`, true for `or`).
+
+    Constant operands are settled here, and chains of two or three are one lambda each (the common case, and
+    faster than a loop)."""
+    if any(code.is_constant and bool(code.constant) is decisive for code in codes):
+        return _constant(decisive)
     fns = [code.fn for code in codes if not code.is_constant]
     if not fns:
-        return _constant(False)
+        return _constant(not decisive)
     if len(fns) == 1:
         return _Code(fns[0])
     if len(fns) == 2:
         f, g = fns
-        return _Code(lambda v, n: f(v, n) or g(v, n))
+        return _Code((lambda v, n: f(v, n) or g(v, n)) if decisive else (lambda v, n: f(v, n) and g(v, n)))
     if len(fns) == 3:
         f, g, h = fns
-        return _Code(lambda v, n: f(v, n) or g(v, n) or h(v, n))
+        if decisive:
+            return _Code(lambda v, n: f(v, n) or g(v, n) or h(v, n))
+        return _Code(lambda v, n: f(v, n) and g(v, n) and h(v, n))
     chain = tuple(fns)
 
-    def any_holds(v: Variables, n: Visits) -> object:
-        for fn in chain:  # noqa: SIM110 (a plain loop is faster than any() over a generator)
-            if fn(v, n):
-                return True
-        return False
+    def decides(v: Variables, n: Visits) -> object:
+        for fn in chain:
+            if bool(fn(v, n)) is decisive:
+                return decisive
+        return not decisive
 
-    return _Code(any_holds)
+    return _Code(decides)
 
 
 def _arith(codes: list[_Code], ops: tuple[str, ...]) -> _Code:

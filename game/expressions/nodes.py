@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from game.expressions.vartype import VarType
 
@@ -52,34 +52,35 @@ class Expr:
         return ()
 
 
+_Value = TypeVar("_Value", int, bool, str)
+
+
 @dataclass(frozen=True, slots=True)
-class IntLit(Expr):
+class _Literal(Expr, Generic[_Value]):
+    """A value written in the text: the fields the three kinds of literal share (each is its own class)."""
+
+    value: _Value
+    offset: int
+    end: int
+    type: ValueType | None = None
+
+
+class IntLit(_Literal[int]):
     """A whole-number literal; a minus sign written directly before a number is folded into it (`-3`)."""
 
-    value: int
-    offset: int
-    end: int
-    type: ValueType | None = None
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class BoolLit(Expr):
+class BoolLit(_Literal[bool]):
     """`true` or `false`."""
 
-    value: bool
-    offset: int
-    end: int
-    type: ValueType | None = None
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class StrLit(Expr):
+class StrLit(_Literal[str]):
     """A quoted text, only meaningful compared with an enum variable (`roommate == 'tao'`)."""
 
-    value: str
-    offset: int
-    end: int
-    type: ValueType | None = None
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,29 +106,28 @@ class Visited(Expr):
 
 
 @dataclass(frozen=True, slots=True)
-class Not(Expr):
+class _Unary(Expr):
+    """An operator written before one operand: the fields `not` and unary minus share (each is its own class)."""
+
+    operand: Expr
+    offset: int
+    end: int
+    type: ValueType | None = None
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.operand,)
+
+
+class Not(_Unary):
     """`not operand`."""
 
-    operand: Expr
-    offset: int
-    end: int
-    type: ValueType | None = None
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.operand,)
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Neg(Expr):
+class Neg(_Unary):
     """Unary minus applied to something other than a number literal (`-grades`)."""
 
-    operand: Expr
-    offset: int
-    end: int
-    type: ValueType | None = None
-
-    def children(self) -> tuple[Expr, ...]:
-        return (self.operand,)
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,20 @@ typed `Var` node) to find conditions that can never, or always, hold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 VarKind = Literal["int", "bool", "enum"]
+_Number = TypeVar("_Number", int, float)
+
+
+def clamp(value: _Number, minimum: int | None, maximum: int | None) -> _Number | int:
+    """`value` brought into a declared int range (None: no bound on that side): what an `add`, or a `set` worked
+    out from an expression, leaves in an int variable. The one place the rule is written, for play and analysis."""
+    if minimum is not None and value < minimum:
+        return minimum
+    if maximum is not None and value > maximum:
+        return maximum
+    return value
 
 
 @dataclass(frozen=True, slots=True)

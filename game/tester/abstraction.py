@@ -32,7 +32,6 @@ read again).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,7 +39,14 @@ from game.expressions import Compare, CompiledExpr, Var, Visited, walk
 from game.expressions.compiler import compile_tree
 from game.model import Choice, Scene, Story, Variable
 from game.program import OP_ADD, OP_BRANCH, OP_EVAL, OP_EVENT, OP_GOTO, OP_JUMP, OP_SET, Constant
-from game.tester.analysis import deciding, effect_expressions, if_beats, return_targets, scene_successors
+from game.tester.analysis import (
+    deciding,
+    effect_expressions,
+    if_beats,
+    return_targets,
+    scene_predecessors,
+    settle_backwards,
+)
 
 MAX_DOMAIN = 4096  # an int variable with a wider declared range is treated as unbounded
 
@@ -374,10 +380,7 @@ def compute_classes(story: Story) -> Classes:
             if variable is None:
                 exact |= mixed
     splitter = _Splitter(domains)
-    predecessors: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
-    for scene in story.scenes.values():
-        for target in scene_successors(story, scene):
-            predecessors[target].add(scene.id)
+    predecessors = scene_predecessors(story)
     shapes = {scene_id: _shape(story, scene) for scene_id, scene in story.scenes.items()}
 
     entry: dict[str, dict[str, Partition]] = {scene_id: {} for scene_id in story.scenes}
@@ -389,29 +392,38 @@ def compute_classes(story: Story) -> Classes:
             for part in (splitter.of(inv.condition, name) for inv in story.invariants)
             if part is not None
         ]
-        current = dict.fromkeys(story.scenes, lattice.one)
-        menus = dict.fromkeys(story.scenes, lattice.one)
-        work = deque(reversed(list(story.scenes)))
-        queued = set(story.scenes)
-        while work:
-            scene_id = work.popleft()
-            queued.discard(scene_id)
-            scene = story.scenes[scene_id]
-            new, at_menu = _scene_entry(
-                story, scene, shapes[scene_id], name, lattice, current, splitter, invariant_split
-            )
-            menus[scene_id] = at_menu
-            if new != current[scene_id]:
-                current[scene_id] = new
-                for source in predecessors[scene_id]:
-                    if source not in queued:
-                        queued.add(source)
-                        work.append(source)
+        current, menus = _settled(story, predecessors, shapes, name, lattice, splitter, invariant_split)
         parts = lattice.parts
         for scene_id in story.scenes:
             entry[scene_id][name] = parts[current[scene_id]]
             menu[scene_id][name] = parts[menus[scene_id]]
     return Classes(domains, entry, menu, frozenset(exact))
+
+
+def _settled(
+    story: Story,
+    predecessors: dict[str, set[str]],
+    shapes: dict[str, _SceneShape],
+    name: str,
+    lattice: _Lattice,
+    splitter: _Splitter,
+    invariant_split: list[int],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Per scene, the partition of one variable's values needed at its entry and at its menu (as numbers): the
+    backward fixpoint of `_scene_entry`, from every scene needing nothing."""
+    current = dict.fromkeys(story.scenes, lattice.one)
+    menus = dict.fromkeys(story.scenes, lattice.one)
+
+    def update(scene_id: str) -> bool:
+        new, menus[scene_id] = _scene_entry(
+            story, story.scenes[scene_id], shapes[scene_id], name, lattice, current, splitter, invariant_split
+        )
+        changed = new != current[scene_id]
+        current[scene_id] = new
+        return changed
+
+    settle_backwards(reversed(list(story.scenes)), predecessors, update)
+    return current, menus
 
 
 def _scene_entry(

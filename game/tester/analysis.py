@@ -30,7 +30,8 @@ behave the same. Invariants read their counts everywhere, so those never expire.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.expressions import Arith, Compare, CompiledExpr, Expr, IntLit, Neg, Var, Visited, walk
@@ -118,6 +119,33 @@ def scene_successors(story: Story, scene: Scene) -> list[str]:
     if scene.returns:
         targets.extend(return_targets(story))
     return targets
+
+
+def scene_predecessors(story: Story) -> dict[str, set[str]]:
+    """Scene -> every scene that can lead to it (the other way round from `scene_successors`)."""
+    predecessors: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
+    for scene in story.scenes.values():
+        for target in scene_successors(story, scene):
+            predecessors[target].add(scene.id)
+    return predecessors
+
+
+def settle_backwards(
+    order: Iterable[str], predecessors: Mapping[str, Iterable[str]], update: Callable[[str], bool]
+) -> None:
+    """A backward analysis run to its fixpoint: `update(scene)` works out what it knows of a scene from what its
+    successors know and says whether that changed; each time it does, the scenes that lead there are looked at
+    again (each on the work list once at a time). `order` is where to start: every scene, once."""
+    work = deque(order)
+    queued = set(work)
+    while work:
+        scene_id = work.popleft()
+        queued.discard(scene_id)
+        if update(scene_id):
+            for source in predecessors[scene_id]:
+                if source not in queued:
+                    queued.add(source)
+                    work.append(source)
 
 
 def return_targets(story: Story) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.expressions import clamp
 from game.inline_text import inline_expressions
 from game.machine import choice_is_available, choice_is_shown
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, StageBeat, Story, TextBeat
@@ -230,10 +231,9 @@ class _Labels:
     def _beats(self, beats: tuple[Beat, ...], variables: dict, visits: dict, seen: list) -> bool:
         """Observe beats in order; False once a `goto` leaves the scene."""
         for beat in beats:
-            if isinstance(beat, TextBeat):
-                seen.append(("line", beat.kind, beat.speaker, beat.text, beat.expression))
-            elif isinstance(beat, StageBeat):
-                seen.append(("stage", beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.outfit))
+            shown = _shown(beat)
+            if shown is not None:
+                seen.append(shown)
             elif isinstance(beat, IfBeat):
                 observed = self.line_ifs.get(id(beat))
                 if observed is None:  # a deciding `if`: what it shows depends on its answer
@@ -253,13 +253,8 @@ class _Labels:
                     elif beat.op == "set":
                         variables[name] = written
                     else:
-                        variable = self.story.variables[name].type
-                        value = variables[name] + written
-                        if variable.minimum is not None:
-                            value = max(variable.minimum, value)
-                        if variable.maximum is not None:
-                            value = min(variable.maximum, value)
-                        variables[name] = value
+                        declared = self.story.variables[name].type
+                        variables[name] = clamp(variables[name] + written, declared.minimum, declared.maximum)
                     if name in self.watched:
                         seen.append((beat.op, name, _written(change)))
             elif isinstance(beat, GotoBeat):
@@ -284,14 +279,22 @@ def _shown_expressions(scene):
                 yield from inline_expressions(inline.parts)
 
 
+def _shown(beat: Beat) -> tuple | None:
+    """What a line or a stage change shows, as a value; None for any other beat."""
+    if isinstance(beat, TextBeat):
+        return ("line", beat.kind, beat.speaker, beat.text, beat.expression)
+    if isinstance(beat, StageBeat):
+        return ("stage", beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.outfit)
+    return None
+
+
 def _signature(beats: tuple[Beat, ...]) -> tuple:
     """What a line-picking branch would show, as a value (it has no effects and no `goto`)."""
     found: list = []
     for beat in beats:
-        if isinstance(beat, TextBeat):
-            found.append(("line", beat.kind, beat.speaker, beat.text, beat.expression))
-        elif isinstance(beat, StageBeat):
-            found.append(("stage", beat.action, beat.who, beat.expression, beat.at, beat.asset, beat.outfit))
+        shown = _shown(beat)
+        if shown is not None:
+            found.append(shown)
         elif isinstance(beat, IfBeat):
             found.append(("if", beat.condition.source, _signature(beat.then), _signature(beat.otherwise)))
     return tuple(found)

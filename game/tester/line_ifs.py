@@ -34,10 +34,12 @@ groups it touches; the effect of a scene's way through on one group's bit set is
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from game.expressions import Compare, Visited, walk
-from game.model import IfBeat, Location, Story
+from game.expressions import Compare, Visited, clamp, walk
+from game.model import Beat, IfBeat, Location, Story, Value
 from game.program import (
     OP_ADD,
     OP_BRANCH,
@@ -57,7 +59,17 @@ from game.tester.report import ConstantIf
 
 WIDTH = 256  # a group whose values meet in more combinations than this is not judged
 
-Item = tuple  # ("var", name) or ("visits", scene)
+Item = tuple[str, str]  # ("var", name) or ("visits", scene)
+Combination = tuple[Value, ...]  # a group's values, one per item (a visit count is an int)
+# What a way through a scene does to the items, in order: a constant written or added (clamped to low..high), a
+# value worked out from an expression ("computed": its group is given up), a line-picking `if` met, a scene entered.
+SetEvent = tuple[Literal["set"], str, Value]
+AddEvent = tuple[Literal["add"], str, int, int | None, int | None]
+ComputedEvent = tuple[Literal["computed"], str]
+IfEvent = tuple[Literal["if"], "_Node"]
+VisitEvent = tuple[Literal["visit"], str]
+Event = SetEvent | AddEvent | ComputedEvent | IfEvent | VisitEvent
+Tops = dict[str, dict[int, tuple["_Node", int]]]  # scene -> step of each outermost line-picking if -> (it, step after)
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,11 +97,11 @@ class _Group:
         self.offset = 0  # where its bits start in a state's packed set
         self.width = WIDTH
         self.full = (1 << WIDTH) - 1
-        self.numbers: dict[tuple, int] = {}
-        self.combinations: list[tuple] = []
+        self.numbers: dict[Combination, int] = {}
+        self.combinations: list[Combination] = []
         self.lost = False
 
-    def number(self, values: tuple) -> int:
+    def number(self, values: Combination) -> int:
         found = self.numbers.get(values)
         if found is None:
             found = self.numbers[values] = len(self.combinations)
@@ -108,7 +120,7 @@ class LineIfs:
     unjudged: list[tuple[str, Location, str]]  # (scene, where, condition): their values could not be carried
     answers: dict[Location, frozenset[bool]] = field(default_factory=dict)  # every judged if: the answers it gave
     # Per variable whose values were all carried: the values it holds at some scene entry or ending of some play.
-    taken: dict[str, frozenset] = field(default_factory=dict)
+    taken: dict[str, frozenset[Value]] = field(default_factory=dict)
 
 
 def line_if_findings(exploration: Exploration) -> LineIfs:
@@ -126,14 +138,15 @@ def line_if_findings(exploration: Exploration) -> LineIfs:
         offset += group.width
     run = _Propagation(exploration, nodes, tops, groups, group_of)
     outcomes = run.outcomes()
-    constant, unjudged = [], []
+    constant: list[ConstantIf] = []
+    unjudged: list[tuple[str, Location, str]] = []
     answers: dict[Location, frozenset[bool]] = {}
     judged = 0
     for node in nodes:
         scene_id = run.scene_of[node.number]
         condition = node.beat.condition
-        group = run.group_of_node.get(node.number)
-        if group is None or groups[group].lost:
+        group_number = run.group_of_node.get(node.number)
+        if group_number is None or groups[group_number].lost:
             unjudged.append((scene_id, node.beat.where, condition.source))
             continue
         seen = outcomes[node.number]
@@ -141,11 +154,14 @@ def line_if_findings(exploration: Exploration) -> LineIfs:
         if seen:
             judged += 1
         if len(seen) == 1:
-            outcome = "always true" if True in seen else "always false"
-            constant.append(ConstantIf(scene_id, node.beat.where, condition.source, outcome))
+            constant.append(
+                ConstantIf(
+                    scene_id, node.beat.where, condition.source, "always true" if True in seen else "always false"
+                )
+            )
     order = {scene_id: scene.order for scene_id, scene in story.scenes.items()}
     constant.sort(key=lambda item: (order[item.scene], item.where.line))
-    taken: dict[str, frozenset] = {}
+    taken: dict[str, frozenset[Value]] = {}
     for group in groups:
         if group.lost:
             continue
@@ -158,25 +174,26 @@ def line_if_findings(exploration: Exploration) -> LineIfs:
 # -- the line-picking ifs and their groups -----------------------------------------------------------------------------
 
 
-def _nodes(story: Story) -> tuple[list[_Node], dict[str, dict[int, tuple[_Node, int]]]]:
+def _nodes(story: Story) -> tuple[list[_Node], Tops]:
     """All line-picking ifs as nodes, and per scene: step index of each outermost one -> (node, step after it).
 
     The step indexes mirror `program.compile_scene` (one step per line, stage change, effect and goto; an `if`
     is a branch, its `then`, a jump and its `otherwise` when it has one) and are checked against the program.
     """
-    nodes: list[_Node] = []
-    tops: dict[str, dict[int, tuple[_Node, int]]] = {}
+    numbered: dict[int, _Node] = {}  # numbered in the order written (an if before the ones inside it)
+    tops: Tops = {}
+    written = 0
 
     def build(beat: IfBeat) -> _Node:
-        number = len(nodes)
-        nodes.append(None)  # type: ignore[arg-type]  # numbered in the order written, filled in below
+        nonlocal written
+        number = written
+        written += 1
         then = tuple(build(inner) for inner in beat.then if isinstance(inner, IfBeat))
         otherwise = tuple(build(inner) for inner in beat.otherwise if isinstance(inner, IfBeat))
-        node = _Node(number, beat, then, otherwise)
-        nodes[number] = node
+        node = numbered[number] = _Node(number, beat, then, otherwise)
         return node
 
-    def layout(beats, index: int, scene_tops: dict, outer_line: bool) -> int:
+    def layout(beats: Sequence[Beat], index: int, scene_tops: dict[int, tuple[_Node, int]], outer_line: bool) -> int:
         for beat in beats:
             if isinstance(beat, IfBeat):
                 at = index
@@ -201,7 +218,7 @@ def _nodes(story: Story) -> tuple[list[_Node], dict[str, dict[int, tuple[_Node, 
             raise AssertionError(f"scene {scene_id!r}: its steps do not match its beats")
         if scene_tops:
             tops[scene_id] = scene_tops
-    return nodes, tops
+    return [numbered[number] for number in range(written)], tops
 
 
 def _reads(node: _Node) -> set[Item]:
@@ -212,7 +229,7 @@ def _reads(node: _Node) -> set[Item]:
     return found
 
 
-def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[int, int]]:
+def _groups(story: Story, nodes: list[_Node], tops: Tops) -> tuple[list[_Group], dict[int, int]]:
     """The groups of items read together, and (outermost node number -> its group)."""
     parent: dict[Item, Item] = {}
 
@@ -226,9 +243,10 @@ def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[
     for scene_tops in tops.values():
         for node, _ in scene_tops.values():
             reads = top_reads[node.number] = _reads(node)
-            first = next(iter(reads), None)
-            for item in reads:
-                parent[root(item)] = root(first)  # type: ignore[arg-type]
+            if reads:
+                first = root(next(iter(reads)))
+                for item in reads:
+                    parent[root(item)] = first
     for name in story.variables:  # every variable is carried, so that the values it never takes are known too
         root(("var", name))
     caps = _line_caps(story, nodes)
@@ -242,12 +260,13 @@ def _groups(story: Story, nodes: list[_Node], tops) -> tuple[list[_Group], dict[
             number_of[item] = len(groups)
         groups.append(_Group(tuple(items), tuple(caps.get(name) if kind == "visits" else None for kind, name in items)))
     group_of: dict[int, int] = {}
+    reads_nothing: int | None = None  # the group of the conditions that read nothing: one combination, the empty one
     for number, reads in top_reads.items():
-        if not reads:  # a condition that reads nothing: one combination, the empty one
-            if () not in number_of:
-                number_of[()] = len(groups)
+        if not reads:
+            if reads_nothing is None:
+                reads_nothing = len(groups)
                 groups.append(_Group((), ()))
-            group_of[number] = number_of[()]
+            group_of[number] = reads_nothing
         else:
             group_of[number] = number_of[next(iter(reads))]
     return groups, group_of
@@ -292,10 +311,15 @@ def _line_caps(story: Story, nodes: list[_Node]) -> dict[str, int | None]:
 # -- carrying the values -------------------------------------------------------------------------------------------
 
 
+Way = tuple[int, int | None, str | None]  # out of a state: (its trace's number, the choice taken, the next scene)
+
+
 class _Propagation:
     """The least fixpoint: each state's packed set of every group's exact values, and the answers met on the way."""
 
-    def __init__(self, exploration: Exploration, nodes, tops, groups: list[_Group], group_of: dict[int, int]):
+    def __init__(
+        self, exploration: Exploration, nodes: list[_Node], tops: Tops, groups: list[_Group], group_of: dict[int, int]
+    ) -> None:
         self.exploration = exploration
         self.story = exploration.story
         self.nodes = nodes
@@ -309,18 +333,18 @@ class _Propagation:
                 for inner in _subtree(node):
                     self.scene_of[inner.number] = scene_id
         self.group_of_node: dict[int, int] = {}
-        for number, group in group_of.items():
+        for number, group_number in group_of.items():
             for inner in _subtree(nodes[number]):
-                self.group_of_node[inner.number] = group
+                self.group_of_node[inner.number] = group_number
         self.item_group: dict[Item, int] = {}
         for number, group in enumerate(groups):
             for item in group.items:
                 self.item_group[item] = number
         self.fixed_traces: dict[str, int] = {}  # scene -> its trace's number, or -1 when it depends on the state
-        self.trace_numbers: dict[tuple, int] = {}
-        self.traces: list[tuple] = []  # number -> (scene, events)
-        self.plans: dict[tuple, tuple] = {}  # (trace, how left, next scene) -> the tables it goes through
-        self.tables: dict[tuple, _Table] = {}  # (group, events) -> where its combinations go
+        self.trace_numbers: dict[tuple[str, tuple[Event, ...]], int] = {}
+        self.traces: list[tuple[str, tuple[Event, ...]]] = []  # number -> (scene, events)
+        self.plans: dict[Way, tuple[_Table, ...]] = {}  # way out of a state -> the tables it goes through
+        self.tables: dict[tuple[int, tuple[Event, ...]], _Table] = {}  # (group, events) -> where its combos go
 
     def outcomes(self) -> list[set[bool]]:
         """Carry the values to the fixpoint, then collect every answer met (see `_Table`).
@@ -397,10 +421,12 @@ class _Propagation:
         start_scene = exploration.keys[0][0]
         packed = 0
         for group in self.groups:
-            values = []
+            values: list[Value] = []
             for (kind, name), cap in zip(group.items, group.caps):
                 if kind == "var":
-                    values.append(exploration.start_values[name])
+                    value = exploration.start_values[name]
+                    assert isinstance(value, (int, str)), f"{name} starts as {value!r}"  # the loader checked its type
+                    values.append(value)
                 else:
                     count = 1 if name == start_scene else 0
                     values.append(count if cap is None else min(count, cap))
@@ -425,7 +451,7 @@ class _Propagation:
         play = self.exploration.play_state(state)
         return self._number(scene_id, self._walk(scene_id, play.variables, play.visits, fixed_path=False))
 
-    def _number(self, scene_id: str, events: tuple) -> int:
+    def _number(self, scene_id: str, events: tuple[Event, ...]) -> int:
         key = (scene_id, events)
         found = self.trace_numbers.get(key)
         if found is None:
@@ -433,7 +459,9 @@ class _Propagation:
             self.traces.append(key)
         return found
 
-    def _walk(self, scene_id: str, variables: dict, visits: dict, fixed_path: bool) -> tuple:
+    def _walk(
+        self, scene_id: str, variables: dict[str, object], visits: Mapping[str, int], fixed_path: bool
+    ) -> tuple[Event, ...]:
         """Run the scene's steps like `run_silently`, recording group events; skip each line-picking `if` whole.
 
         On a fixed path (no deciding `if` in the scene) nothing is evaluated, so no values are needed.
@@ -441,7 +469,7 @@ class _Propagation:
         steps = self.story.programs[scene_id].steps
         tops = self.tops.get(scene_id, {})
         items = self.item_group
-        events: list = []
+        events: list[Event] = []
         index = 0
         while index < len(steps):
             step = steps[index]
@@ -456,7 +484,9 @@ class _Propagation:
             elif op == OP_ADD:
                 if not fixed_path:
                     apply_add(variables, step[1])
-                events.extend(("add", *change) for change in step[1] if ("var", change[0]) in items)
+                events.extend(
+                    ("add", name, amount, low, high) for name, amount, low, high in step[1] if ("var", name) in items
+                )
                 index += 1
             elif op == OP_EVAL:
                 if not fixed_path:
@@ -483,7 +513,7 @@ class _Propagation:
 
     # -- one edge ---------------------------------------------------------------------------------------------------
 
-    def _move(self, packed: int, key: tuple) -> int:
+    def _move(self, packed: int, key: Way) -> int:
         """The packed sets after a way out of a state: key is (trace number, how it was left, the next scene)."""
         plan = self.plans.get(key)
         if plan is None:
@@ -508,7 +538,7 @@ class _Propagation:
             packed = (packed & ~(full << offset)) | (after << offset)
         return packed
 
-    def _plan(self, trace: int, via: int | None, target_scene: str | None) -> tuple:
+    def _plan(self, trace: int, via: int | None, target_scene: str | None) -> tuple[_Table, ...]:
         """The table of each group this way touches (its trace, the choice's `set`/`add` and the next visit)."""
         scene_id, events_in_scene = self.traces[trace]
         events = list(events_in_scene)
@@ -521,20 +551,21 @@ class _Propagation:
                 events.append(_written(name, fn, adds, low, high))
         if target_scene is not None:
             events.append(("visit", target_scene))
-        per_group: dict[int, list] = {}
+        per_group: dict[int, list[Event]] = {}
         for event in events:
             if event[0] == "if":
                 found = self.group_of[event[1].number]
             else:
-                found = self.item_group.get(("visits", event[1]) if event[0] == "visit" else ("var", event[1]))
-                if found is not None and event[0] == "computed":
-                    self.groups[found].lost = True  # its value comes from outside the group: give it up
-                if found is None:
+                item_group = self.item_group.get(("visits", event[1]) if event[0] == "visit" else ("var", event[1]))
+                if item_group is None:
                     continue
+                if event[0] == "computed":
+                    self.groups[item_group].lost = True  # its value comes from outside the group: give it up
+                found = item_group
             per_group.setdefault(found, []).append(event)
         plan = []
-        for number, found in sorted(per_group.items()):
-            key = (number, tuple(found))
+        for number, its_events in sorted(per_group.items()):
+            key = (number, tuple(its_events))
             table = self.tables.get(key)
             if table is None:
                 table = self.tables[key] = _Table(self.groups[number], key[1])
@@ -546,7 +577,7 @@ class _Table:
     """Where each combination of a group's values goes through some events, worked out when first needed, and the
     answers of the line-picking ifs among the events."""
 
-    def __init__(self, group: _Group, events: tuple) -> None:
+    def __init__(self, group: _Group, events: tuple[Event, ...]) -> None:
         self.group = group
         self.events = events
         self.slots = {item: slot for slot, item in enumerate(group.items)}
@@ -560,48 +591,53 @@ class _Table:
         values = list(group.combinations[number])
         met: list[tuple[int, bool]] = []
         for event in self.events:
-            kind = event[0]
-            if kind == "set":
+            if event[0] == "set":
                 values[slots[("var", event[1])]] = event[2]
-            elif kind == "add":
+            elif event[0] == "add":
                 _, name, amount, low, high = event
                 slot = slots[("var", name)]
-                value = values[slot] + amount
-                if low is not None and value < low:
-                    value = low
-                elif high is not None and value > high:
-                    value = high
-                values[slot] = value
-            elif kind == "visit":
+                current = values[slot]
+                assert isinstance(current, int)  # an `add` is only ever to an int variable
+                values[slot] = clamp(current + amount, low, high)
+            elif event[0] == "visit":
                 slot = slots[("visits", event[1])]
-                cap = group.caps[slot]
-                values[slot] = values[slot] + 1 if cap is None else min(values[slot] + 1, cap)
-            else:
+                cap, count = group.caps[slot], values[slot]
+                assert isinstance(count, int)
+                values[slot] = count + 1 if cap is None else min(count + 1, cap)
+            elif event[0] == "if":
                 _evaluate(event[1], group, values, met)
+            # ("computed", name) never gets here: its group is given up, and a lost group's tables never move
         bit = self.moved[number] = 1 << min(group.number(tuple(values)), group.width - 1)
         if self.has_ifs:
             self.answers[number] = tuple(met)
         return bit
 
 
-def _written(name: str, fn, adds: bool, low, high) -> tuple:
+def _written(name: str, fn: Callable[..., object], adds: bool, low: int | None, high: int | None) -> Event:
     """A write as an event: a constant `set` or `add`, or "computed" when an expression works its value out."""
-    if type(fn) is not Constant:
+    if not isinstance(fn, Constant):
         return ("computed", name)
-    return ("add", name, fn.value, low, high) if adds else ("set", name, fn.value)
+    value = fn.value
+    if adds:
+        assert isinstance(value, int)  # the loader accepts only whole numbers to add
+        return ("add", name, value, low, high)
+    assert isinstance(value, (int, str))  # a bool, a whole number or an enum's value
+    return ("set", name, value)
 
 
-def _evaluate(node: _Node, group: _Group, values: list, met: list[tuple[int, bool]]) -> None:
+def _evaluate(node: _Node, group: _Group, values: list[Value], met: list[tuple[int, bool]]) -> None:
     """Evaluate a line-picking `if` on one combination, and the ones nested in the way it takes."""
     variables = {name: value for (kind, name), value in zip(group.items, values) if kind == "var"}
-    visits = {name: value for (kind, name), value in zip(group.items, values) if kind == "visits"}
+    visits = {
+        name: value for (kind, name), value in zip(group.items, values) if kind == "visits" and type(value) is int
+    }
     answer = bool(node.beat.condition.fn(variables, visits))
     met.append((node.number, answer))
     for inner in node.then if answer else node.otherwise:
         _evaluate(inner, group, values, met)
 
 
-def _subtree(node: _Node):
+def _subtree(node: _Node) -> Iterator[_Node]:
     yield node
     for inner in (*node.then, *node.otherwise):
         yield from _subtree(inner)

@@ -26,13 +26,18 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 from game.graphs import strongly_connected
 from game.tester.explore import Exploration
 from game.tester.graph import EndingMasks
+
+if TYPE_CHECKING:
+    from game.model import Story
 
 ONE = Fraction(1)
 ZERO = Fraction(0)
@@ -71,7 +76,7 @@ class Policy:
         return [share] * count
 
 
-def policy_from(text: str, story) -> Policy:
+def policy_from(text: str, story: Story) -> Policy:
     """`uniform`, `first`, or the path of a YAML/JSON weights file: `scene: [weight per choice, in order]`."""
     if text in POLICY_NAMES:
         return Policy(text)
@@ -95,7 +100,7 @@ def policy_from(text: str, story) -> Policy:
             raise PolicyError(
                 f"the weights for '{scene}' must be a list of {len(choices)} numbers, one per choice in order"
             )
-        parsed = []
+        parsed: list[Fraction] = []
         for weight in listed:
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
                 raise PolicyError(f"the weights for '{scene}' must be numbers of 0 or more, not {weight!r}")
@@ -117,7 +122,7 @@ class Odds:
     state_mass: Mass  # per state, the expected number of entries (for the other measures)
     edge_probability: list[Fraction]  # per edge
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "policy": self.policy,
             "never_ends": float(self.never_ends),
@@ -130,21 +135,29 @@ class OutEdges(Sequence[range]):
     """State id -> the range of its edges (a state's edges are consecutive), held as two arrays rather than a range
     object per state (a tenth of the memory on a large exploration)."""
 
-    __slots__ = ("count", "first")
+    __slots__ = ("first", "sizes")
 
-    def __init__(self, first: array, count: array) -> None:
-        self.first = first
-        self.count = count
+    def __init__(self, first: array[int], sizes: array[int]) -> None:
+        self.first = first  # state id -> its first edge, -1 for a state never expanded
+        self.sizes = sizes  # state id -> how many edges it has
 
     def __len__(self) -> int:
-        return len(self.count)
+        return len(self.sizes)
 
-    def __getitem__(self, state):  # type: ignore[override]  # a state id only, no slices
+    @overload
+    def __getitem__(self, state: int) -> range: ...
+
+    @overload
+    def __getitem__(self, states: slice) -> list[range]: ...
+
+    def __getitem__(self, state: int | slice) -> range | list[range]:
+        if isinstance(state, slice):
+            return [self[index] for index in range(*state.indices(len(self)))]
         first = self.first[state]
-        return range(first, first + self.count[state]) if first >= 0 else _NONE
+        return range(first, first + self.sizes[state]) if first >= 0 else _NONE
 
     def __iter__(self) -> Iterator[range]:
-        for first, number in zip(self.first, self.count):
+        for first, number in zip(self.first, self.sizes):
             yield range(first, first + number) if first >= 0 else _NONE
 
 
@@ -153,10 +166,10 @@ _NONE = range(0)
 
 def out_edges(exploration: Exploration) -> OutEdges:
     """State id -> the range of its edges (a state's edges are consecutive)."""
-    count = array("q", bytes(8 * exploration.states))
+    sizes = array("q", bytes(8 * exploration.states))
     for source in exploration.edge_from:
-        count[source] += 1
-    return OutEdges(exploration.first_edge, count)
+        sizes[source] += 1
+    return OutEdges(exploration.first_edge, sizes)
 
 
 def edge_probabilities(exploration: Exploration, policy: Policy, edges: Sequence[range]) -> list[Fraction]:
@@ -164,7 +177,7 @@ def edge_probabilities(exploration: Exploration, policy: Policy, edges: Sequence
     keys = exploration.keys
     via = exploration.edge_via
     found: list[Fraction] = [ONE] * exploration.transitions
-    picked: dict[tuple, list[Fraction]] = {}
+    picked: dict[tuple[str, tuple[int, ...]], list[Fraction]] = {}
     for state, span in enumerate(edges):
         if len(span) > 1:
             menu = (keys[state][0], tuple(via[index] for index in span))
@@ -187,12 +200,12 @@ def compute_odds(
     else:
         stuck = [mask == 0 for mask in masks.masks]
     graph = _Graph(exploration, edges, probability, stuck)
-    mass = graph.forward(graph.order, {0: ONE})
+    mass = graph.forward({0: ONE})
     story = exploration.story
     keys = exploration.keys
-    endings = dict.fromkeys(story.endings, 0)
-    entries: dict[str, int] = dict.fromkeys(story.scenes, 0)
-    unexplored = 0
+    endings: dict[str, int | Fraction] = dict.fromkeys(story.endings, 0)
+    entries: dict[str, int | Fraction] = dict.fromkeys(story.scenes, 0)
+    unexplored: int | Fraction = 0
     for state, value in enumerate(mass.values):
         if not value:
             continue
@@ -242,20 +255,25 @@ def _stuck_under(exploration: Exploration, edges: Sequence[range], probability: 
 class Mass:
     """Per state, the expected number of entries in one play: `values[state] / scale` (scale 1: fractions)."""
 
-    values: list
+    values: Sequence[int | Fraction]
     scale: int
 
-    def exact(self, value) -> Fraction:
+    def exact(self, value: int | Fraction) -> Fraction:
         return Fraction(value, self.scale) if self.scale != 1 else Fraction(value)
 
     def of(self, state: int) -> Fraction:
         return self.exact(self.values[state])
 
 
+Part = int | list[int]  # in an order to push values in: a state, or a strongly connected part with a cycle
+
+
 class _Graph:
     """The explored graph as a Markov chain: an order to push values in, and the pushing."""
 
-    def __init__(self, exploration: Exploration, edges: Sequence[range], probability: list[Fraction], stuck) -> None:
+    def __init__(
+        self, exploration: Exploration, edges: Sequence[range], probability: list[Fraction], stuck: list[bool]
+    ) -> None:
         self.exploration = exploration
         self.edges = edges
         self.probability = probability
@@ -263,11 +281,15 @@ class _Graph:
         self.edge_to = exploration.edge_to
         # A state that cannot end, or was never expanded, passes nothing on.
         self.passes = [not stuck[state] and bool(exploration.expanded[state]) for state in range(exploration.states)]
-        self.order, self.cyclic = self._order()
+        topological, with_cycles = self._order()
+        # The order to push values in; `acyclic` is the same list where the graph has no cycle (states only).
+        self.order: Sequence[Part] = topological if with_cycles is None else with_cycles
+        self.acyclic: list[int] | None = topological if with_cycles is None else None
         self.scale = self._scale()
 
-    def _order(self) -> tuple[list, bool]:
-        """The states in topological order: an int per state, a list per strongly connected part with a cycle."""
+    def _order(self) -> tuple[list[int], list[Part] | None]:
+        """The states in topological order, and where some are on a cycle (None if none is) the whole order: an
+        int per state, a list per strongly connected part with a cycle."""
         count = self.exploration.states
         edge_to, edges, passes = self.edge_to, self.edges, self.passes
         incoming = [0] * count
@@ -286,20 +308,22 @@ class _Graph:
                     incoming[target] -= 1
                     if incoming[target] == 0:
                         ready.append(target)
-        parts: list = order  # single states as ints (no list each: half a million of them), cyclic parts as lists
         if len(order) == count:
-            return parts, False
+            return order, None
         placed = set(order)
         rest = [state for state in range(count) if state not in placed]
         inside = {
             state: [edge_to[index] for index in edges[state] if edge_to[index] not in placed] if passes[state] else []
             for state in rest
         }
-        return parts + [part if len(part) > 1 else part[0] for part in _components(rest, inside)], True
+        # Single states as ints (no list each: half a million of them), cyclic parts as lists.
+        parts: list[Part] = [*order]
+        parts.extend(part if len(part) > 1 else part[0] for part in _components(rest, inside))
+        return order, parts
 
     def _scale(self) -> int | None:
         """A common denominator every value of the forward pass divides, or None (use fractions)."""
-        if self.cyclic:
+        if self.acyclic is None:
             return None
         base = 1
         for share in self.probability:
@@ -310,7 +334,7 @@ class _Graph:
         depth = [0] * self.exploration.states
         edge_to, edges, probability, passes = self.edge_to, self.edges, self.probability, self.passes
         deepest = 0
-        for state in self.order:
+        for state in self.acyclic:
             if not passes[state]:
                 continue
             here = depth[state] + (1 if len(edges[state]) > 1 else 0)
@@ -322,25 +346,27 @@ class _Graph:
         del probability
         return base**deepest
 
-    def forward(self, parts: list, start: dict[int, Fraction], absorbing=frozenset()) -> Mass:
+    def forward(self, start: dict[int, Fraction], absorbing: AbstractSet[int] = frozenset()) -> Mass:
         """Expected entries of every state, given what enters where (`start`); `absorbing` states pass nothing."""
-        if self.scale is not None:
-            found = self._forward_whole(parts, start, absorbing, self.scale)
+        if self.scale is not None and self.acyclic is not None:
+            found = self._forward_whole(self.acyclic, start, absorbing, self.scale)
             if found is not None:
                 return Mass(found, self.scale)
-        return Mass(self._forward_fractions(parts, start, absorbing), 1)
+        return Mass(self._forward_fractions(self.order, start, absorbing), 1)
 
-    def _forward_whole(self, parts, start, absorbing, scale: int) -> list[int] | None:
+    def _forward_whole(
+        self, states: list[int], start: dict[int, Fraction], absorbing: AbstractSet[int], scale: int
+    ) -> list[int] | None:
         count = self.exploration.states
         numerators = [0] * count
-        for state, value in start.items():
-            scaled = value * scale
+        for state, entering in start.items():
+            scaled = entering * scale
             if scaled.denominator != 1:
                 return None
             numerators[state] = scaled.numerator
         edge_to, edges, passes = self.edge_to, self.edges, self.passes
         shares = [(share.numerator, share.denominator) for share in self.probability]
-        for state in parts:
+        for state in states:
             value = numerators[state]
             if not value or not passes[state] or state in absorbing:
                 continue
@@ -355,7 +381,9 @@ class _Graph:
                     numerators[edge_to[index]] += moved
         return numerators
 
-    def _forward_fractions(self, parts, start, absorbing) -> list[Fraction]:
+    def _forward_fractions(
+        self, parts: Sequence[Part], start: dict[int, Fraction], absorbing: AbstractSet[int]
+    ) -> list[Fraction]:
         mass = [ZERO] * self.exploration.states
         for state, value in start.items():
             mass[state] = value
@@ -364,7 +392,7 @@ class _Graph:
             part = item if isinstance(item, list) else [item]
             if len(part) > 1 or any(edge_to[index] == part[0] for index in edges[part[0]] if passes[part[0]]):
                 _gauss(part, self._inside(part, absorbing), mass)
-            own = set(part) if len(part) > 1 else ()
+            own: AbstractSet[int] = set(part) if len(part) > 1 else frozenset()
             for state in part:
                 value = mass[state]
                 if not value or not passes[state] or state in absorbing:
@@ -376,7 +404,7 @@ class _Graph:
                     mass[target] += value * probability[index]
         return mass
 
-    def _inside(self, part: list[int], absorbing) -> dict[int, list[tuple[int, Fraction]]]:
+    def _inside(self, part: list[int], absorbing: AbstractSet[int]) -> dict[int, list[tuple[int, Fraction]]]:
         members = set(part)
         edge_to, edges, passes, probability = self.edge_to, self.edges, self.passes, self.probability
         return {
@@ -426,7 +454,7 @@ class _Graph:
         """The probability of entering a scene at least once: its states made absorbing, the mass there summed."""
         keys = self.exploration.keys
         absorbing = frozenset(state for state in range(self.exploration.states) if keys[state][0] == scene)
-        mass = self.forward(self.order, {0: ONE}, absorbing)
+        mass = self.forward({0: ONE}, absorbing)
         return mass.exact(sum(mass.values[state] for state in absorbing))
 
 

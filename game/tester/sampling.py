@@ -15,8 +15,9 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from game.events import Choices, Ended, Line, SceneEntered, StageChange
 from game.machine import FALLBACK, NEXT, PlayState, choice_is_available, choice_trigger
@@ -43,6 +44,17 @@ class Samples:
     repeated: Counter = field(default_factory=Counter)  # sentence -> plays that read it twice or more
     unfinished: int = 0
 
+    def record(self, ending: str | None, variables: Mapping[str, object], read: Counter) -> None:
+        """One play: the ending it reached (None: it did not finish), the variables there, how often it read what."""
+        if ending is None:
+            self.unfinished += 1
+        else:
+            self.endings[ending] += 1
+            self.end_values.append(dict(variables))
+        for sentence, count in read.items():
+            if count > 1:
+                self.repeated[sentence] += 1
+
 
 def sentences(text: str) -> list[str]:
     """The sentences of a line with at least MIN_WORDS words, as read (whitespace tidied)."""
@@ -54,6 +66,9 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+Split = Callable[[str], list[str]]  # a line's text -> its sentences (`sentences`, remembered per text)
+
+
 def sample_plays(
     story: Story,
     policy: Policy,
@@ -63,21 +78,42 @@ def sample_plays(
     start: str | None = None,
     given: Mapping[str, object] | None = None,
 ) -> Samples:
-    if not _plain(story):
-        return _through_playthroughs(story, policy, plays, seed, start=start, given=given)
-    rng = random.Random(seed)
-    result = Samples(plays, seed, policy.name)
-    split: dict[str, list[str]] = {}
+    run = _Sampling(story, policy, random.Random(seed), Samples(plays, seed, policy.name), start, given)
+    (_plain_plays if _plain(story) else _through_playthroughs)(run)
+    return run.result
+
+
+@dataclass
+class _Sampling:
+    """One call of `sample_plays`: what both ways of playing share, and the samples they add to."""
+
+    story: Story
+    policy: Policy
+    rng: random.Random
+    result: Samples
+    start: str | None
+    given: Mapping[str, object] | None
+    split: Split = field(default_factory=lambda: cache(sentences))
+
+    def pick(self, scene: str, options: list[int]) -> int:
+        """One of the available choices (their indexes), drawn by the policy's odds."""
+        odds = self.policy.pick(scene, options)
+        return self.rng.choices(options, weights=[float(share) for share in odds])[0]
+
+
+def _plain_plays(run: _Sampling) -> None:
+    """The plays run as the explorer runs scenes: compiled steps, told of every event they pass."""
+    story, result = run.story, run.result
     fire = machine_firer(story)
     scenes_by_id, programs = story.scenes, story.programs
-    first = start or story.start
-    values = initial_variables(story, given)
-    for _ in range(plays):
+    first = run.start or story.start
+    values = initial_variables(story, run.given)
+    for _ in range(result.plays):
         state = PlayState(first, dict(values), {first: 1}, set())
         shown: list = []  # every event the play passes (run_silently appends them: a C call, no Python frame)
         entered = 0  # scenes entered and menus answered, counted as events too
         scenes = 0
-        ended = False
+        ending: str | None = None
         while len(shown) + entered < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
             scene = scenes_by_id[state.state]
             scenes += 1
@@ -88,39 +124,27 @@ def sample_plays(
             elif scene.next is not None:
                 _fire(fire, state, NEXT)
             elif scene.ending is not None:
-                result.endings[scene.ending] += 1
-                result.end_values.append(dict(state.variables))
-                ended = True
+                ending = scene.ending
                 break
             else:
                 options = [c.index for c in scene.choices if not c.fallback and choice_is_available(c, state)]
                 if options:
                     entered += 1
                     scenes = 0
-                    odds = policy.pick(scene.id, options)
-                    _fire(fire, state, choice_trigger(rng.choices(options, weights=[float(p) for p in odds])[0]))
+                    _fire(fire, state, choice_trigger(run.pick(scene.id, options)))
                 elif any(choice.fallback for choice in scene.choices):
                     _fire(fire, state, FALLBACK)
                 else:
                     break  # a soft-lock: `test` reports those
-        if not ended:
-            result.unfinished += 1
-        for sentence, count in _read(shown, split).items():
-            if count > 1:
-                result.repeated[sentence] += 1
-    return result
+        result.record(ending, state.variables, _read(shown, run.split))
 
 
-def _read(shown: list, split: dict[str, list[str]]) -> Counter:
-    """How often each sentence was read among the events shown (`split`: line text -> sentences, shared)."""
+def _read(shown: list, split: Split) -> Counter:
+    """How often each sentence was read among the events shown."""
     read: Counter = Counter()
     for event in shown:
         if type(event) is Line:
-            parts = split.get(event.text)
-            if parts is None:
-                parts = split[event.text] = sentences(event.text)
-            for part in parts:
-                read[part] += 1
+            read.update(split(event.text))
     return read
 
 
@@ -143,21 +167,10 @@ def _plain(story: Story) -> bool:
     )
 
 
-def _through_playthroughs(
-    story: Story,
-    policy: Policy,
-    plays: int,
-    seed: int,
-    *,
-    start: str | None = None,
-    given: Mapping[str, object] | None = None,
-) -> Samples:
+def _through_playthroughs(run: _Sampling) -> None:
     """The same samples from ordinary `Playthrough`s pulled event by event (lines rendered as a player sees them)."""
-    rng = random.Random(seed)
-    result = Samples(plays, seed, policy.name)
-    split: dict[str, list[str]] = {}
-    for _ in range(plays):
-        playthrough = Playthrough(story, start=start, given=given)
+    for _ in range(run.result.plays):
+        playthrough = Playthrough(run.story, start=run.start, given=run.given)
         read: Counter = Counter()
         events = scenes = 0
         while playthrough.can_continue and events < MAX_EVENTS and scenes < MAX_SCENES_WITHOUT_MENU:
@@ -166,24 +179,14 @@ def _through_playthroughs(
             if isinstance(event, SceneEntered):
                 scenes += 1
             elif isinstance(event, Line):
-                parts = split.get(event.text)
-                if parts is None:
-                    parts = split[event.text] = sentences(event.text)
-                read.update(parts)
+                read.update(run.split(event.text))
             elif isinstance(event, Choices):
                 options = [option.index for option in event.options if option.available]
                 if not options:
                     break  # a soft-lock: `test` reports those
                 scenes = 0
-                odds = policy.pick(event.scene, options)
-                playthrough.choose(rng.choices(options, weights=[float(share) for share in odds])[0])
+                playthrough.choose(run.pick(event.scene, options))
             elif isinstance(event, Ended):
-                result.endings[event.ending] += 1
-                result.end_values.append(dict(playthrough.variables))
                 break
-        if playthrough.ended is None:
-            result.unfinished += 1
-        for sentence, count in read.items():
-            if count > 1:
-                result.repeated[sentence] += 1
-    return result
+        ended = playthrough.ended
+        run.result.record(None if ended is None else ended.ending, playthrough.variables, read)

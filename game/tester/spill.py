@@ -13,12 +13,17 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.tester.explore import Key
 
 FLUSH_EVERY = 65_536  # entries kept in memory between two writes to the table, once spilled
 
 
-def _canonical(key: tuple) -> bytes:
+def _canonical(key: Key) -> bytes:
     scene, values, counts, once, stack = key
     return repr((scene, values, sorted(counts), sorted(once), stack)).encode()
 
@@ -29,8 +34,8 @@ class VisitedSet:
     def __init__(self, budget: int | None = None) -> None:
         self.budget = budget
         self.spilled = False
-        self.table: dict[tuple, int] = {}
-        self.get = self.table.get
+        self.table: dict[Key, int] = {}
+        self.get: Callable[[Key], int | None] = self.table.get  # key -> its local state number, None if new
         self._db: sqlite3.Connection | None = None
         self._folder: Path | None = None
 
@@ -38,7 +43,7 @@ class VisitedSet:
         on_disk = self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0] if self._db is not None else 0
         return on_disk + len(self.table)
 
-    def insert(self, key: tuple, local: int) -> None:
+    def insert(self, key: Key, local: int) -> None:
         self.table[key] = local
         if self._db is not None and len(self.table) >= FLUSH_EVERY:
             self._flush()
@@ -62,13 +67,13 @@ class VisitedSet:
         self._db.commit()
         self.table = {}
 
-    def _get_spilled(self, key: tuple) -> int | None:
+    def _get_spilled(self, key: Key) -> int | None:
         found = self.table.get(key)
         if found is not None:
             return found
         assert self._db is not None
         row = self._db.execute("SELECT v FROM seen WHERE k = ?", (_canonical(key),)).fetchone()
-        return None if row is None else row[0]
+        return None if row is None else int(row[0])
 
     def close(self) -> None:
         if self._db is not None:

@@ -11,12 +11,11 @@ An `add` keeps the variable's earlier value alive only when its result is itself
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 from game.inline_text import InlineText, inline_expressions
 from game.model import Beat, EffectBeat, GotoBeat, IfBeat, Location, Scene, Story, TextBeat
-from game.tester.analysis import return_targets
+from game.tester.analysis import return_targets, scene_predecessors, settle_backwards
 
 
 @dataclass
@@ -89,33 +88,15 @@ def _beats(beats: tuple[Beat, ...]):
 def _live_at_entry(story: Story) -> dict[str, frozenset[str]]:
     """Scene -> the variables some play may read, from its entry on, before setting them (a least fixpoint)."""
     live: dict[str, frozenset[str]] = {scene_id: frozenset() for scene_id in story.scenes}
-    predecessors: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
-    for scene in story.scenes.values():
-        for target in _targets(story, scene):
-            predecessors[target].add(scene.id)
-    work = deque(story.scenes)
-    queued = set(work)
-    while work:
-        scene_id = work.popleft()
-        queued.discard(scene_id)
+
+    def update(scene_id: str) -> bool:
         found = _scene_live(story, story.scenes[scene_id], live, None)
-        if found != live[scene_id]:
-            live[scene_id] = found
-            for source in predecessors[scene_id]:
-                if source not in queued:
-                    queued.add(source)
-                    work.append(source)
+        changed = found != live[scene_id]
+        live[scene_id] = found
+        return changed
+
+    settle_backwards(story.scenes, scene_predecessors(story), update)
     return live
-
-
-def _targets(story: Story, scene: Scene) -> set[str]:
-    targets = {choice.goto for choice in scene.choices}
-    if scene.returns:
-        targets.update(return_targets(story))
-    if scene.next is not None:
-        targets.add(scene.next)
-    targets.update(beat.target for beat in _beats(scene.beats) if isinstance(beat, GotoBeat))
-    return targets
 
 
 def _scene_live(story: Story, scene: Scene, live: dict[str, frozenset[str]], dead: list | None) -> frozenset[str]:

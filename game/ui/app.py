@@ -21,6 +21,7 @@ from typing import Any
 
 import pygame
 
+from game.exitcodes import EXIT_FAILED
 from game.jsonfiles import sweep_temporaries
 from game.paths import default_assets_dir
 from game.story_id import story_key
@@ -193,6 +194,7 @@ class App:
         self.toasts: list[Toast] = []
         self.running = True
         self.exit_code = 0
+        self.failure: str | None = None  # why play stopped on a mistake in the story (`fail`), said at the exit
         self.dirty = True
         self._was_busy = False
         self.frames_drawn = 0
@@ -242,9 +244,15 @@ class App:
         return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
 
     def quit(self, code: int = 0) -> None:
+        """End the loop with exit code `code` (EXIT_FAILED after `fail`, however the player closes the window)."""
         self.persistent.flush()
         self.running = False
-        self.exit_code = code
+        self.exit_code = EXIT_FAILED if self.failure is not None else code
+
+    def fail(self, message: str) -> None:
+        """Play stopped on a mistake in the story: the game now exits with EXIT_FAILED, and `game.ui.launch` prints
+        `message` to the terminal as the text player would."""
+        self.failure = message
 
     def close(self) -> None:
         """Let go of what the app holds outside the window: progress, the speech worker, controllers."""

@@ -6,7 +6,8 @@ or by clicking or dragging its scroll bar; the bar shows how much lies above and
 
 Options follow the text-size setting. A label too wide for its button is first set a little smaller, and if it
 still does not fit it wraps onto more rows and its button grows taller, so no choice is ever cut off. The menu sits
-just above the dialogue box, wherever that box's top is (it grows for a long line at a large size).
+just above the dialogue box, wherever that box's top is (it grows for a long line at a large size); over a page of
+NVL text it sits on the page under the last line, in the band the caller gives (`top` to `bottom`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class ChoiceMenu:
         self.menu = menu
         self.wrap_labels = wrap_labels  # the linter measures labels unwrapped, to warn of ones that need it
         self._px: list[float] = []
+        self._heights: list[float] = []
+        self._fitted: tuple | None = None  # (scale, text size, font) the labels were fitted at
         self._key: tuple | None = None
         buttons = []
         for option in menu.options:
@@ -64,13 +67,28 @@ class ChoiceMenu:
             y += h + GAP
         self.list.laid_out()
 
-    def layout(self, canvas: Canvas, size_factor: float = 1.0, bottom: float = AREA_BOTTOM) -> None:
-        """Fit the labels at this text size (wrapping the ones that need it) above `bottom`."""
-        key = (canvas.scale, size_factor, bottom, canvas.fonts.family)
+    def layout(
+        self, canvas: Canvas, size_factor: float = 1.0, bottom: float = AREA_BOTTOM, top: float = AREA_TOP
+    ) -> None:
+        """Fit the labels at this text size (wrapping the ones that need it) between `top` and `bottom`."""
+        key = (canvas.scale, size_factor, bottom, top, canvas.fonts.family)
         if key == self._key:
             return
         self._key = key
-        self.list.view = (AREA_TOP, max(AREA_TOP + HEIGHT, bottom))
+        self.list.view = (top, max(top + HEIGHT, bottom))
+        self._place(self._fit(canvas, size_factor))
+
+    def height(self, canvas: Canvas, size_factor: float = 1.0) -> float:
+        """How tall the whole menu is at this text size (all its options, unscrolled)."""
+        heights = self._fit(canvas, size_factor)
+        return sum(heights) + GAP * max(0, len(heights) - 1)
+
+    def _fit(self, canvas: Canvas, size_factor: float) -> list[float]:
+        """Each button's height with its label fitted at this text size (set smaller or wrapped where needed)."""
+        fitted = (canvas.scale, size_factor, canvas.fonts.family)
+        if fitted == self._fitted:
+            return self._heights
+        self._fitted = fitted
         px = UI_PX * size_factor
         room = WIDTH - 50
         heights = []
@@ -85,7 +103,8 @@ class ChoiceMenu:
             self._px.append(size)
             text_h = len(rows) * size * ROW_H + (size * 0.95 if button.detail else 0)
             heights.append(max(LOCKED_HEIGHT if button.detail else HEIGHT, text_h + 20))
-        self._place(heights)
+        self._heights = heights
+        return heights
 
     # Scrolling: the list's own -----------------------------------------------------------------------------------
     @property
@@ -155,6 +174,8 @@ class ChoiceMenu:
     def hover(self, pos: tuple[float, float]) -> bool:
         return self.list.hover(pos)
 
-    def draw(self, canvas: Canvas, size_factor: float = 1.0, bottom: float = AREA_BOTTOM) -> None:
-        self.layout(canvas, size_factor, bottom)
+    def draw(
+        self, canvas: Canvas, size_factor: float = 1.0, bottom: float = AREA_BOTTOM, top: float = AREA_TOP
+    ) -> None:
+        self.layout(canvas, size_factor, bottom, top)
         self.list.draw(canvas, sizes=self._px)

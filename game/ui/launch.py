@@ -205,7 +205,10 @@ def run_game(
             except ValueError as err:
                 print(f"Cannot start there: {err}", file=sys.stderr)
                 return 2
-        return app.run()
+        code = app.run()
+        if app.failure is not None:  # play stopped on a mistake in the story; the window said so, now the terminal
+            print(f"heartstopper: {app.failure}", file=sys.stderr)
+        return code
     finally:
         app.close()
         pygame.quit()

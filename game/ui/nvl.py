@@ -3,8 +3,10 @@ line under the one before, instead of one line at a time in the dialogue box.
 
 The page keeps the passage's lines (the engine's `Line` events, in order); the newest is revealed letter by letter
 at the player's text speed, by the dialogue box's own count, and the older ones stay whole above it. When the page
-is full the oldest lines give way, so the newest is always on it. The page empties when the passage ends (`mode:
-adv`, or a new scene). It draws only what it is given: the time comes from the caller, never from a clock here.
+is full the oldest lines give way, so the newest is always on it. A menu at the end of a passage sits on the page
+under its last line (as in Ren'Py's NVL menus): the page keeps room for it below the text (`reserve`), the oldest
+lines giving way to it too. The page empties when the passage ends (`mode: adv`, or a new scene). It draws only
+what it is given: the time comes from the caller, never from a clock here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from game.ui.theme import DIALOGUE_PX, INK, INK_SOFT, NAME_PX, PAPER, mix, parse
 PAGE = (110, 36, 1060, 560)  # x, y, width, height of the page on the logical canvas
 MARGIN = 44
 GAP = 14  # between two lines of the page
+MENU_GAP = 24  # between the last line and a menu on the page
+MENU_BOTTOM = PAGE[1] + PAGE[3] - 34  # the lowest a menu on the page reaches (it scrolls if it needs more)
 
 
 class NvlPage:
@@ -25,6 +29,7 @@ class NvlPage:
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self._wraps: dict[tuple, Wrapped] = {}
+        self.text_end: float = PAGE[1]  # where the text on the page ended when it was last drawn (logical y)
 
     @property
     def active(self) -> bool:
@@ -50,14 +55,15 @@ class NvlPage:
             self._wraps[key] = wrap(line.text, lambda s: font.size(s)[0], canvas.p(PAGE[2] - 2 * MARGIN))
         return self._wraps[key]
 
-    def draw(self, canvas: Canvas, revealed: int, size_factor: float) -> None:
-        """The page, with the newest line revealed up to `revealed` characters."""
+    def draw(self, canvas: Canvas, revealed: int, size_factor: float, reserve: float = 0.0) -> float:
+        """The page, with the newest line revealed up to `revealed` characters and `reserve` (logical height) kept
+        free below the text where it can be (the newest line is always shown); where the text ends."""
         if not self.lines:
-            return
+            return PAGE[1]
         px = DIALOGUE_PX * size_factor
         row_height = px * 1.42
         name_height = NAME_PX * size_factor * 1.3
-        room: float = PAGE[3] - 2 * MARGIN + GAP
+        room: float = PAGE[3] - 2 * MARGIN + GAP - reserve
         shown: list[tuple[Line, Wrapped, float]] = []
         for line in reversed(self.lines):
             rows = self._rows(canvas, line, px)
@@ -84,6 +90,8 @@ class NvlPage:
                 clip = None if part == full else font.size(part)[0]
                 canvas.text(full, (PAGE[0] + MARGIN, y + i * row_height), px, ink, italic=thought, clip_width=clip)
             y += height - (name_height if _named(line) else 0)
+        self.text_end = y - GAP
+        return self.text_end
 
 
 def _named(line: Line) -> bool:

@@ -205,11 +205,14 @@ class StorySession:
         self.backlog: list[LogEntry] = []
         self.history: list[HistoryEntry] = []
         self.redo: list[HistoryEntry] = []  # beats rolled back over, newest last: what roll forward replays
+        self.started_at: str | None = None  # the scene a new game was started at (`--start`), for error hints
 
     # Starting ---------------------------------------------------------------------------------------------------
     @classmethod
     def new(cls, story: Any, *, start: str | None = None, given: dict[str, object] | None = None) -> StorySession:
-        return cls(story, Playthrough(story, start=start, given=given))
+        session = cls(story, Playthrough(story, start=start, given=given))
+        session.started_at = start
+        return session
 
     @classmethod
     def from_record(cls, story: Any, snapshot: dict, frontend: object) -> StorySession:

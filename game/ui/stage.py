@@ -28,8 +28,9 @@ MOVE = 0.45
 EXPRESSION_FADE = 0.18
 SLIDE_IN = 60
 FOCUS_TIME = 0.25
-DIMMED = 0.76  # brightness of the people who are not speaking
+DIMMED = 0.85  # brightness of the people who are not speaking (0.76 read grey; 0.85 still marks who speaks)
 DIM_STEPS = 24  # dimmed copies are cached at this many levels
+FADE_OUT, FADE_HOLD = 0.4, 0.2  # a `fade`'s shares of its length: going to black, held black; the rest comes up
 
 
 @dataclass(slots=True)
@@ -89,7 +90,7 @@ class StageView:
         self.old_background: str | None = None
         self.background_at = -1e9
         self.background_time = BACKGROUND_FADE
-        self.dark_at = -1e9  # a `fade` transition: the screen darkens to black and comes back over dark_time
+        self.dark_at = -1e9  # a `fade` transition: the screen goes to black, holds, and comes up over dark_time
         self.dark_time = 0.0
         self.sprites: dict[str, SpriteView] = {}
         self.leaving: list[SpriteView] = []
@@ -108,8 +109,9 @@ class StageView:
             self.images.sprite(who, expression, height, state.outfits.get(who))
 
     def snap(self, state: StageState) -> None:
-        """Show `state` at once."""
+        """Show `state` at once (a `fade` under way ends too)."""
         self.preload(state)
+        self.dark_at = -1e9
         self.background, self.old_background, self.background_at = state.background, None, -1e9
         self.leaving.clear()
         self.sprites = {
@@ -186,6 +188,22 @@ class StageView:
         view = self.sprites.get(who) if who else None
         return None if view is None else view.x_to
 
+    def fading(self, now: float) -> bool:
+        """Whether a `fade` is under way: the screen going to black, held black, or coming up on the new stage."""
+        return now < self.dark_at + self.dark_time
+
+    def darkness(self, now: float) -> float:
+        """How black a `fade` has the screen now: 0 (none) to 1, rising, held, then falling (Ren'Py's out-hold-in)."""
+        if not self.fading(now):
+            return 0.0
+        out, hold = self.dark_time * FADE_OUT, self.dark_time * FADE_HOLD
+        since = now - self.dark_at
+        if since < out:
+            return ease_in_out(progress(self.dark_at, now, out))
+        if since < out + hold:
+            return 1.0
+        return 1 - ease_in_out(progress(self.dark_at + out + hold, now, self.dark_time - out - hold))
+
     def animating(self, now: float) -> bool:
         self.leaving = [v for v in self.leaving if now < v.faded_at + v.fade_time]
         return (
@@ -231,15 +249,10 @@ class StageView:
             else:
                 surf = self.images.sprite(view.who, view.expression, height, view.outfit)
                 self._blit_sprite(canvas, surf, x, alpha, lit, offset)
-        if now < self.dark_at + self.dark_time:  # a `fade`: black rises to its darkest halfway, then lifts
-            half = self.dark_time / 2
-            depth = (
-                progress(self.dark_at, now, half)
-                if now < self.dark_at + half
-                else 1 - progress(self.dark_at + half, now, half)
-            )
+        depth = self.darkness(now)
+        if depth > 0:  # a `fade`: black over the old stage, held while everything changes, then lifted off the new
             veil = pygame.Surface(size)
-            veil.set_alpha(round(255 * ease_in_out(depth)))
+            veil.set_alpha(round(255 * depth))
             canvas.surface.blit(veil, (0, 0))
 
     def dimmed(self, surf: pygame.Surface, lit: float) -> pygame.Surface:
@@ -292,7 +305,7 @@ def x_of(place: str) -> float:
 class _Timing:
     """When and how fast each part of a stage change moves, for one transition."""
 
-    start: float  # when the new stage begins to appear (halfway through a fade, when the screen is dark)
+    start: float  # when the new stage begins to appear (in a fade, once the screen is black)
     background: float
     enter: float
     leave: float
@@ -305,9 +318,9 @@ class _Timing:
         if transition is None:  # the stage's own gentle defaults
             return cls(now, BACKGROUND_FADE, ENTER, LEAVE, MOVE, SLIDE_IN)
         kind, seconds = transition
-        if kind == "fade":  # everything changes at once while the screen is dark
+        if kind == "fade":  # everything changes at once while the screen is black
             cut = 1e-3
-            return cls(now + seconds / 2, cut, cut, cut, cut, 0, dark=seconds)
+            return cls(now + seconds * FADE_OUT, cut, cut, cut, cut, 0, dark=seconds)
         if kind == "move":  # sprites slide to their places; the rest dissolves
             return cls(now, seconds, seconds, seconds, seconds, SLIDE_IN * 3)
         return cls(now, seconds, seconds, seconds, 1e-3, 0)  # dissolve: cross-fades where everyone stands

@@ -9,13 +9,15 @@ and the committed files only change when the drawing code does.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
 try:  # as the package tools.X, or as X with tools/ on the path (the build scripts)
-    from tools.svgmarkup import Stop, attrs, num, stop_markup
+    from tools.svgmarkup import Document
+    from tools.svgmarkup import Stop as Stop  # drawing modules take these from here
+    from tools.svgmarkup import num as num
 except ModuleNotFoundError:
-    from svgmarkup import Stop, attrs, num, stop_markup  # type: ignore[no-redef]
+    from svgmarkup import Document  # type: ignore[no-redef]
+    from svgmarkup import Stop as Stop  # type: ignore[no-redef]
+    from svgmarkup import num as num  # type: ignore[no-redef]
 
 WIDTH = 1280
 HEIGHT = 720
@@ -27,7 +29,7 @@ LINE_WIDTH = 3.0
 Point = tuple[float, float]
 
 
-class Canvas:
+class Canvas(Document):
     """One background being drawn: defs, body and a deterministic random source.
 
     The body sits inside a group that sets the ink line style (colour, partial opacity, ~3px, round
@@ -35,87 +37,26 @@ class Canvas:
     """
 
     def __init__(self, name: str, width: int = WIDTH, height: int = HEIGHT) -> None:
-        self.name = name
-        self.width, self.height = width, height
-        self.rng = random.Random(name)
-        self.time: str | None = None  # a variant's time of day and season (see variants.py); None: the plain file
-        self.season: str | None = None
-        self._defs: list[str] = []
-        self._body: list[str] = []
-        self._gradients: dict[str, str] = {}
-
-    # -- gradients -------------------------------------------------------------------------------
-
-    def _gradient(self, key: str, make: str, stops: Sequence[Stop]) -> str:
-        if key in self._gradients:
-            return self._gradients[key]
-        gid = f"g{len(self._gradients)}"
-        inner = "".join(stop_markup(stop) for stop in stops)
-        self._defs.append(f"<{make.format(id=gid)}{inner}</{make.split()[0]}>")
-        ref = f"url(#{gid})"
-        self._gradients[key] = ref
-        return ref
-
-    def linear(self, x1: float, y1: float, x2: float, y2: float, stops: Sequence[Stop]) -> str:
-        """A linear gradient between two user-space points; returns the `url(#id)` to fill with."""
-        coords = f'x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"'
-        make = 'linearGradient id="{id}" gradientUnits="userSpaceOnUse" ' + coords + ">"
-        return self._gradient(f"L{coords}{stops!r}", make, stops)
-
-    def radial(
-        self,
-        cx: float,
-        cy: float,
-        r: float,
-        stops: Sequence[Stop],
-        *,
-        squash: float = 1.0,
-    ) -> str:
-        """A radial gradient; `squash` < 1 flattens it vertically into an ellipse (a pool of light)."""
-        coords = f'cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}"'
-        if squash != 1.0:
-            shift = cy * (1 - squash)
-            coords += f' gradientTransform="matrix(1 0 0 {squash:g} 0 {num(shift)})"'
-        make = 'radialGradient id="{id}" gradientUnits="userSpaceOnUse" ' + coords + ">"
-        return self._gradient(f"R{coords}{stops!r}", make, stops)
-
-    # -- body ------------------------------------------------------------------------------------
-
-    def add(self, markup: str) -> None:
-        """Append raw markup to the body."""
-        self._body.append(markup)
-
-    def el(self, tag: str, **values: object) -> None:
-        """Append one self-closing element, e.g. `el("circle", cx=1, cy=2, r=3, fill="#fff")`."""
-        self._body.append(f"<{tag} {attrs(values)}/>")
-
-    @contextmanager
-    def group(self, **values: object) -> Iterator[None]:
-        """Wrap what is drawn inside the `with` block in a `<g>` carrying the given attributes."""
-        self._body.append(f"<g {attrs(values)}>")
-        try:
-            yield
-        finally:
-            self._body.append("</g>")
-
-    def jitter(self, amount: float) -> float:
-        """A small random offset in [-amount, amount], the wobble of a hand-drawn line."""
-        return self.rng.uniform(-amount, amount)
-
-    def to_svg(self) -> str:
-        """The finished document."""
-        style = attrs(
+        super().__init__(
+            width,
+            height,
             {
                 "stroke": INK,
                 "stroke_opacity": INK_OPACITY,
                 "stroke_width": LINE_WIDTH,
                 "stroke_linejoin": "round",
                 "stroke_linecap": "round",
-            }
+            },
         )
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
-            f'width="{self.width}" height="{self.height}">\n'
-            f"<defs>\n" + "\n".join(self._defs) + "\n</defs>\n"
-            f"<g {style}>\n" + "\n".join(self._body) + "\n</g>\n</svg>\n"
-        )
+        self.name = name
+        self.rng = random.Random(name)
+        self.time: str | None = None  # a variant's time of day and season (see variants.py); None: the plain file
+        self.season: str | None = None
+
+    def add(self, markup: str) -> None:
+        """Append raw markup to the body."""
+        self._body.append(markup)
+
+    def jitter(self, amount: float) -> float:
+        """A small random offset in [-amount, amount], the wobble of a hand-drawn line."""
+        return self.rng.uniform(-amount, amount)

@@ -9,13 +9,13 @@ written with at most one decimal so rebuilding gives byte-identical files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
 try:  # as the package tools.X, or as X with tools/ on the path (the build scripts)
-    from tools.svgmarkup import Stop, attrs, num, stop_markup
+    from tools.svgmarkup import Document
+    from tools.svgmarkup import num as num  # drawing modules take it from here
 except ModuleNotFoundError:
-    from svgmarkup import Stop, attrs, num, stop_markup  # type: ignore[no-redef]
+    from svgmarkup import Document  # type: ignore[no-redef]
+    from svgmarkup import num as num  # type: ignore[no-redef]
 
 WIDTH = 480
 HEIGHT = 720
@@ -24,7 +24,7 @@ INK = "#3a2f3a"
 LINE = 3.0
 
 
-class Sprite:
+class Sprite(Document):
     """One sprite being drawn: its defs and its body, in painting order.
 
     Shapes default to the ink outline (colour, ~3px, round joins and caps) set on the outer group, so
@@ -32,16 +32,14 @@ class Sprite:
     """
 
     def __init__(self) -> None:
-        self._defs: list[str] = []
-        self._body: list[str] = []
-        self._gradients: dict[str, str] = {}
+        super().__init__(
+            WIDTH,
+            HEIGHT,
+            {"stroke": INK, "stroke_width": LINE, "stroke_linejoin": "round", "stroke_linecap": "round"},
+        )
         self._ids: set[str] = set()
 
-    # -- gradients -------------------------------------------------------------------------------
-
-    def _gradient(self, key: str, make: str, stops: Sequence[Stop]) -> str:
-        if key in self._gradients:
-            return self._gradients[key]
+    def _gradient_id(self, key: str) -> str:
         # named by content, not by order, so a layer's markup is the same whatever was drawn before it
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
         size = 6
@@ -49,30 +47,7 @@ class Sprite:
             size += 1
         gid = f"g{digest[:size]}"
         self._ids.add(gid)
-        inner = "".join(stop_markup(stop) for stop in stops)
-        tag = make.split()[0]
-        self._defs.append(f"<{make.format(id=gid)}{inner}</{tag}>")
-        ref = f"url(#{gid})"
-        self._gradients[key] = ref
-        return ref
-
-    def linear(self, x1: float, y1: float, x2: float, y2: float, stops: Sequence[Stop]) -> str:
-        """A linear gradient between two points in the current user space; returns `url(#id)`."""
-        coords = f'x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}"'
-        make = 'linearGradient id="{id}" gradientUnits="userSpaceOnUse" ' + coords + ">"
-        return self._gradient(f"L{coords}{stops!r}", make, stops)
-
-    def radial(self, cx: float, cy: float, r: float, stops: Sequence[Stop]) -> str:
-        """A radial gradient around a point in the current user space; returns `url(#id)`."""
-        coords = f'cx="{num(cx)}" cy="{num(cy)}" r="{num(r)}"'
-        make = 'radialGradient id="{id}" gradientUnits="userSpaceOnUse" ' + coords + ">"
-        return self._gradient(f"R{coords}{stops!r}", make, stops)
-
-    # -- body ------------------------------------------------------------------------------------
-
-    def el(self, tag: str, **values: object) -> None:
-        """Append one self-closing element, e.g. `el("circle", cx=1, cy=2, r=3, fill="#fff")`."""
-        self._body.append(f"<{tag} {attrs(values)}/>")
+        return gid
 
     def path(self, d: str, fill: str = "none", **values: object) -> None:
         """Append a path; outlined in ink unless `stroke` says otherwise."""
@@ -85,29 +60,3 @@ class Sprite:
     def line(self, d: str, width: float = LINE, colour: str = INK, **values: object) -> None:
         """Append an unfilled stroke (a crease, a seam, a strand of hair)."""
         self.el("path", d=d, fill="none", stroke=colour, stroke_width=width, **values)
-
-    @contextmanager
-    def group(self, **values: object) -> Iterator[None]:
-        """Wrap what is drawn inside the `with` block in a `<g>` carrying the given attributes."""
-        self._body.append(f"<g {attrs(values)}>")
-        try:
-            yield
-        finally:
-            self._body.append("</g>")
-
-    def to_svg(self) -> str:
-        """The finished document."""
-        style = attrs(
-            {
-                "stroke": INK,
-                "stroke_width": LINE,
-                "stroke_linejoin": "round",
-                "stroke_linecap": "round",
-            }
-        )
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'width="{WIDTH}" height="{HEIGHT}">\n'
-            "<defs>\n" + "\n".join(self._defs) + "\n</defs>\n"
-            f"<g {style}>\n" + "\n".join(self._body) + "\n</g>\n</svg>\n"
-        )

@@ -65,22 +65,22 @@ def _parts(node: Expr, env: Env) -> Iterator[tuple[Expr, bool, bool]]:
         for operand in node.operands:
             if current is None:
                 return
-            values = truth(operand, current)
-            if len(values) == 1:
-                yield operand, True in values, False
-            else:
-                yield from _parts(operand, current)
+            yield from _settled_or_parts(operand, current)
             # `and` goes on to its next operand only when this one held; `or` only when it failed
             current = refine(operand, current, node.op == "and")
         return
     for child in node.children():
-        if child.type != "bool":
-            continue
-        values = truth(child, env)
-        if len(values) == 1:
-            yield child, True in values, False
-        else:
-            yield from _parts(child, env)
+        if child.type == "bool":
+            yield from _settled_or_parts(child, env)
+
+
+def _settled_or_parts(node: Expr, env: Env) -> Iterator[tuple[Expr, bool, bool]]:
+    """A part whose truth is settled here, or else the settled parts inside it."""
+    values = truth(node, env)
+    if len(values) == 1:
+        yield node, True in values, False
+    else:
+        yield from _parts(node, env)
 
 
 _WHOLE = {

@@ -14,15 +14,16 @@ from datetime import datetime
 import pygame
 
 from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.playthrough import PlaythroughError, stopped_message
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.captions import load_captions
 from game.ui.chapter_card import ChapterCard
-from game.ui.choices import ChoiceMenu
+from game.ui.choices import HEIGHT, ChoiceMenu
 from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
-from game.ui.nvl import NvlPage
+from game.ui.nvl import MENU_BOTTOM, MENU_GAP, NvlPage
 from game.ui.phone import Message, PhoneView
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
@@ -73,11 +74,12 @@ class GameScreen(Screen):
         self.restored = restored
         self.dev_problem: str | None = None
         self.ended = False
+        self.stopped = False  # play stopped on a mistake in the story (runaway calls, a return to nothing)
 
     # Starting ---------------------------------------------------------------------------------------------------
     def enter(self, now: float) -> None:
         if self.session.beat is None:
-            self._present(self.session.advance(), now, instant=self.restored, restore=self.restored)
+            self._pull(self.session.advance, now, instant=self.restored, restore=self.restored)
         else:
             self._present([self.session.beat], now, instant=True)
 
@@ -86,7 +88,36 @@ class GameScreen(Screen):
 
     @property
     def skipping(self) -> bool:
-        return (self.skip_toggled or self.ctrl_held) and not self.ended
+        return (self.skip_toggled or self.ctrl_held) and not self.ended and not self.stopped
+
+    def _pull(
+        self, pull: Callable[[], list[Event]], now: float, *, instant: bool = False, restore: bool = False
+    ) -> None:
+        """Present what `pull` takes from the session, or, when play stops on a mistake in the story, say so."""
+        if self.stopped:
+            return
+        try:
+            events = pull()
+        except PlaythroughError as err:
+            self._play_stopped(err, now)
+            return
+        self._present(events, now, instant=instant, restore=restore)
+
+    def _play_stopped(self, error: PlaythroughError, now: float) -> None:
+        """The story cannot go on (runaway `call`s, a `return` with no call waiting): a message, then the game ends
+        with EXIT_FAILED and the terminal player's words (`game.playthrough.stopped_message`)."""
+        message = stopped_message(error, self.session.started_at)
+        log.info("%s", message)  # the terminal hears it once, as the game exits (game.ui.launch)
+        self.stopped = True
+        self.skip_toggled = self.auto = False
+        self.app.fail(message)
+        router.tell(
+            self.app,
+            f"{message[:1].upper()}{message[1:]}. This is a mistake in the story; your saves are not affected.",
+            now,
+            yes="Quit",
+            on_yes=lambda t: self.app.quit(),
+        )
 
     # Presenting events ------------------------------------------------------------------------------------------
     def _present(self, events: list[Event], now: float, *, instant: bool = False, restore: bool = False) -> None:
@@ -95,10 +126,15 @@ class GameScreen(Screen):
         scene_started = False
         if any(isinstance(e, (Line, Choices, Ended)) for e in events):
             self.shown_captions = self._beat_captions()
-        transition = None  # the author's `with:` of this batch of stage changes (the last one given wins)
+        # the author's `with:` of this batch of stage changes (the last one given wins)
+        transition = next(
+            (e.transition for e in reversed(events) if isinstance(e, (SceneEntered, StageChange)) and e.transition),
+            None,
+        )
+        moving = not (instant or restore or self.skipping or self.app.settings.reduce_motion)
+        # a `fade` hides the text until the new stage is up, as Ren'Py's window does over a scene's transition
+        text_from = now + transition[1] if moving and transition is not None and transition[0] == "fade" else now
         for event in events:
-            if isinstance(event, (SceneEntered, StageChange)) and event.transition is not None:
-                transition = event.transition
             if isinstance(event, SceneEntered):
                 self.app.persistent.reach_chapter(event.chapter)
                 self.phone.clear()
@@ -114,13 +150,13 @@ class GameScreen(Screen):
                 elif event.action == "mode" and event.asset != "nvl":
                     self.nvl.clear()
             elif isinstance(event, Line):
-                self._show_line(event, now, restore=restore or instant)
+                self._show_line(event, now, restore=restore or instant, start=text_from)
             elif isinstance(event, Choices):
                 self.menu = ChoiceMenu(event)
                 self.skip_toggled = False
             elif isinstance(event, Ended):
                 self._end(event, now)
-        if instant or restore or self.skipping or self.app.settings.reduce_motion:
+        if not moving:
             self.stage.snap(self.session.stage)
             if restore:
                 self.effects.clear()
@@ -137,11 +173,13 @@ class GameScreen(Screen):
         """Every effect plays, but autumn leaves only fall outdoors in autumn (see `game.ui.places`)."""
         return effect != "leaves" or leaves_can_fall(self.session.stage.background, self.outdoors)
 
-    def _show_line(self, line: Line, now: float, *, restore: bool) -> None:
+    def _show_line(self, line: Line, now: float, *, restore: bool, start: float) -> None:
+        """Show `line`, revealed from `start` (or once the chapter card has gone)."""
         self.menu = None
         self.line = line
         self.line_seen_before = line.beat_id in self.app.persistent.seen
-        start = self.card.ends if self.card is not None and self.card.active(now) else now
+        if self.card is not None and self.card.active(now):
+            start = max(start, self.card.ends)
         if line.kind == "message":
             self.dialogue.clear()
             if restore:
@@ -220,7 +258,7 @@ class GameScreen(Screen):
     def line_complete(self, now: float) -> bool:
         if self.line is None:
             return True
-        if self.card is not None and self.card.active(now):
+        if (self.card is not None and self.card.active(now)) or self.stage.fading(now):
             return False
         if self.line.kind == "message":
             return not self.phone.animating(now)
@@ -233,6 +271,11 @@ class GameScreen(Screen):
             if self.line is not None and self.line.kind != "message":
                 self.dialogue.started = now
             return
+        if self.stage.fading(now):  # a click cuts a `fade` short: the new stage, and its text from now
+            self.stage.snap(self.session.stage)
+            self.dialogue.started = min(self.dialogue.started, now)
+            self.phone.arrived = min(self.phone.arrived, now)
+            return
         beat = self.session.beat
         if isinstance(beat, Line):
             if not self.line_complete(now):
@@ -240,11 +283,11 @@ class GameScreen(Screen):
                 self.phone.arrived = -1e9
                 return
             self.app.persistent.mark_seen(beat.beat_id)
-            self._present(self.session.advance(), now)
+            self._pull(self.session.advance, now)
 
     def choose(self, index: int, now: float) -> None:
         self.app.audio.play_ui("select")
-        self._present(self.session.choose(index), now)
+        self._pull(lambda: self.session.choose(index), now)
 
     def rollback(self, now: float) -> bool:
         self.skip_toggled = self.auto = False
@@ -263,7 +306,7 @@ class GameScreen(Screen):
     def roll_forward(self, now: float) -> bool:
         if not self.session.can_roll_forward():
             return False
-        self._present(self.session.advance(), now, instant=True, restore=True)
+        self._pull(self.session.advance, now, instant=True, restore=True)
         return True
 
     # Saving -----------------------------------------------------------------------------------------------------
@@ -494,7 +537,7 @@ class GameScreen(Screen):
 
     # Time -------------------------------------------------------------------------------------------------------
     def _auto_due(self) -> float | None:
-        if not self.auto or not isinstance(self.session.beat, Line) or self.line is None:
+        if self.stopped or not self.auto or not isinstance(self.session.beat, Line) or self.line is None:
             return None
         cps = self._cps()
         done = self.dialogue.complete_at(cps) if self.line.kind != "message" else self.phone.arrived
@@ -511,7 +554,7 @@ class GameScreen(Screen):
                     self.card = None
                     self.dialogue.complete()
                     self.app.persistent.mark_seen(beat.beat_id)
-                    self._present(self.session.advance(), now)
+                    self._pull(self.session.advance, now)
                 else:
                     self.skip_toggled = False
             else:
@@ -519,7 +562,7 @@ class GameScreen(Screen):
         due = self._auto_due()
         if due is not None and now >= due and self.line_complete(now):
             self.app.persistent.mark_seen(self.line.beat_id if self.line else "")
-            self._present(self.session.advance(), now)
+            self._pull(self.session.advance, now)
 
     def animating(self, now: float) -> bool:
         return (
@@ -561,13 +604,22 @@ class GameScreen(Screen):
         self.effects.draw(canvas, now)
         if self.hidden:
             return
-        card_up = self.card is not None and self.card.active(now)
+        card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
+        menu_drawn = False
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.nvl.active and self.dialogue.line is not None and not card_up:
-            self.nvl.draw(canvas, self.dialogue.revealed(now, self._cps()), self._size())
+            menu = self.menu
+            reserve = menu.height(canvas, self._size()) + MENU_GAP if menu is not None else 0.0
+            text_end = self.nvl.draw(canvas, self.dialogue.revealed(now, self._cps()), self._size(), reserve)
+            if (
+                menu is not None
+            ):  # on the page, under the last line (scrolling if even the newest line leaves too little)
+                top = min(text_end + MENU_GAP, MENU_BOTTOM - HEIGHT)
+                menu.draw(canvas, self._size(), min(MENU_BOTTOM, top + reserve - MENU_GAP), top)
+                menu_drawn = True
         elif self.dialogue.line is not None and not card_up:
             side, portrait = self._speaker_mark(canvas)
             self.dialogue.draw(
@@ -586,7 +638,7 @@ class GameScreen(Screen):
             width = canvas.measure(words, SMALL_PX, italic=True) + 36
             canvas.panel((1260 - width, 64, width, 34), (*PAPER, 235), radius=17, border=1, border_color=INK)
             canvas.text(words, (1260 - width / 2, 81), SMALL_PX, INK, anchor="center", italic=True)
-        if self.menu is not None and not card_up:
+        if self.menu is not None and not card_up and not menu_drawn:
             bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
             self.menu.draw(canvas, self._size(), bottom)
         if self.card is not None:
