@@ -20,7 +20,7 @@ import pickle
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,12 +54,38 @@ _MASK = (1 << 61) - 1
 Broken = list[tuple[int, Literal["entry", "after_effects"]]]  # (invariant number, AT_ENTRY | AFTER_EFFECTS)
 
 
-def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = None) -> Callable[[Key], int]:
+SHARES = 1024  # a key's hash picks one of these slots, and each slot belongs to one partition (`shares`)
+
+
+def shares(count: int, weights: Sequence[float] | None = None) -> bytes:
+    """Slot -> partition, for `count` partitions owning parts of the states in proportion to `weights` (equal
+    parts when None)."""
+    if count > 255:
+        raise ValueError("at most 255 partitions")
+    weights = list(weights) if weights is not None else [1.0] * count
+    if len(weights) != count or min(weights) < 0 or sum(weights) <= 0:
+        raise ValueError(f"{count} weights that are not negative are needed, not {weights}")
+    total = sum(weights)
+    bounds = []
+    running = 0.0
+    for weight in weights:
+        running += weight
+        bounds.append(round(running / total * SHARES))
+    table = bytearray()
+    for partition, bound in enumerate(bounds):
+        table.extend(bytes([partition]) * (bound - len(table)))
+    return bytes(table)
+
+
+def owner_function(
+    count: int, exact: Mapping[str, tuple[int, ...]] | None = None, table: bytes | None = None
+) -> Callable[[Key], int]:
     """The partition (0..count-1) that owns a key: the same in every process, whatever its hash seed.
 
     `exact`: per scene, the positions in its values of variables that only ever hold numbers and booleans (whose
     hashes are the same everywhere), so that a tuple of them is hashed in one go; the other values (strings) are
     hashed by CRC-32. Without it every value is looked at."""
+    slots = table if table is not None else shares(count)
     texts: dict[str, int] = {}
     counts_memo: dict[frozenset, int] = {}
     numeric = exact or {}
@@ -91,21 +117,23 @@ def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = Non
             visits = memo
         taken = sum(text(item) for item in once) if once else 0
         calls = hash(tuple(text(item) for item in stack)) if stack else 0
-        return (text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % count
+        return slots[(text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % SHARES]
 
     return owner
 
 
-def shared_owner(count: int) -> Callable[[Key], int]:
+def shared_owner(count: int, table: bytes | None = None) -> Callable[[Key], int]:
     """The owner of a key among partitions that share string hashes (one process, or processes forked from one):
     the hash of the key's variable values alone, or of the whole key when it keeps none. Most ways out of a scene
     change neither (a `next`, a choice that sets nothing still live), so a state's successors mostly stay with
     its owner and a partition sends far fewer keys to the others (on the shipped story 12% of the edges cross,
     against half when the scene is hashed in too)."""
 
+    slots = table if table is not None else shares(count)
+
     def owner(key: Key) -> int:
         values = key[1]
-        return hash(values if values else key) % count
+        return slots[hash(values if values else key) % SHARES]
 
     return owner
 
@@ -129,7 +157,7 @@ class Tables:
 
     index: int
     keys_from: int
-    keys: KeyColumns
+    keys: KeyColumns | list[Key]  # numbered columns when sent to another process
     played: array  # local numbers of the states played
     edge_counts: array  # per played state: how many edges
     outcomes: bytearray  # per played state: LEFT, ENDED, MENU, LOCKED or STUCK
@@ -231,10 +259,15 @@ class Partition:
         memory_budget: int | None = None,
         *,
         shared_hash: bool = False,
+        weights: Sequence[float] | None = None,
+        encode_keys: bool = True,
     ) -> None:
         """`shared_hash`: every partition runs in this process or in a process forked from it, so they all hash
         strings with the same seed and a key's own hash can say its owner (the cheapest way); otherwise (spawned
-        processes, a cluster) the owner is computed without string hashes (`owner_function`)."""
+        processes, a cluster) the owner is computed without string hashes (`owner_function`). `weights`: how
+        large a part of the states each partition owns (equal when None; every partition must be given the same).
+        `encode_keys`: the tables' keys go to another process, as numbered columns (`KeyColumns`); otherwise
+        they are handed over as they are."""
         self.memory = Memory()
         self.cpu_started = time.process_time()
         self.index = index
@@ -242,10 +275,12 @@ class Partition:
         self.rules = explorer.rules()
         self.fire = explorer.fire_function()
         self.shared_hash = shared_hash
+        self.slots = shares(count, weights)
         if shared_hash:
-            self.owner: Callable[[Key], int] = shared_owner(count)
+            self.owner: Callable[[Key], int] = shared_owner(count, self.slots)
         else:
-            self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names))
+            self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names), self.slots)
+        self.encode_keys = encode_keys
         self.seen = VisitedSet(memory_budget)
         self.keys: list[Key] = []
         self.distance = array("q")
@@ -384,6 +419,7 @@ class Partition:
         count = self.count
         mine = me - count  # global id of local state n: n * count + me, so (n + 1) * count + mine
         by_values = self.owner if self.shared_hash else None  # see `shared_owner`, inlined below
+        owner_of_slot = self.slots
 
         def leave(state: PlayState, how: int, cost: int) -> None:
             key = settle(state)
@@ -391,7 +427,7 @@ class Partition:
             succ_cost.append(cost)
             if by_values is not None:
                 values = key[1]
-                where = hash(values if values else key) % count
+                where = owner_of_slot[hash(values if values else key) % SHARES]
             else:
                 where = owner(key)
             if where == me:
@@ -440,10 +476,11 @@ class Partition:
     def take_tables(self) -> Tables:
         """Everything found since the tables were last taken; the partition forgets its copy of the edges (every
         answer they waited for has come: tables are taken between levels)."""
+        new_keys = self.keys[self.keys_from :]
         tables = Tables(
             index=self.index,
             keys_from=self.keys_from,
-            keys=self.key_encoder.encode(self.keys[self.keys_from :]),
+            keys=self.key_encoder.encode(new_keys) if self.encode_keys else new_keys,
             played=self.played_now,
             edge_counts=self.edge_counts,
             outcomes=self.outcomes,

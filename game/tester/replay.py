@@ -80,7 +80,10 @@ class Replay:
         keys = self.part_keys[index]
         if tables.keys_from != len(keys) or tables.edges_from != len(self.targets[index]):
             raise ValueError(f"tables of partition {index} came out of order")
-        keys.extend(self.decoders[index].decode(tables.keys))
+        if isinstance(tables.keys, list):  # from this process
+            keys.extend(tables.keys)
+        else:
+            keys.extend(self.decoders[index].decode(tables.keys))
         grown = len(keys) - len(self.starts[index])
         if grown:
             self.starts[index].extend(array("q", [_UNPLAYED]) * grown)
