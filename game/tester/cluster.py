@@ -129,8 +129,11 @@ class DaskWorkers:
         play: bool,
         limit: int | None = None,
         ship: Callable[[Tables], None] | None = None,
+        idle: Callable[[], bool] | None = None,
     ) -> list[Outcome]:
         calls = [actor.step(level, inbox, play, limit, ship is not None) for actor, inbox in zip(self.actors, inboxes)]
+        while idle is not None and idle():  # order what can be ordered while the actors play
+            pass
         answers = [call.result() for call in calls]
         if ship is not None:
             for _outcome, tables in answers:

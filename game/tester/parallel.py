@@ -55,9 +55,11 @@ class Workers(Protocol):
         play: bool,
         limit: int | None = None,
         ship: Callable[[Tables], None] | None = None,
+        idle: Callable[[], bool] | None = None,
     ) -> list[Outcome]:
         """One round in every partition; with `ship`, each partition's tables go to it first (see
-        `Partition.step`), as soon as they are taken, so the coordinator can order them during the round."""
+        `Partition.step`), as soon as they are taken. `idle` is called over and over while the coordinator would
+        only wait (for as long as it returns True): it orders states meanwhile."""
         ...
 
     def results(self) -> list[PartitionResult]: ...
@@ -93,8 +95,12 @@ class Inline:
         play: bool,
         limit: int | None = None,
         ship: Callable[[Tables], None] | None = None,
+        idle: Callable[[], bool] | None = None,
     ) -> list[Outcome]:
-        return [run_step(part, level, inbox, play, limit, ship) for part, inbox in zip(self.partitions, inboxes)]
+        outcomes = [run_step(part, level, inbox, play, limit, ship) for part, inbox in zip(self.partitions, inboxes)]
+        while idle is not None and idle():
+            pass
+        return outcomes
 
     def results(self) -> list[PartitionResult]:
         return [part.result() for part in self.partitions]
@@ -107,7 +113,8 @@ class Inline:
 # The share of playing the states that ordering them costs the coordinator (`Replay`; measured on the shipped
 # story, where ordering 208,000 states takes about 8% of the time playing them does): the coordinator plays a
 # partition too, a smaller one by this much, so that every core has as much to do.
-REPLAY_SHARE = 0.10
+ORDER_SLICE = 256  # states the coordinator orders between two looks at whether a worker has answered
+REPLAY_SHARE = 0.05
 
 
 def coordinator_weights(count: int) -> list[float]:
@@ -209,6 +216,7 @@ class Processes:
         play: bool,
         limit: int | None = None,
         ship: Callable[[Tables], None] | None = None,
+        idle: Callable[[], bool] | None = None,
     ) -> list[Outcome]:
         for connection, inbox in zip(self.connections, inboxes[1:]):
             connection.send(("step", level, inbox, play, limit, ship is not None))
@@ -218,6 +226,9 @@ class Processes:
             for worker in range(self.count - 1):
                 ship(self._receive(worker))
         mine = run_step(self.local, level, inboxes[0], play, limit, ship)
+        for connection in self.connections:  # order states while a worker is still playing
+            while idle is not None and not connection.poll() and idle():
+                pass
         return [mine] + [self._receive(worker) for worker in range(self.count - 1)]
 
     def results(self) -> list[PartitionResult]:
@@ -256,6 +267,9 @@ def coordinate(
                     routed[owner].append(batch)
         return routed, same_level
 
+    def order() -> bool:
+        return replay.advance(ORDER_SLICE)
+
     level = 0
     limit = max_states // count + 1  # a partition stops playing past its share of the cap
     full = False
@@ -265,7 +279,7 @@ def coordinate(
         # them while the partitions play this level.
         ship: Callable[[Tables], None] | None = partial(replay.add, complete_to=level - 1) if level else None
         while going:
-            outcomes = workers.step_all(level, inboxes, True, limit, ship)
+            outcomes = workers.step_all(level, inboxes, True, limit, ship, order)
             ship = None
             inboxes, going = route(outcomes)
             # Near the cap: stop here; the replay plays whatever else the serial search plays before it stops.
@@ -273,7 +287,7 @@ def coordinate(
                 any(outcome[2] > limit for outcome in outcomes) or sum(outcome[2] for outcome in outcomes) > max_states
             )
             going = going and not full
-        outcomes = workers.step_all(level, inboxes, False)
+        outcomes = workers.step_all(level, inboxes, False, idle=order)
         inboxes, _ = route(outcomes)
         states = sum(outcome[2] for outcome in outcomes)
         queued = sum(outcome[3] for outcome in outcomes)

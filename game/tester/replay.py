@@ -29,6 +29,7 @@ from game.tester.key_columns import KeyDecoder
 from game.tester.partition import ENDED, LOCKED, STUCK, Broken, Tables, player
 
 _UNPLAYED = -1
+_NO_KEY: Key = ()  # a global id no partition has used
 
 
 class Replay:
@@ -42,17 +43,19 @@ class Replay:
         self.start = start
         story = explorer.story
         self.endings = {scene_id: scene.ending for scene_id, scene in story.scenes.items() if scene.ending is not None}
-        # Per partition, indexed by local state: its key; its first edge in the edge arrays (-1: not played);
-        # its edge count; its outcome; the invariants it broke. Then the edges, in the partition's order.
-        self.part_keys: list[list[Key]] = [[] for _ in range(count)]
+        # By global id: its key; its first edge in the edge arrays (-1: not played); its edge count; its outcome;
+        # the invariants it broke. Then every partition's edges, in the order their tables came.
+        self.keys_of: list[Key] = []  # _NO_KEY where none has come yet
+        self.start_of = array("q")
+        self.count_of = array("q")
+        self.outcome_of = bytearray()
+        self.broken: dict[int, Broken] = {}
+        self.targets = array("q")
+        self.vias = array("q")
+        self.costs = bytearray()
+        self.kept = [0] * count  # per partition: keys received
+        self.sent = [0] * count  # per partition: edges received
         self.decoders = [KeyDecoder() for _ in range(count)]
-        self.starts = [array("q") for _ in range(count)]
-        self.counts = [array("q") for _ in range(count)]
-        self.outcomes = [bytearray() for _ in range(count)]
-        self.broken: list[dict[int, Broken]] = [{} for _ in range(count)]
-        self.targets = [array("q") for _ in range(count)]
-        self.vias = [array("q") for _ in range(count)]
-        self.costs = [bytearray() for _ in range(count)]
         self.ready = [-1] * count  # per partition: the last level whose tables are all here
         self.serial_of = array("q")  # global id -> serial id (-1: not found yet)
         # The serial exploration, as it grows
@@ -76,48 +79,48 @@ class Replay:
     def add(self, tables: Tables, complete_to: int | None = None) -> None:
         """Take a partition's tables; `complete_to`: the last level they complete (every state of it and before
         played, every edge's target known). Goes on with the search when every partition has sent that far."""
-        index = tables.index
-        keys = self.part_keys[index]
-        if tables.keys_from != len(keys) or tables.edges_from != len(self.targets[index]):
+        index, count = tables.index, self.count
+        if tables.keys_from != self.kept[index] or tables.edges_from != self.sent[index]:
             raise ValueError(f"tables of partition {index} came out of order")
-        if isinstance(tables.keys, list):  # from this process
-            keys.extend(tables.keys)
-        else:
-            keys.extend(self.decoders[index].decode(tables.keys))
-        grown = len(keys) - len(self.starts[index])
-        if grown:
-            self.starts[index].extend(array("q", [_UNPLAYED]) * grown)
-            self.counts[index].extend(array("q", [0]) * grown)
-            self.outcomes[index].extend(bytes(grown))
-        starts, counts, outcomes = self.starts[index], self.counts[index], self.outcomes[index]
-        first = len(self.targets[index])
+        new_keys = tables.keys if isinstance(tables.keys, list) else self.decoders[index].decode(tables.keys)
+        kept = self.kept[index] + len(new_keys)
+        needed = (max(kept, *self.kept) + 1) * count
+        grown = needed - len(self.serial_of)
+        if grown > 0:
+            self.serial_of.extend(array("q", [-1]) * grown)
+            self.start_of.extend(array("q", [_UNPLAYED]) * grown)
+            self.count_of.extend(array("q", [0]) * grown)
+            self.outcome_of.extend(bytes(grown))
+            self.keys_of.extend([_NO_KEY] * grown)
+        first_global = self.kept[index] * count + index
+        self.keys_of[first_global : kept * count + index : count] = new_keys
+        self.kept[index] = kept
+        start_of, count_of, outcome_of = self.start_of, self.count_of, self.outcome_of
+        first = len(self.targets)
         for local, edges, start, outcome in zip(
             tables.played, tables.edge_counts, accumulate(tables.edge_counts, initial=first), tables.outcomes
         ):
-            starts[local] = start
-            counts[local] = edges
-            outcomes[local] = outcome
-        self.targets[index].extend(tables.succ_to)
-        self.vias[index].extend(tables.succ_via)
-        self.costs[index].extend(tables.succ_cost)
-        self.broken[index].update(tables.violations)
-        needed = max(len(part) for part in self.part_keys) * self.count + self.count
-        if needed > len(self.serial_of):
-            self.serial_of.extend(array("q", [-1]) * (needed - len(self.serial_of)))
+            found = local * count + index
+            start_of[found] = start
+            count_of[found] = edges
+            outcome_of[found] = outcome
+        self.targets.extend(tables.succ_to)
+        self.vias.extend(tables.succ_via)
+        self.costs.extend(tables.succ_cost)
+        self.sent[index] += len(tables.succ_to)
+        for local, broken in tables.violations.items():
+            self.broken[local * count + index] = broken
         if complete_to is not None:
-            before = min(self.ready)
             self.ready[index] = complete_to
-            if min(self.ready) > before:
-                self.advance()
 
-    def advance(self) -> None:
-        """Order every state the tables complete so far (those with no more choices than the level every
-        partition has sent)."""
-        self._search(min(self.ready))
+    def advance(self, most: int | None = None) -> bool:
+        """Order the states the tables complete so far (those with no more choices than the level every
+        partition has sent), `most` of them at the most; whether that stopped it (more could be ordered now)."""
+        return self._search(min(self.ready), most)
 
     def finish(self) -> Exploration:
         """Order the rest (playing here what no partition played) and return the serial `Exploration`."""
-        self.rest = _Rest(self.explorer, self.part_keys, self.count, len(self.serial_of))
+        self.rest = _Rest(self.explorer, self.keys_of, self.serial_of)
         self._search(None)
         explorer = self.explorer
         live_names, dead_fill = explorer.live_variables()
@@ -145,39 +148,40 @@ class Replay:
             dead_fill=dead_fill,
         )
 
-    def _search(self, up_to: int | None) -> None:
-        """The serial 0-1 breadth-first search, over the states with at most `up_to` choices (all when None).
+    def _search(self, up_to: int | None, most: int | None = None) -> bool:
+        """The serial 0-1 breadth-first search, over the states with at most `up_to` choices (all when None), and
+        through `most` states at the most; True when `most` stopped it.
 
         Its queue holds global ids (a state's serial id is `serial_of[global id]`)."""
         if self.partial:
-            return
-        keys, serial_of = self.keys, self.serial_of
+            return False
+        limit = up_to if up_to is not None else 1 << 62
+        budget = most if most is not None else 1 << 62
+        keys, serial_of, keys_of = self.keys, self.serial_of, self.keys_of
         parent, via, distance = self.parent, self.via, self.distance
         expanded, first_edge = self.expanded, self.first_edge
         edge_from, edge_to, edge_via = self.edge_from, self.edge_to, self.edge_via
         queue = self.queue
-        count = self.count
-        part_keys = self.part_keys
-        starts, counts, outcomes, broken = self.starts, self.counts, self.outcomes, self.broken
+        start_of, count_of, outcome_of, broken = self.start_of, self.count_of, self.outcome_of, self.broken
         targets, vias, costs = self.targets, self.vias, self.costs
         endings, endings_at, menu_locks, menu_scenes = self.endings, self.endings_at, self.menu_locks, self.menu_scenes
         violations = self.violations
         max_states = self.explorer.max_states
         rest = self.rest
         base = rest.base if rest is not None else len(serial_of)
-        extra_keys = rest.extra_keys if rest is not None else []
-        any_broken = any(broken)
         popleft, push, push_front = queue.popleft, queue.append, queue.appendleft
         add_from, add_to, add_via = edge_from.append, edge_to.append, edge_via.append
         new_key, new_parent, new_via, new_distance = keys.append, parent.append, via.append, distance.append
         new_expanded, new_first = expanded.append, first_edge.append
-
         to: Sequence[int]
         by: Sequence[int]
         paid: Sequence[int]
+
         if not keys:
+            if self.start >= len(serial_of) or not keys_of[self.start]:
+                return False  # the start's partition has not sent its tables yet
             serial_of[self.start] = 0
-            new_key(part_keys[self.start % count][self.start // count])
+            new_key(keys_of[self.start])
             new_parent(-1)
             new_via(0)
             new_distance(0)
@@ -185,29 +189,32 @@ class Replay:
             new_first(-1)
             push(self.start)
         while queue:
-            found = queue[0]
+            found = popleft()
             sid = serial_of[found]
-            if up_to is not None and distance[sid] > up_to:
-                return  # the partitions have not sent this level yet
-            popleft()
             if expanded[sid]:
                 continue
+            if distance[sid] > limit:
+                push_front(found)
+                return False  # the partitions have not sent this level yet
+            budget -= 1
+            if budget < 0:
+                push_front(found)
+                return True
             expanded[sid] = EXPLORED
             first_edge[sid] = len(edge_from)
-            local, owner = divmod(found, count)
-            if found >= base or starts[owner][local] < 0:  # not played: the run was cut short within a level
+            if found >= base or start_of[found] < 0:  # not played: the run was cut short within a level
                 assert rest is not None, "the partitions' tables said a level was complete that is not"
-                outcome, played_broken, to, by, paid = rest.play(keys[sid], serial_of)
+                outcome, played_broken, to, by, paid = rest.play(keys[sid])
                 first, last = 0, len(to)
                 for number, when in played_broken or ():
                     _violated(violations, number, sid, when)
             else:
-                first = starts[owner][local]
-                last = first + counts[owner][local]
-                to, by, paid = targets[owner], vias[owner], costs[owner]
-                outcome = outcomes[owner][local]
-                if any_broken:
-                    for number, when in broken[owner].get(local, ()):
+                first = start_of[found]
+                last = first + count_of[found]
+                to, by, paid = targets, vias, costs
+                outcome = outcome_of[found]
+                if broken:
+                    for number, when in broken.get(found, ()):
                         _violated(violations, number, sid, when)
             if outcome:
                 if outcome == ENDED:
@@ -229,12 +236,9 @@ class Replay:
                     if target >= max_states:
                         self.partial = True
                         expanded[sid] = CUT
-                        return
+                        return False
                     serial_of[found_target] = target
-                    if found_target < base:
-                        new_key(part_keys[found_target % count][found_target // count])
-                    else:
-                        new_key(extra_keys[found_target - base])
+                    new_key(keys_of[found_target])
                     new_parent(sid)
                     new_via(by[slot])
                     new_expanded(0)
@@ -255,6 +259,7 @@ class Replay:
                 add_from(sid)
                 add_to(target)
                 add_via(by[slot])
+        return False
 
 
 class _Rest:
@@ -262,24 +267,20 @@ class _Rest:
 
     A run cut short by the cap stops within a level, so the serial search may still reach states no worker played
     (and, from them, states no worker found): they are played here with the same rules, their successors matched
-    to the states already found by key, and new ones numbered from `base` on."""
+    to the states already found by key, and new ones numbered from `base` on (their keys added to `keys_of`)."""
 
-    def __init__(self, explorer: Explorer, part_keys: list[list[Key]], count: int, base: int) -> None:
-        self.explorer = explorer
-        self.part_keys = part_keys
-        self.count = count
-        self.base = base
-        self.extra_keys: list[Key] = []
+    def __init__(self, explorer: Explorer, keys_of: list[Key], serial_of: array) -> None:
+        self.keys_of = keys_of
+        self.serial_of = serial_of
+        self.base = len(serial_of)
         self._known: dict[Key, int] | None = None
         self._rules = explorer.rules()
         self._play = player(self._rules, explorer.fire_function())
 
-    def play(self, key: Key, serial_of: array) -> tuple[int, Broken | None, list[int], list[int], list[int]]:
+    def play(self, key: Key) -> tuple[int, Broken | None, list[int], list[int], list[int]]:
         """(outcome, broken invariants, then the global ids, ways and costs of its edges in serial order)."""
-        count = self.count
         if self._known is None:
-            parts = enumerate(self.part_keys)
-            self._known = {key: local * count + index for index, keys in parts for local, key in enumerate(keys)}
+            self._known = {known: found for found, known in enumerate(self.keys_of) if known}
         known = self._known
         settle = self._rules.settle
         to: list[int] = []
@@ -290,9 +291,9 @@ class _Rest:
             found = settle(state)
             number = known.get(found)
             if number is None:
-                number = known[found] = self.base + len(self.extra_keys)
-                self.extra_keys.append(found)
-                serial_of.append(-1)
+                number = known[found] = len(self.keys_of)
+                self.keys_of.append(found)
+                self.serial_of.append(-1)
             to.append(number)
             by.append(how)
             paid.append(cost)
