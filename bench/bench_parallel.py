@@ -9,7 +9,8 @@ each (the machine may be shared: the best run is the one least disturbed):
 
 Prints the speed-up (serial time over parallel time; target at least 1.6x on 2 cores), the parallel run's states a
 second per core against the dictionary walk's (target: within 3x), where the parallel run's processor time went
-(the partitions; the coordinator's process, which plays partition 0 and orders every state), and the memory per state of each run as `--stats` measures it.
+(the partitions; the coordinator's process, which plays partition 0 and orders every state), and the memory per
+state of each run as `--stats` measures it.
 
     python bench/bench_parallel.py [--jobs 2] [--repeat 3] [--story DIR]
 """
