@@ -9,7 +9,8 @@ each (the machine may be shared: the best run is the one least disturbed):
 
 Prints the speed-up (serial time over parallel time; target at least 1.6x on 2 cores), the parallel run's states a
 second per core against the dictionary walk's (target: within 3x), where the parallel run's processor time went
-(workers, coordinator), and the memory per state of each run as `--stats` measures it.
+(the partitions; the coordinator's process, which plays partition 0 and orders every state), and the memory per
+state of each run as `--stats` measures it.
 
     python bench/bench_parallel.py [--jobs 2] [--repeat 3] [--story DIR]
 """
@@ -99,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         f"states/s on one core, {walk / per_core:.2f}x [target ≤ {TARGET_PER_CORE:g}x]"
     )
     print(
-        f"Processor time of the best --jobs {args.jobs} run: workers {worker_cpu:.2f} s in all, coordinator "
-        f"{coordinator_cpu:.2f} s; the best serial run {serial_cpu:.2f} s"
+        f"Processor time of the best --jobs {args.jobs} run: partitions {worker_cpu:.2f} s in all, of which the "
+        f"coordinator's process (partition 0 and the ordering) {coordinator_cpu:.2f} s; the best serial run "
+        f"{serial_cpu:.2f} s"
     )
     print(
         f"Memory per state (test --stats, resident size grown while exploring): serial {memory['serial']:,} bytes, "

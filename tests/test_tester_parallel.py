@@ -189,3 +189,50 @@ def test_calls_returns_and_their_dead_ends_are_explored_alike(tmp_path, which):
             split = explore_partitioned(Explorer(story, max_states=cap), partitions, inline=True)
             same_exploration(serial, split)
             assert report_json(split) == report_json(serial)
+
+
+def test_ownership_slots_follow_the_weights_and_refuse_nonsense():
+    from game.tester.partition import SHARES, shares
+
+    table = shares(2, [0.45, 0.55])
+    assert len(table) == SHARES
+    assert table.count(0) == round(0.45 * SHARES) and set(table) == {0, 1}
+    assert shares(3) == bytes(sorted(shares(3)))  # each partition's slots in one run
+    assert {shares(3).count(index) for index in range(3)} <= {341, 342}
+    for count, weights in [(2, [1.0]), (2, [-1.0, 2.0]), (2, [0.0, 0.0])]:
+        with pytest.raises(ValueError):
+            shares(count, weights)
+
+
+def test_weighted_partitions_ordered_a_slice_at_a_time_give_the_serial_exploration(monkeypatch):
+    """The coordinator's own way: a smaller partition 0 whose keys stay as they are, states ordered in small
+    slices between the rounds; on the shipped story, cut by a cap within a level."""
+    from game.tester import parallel
+    from game.tester.replay import Replay
+
+    story = load_story(Path(__file__).resolve().parents[1] / "story")
+    serial = explore(story, max_states=30_000)
+    explorer = Explorer(story, max_states=30_000)
+    weights = parallel.coordinator_weights(2)
+    assert weights[0] < weights[1]
+    pool = parallel.Inline(explorer, 2, None)
+    pool.partitions = [
+        parallel.Partition(explorer, index, 2, shared_hash=True, weights=weights, encode_keys=index != 0)
+        for index in range(2)
+    ]
+    pool.start_owner = pool.partitions[0].start_owner
+    replay = Replay(explorer, 2, pool.start_owner)
+    stopped = []
+    advance = replay.advance
+
+    def counted(most: int | None = None) -> bool:
+        stopped.append(advance(most))
+        return stopped[-1]
+
+    monkeypatch.setattr(replay, "advance", counted)
+    monkeypatch.setattr(parallel, "ORDER_SLICE", 50)
+    parts = parallel.coordinate(pool, explorer.max_states, None, replay)
+    assert True in stopped and len(replay.keys) > 0  # slices ordered states during the rounds, and stopped
+    for part in parts:
+        replay.add(part.tables)
+    same_exploration(serial, replay.finish())

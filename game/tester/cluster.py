@@ -13,11 +13,12 @@ the tests use); an address (`tcp://host:8786`) joins a running scheduler. Needs 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from game.tester.explore import Exploration, Explorer
 from game.tester.parallel import Outcome, available_cores, explore_partitioned, run_step
-from game.tester.partition import Partition, PartitionResult
+from game.tester.partition import Partition, PartitionResult, Tables
 
 LOCAL = "local"
 CONNECT_SECONDS = 10
@@ -61,8 +62,13 @@ class RemotePartition:
     def start_owner(self) -> int:
         return self.partition.start_owner
 
-    def step(self, level: int, inbox: list[bytes], play: bool, limit: int | None = None) -> Outcome:
-        return run_step(self.partition, level, inbox, play, limit)
+    def step(
+        self, level: int, inbox: list[bytes], play: bool, limit: int | None = None, ship: bool = False
+    ) -> tuple[Outcome, Tables | None]:
+        """A round; with `ship`, the tables taken before it played come back with its outcome."""
+        shipped: list[Tables] = []
+        outcome = run_step(self.partition, level, inbox, play, limit, shipped.append if ship else None)
+        return outcome, (shipped[0] if shipped else None)
 
     def result(self) -> PartitionResult:
         return self.partition.result()
@@ -116,9 +122,23 @@ class DaskWorkers:
             self.close()
             raise
 
-    def step_all(self, level: int, inboxes: list[list[bytes]], play: bool, limit: int | None = None) -> list[Outcome]:
-        calls = [actor.step(level, inbox, play, limit) for actor, inbox in zip(self.actors, inboxes)]
-        return [call.result() for call in calls]
+    def step_all(
+        self,
+        level: int,
+        inboxes: list[list[bytes]],
+        play: bool,
+        limit: int | None = None,
+        ship: Callable[[Tables], None] | None = None,
+        idle: Callable[[], bool] | None = None,
+    ) -> list[Outcome]:
+        calls = [actor.step(level, inbox, play, limit, ship is not None) for actor, inbox in zip(self.actors, inboxes)]
+        while idle is not None and idle():  # order what can be ordered while the actors play
+            pass
+        answers = [call.result() for call in calls]
+        if ship is not None:
+            for _outcome, tables in answers:
+                ship(tables)
+        return [outcome for outcome, _tables in answers]
 
     def results(self) -> list[PartitionResult]:
         calls = [actor.result() for actor in self.actors]

@@ -20,14 +20,26 @@ import pickle
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from game.machine import FALLBACK, FINISH, NEXT, CallError, PlayState, choice_is_available, pop_return, push_call
 from game.model import Story
 from game.program import run_silently
-from game.tester.explore import AFTER_EFFECTS, AT_ENTRY, VIA_GOTO, VIA_NEXT, Explorer, Key, Rules, _fire
-from game.tester.memory import Memory
+from game.tester.explore import (
+    AFTER_EFFECTS,
+    AT_ENTRY,
+    VIA_GOTO,
+    VIA_NEXT,
+    ExplorationError,
+    Explorer,
+    Key,
+    Rules,
+    _fire,
+)
+from game.tester.key_columns import KeyColumns, KeyEncoder
+from game.tester.memory import SAMPLE_EVERY, Memory
 from game.tester.spill import VisitedSet
 
 # What playing a state's scene ended with, per local state (`Partition.outcome`).
@@ -39,13 +51,41 @@ STUCK = 4  # play stopped with an error: runaway recursion, or a `return` with n
 
 _MASK = (1 << 61) - 1
 
+Broken = list[tuple[int, Literal["entry", "after_effects"]]]  # (invariant number, AT_ENTRY | AFTER_EFFECTS)
 
-def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = None) -> Callable[[Key], int]:
+
+SHARES = 1024  # a key's hash picks one of these slots, and each slot belongs to one partition (`shares`)
+
+
+def shares(count: int, weights: Sequence[float] | None = None) -> bytes:
+    """Slot -> partition, for `count` partitions owning parts of the states in proportion to `weights` (equal
+    parts when None)."""
+    if count > 255:
+        raise ValueError("at most 255 partitions")
+    weights = list(weights) if weights is not None else [1.0] * count
+    if len(weights) != count or min(weights) < 0 or sum(weights) <= 0:
+        raise ValueError(f"{count} weights that are not negative are needed, not {weights}")
+    total = sum(weights)
+    bounds = []
+    running = 0.0
+    for weight in weights:
+        running += weight
+        bounds.append(round(running / total * SHARES))
+    table = bytearray()
+    for partition, bound in enumerate(bounds):
+        table.extend(bytes([partition]) * (bound - len(table)))
+    return bytes(table)
+
+
+def owner_function(
+    count: int, exact: Mapping[str, tuple[int, ...]] | None = None, table: bytes | None = None
+) -> Callable[[Key], int]:
     """The partition (0..count-1) that owns a key: the same in every process, whatever its hash seed.
 
     `exact`: per scene, the positions in its values of variables that only ever hold numbers and booleans (whose
     hashes are the same everywhere), so that a tuple of them is hashed in one go; the other values (strings) are
     hashed by CRC-32. Without it every value is looked at."""
+    slots = table if table is not None else shares(count)
     texts: dict[str, int] = {}
     counts_memo: dict[frozenset, int] = {}
     numeric = exact or {}
@@ -71,12 +111,30 @@ def owner_function(count: int, exact: Mapping[str, tuple[int, ...]] | None = Non
             coded = hash(tuple(stable(value) for value in values))
         visits = 0
         if counts:
-            visits = counts_memo.get(counts)
-            if visits is None:
-                visits = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
+            memo = counts_memo.get(counts)
+            if memo is None:
+                memo = counts_memo[counts] = sum(hash((text(item), number)) for item, number in counts) & _MASK
+            visits = memo
         taken = sum(text(item) for item in once) if once else 0
         calls = hash(tuple(text(item) for item in stack)) if stack else 0
-        return (text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % count
+        return slots[(text(scene) + coded * 3 + visits * 5 + taken * 7 + calls * 11) % SHARES]
+
+    return owner
+
+
+def shared_owner(count: int, chapter_of: Mapping[str, str], table: bytes | None = None) -> Callable[[Key], int]:
+    """The owner of a key among partitions that share string hashes (one process, or processes forked from one):
+    the hash of the key's variable values and its scene's chapter, or of the whole key when it keeps no value.
+    Most ways out of a scene change neither (a `next`, a choice that sets nothing still live), so a state's
+    successors mostly stay with its owner and a partition sends far fewer keys to the others (on the shipped story
+    about an eighth of the edges cross, against half when the scene is hashed in). The chapter keeps a story whose
+    states differ little but by scene from sitting on one partition."""
+
+    slots = table if table is not None else shares(count)
+
+    def owner(key: Key) -> int:
+        values = key[1]
+        return slots[hash((values, chapter_of[key[0]]) if values else key) % SHARES]
 
     return owner
 
@@ -91,38 +149,55 @@ def numeric_positions(story: Story, live_names: Mapping[str, tuple[str, ...]]) -
 
 
 @dataclass
-class PartitionResult:
-    """What one partition found, indexed by its local state numbers (global id = local * count + index)."""
+class Tables:
+    """What a partition learnt since it last sent its tables (`Partition.take_tables`): the keys it kept, in local
+    order from `keys_from`; the states it played, in the order it played them, with how many edges each has and
+    how its scene ended; their edges, consecutive per state in that order, from the partition's edge `edges_from`;
+    and the invariants each broke. Sent level by level while the exploration goes on, so the replay (`Replay`) can
+    order one level while the partitions play the next."""
 
     index: int
-    keys: list[Key]
-    succ_start: array  # local -> index of its first edge in the arrays below (-1: never played)
-    succ_count: array  # local -> how many edges
+    keys_from: int
+    keys: KeyColumns | list[Key]  # numbered columns when sent to another process
+    played: array  # local numbers of the states played
+    edge_counts: array  # per played state: how many edges
+    outcomes: bytearray  # per played state: LEFT, ENDED, MENU, LOCKED or STUCK
+    edges_from: int
     succ_to: array  # global id of each edge's target
     succ_via: array  # how each edge leaves its source (a choice index or a VIA_ code)
     succ_cost: bytearray  # 1 for a choice, 0 otherwise
-    outcome: bytearray  # local -> LEFT, ENDED, MENU, LOCKED or STUCK
-    violations: dict[int, list[tuple[int, str]]]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
+    violations: dict[int, Broken]  # local -> [(invariant number, AT_ENTRY | AFTER_EFFECTS)]
+
+
+@dataclass
+class PartitionResult:
+    """One partition at the end: its last tables, and how its run went (global id = local * count + index)."""
+
+    index: int
+    tables: Tables
+    states: int  # keys kept in all
     memory_growth: int = 0  # bytes this partition's process grew by while exploring
     spilled: bool = False
     cpu_seconds: float = 0.0  # processor time this partition took
 
 
-def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
+def player(
+    rules: Rules, fire: Callable[[PlayState, str], bool]
+) -> Callable[[Key, Callable[[PlayState, int, int], None]], tuple[int, Broken | None]]:
     """`play(key, leave) -> (outcome, broken invariants or None)`: play one stored state's scene the way the serial
     explorer does, calling `leave(state, how, cost)` for each way out in the serial order of edges."""
     plan = rules.plan
     invariants = rules.invariants
     live_names, dead_fill = rules.live_names, rules.dead_fill
 
-    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, list | None]:
+    def play(key: Key, leave: Callable[[PlayState, int, int], None]) -> tuple[int, Broken | None]:
         scene_id, values, counts, once_taken, stack = key
         variables = dict(dead_fill[scene_id])
         variables.update(zip(live_names[scene_id], values))
         state = PlayState(scene_id, variables, dict(counts), set(once_taken), stack)
         program, kind, _ending, choices, fallback, returns_to = plan[scene_id]
         visits = state.visits
-        broken = None
+        broken: Broken | None = None
         for number, fn in invariants:
             if not fn(variables, visits):
                 broken = broken or []
@@ -177,25 +252,53 @@ def player(rules: Rules, fire: Callable[[PlayState, str], bool]) -> Callable:
 class Partition:
     """The states one worker owns; driven in rounds by `step` (see the module's docstring)."""
 
-    def __init__(self, explorer: Explorer, index: int, count: int, memory_budget: int | None = None) -> None:
+    def __init__(
+        self,
+        explorer: Explorer,
+        index: int,
+        count: int,
+        memory_budget: int | None = None,
+        *,
+        shared_hash: bool = False,
+        weights: Sequence[float] | None = None,
+        encode_keys: bool = True,
+    ) -> None:
+        """`shared_hash`: every partition runs in this process or in a process forked from it, so they all hash
+        strings with the same seed and a key's own hash can say its owner (the cheapest way); otherwise (spawned
+        processes, a cluster) the owner is computed without string hashes (`owner_function`). `weights`: how
+        large a part of the states each partition owns (equal when None; every partition must be given the same).
+        `encode_keys`: the tables' keys go to another process, as numbered columns (`KeyColumns`); otherwise
+        they are handed over as they are."""
         self.memory = Memory()
         self.cpu_started = time.process_time()
         self.index = index
         self.count = count
         self.rules = explorer.rules()
         self.fire = explorer.fire_function()
-        self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names))
+        self.shared_hash = shared_hash
+        self.slots = shares(count, weights)
+        self.chapter_of = {scene_id: scene.chapter for scene_id, scene in explorer.story.scenes.items()}
+        if shared_hash:
+            self.owner: Callable[[Key], int] = shared_owner(count, self.chapter_of, self.slots)
+        else:
+            self.owner = owner_function(count, numeric_positions(explorer.story, self.rules.live_names), self.slots)
+        self.encode_keys = encode_keys
         self.seen = VisitedSet(memory_budget)
         self.keys: list[Key] = []
         self.distance = array("q")
         self.played = bytearray()
-        self.succ_start = array("q")
-        self.succ_count = array("q")
+        # Since the tables were last taken: the states played (in order), their edge counts and outcomes, their
+        # edges (edge number `edges_from + n` is at position n), the invariants they broke.
+        self.keys_from = 0
+        self.key_encoder = KeyEncoder()
+        self.edges_from = 0
+        self.played_now = array("q")
+        self.edge_counts = array("q")
+        self.outcomes = bytearray()
         self.succ_to = array("q")
         self.succ_via = array("q")
         self.succ_cost = bytearray()
-        self.outcome = bytearray()
-        self.violations: dict[int, list[tuple[int, str]]] = {}
+        self.violations: dict[int, Broken] = {}
         self.level = 0
         self.current: list[int] = []
         self.later: list[int] = []
@@ -217,9 +320,6 @@ class Partition:
         self.keys.append(key)
         self.distance.append(distance)
         self.played.append(0)
-        self.succ_start.append(-1)
-        self.succ_count.append(0)
-        self.outcome.append(LEFT)
         (self.current if distance == self.level else self.later).append(local)
         return local * self.count + self.index
 
@@ -235,11 +335,19 @@ class Partition:
         return local * self.count + self.index
 
     def step(
-        self, level: int, inbox: list[bytes], play: bool = True, limit: int | None = None
+        self,
+        level: int,
+        inbox: list[bytes],
+        play: bool = True,
+        limit: int | None = None,
+        ship: Callable[[Tables], None] | None = None,
     ) -> tuple[list[bytes | None], bool]:
         """One round: read the batches sent here, then (when `play`) play every state of `level` owned here, or
         until more than `limit` states are kept here (the cap is near: the replay plays what the serial search
         still needs).
+
+        `ship`, given in a level's first round, is handed the tables of every level before (complete once the
+        batches are read: they hold the last answers) before this round plays.
 
         Returns one batch (or None) per partition, and whether any request of this level was sent (the level
         goes on while one was)."""
@@ -254,17 +362,23 @@ class Partition:
         distances = [array("q") for _ in range(count)]
         replies = [array("q") for _ in range(count)]  # per asker: slot, global id, slot, global id, ...
         interned = self.interned
+        reach = self._reach
         for batch in inbox:
             sender, keys, their_slots, their_distances, answers = pickle.loads(batch)
-            succ_to = self.succ_to
+            succ_to, edges_from = self.succ_to, self.edges_from
             for position in range(0, len(answers), 2):
-                succ_to[answers[position]] = answers[position + 1]
+                slot = answers[position] - edges_from
+                if slot < 0:  # its edge was sent with the tables already: the rounds went wrong
+                    raise ExplorationError(f"partition {self.index} was answered for an edge it no longer has")
+                succ_to[slot] = answers[position + 1]
             answer = replies[sender]
             for key, slot, distance in zip(keys, their_slots, their_distances):
                 scene, values, counts, once, stack = key
                 key = (scene, interned.setdefault(values, values), interned.setdefault(counts, counts), once, stack)
                 answer.append(slot)
-                answer.append(self._reach(key, distance))
+                answer.append(reach(key, distance))
+        if ship is not None:
+            ship(self.take_tables())
         if play:
             self._play(requests, slots, distances, limit if limit is not None else 1 << 62)
             self.memory.sample(self.seen)
@@ -292,69 +406,106 @@ class Partition:
         keys = self.keys
         played = self.played
         distance = self.distance
-        outcome = self.outcome
-        succ_start, succ_count = self.succ_start, self.succ_count
+        played_now, edge_counts, outcomes = self.played_now, self.edge_counts, self.outcomes
         succ_to, succ_via, succ_cost = self.succ_to, self.succ_via, self.succ_cost
+        edges_from = self.edges_from
         current = self.current
         level = self.level
         violations = self.violations
-        find = self.seen.get
-        keep = self._keep
+        seen = self.seen
+        find, insert = seen.get, seen.insert
+        later = self.later
+        new_key, new_distance, new_played = keys.append, distance.append, played.append
         reach_later = self._reach
-        memory, seen = self.memory, self.seen
+        memory = self.memory
         count = self.count
         mine = me - count  # global id of local state n: n * count + me, so (n + 1) * count + mine
+        by_values = self.owner if self.shared_hash else None  # see `shared_owner`, inlined below
+        owner_of_slot = self.slots
+        chapter_of = self.chapter_of
 
         def leave(state: PlayState, how: int, cost: int) -> None:
             key = settle(state)
             succ_via.append(how)
             succ_cost.append(cost)
-            where = owner(key)
+            if by_values is not None:
+                values = key[1]
+                where = owner_of_slot[hash((values, chapter_of[key[0]]) if values else key) % SHARES]
+            else:
+                where = owner(key)
             if where == me:
                 local = find(key)
-                if local is None:
-                    succ_to.append(keep(key, level + cost))
+                if local is None:  # new: kept here (`_keep`, inlined)
+                    local = len(keys)
+                    insert(key, local)
+                    new_key(key)
+                    new_distance(level + cost)
+                    new_played(0)
+                    (later if cost else current).append(local)
+                    succ_to.append(local * count + me)
                 elif cost:
                     succ_to.append((local + 1) * count + mine)
                 else:
                     succ_to.append(reach_later(key, level))
             else:
-                slots[where].append(len(succ_to))
+                slots[where].append(len(succ_to) + edges_from)
                 succ_to.append(-1)  # filled in when the owner answers
                 requests[where].append(key)
                 distances[where].append(level + cost)
 
         play = player(rules, fire)
+        ticks = 0
         while current and len(keys) <= limit:
             local = current.pop()
             if played[local] or distance[local] != level:
                 continue
             played[local] = 1
-            first = succ_start[local] = len(succ_to)
+            first = len(succ_to)
             ended, broken = play(keys[local], leave)
-            if ended:
-                outcome[local] = ended
+            played_now.append(local)
+            outcomes.append(ended)
+            edge_counts.append(len(succ_to) - first)
             if broken:
                 violations[local] = broken
-            succ_count[local] = len(succ_to) - first
-            memory.tick(seen)
+            ticks += 1
+            if not ticks % SAMPLE_EVERY:
+                memory.sample(seen)
+                find, insert = seen.get, seen.insert  # the visited set may have moved to disk
 
     def queued(self) -> int:
         """States found and not yet played (those of the next level)."""
         return sum(1 for local in self.later if not self.played[local])
 
+    def take_tables(self) -> Tables:
+        """Everything found since the tables were last taken; the partition forgets its copy of the edges (every
+        answer they waited for has come: tables are taken between levels)."""
+        new_keys = self.keys[self.keys_from :]
+        tables = Tables(
+            index=self.index,
+            keys_from=self.keys_from,
+            keys=self.key_encoder.encode(new_keys) if self.encode_keys else new_keys,
+            played=self.played_now,
+            edge_counts=self.edge_counts,
+            outcomes=self.outcomes,
+            edges_from=self.edges_from,
+            succ_to=self.succ_to,
+            succ_via=self.succ_via,
+            succ_cost=self.succ_cost,
+            violations=self.violations,
+        )
+        self.keys_from = len(self.keys)
+        self.edges_from += len(self.succ_to)
+        self.played_now, self.edge_counts, self.outcomes = array("q"), array("q"), bytearray()
+        self.succ_to, self.succ_via, self.succ_cost = array("q"), array("q"), bytearray()
+        self.violations = {}
+        return tables
+
     def result(self) -> PartitionResult:
         self.seen.close()
         return PartitionResult(
             index=self.index,
-            keys=self.keys,
-            succ_start=self.succ_start,
-            succ_count=self.succ_count,
-            succ_to=self.succ_to,
-            succ_via=self.succ_via,
-            succ_cost=self.succ_cost,
-            outcome=self.outcome,
-            violations=self.violations,
+            tables=self.take_tables(),
+            states=len(self.keys),
             memory_growth=self.memory.growth(),
             spilled=self.seen.spilled,
             cpu_seconds=time.process_time() - self.cpu_started,
