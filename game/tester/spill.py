@@ -36,6 +36,9 @@ class VisitedSet:
         self.spilled = False
         self.table: dict[Key, int] = {}
         self.get: Callable[[Key], int | None] = self.table.get  # key -> its local state number, None if new
+        # key, local state number -> None: the dictionary's own method until a spill (a Python call per new state
+        # costs the explorer more than the store itself)
+        self.insert: Callable[[Key, int], None] = self.table.__setitem__
         self._db: sqlite3.Connection | None = None
         self._folder: Path | None = None
 
@@ -43,9 +46,9 @@ class VisitedSet:
         on_disk = self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0] if self._db is not None else 0
         return on_disk + len(self.table)
 
-    def insert(self, key: Key, local: int) -> None:
+    def _insert_spilled(self, key: Key, local: int) -> None:
         self.table[key] = local
-        if self._db is not None and len(self.table) >= FLUSH_EVERY:
+        if len(self.table) >= FLUSH_EVERY:
             self._flush()
 
     def spill(self) -> None:
@@ -59,6 +62,7 @@ class VisitedSet:
         self._db.execute("CREATE TABLE seen (k BLOB PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID")
         self.spilled = True
         self.get = self._get_spilled
+        self.insert = self._insert_spilled
         self._flush()
 
     def _flush(self) -> None:
