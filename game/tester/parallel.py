@@ -74,8 +74,9 @@ def run_step(
     play: bool,
     limit: int | None = None,
     ship: Callable[[Tables], None] | None = None,
+    pause: Callable[[], object] | None = None,
 ) -> Outcome:
-    out, same_level = partition.step(level, inbox, play, limit, ship)
+    out, same_level = partition.step(level, inbox, play, limit, ship, pause)
     return out, same_level, partition.states, (0 if play else partition.queued())
 
 
@@ -113,8 +114,8 @@ class Inline:
 # The share of playing the states that ordering them costs the coordinator (`Replay`; measured on the shipped
 # story, where ordering 208,000 states takes about 8% of the time playing them does): the coordinator plays a
 # partition too, a smaller one by this much, so that every core has as much to do.
-ORDER_SLICE = 256  # states the coordinator orders between two looks at whether a worker has answered
-REPLAY_SHARE = 0.05
+ORDER_SLICE = 256  # states ordered at a time: between two looks at a worker, and every PAUSE_EVERY states played
+REPLAY_SHARE = 0.08
 
 
 def coordinator_weights(count: int) -> list[float]:
@@ -225,7 +226,8 @@ class Processes:
             # until they are read); the replay orders them, with this process's own, while the workers play.
             for worker in range(self.count - 1):
                 ship(self._receive(worker))
-        mine = run_step(self.local, level, inboxes[0], play, limit, ship)
+        # Partition 0 orders a slice of states every few it plays, so the ordering keeps pace with the play
+        mine = run_step(self.local, level, inboxes[0], play, limit, ship, idle)
         for connection in self.connections:  # order states while a worker is still playing
             while idle is not None and not connection.poll() and idle():
                 pass

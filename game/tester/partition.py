@@ -54,6 +54,7 @@ _MASK = (1 << 61) - 1
 Broken = list[tuple[int, Literal["entry", "after_effects"]]]  # (invariant number, AT_ENTRY | AFTER_EFFECTS)
 
 
+PAUSE_EVERY = 64  # states played between two calls of `step`'s pause (SAMPLE_EVERY is a multiple of it)
 SHARES = 1024  # a key's hash picks one of these slots, and each slot belongs to one partition (`shares`)
 
 
@@ -341,13 +342,15 @@ class Partition:
         play: bool = True,
         limit: int | None = None,
         ship: Callable[[Tables], None] | None = None,
+        pause: Callable[[], object] | None = None,
     ) -> tuple[list[bytes | None], bool]:
         """One round: read the batches sent here, then (when `play`) play every state of `level` owned here, or
         until more than `limit` states are kept here (the cap is near: the replay plays what the serial search
         still needs).
 
         `ship`, given in a level's first round, is handed the tables of every level before (complete once the
-        batches are read: they hold the last answers) before this round plays.
+        batches are read: they hold the last answers) before this round plays. `pause` is called after every
+        PAUSE_EVERY states played (the coordinator orders states then, so the ordering keeps pace with its play).
 
         Returns one batch (or None) per partition, and whether any request of this level was sent (the level
         goes on while one was)."""
@@ -380,7 +383,7 @@ class Partition:
         if ship is not None:
             ship(self.take_tables())
         if play:
-            self._play(requests, slots, distances, limit if limit is not None else 1 << 62)
+            self._play(requests, slots, distances, limit if limit is not None else 1 << 62, pause)
             self.memory.sample(self.seen)
         same_level = False
         out: list[bytes | None] = []
@@ -397,7 +400,14 @@ class Partition:
                 out.append(None)
         return out, same_level
 
-    def _play(self, requests: list[list], slots: list[array], distances: list[array], limit: int) -> None:
+    def _play(
+        self,
+        requests: list[list],
+        slots: list[array],
+        distances: list[array],
+        limit: int,
+        pause: Callable[[], object] | None = None,
+    ) -> None:
         rules = self.rules
         settle = rules.settle
         fire = self.fire
@@ -468,9 +478,12 @@ class Partition:
             if broken:
                 violations[local] = broken
             ticks += 1
-            if not ticks % SAMPLE_EVERY:
-                memory.sample(seen)
-                find, insert = seen.get, seen.insert  # the visited set may have moved to disk
+            if not ticks % PAUSE_EVERY:
+                if pause is not None:
+                    pause()
+                if not ticks % SAMPLE_EVERY:
+                    memory.sample(seen)
+                    find, insert = seen.get, seen.insert  # the visited set may have moved to disk
 
     def queued(self) -> int:
         """States found and not yet played (those of the next level)."""
