@@ -162,9 +162,13 @@ def test_a_fade_goes_to_black_holds_and_comes_up_on_the_new_stage_before_the_tex
         assert 0 < max(going.get_at((640, 100))[:3]) < max(blue)
         assert game.stage.leaving and not game.line_complete(ui.clock.now)
         assert max(going.get_at(box_point)[:3]) < 200  # the box is not drawn over the fade
-        for seconds in (0.8, 1.0, 1.2):  # black, held: the stage changes in the dark
+        quick = game.quick.rects["save"]
+        quick_point = (quick[0] + quick[2] // 2, quick[1] + quick[3] // 2)
+        assert max(going.get_at(quick_point)[:3]) < 200  # the quick menu darkens with the rest
+        for seconds in (0.8, 1.0, 1.2):  # black, held: the stage changes in the dark, the quick menu too
             dark = at(seconds)
             assert tuple(dark.get_at((640, 100))[:3]) == (0, 0, 0) == tuple(dark.get_at(box_point)[:3])
+            assert tuple(dark.get_at(quick_point)[:3]) == (0, 0, 0)
         coming = at(1.6)  # coming up on the emptied room
         assert 0 < max(coming.get_at((640, 100))[:3]) < max(blue) and not game.stage.leaving
         up = at(2.05)

@@ -249,9 +249,13 @@ class StageView:
             else:
                 surf = self.images.sprite(view.who, view.expression, height, view.outfit)
                 self._blit_sprite(canvas, surf, x, alpha, lit, offset)
+
+    def draw_veil(self, canvas: Canvas, now: float) -> None:
+        """A `fade`'s black: over the old stage, held while everything changes, then lifted off the new. Drawn by
+        the screen over whatever it puts on the stage (its effects, text and buttons go dark with it)."""
         depth = self.darkness(now)
-        if depth > 0:  # a `fade`: black over the old stage, held while everything changes, then lifted off the new
-            veil = pygame.Surface(size)
+        if depth > 0:
+            veil = pygame.Surface(canvas.surface.get_size())
             veil.set_alpha(round(255 * depth))
             canvas.surface.blit(veil, (0, 0))
 

@@ -602,8 +602,20 @@ class GameScreen(Screen):
         offset = self.effects.shake_offset(now)
         self.stage.draw(canvas, now, offset)
         self.effects.draw(canvas, now)
+        if not self.hidden:
+            self._draw_interface(canvas, now)
+        self.stage.draw_veil(canvas, now)  # a `fade`'s black goes over everything but the chapter card, as in Ren'Py
         if self.hidden:
             return
+        if self.card is not None:
+            self.card.draw(canvas, now)
+        if self.app.dev and self.overlay:
+            from game.ui.dev_overlay import draw_overlay
+
+            draw_overlay(canvas, self.session, self.line, self.dev_problem)
+
+    def _draw_interface(self, canvas: Canvas, now: float) -> None:
+        """The text, the phone, the menu, captions, the quick menu and the skip or auto badge."""
         card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
         menu_drawn = False
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
@@ -641,8 +653,6 @@ class GameScreen(Screen):
         if self.menu is not None and not card_up and not menu_drawn:
             bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
             self.menu.draw(canvas, self._size(), bottom)
-        if self.card is not None:
-            self.card.draw(canvas, now)
         active = {"skip"} if self.skipping else set()
         if self.auto:
             active.add("auto")
@@ -653,7 +663,3 @@ class GameScreen(Screen):
         elif self.auto:
             canvas.panel((20, 18, 100, 34), (*PAPER, 220), radius=17)
             canvas.text("Auto", (70, 35), SMALL_PX, INK, anchor="center")
-        if self.app.dev and self.overlay:
-            from game.ui.dev_overlay import draw_overlay
-
-            draw_overlay(canvas, self.session, self.line, self.dev_problem)
