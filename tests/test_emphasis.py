@@ -222,3 +222,30 @@ def test_hs031_judges_every_way_a_line_with_braces_can_read(tmp_path):
     first = 16 + lines[0].index("*am")  # `    - narrate: ` is 15 columns; lines[...] starts with its quote
     fourth = 16 + lines[3].index("*again")
     assert found == [(5, first), (8, fourth)]
+
+
+def test_an_emphasised_word_starts_where_the_pen_stopped_even_when_its_first_letter_leans_left():
+    """SDL_ttf shifts a text whose first letter reaches left of its pen position (an italic f) right by that much:
+    a run after the first is drawn back by it, so the gap before an emphasised word is the line's own space."""
+    pygame = pytest.importorskip("pygame")
+    from game.ui.canvas import Canvas
+    from game.ui.fonts import Fonts
+    from game.ui.styled_text import draw_styled, styled_measure
+
+    canvas = Canvas(pygame.Surface((400, 60)), 1.0, Fonts())
+    canvas.surface.fill((255, 255, 255))
+    before, word = "The needle is ", "falling"
+    draw_styled(canvas, (10, 10), 26, (0, 0, 0), False, [(before, 0), (word, ITALIC)], len(before + word))
+    italic = canvas.font(26, italic=True)
+    pen = 10 + canvas.font(26).size(before)[0]
+    lean = italic.metrics("f")[0][0]  # where the f's ink starts, from its pen position
+    space = canvas.font(26).size(" ")[0]
+    inked = [
+        x for x in range(pen - space // 2, pen + 12) if any(canvas.surface.get_at((x, y))[0] < 160 for y in range(60))
+    ]
+    assert abs(inked[0] - (pen + min(0, lean))) <= 1  # the f's ink starts where the font puts it, not further right
+    # and the line is measured as it is drawn
+    flags = [0] * len(before) + [ITALIC] * len(word)
+    assert styled_measure(canvas, 26, False, before + word, flags)(0, len(before + word)) == pytest.approx(
+        canvas.font(26).size(before)[0] + italic.size(word)[0] + min(0, lean)
+    )
