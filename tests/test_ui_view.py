@@ -186,16 +186,19 @@ endings:
 """
 
 
-def sprite_light(lit: pygame.Surface, dimmed: pygame.Surface, x: int) -> tuple[float, float]:
-    """The summed brightness of a sprite's pixels around logical `x` (above the text box) lit and dimmed: the pixels
-    that differ between the two pictures, the stage behind being the same."""
+def sprite_light(
+    lit: pygame.Surface, dimmed: pygame.Surface, x: int, channel: int | None = None
+) -> tuple[float, float]:
+    """The summed brightness of a sprite's pixels around logical `x` (above the text box) lit and dimmed, in all
+    channels or in one (0 red, 2 blue): the pixels that differ between the two pictures, the stage behind being the
+    same."""
     sums = [0.0, 0.0]
     for px in range(x - 80, x + 80, 4):
         for py in range(200, 480, 4):
             a, b = lit.get_at((px, py))[:3], dimmed.get_at((px, py))[:3]
             if a != b:
-                sums[0] += sum(a)
-                sums[1] += sum(b)
+                sums[0] += sum(a) if channel is None else a[channel]
+                sums[1] += sum(b) if channel is None else b[channel]
     assert sums[0] > 0, "the sprite is not where it was looked for"
     return sums[0], sums[1]
 
@@ -227,7 +230,10 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         go_on(ui, game)  # narration: everyone is lit
         assert all(view.lit(ui.clock.now) == 1.0 for view in stage.sprites.values())
         lit, dim = sprite_light(ui.frame(), nick_dimmed, round(stage.place_of("nick")))
-        assert 0.82 < dim / lit < 0.88  # a listener is drawn at 85% light: set back, not greyed (0.76 read grey)
+        assert 0.84 < dim / lit < 0.9  # a listener is drawn at about 85% light: set back, not greyed (0.76 read grey)
+        place = round(stage.place_of("nick"))
+        red, blue = sprite_light(ui.frame(), nick_dimmed, place, 0), sprite_light(ui.frame(), nick_dimmed, place, 2)
+        assert red[1] / red[0] > blue[1] / blue[0] + 0.03  # in a warm shade: red keeps more of its light than blue
         go_on(ui, game)  # Charlie off stage: a side portrait, and the plate beside it
         side, portrait = game._speaker_mark(ui.app.canvas)
         assert side == "portrait_left" and portrait is not None  # Charlie's place is free again

@@ -29,6 +29,9 @@ EXPRESSION_FADE = 0.18
 SLIDE_IN = 60
 FOCUS_TIME = 0.25
 DIMMED = 0.85  # brightness of the people who are not speaking (0.76 read grey; 0.85 still marks who speaks)
+# How much of a dim each of red, green and blue takes: less red, more blue, so a face in the shade stays warm
+# (a grey multiply turned pale skin grey-brown)
+DIM_SHARES = (0.6, 0.8, 0.9)
 DIM_STEPS = 24  # dimmed copies are cached at this many levels
 FADE_OUT, FADE_HOLD = 0.4, 0.2  # a `fade`'s shares of its length: going to black, held black; the rest comes up
 
@@ -260,7 +263,8 @@ class StageView:
             canvas.surface.blit(veil, (0, 0))
 
     def dimmed(self, surf: pygame.Surface, lit: float) -> pygame.Surface:
-        """`surf` darkened to brightness `lit` (cached at a few levels, so a dim at rest costs one blit)."""
+        """`surf` darkened towards brightness `lit`, warmly (`DIM_SHARES`); cached at a few levels, so a dim at rest
+        costs one blit."""
         level = round(lit * DIM_STEPS)
         if level >= DIM_STEPS:
             return surf
@@ -270,9 +274,10 @@ class StageView:
             return cached[1]
         if len(self._dimmed) > 4 * DIM_STEPS:
             self._dimmed.clear()
-        value = round(255 * level / DIM_STEPS)
+        shade = 1 - level / DIM_STEPS
+        red, green, blue = (round(255 * (1 - shade * share)) for share in DIM_SHARES)
         out = surf.copy()
-        out.fill((value, value, value, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        out.fill((red, green, blue, 255), special_flags=pygame.BLEND_RGBA_MULT)
         self._dimmed[key] = (surf, out)
         return out
 
