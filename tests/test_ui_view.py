@@ -229,10 +229,10 @@ def test_the_speaker_is_marked_others_dim_gently_and_the_name_plate_is_on_their_
         assert game._speaker_mark(ui.app.canvas)[0] == "right"
         go_on(ui, game)  # narration: everyone is lit
         assert all(view.lit(ui.clock.now) == 1.0 for view in stage.sprites.values())
-        lit, dim = sprite_light(ui.frame(), nick_dimmed, round(stage.place_of("nick")))
+        everyone_lit, place = ui.frame(), round(stage.place_of("nick"))
+        lit, dim = sprite_light(everyone_lit, nick_dimmed, place)
         assert 0.84 < dim / lit < 0.9  # a listener is drawn at about 85% light: set back, not greyed (0.76 read grey)
-        place = round(stage.place_of("nick"))
-        red, blue = sprite_light(ui.frame(), nick_dimmed, place, 0), sprite_light(ui.frame(), nick_dimmed, place, 2)
+        red, blue = sprite_light(everyone_lit, nick_dimmed, place, 0), sprite_light(everyone_lit, nick_dimmed, place, 2)
         assert red[1] / red[0] > blue[1] / blue[0] + 0.03  # in a warm shade: red keeps more of its light than blue
         go_on(ui, game)  # Charlie off stage: a side portrait, and the plate beside it
         side, portrait = game._speaker_mark(ui.app.canvas)
