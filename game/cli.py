@@ -32,8 +32,21 @@ if TYPE_CHECKING:
     from game.model import Story
 
 
-def _story_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)")
+# The default of an option a subcommand shares with the top level (`--story`, `--start`, `--given`): nothing, so
+# that `heartstopper --story DIR COMMAND` keeps DIR (argparse copies every subcommand default over the values given
+# before the command). The top level's own defaults stand for all.
+SHARED = argparse.SUPPRESS
+
+
+def _story_option(parser: argparse.ArgumentParser, shared: bool = True) -> None:
+    """`--story` and `--no-cache`; `shared`: on a subcommand (see SHARED)."""
+    parser.add_argument(
+        "--story",
+        type=Path,
+        metavar="DIR",
+        default=SHARED if shared else None,
+        help="the story folder (default: the shipped story)",
+    )
     parser.add_argument(  # SUPPRESS: a subcommand's own default does not undo `heartstopper --no-cache COMMAND`
         "--no-cache",
         action="store_true",
@@ -47,12 +60,13 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")  # the story format's names (game.yaml_fi
 MAX_GIVEN_TEXT = 200  # a text value is one of an enum's names: far shorter than this
 
 
-def add_given_option(parser: argparse.ArgumentParser) -> None:
-    """`--given VAR=VALUE`, for every command that starts a story (read with `parse_given`)."""
+def add_given_option(parser: argparse.ArgumentParser, shared: bool = True) -> None:
+    """`--given VAR=VALUE`, for every command that starts a story (read with `parse_given`); `shared`: on a
+    subcommand (see SHARED: the values given after the command replace those given before it)."""
     parser.add_argument(
         "--given",
         action="append",
-        default=[],
+        default=SHARED if shared else [],
         metavar="VAR=VALUE",
         help="set a variable before the first scene (repeatable)",
     )
@@ -276,10 +290,15 @@ def _offer_text_player(args: argparse.Namespace, why: str) -> int:
     return EXIT_OK
 
 
-def _add_play_options(parser: argparse.ArgumentParser) -> None:
-    _story_option(parser)
-    parser.add_argument("--start", metavar="SCENE", help="start at this scene instead of the story's start")
-    add_given_option(parser)
+def _add_play_options(parser: argparse.ArgumentParser, shared: bool = True) -> None:
+    _story_option(parser, shared)
+    add_start_option(parser, "start at this scene instead of the story's start", shared)
+    add_given_option(parser, shared)
+
+
+def add_start_option(parser: argparse.ArgumentParser, help_text: str, shared: bool = True) -> None:
+    """`--start SCENE`; `shared`: on a subcommand (see SHARED)."""
+    parser.add_argument("--start", metavar="SCENE", default=SHARED if shared else None, help=help_text)
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
@@ -294,7 +313,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"heartstopper {__version__}")
     parser.add_argument("--dev", action="store_true", help="author mode: hot reload (Shift+R) and an overlay")
     parser.add_argument("--fullscreen", action="store_true", default=None, help="start in fullscreen")
-    _add_play_options(parser)
+    _add_play_options(parser, shared=False)
     parser.set_defaults(handler=cmd_game, text=False)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -308,7 +327,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     )
     _add_play_options(play)
     play.add_argument("--text", action="store_true", help="play in the terminal")
-    play.add_argument("--dev", action="store_true", help="author mode (in the window)")
+    play.add_argument("--dev", action="store_true", default=SHARED, help="author mode (in the window)")
     play.set_defaults(handler=cmd_play)
 
     check = commands.add_parser("check", help="load and check a story; exit 1 on any problem")

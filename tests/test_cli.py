@@ -93,6 +93,27 @@ def test_start_and_given_are_checked():
     assert result.returncode == 0 and "★ The end: Good" in result.stdout
 
 
+def test_options_given_before_the_command_are_kept(tmp_path):
+    # `--story`, `--start` and `--given` are listed for `heartstopper` itself: before a command they must still be
+    # the ones it uses (a subcommand's own defaults used to replace them, so the shipped story was checked instead)
+    broken = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", broken)
+    scene_file = broken / "scenes" / "home.yaml"
+    scene_file.write_text(scene_file.read_text().replace("goto: desk", "goto: dsek"))
+    for command in ("check", "lint", "stats", "test"):
+        result = run("--story", str(broken), command)
+        assert result.returncode == 1, (command, result.stdout)
+        assert "unknown scene 'dsek'" in result.stdout + result.stderr, command
+    mini = str(FIXTURES / "mini")
+    before = run("--story", mini, "--start", "hall", "--given", "brave=true", "play", "--text", stdin="1\n")
+    assert before.returncode == 0 and "★ The end: Good" in before.stdout, before.stderr
+    # given again after the command, an option replaces what was given before it
+    after = run("--story", str(broken), "check", "--story", mini)
+    assert after.returncode == 0, after.stderr
+    explored = json.loads(run("--story", mini, "--start", "hall", "test", "--json").stdout)
+    assert explored["endings"]["quiet"]["path"][0]["scene"] == "hall"
+
+
 def test_unknown_story_folder_is_a_clear_error(tmp_path):
     result = run("check", str(tmp_path / "none"))
     assert result.returncode == 1 and "the story folder does not exist" in result.stderr

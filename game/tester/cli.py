@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.cli import add_given_option
+from game.cli import add_given_option, add_start_option
 from game.problems import path_for_user
 from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
@@ -147,7 +147,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="say on stderr how the exploration went: states, jobs, time and memory per state",
     )
-    parser.add_argument("--start", metavar="SCENE", help="explore from this scene instead of the story's start")
+    add_start_option(parser, "explore from this scene instead of the story's start")
     add_given_option(parser)
 
 
