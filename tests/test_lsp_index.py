@@ -398,3 +398,22 @@ def test_completion_inside_text_braces_and_set_expressions_offers_names(mini: Pa
     assert names <= complete(index, home, scene + '    - set: {grades: "gr|')
     assert {"tao", "isaac"} <= complete(index, home, scene + '    - set: {room: "|')
     assert "extend" in complete(index, home, scene + "    - |")
+
+
+def test_a_malformed_message_is_logged_in_one_line_and_the_server_goes_on():
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("pygls")
+    bad = [b"hello", b'{"jsonrpc": "2.0", "id": 7, "method": "nope"}']
+    good = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}).encode()
+    sent = b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body for body in [*bad, good])
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "lsp"], input=sent, capture_output=True, timeout=60, check=False
+    )
+    log = result.stderr.decode()
+    assert result.returncode == 0
+    assert "Traceback" not in log and 'File "' not in log
+    assert all(line.startswith("heartstopper lsp: ") for line in log.splitlines())
+    assert b'"capabilities"' in result.stdout  # the well-formed message after them was still answered

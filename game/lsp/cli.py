@@ -9,6 +9,7 @@ connects, so its problems are listed before any of its files is opened.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import BinaryIO, cast
@@ -24,6 +25,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _OneLine(logging.Formatter):
+    """pygls' log records, one line each on standard error (the editor's log of the server): what went wrong, and
+    the error's kind and message, never a traceback (a malformed message from the editor is its mistake, not ours,
+    and the server goes on)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        said, _, traceback = message.partition("Traceback (most recent call last):")
+        text = f"heartstopper lsp: {said.strip()}"
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            text += f" ({type(error).__name__}: {error})"
+        elif traceback.strip():  # a traceback written into the message: only its last line, the error
+            text += f" ({traceback.strip().splitlines()[-1].strip()})"
+        return " ".join(text.split())
+
+
+def _log_in_one_line() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    pygls_log = logging.getLogger("pygls")
+    pygls_log.addHandler(handler)
+    pygls_log.setLevel(logging.WARNING)
+    pygls_log.propagate = False
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         from game.lsp.server import server
@@ -34,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    _log_in_one_line()
     if args.story is not None:
         server.first_story = args.story.resolve()
     # The protocol owns standard output: it writes to the real stream, and a stray print goes nowhere instead of
