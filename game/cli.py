@@ -224,8 +224,15 @@ def cmd_game(args: argparse.Namespace) -> int:
 
 def cmd_capture(args: argparse.Namespace) -> int:
     width, sep, height = args.size.lower().partition("x")
-    if not (sep and width.isdigit() and height.isdigit() and 160 <= int(width) <= 7680 and 90 <= int(height) <= 4320):
-        print(f"heartstopper: --size takes WIDTHxHEIGHT, e.g. 1280x720, not '{args.size}'", file=sys.stderr)
+    if not (sep and width.isdigit() and height.isdigit()):
+        print(f"heartstopper: --size takes WIDTHxHEIGHT, e.g. 1280x720, not '{shorten(args.size)}'", file=sys.stderr)
+        return EXIT_USAGE
+    if not (160 <= int(width) <= 7680 and 90 <= int(height) <= 4320):
+        print(
+            f"heartstopper: --size {shorten(args.size)} is out of range: the width goes from 160 to 7680 pixels, "
+            "the height from 90 to 4320",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if not args.playthrough.is_file():
         print(f"heartstopper: no playthrough file at {args.playthrough}", file=sys.stderr)

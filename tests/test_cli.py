@@ -142,6 +142,10 @@ def test_capture_checks_its_arguments(tmp_path):
         "capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", str(tmp_path), "--size", "huge"
     )
     assert result.returncode == 2 and "--size takes WIDTHxHEIGHT" in result.stderr
+    tiny = run(
+        "capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", str(tmp_path), "--size", "10x10"
+    )
+    assert tiny.returncode == 2 and "out of range" in tiny.stderr and "160 to 7680" in tiny.stderr
     result = run("capture", str(tmp_path / "none.yaml"), "--out", str(tmp_path))
     assert result.returncode == 2 and "no playthrough file" in result.stderr
     brave = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
