@@ -417,3 +417,15 @@ def test_a_malformed_message_is_logged_in_one_line_and_the_server_goes_on():
     assert "Traceback" not in log and 'File "' not in log
     assert all(line.startswith("heartstopper lsp: ") for line in log.splitlines())
     assert b'"capabilities"' in result.stdout  # the well-formed message after them was still answered
+
+
+def test_a_log_line_is_one_line_that_cannot_act_on_a_terminal():
+    import logging
+
+    from game.lsp.cli import _OneLine
+
+    message = "bad key '\x1b[31mx'\nTraceback (most recent call last):\n  File \"x.py\", line 1\nTypeError: boom"
+    record = logging.LogRecord("pygls", logging.ERROR, __file__, 1, message, None, None)
+    line = _OneLine().format(record)
+    assert "\x1b" not in line and "\n" not in line and "File" not in line
+    assert line.startswith("heartstopper lsp: bad key") and line.endswith("(TypeError: boom)")

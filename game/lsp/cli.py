@@ -15,6 +15,7 @@ import sys
 from typing import BinaryIO, cast
 
 from game.exitcodes import EXIT_OK, EXIT_USAGE
+from game.terminal_text import escape_for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +40,7 @@ class _OneLine(logging.Formatter):
             text += f" ({type(error).__name__}: {error})"
         elif traceback.strip():  # a traceback written into the message: only its last line, the error
             text += f" ({traceback.strip().splitlines()[-1].strip()})"
-        return " ".join(text.split())
+        return escape_for_terminal(" ".join(text.split()))  # the editor's own words may be in it
 
 
 def _log_in_one_line() -> None:
