@@ -7,7 +7,7 @@ import json
 from fractions import Fraction
 
 import pytest
-from storybuild import build, write_story
+from storybuild import FIXTURES, build, write_story
 
 from game.tester.cosmetic import choice_findings
 from game.tester.explore import explore
@@ -375,3 +375,32 @@ def test_the_html_report_renders_in_a_headless_browser(tmp_path):
             colours[colour] = colours.get(colour, 0) + 1
     assert colours.get((0x3D, 0x7E, 0xA6), 0) > 200  # the chart's bars were drawn
     assert colours.get((214, 48, 92), 0) > 200  # scenes every play visits, in the map's strongest colour
+
+
+def test_the_map_reads_down_the_page_with_each_scenes_chance_in_its_box():
+    import re
+
+    from game.loader import load_story
+    from game.tester.analysis import scene_successors
+    from game.tester.html import story_map
+
+    story = load_story(FIXTURES / "mini")
+    visits = {scene_id: 0.5 for scene_id in story.scenes} | {story.start: 1.0}
+    svg = story_map(story, {}, visits)
+    boxes = {
+        scene: (int(x), int(y))
+        for scene, x, y in re.findall(r'<title>(\w+): [^<]*</title><rect x="(\d+)" y="(\d+)"', svg)
+    }
+    assert set(boxes) == set(story.scenes)
+    assert boxes[story.start][1] == min(y for _x, y in boxes.values())  # the start on top
+    forward = [
+        (scene_id, target)
+        for scene_id, scene in story.scenes.items()
+        for target in scene_successors(story, scene)
+        if boxes[target][1] > boxes[scene_id][1]
+    ]
+    assert forward  # edges lead down the page
+    assert all(target != story.start for _scene, target in forward)
+    assert svg.count(">100%</text>") == 1 and svg.count(">50%</text>") == len(story.scenes) - 1
+    width = int(re.search(r'<svg id="map"[^>]* width="(\d+)"', svg).group(1))
+    assert all(x >= 0 and x + 200 <= width for x, _y in boxes.values())  # every box inside the picture

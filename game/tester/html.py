@@ -1,9 +1,9 @@
 """`heartstopper test --measures --html FILE`: the findings as one self-contained page (no network, no scripts).
 
-The page holds the story map (every scene a box, placed in layers along the scene graph, coloured by the
-probability of visiting it under the policy), the ending odds as a bar chart, the cosmetic choices, consequences,
-conditions that never change anything and dead writes with their file:line, and the whole text summary.
-Everything from the story is escaped.
+The page holds the story map (every scene a box, in rows from the start down along the scene graph, coloured by
+the probability of visiting it under the policy, with that probability in the box), the ending odds as a bar
+chart, the cosmetic choices, consequences, conditions that never change anything and dead writes with their
+file:line, and the whole text summary. Everything from the story is escaped.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from game.model import Story
 from game.tester.analysis import scene_successors
 from game.tester.measures import Measures
 
-BOX_W, BOX_H, GAP_X, GAP_Y = 150, 26, 40, 10
+BOX_W, BOX_H, GAP_X, GAP_Y = 200, 26, 24, 24  # the map's boxes and the room between them
+NAME_CHARS = 26  # of a scene's id in its box (the whole id is its tooltip)
+LEGEND = ((0.0, "no play"), (0.25, "25%"), (0.5, "half"), (0.75, "75%"), (1.0, "every play"))
+LEGEND_H, LEGEND_W = 40, 560  # the map's key, above it
 LOW, HIGH = (236, 240, 246), (214, 48, 92)  # the map's colour at probability 0 and 1
 BAR = "#3d7ea6"
 
@@ -66,35 +69,64 @@ def _layers(story: Story) -> dict[str, int]:
     return layer
 
 
+def _percent(chance: float) -> str:
+    """A probability for a box: whole percents, but never 0% or 100% for what only nearly is."""
+    if 0 < chance < 0.005:
+        return "<1%"
+    if 0.995 <= chance < 1:
+        return ">99%"
+    return f"{chance:.0%}"
+
+
+def _legend() -> list[str]:
+    parts = ['<text x="10" y="18" font-size="11">visited in</text>']
+    for number, (chance, label) in enumerate(LEGEND):
+        x = 80 + number * 92
+        parts.append(
+            f'<rect x="{x}" y="6" width="16" height="16" rx="3" fill="{_colour(chance)}" stroke="#56606b"/>'
+            f'<text x="{x + 22}" y="18" font-size="11">{label}</text>'
+        )
+    return parts
+
+
 def story_map(story: Story, topo: dict[str, int], visits: dict[str, float]) -> str:
+    """The scenes from the start downwards, a row per layer (see `_layers`), each row centred under the widest, so
+    the map reads down the page as the story does; a line from a scene to each scene it leads to (dashed where it
+    goes back up, round a loop); each box with the chance a play visits it."""
     layer = _layers(story)
-    columns: dict[int, list[str]] = {}
+    rows: dict[int, list[str]] = {}
     for scene_id in sorted(story.scenes, key=lambda item: story.scenes[item].order):
-        columns.setdefault(layer[scene_id], []).append(scene_id)
+        rows.setdefault(layer[scene_id], []).append(scene_id)
+    widest = max(len(scenes) for scenes in rows.values())
+    width = max(widest * (BOX_W + GAP_X) - GAP_X + 20, LEGEND_W)
     place = {}
-    for column, scenes in columns.items():
-        for row, scene_id in enumerate(scenes):
-            place[scene_id] = (column * (BOX_W + GAP_X) + 10, row * (BOX_H + GAP_Y) + 10)
-    width = (max(columns) + 1) * (BOX_W + GAP_X) + 20
-    height = max(len(scenes) for scenes in columns.values()) * (BOX_H + GAP_Y) + 20
-    parts = [f'<svg id="map" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">']
+    for row, scenes in rows.items():
+        left = (width - (len(scenes) * (BOX_W + GAP_X) - GAP_X)) // 2
+        for column, scene_id in enumerate(scenes):
+            place[scene_id] = (left + column * (BOX_W + GAP_X), LEGEND_H + row * (BOX_H + GAP_Y))
+    height = LEGEND_H + (max(rows) + 1) * (BOX_H + GAP_Y) - GAP_Y + 10
+    parts = [f'<svg id="map" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">', *_legend()]
     for scene_id, scene in story.scenes.items():
         x, y = place[scene_id]
-        for target in set(scene_successors(story, scene)):
+        for target in dict.fromkeys(scene_successors(story, scene)):
             tx, ty = place[target]
+            back = ' stroke-dasharray="4 3"' if ty <= y else ""
             parts.append(
-                f'<line x1="{x + BOX_W}" y1="{y + BOX_H // 2}" x2="{tx}" y2="{ty + BOX_H // 2}" '
-                'stroke="#9aa5b1" stroke-width="1"/>'
+                f'<line x1="{x + BOX_W // 2}" y1="{y + BOX_H}" x2="{tx + BOX_W // 2}" y2="{ty}" '
+                f'stroke="#9aa5b1" stroke-width="1"{back}/>'
             )
     for scene_id in story.scenes:
         x, y = place[scene_id]
         chance = visits.get(scene_id, 0.0)
         ink = "#ffffff" if chance > 0.55 else "#1d2733"
+        name = scene_id if len(scene_id) <= NAME_CHARS else scene_id[: NAME_CHARS - 1] + "…"
         parts.append(
             f'<g class="scene"><title>{escape(scene_id)}: {chance:.1%}</title>'
             f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="{_colour(chance)}" '
             'stroke="#56606b"/>'
-            f'<text x="{x + 5}" y="{y + 17}" font-size="11" fill="{ink}">{escape(scene_id[:22])}</text></g>'
+            f'<text x="{x + 6}" y="{y + 17}" font-size="11" fill="{ink}">{escape(name)}</text>'
+            f'<text x="{x + BOX_W - 6}" y="{y + 17}" font-size="11" fill="{ink}" text-anchor="end">'
+            f"{_percent(chance)}</text></g>"
         )
     parts.append("</svg>")
     return "".join(parts)
