@@ -382,7 +382,7 @@ def test_the_map_reads_down_the_page_with_each_scenes_chance_in_its_box():
 
     from game.loader import load_story
     from game.tester.analysis import scene_successors
-    from game.tester.html import story_map
+    from game.tester.html import BOX_W, story_map
 
     story = load_story(FIXTURES / "mini")
     visits = {scene_id: 0.5 for scene_id in story.scenes} | {story.start: 1.0}
@@ -403,4 +403,4 @@ def test_the_map_reads_down_the_page_with_each_scenes_chance_in_its_box():
     assert all(target != story.start for _scene, target in forward)
     assert svg.count(">100%</text>") == 1 and svg.count(">50%</text>") == len(story.scenes) - 1
     width = int(re.search(r'<svg id="map"[^>]* width="(\d+)"', svg).group(1))
-    assert all(x >= 0 and x + 200 <= width for x, _y in boxes.values())  # every box inside the picture
+    assert all(x >= 0 and x + BOX_W <= width for x, _y in boxes.values())  # every box inside the picture

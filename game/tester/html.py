@@ -17,8 +17,8 @@ from game.model import Story
 from game.tester.analysis import scene_successors
 from game.tester.measures import Measures
 
-BOX_W, BOX_H, GAP_X, GAP_Y = 200, 26, 24, 24  # the map's boxes and the room between them
-NAME_CHARS = 26  # of a scene's id in its box (the whole id is its tooltip)
+BOX_W, BOX_H, GAP_X, GAP_Y = 210, 26, 24, 24  # the map's boxes and the room between them
+NAME_CHARS = 25  # of a scene's id in its box (the whole id is its tooltip)
 LEGEND = ((0.0, "no play"), (0.25, "25%"), (0.5, "half"), (0.75, "75%"), (1.0, "every play"))
 LEGEND_H, LEGEND_W = 40, 560  # the map's key, above it
 LOW, HIGH = (236, 240, 246), (214, 48, 92)  # the map's colour at probability 0 and 1
