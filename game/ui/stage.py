@@ -100,6 +100,7 @@ class StageView:
         self._drawn_at: tuple[tuple[int, int], int] | None = None  # (canvas size, sprite height) of the last frame
         self.speaker: str | None = None
         self._dimmed: dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface]] = {}
+        self._veil: pygame.Surface | None = None  # a `fade`'s black, kept for the frames it lasts
 
     def preload(self, state: StageState) -> None:
         """Rasterise the art `state` needs now, when the stage changes, so drawing frames only blits."""
@@ -258,7 +259,9 @@ class StageView:
         the screen over whatever it puts on the stage (its effects, text and buttons go dark with it)."""
         depth = self.darkness(now)
         if depth > 0:
-            veil = pygame.Surface(canvas.surface.get_size())
+            veil = self._veil
+            if veil is None or veil.get_size() != canvas.surface.get_size():
+                veil = self._veil = pygame.Surface(canvas.surface.get_size())  # black, made once per window size
             veil.set_alpha(round(255 * depth))
             canvas.surface.blit(veil, (0, 0))
 
