@@ -380,7 +380,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
 
 # Subcommands whose code lives in its own package: module path -> `add_arguments(parser)` and `run(args) -> int`.
 EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
-    "lint": ("game.authoring.lint_cli", "check a story for mistakes and loose ends (codes HS000-HS031)"),
+    "lint": ("game.authoring.lint_cli", "check a story for mistakes and loose ends (stable codes; --explain CODE)"),
     "graph": ("game.authoring.graph_cli", "draw the story map (Mermaid or Graphviz DOT)"),
     "stats": ("game.authoring.stats_cli", "count scenes, choices, endings and words, and estimate play time"),
     "schema": ("game.authoring.schema_cli", "show where the story format's JSON Schemas are, for editors"),
