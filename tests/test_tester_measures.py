@@ -386,7 +386,7 @@ def test_the_map_reads_down_the_page_with_each_scenes_chance_in_its_box():
 
     story = load_story(FIXTURES / "mini")
     visits = {scene_id: 0.5 for scene_id in story.scenes} | {story.start: 1.0}
-    svg = story_map(story, {}, visits)
+    svg = story_map(story, visits)
     boxes = {
         scene: (int(x), int(y))
         for scene, x, y in re.findall(r'<title>(\w+): [^<]*</title><rect x="(\d+)" y="(\d+)"', svg)

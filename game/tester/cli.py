@@ -246,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tester.html import render, write_html
         from game.tester.text import summary
 
-        page = render(story, story_topo(story), test_run.explore.measures, summary(test_run))
+        page = render(story, test_run.explore.measures, summary(test_run))
         try:
             write_html(args.html, page)
         except OSError as error:
@@ -289,12 +289,6 @@ def stats_line(stats: dict) -> str:
         f"memory {stats['memory_bytes'] / 1e6:.1f} MB, {stats['bytes_per_state']:,} bytes a state"
         + ("; the visited set spilled to disk" if stats["spilled"] else "")
     )
-
-
-def story_topo(story) -> dict[str, int]:
-    from game.tester.analysis import topological_positions
-
-    return topological_positions(story)
 
 
 def _test(story, args: argparse.Namespace, given: dict):

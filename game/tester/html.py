@@ -89,7 +89,7 @@ def _legend() -> list[str]:
     return parts
 
 
-def story_map(story: Story, topo: dict[str, int], visits: dict[str, float]) -> str:
+def story_map(story: Story, visits: dict[str, float]) -> str:
     """The scenes from the start downwards, a row per layer (see `_layers`), each row centred under the widest, so
     the map reads down the page as the story does; a line from a scene to each scene it leads to (dashed where it
     goes back up, round a loop); each box with the chance a play visits it."""
@@ -153,7 +153,7 @@ def _where(file: str, line: int) -> str:
     return f'<a href="{escape(file)}">{escape(file)}:{line}</a>'
 
 
-def render(story: Story, topo: dict[str, int], measures: Measures, summary: str) -> str:
+def render(story: Story, measures: Measures, summary: str) -> str:
     odds = measures.odds
     visits = {scene: float(value) for scene, value in odds.scenes.items()}
     cosmetic = "".join(
@@ -192,7 +192,7 @@ pre {{ background: #f6f8fa; padding: 12px; overflow-x: auto; font-size: 12px; }}
 <h2>Ending odds (policy {escape(odds.policy)}, exact)</h2>
 {ending_chart({ending: float(value) for ending, value in odds.endings.items()}, float(odds.never_ends))}
 <h2>Story map, coloured by the probability of visiting each scene</h2>
-<div class="scroll">{story_map(story, topo, visits)}</div>
+<div class="scroll">{story_map(story, visits)}</div>
 <h2>Cosmetic choices ({len(measures.cosmetic)})</h2><ul>{cosmetic or "<li>none</li>"}</ul>
 <h2>Where each other choice's consequence first shows</h2><ul>{consequences or "<li>none</li>"}</ul>
 <h2>Conditions that never change anything (dead text, dead branches)</h2><ul>{conditions or "<li>none</li>"}</ul>
