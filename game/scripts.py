@@ -21,7 +21,8 @@ from game.model import Location, Story
 from game.playthrough import Playthrough, PlaythroughError
 from game.problems import Problem, StoryError, display_path
 from game.yaml_fields import FieldReader, type_name
-from game.yaml_source import Pos, YMap, read_yaml
+from game.sources import DISK, Sources
+from game.yaml_source import Pos, YMap
 
 STEP_KINDS = ("choose", "expect_scene", "expect_line", "expect", "expect_choices")
 SCRIPT_KEYS = ("name", "start", "given", "steps", "end")
@@ -94,20 +95,23 @@ def load_playthrough_file(path: Path, story: Story) -> Script:
     return script
 
 
-def check_playthrough_files(story: Story, paths: list[Path] | None = None) -> tuple[list[Script], list[Problem]]:
-    """Read every playthrough file of a story (or the given ones); return the good scripts and all problems."""
+def check_playthrough_files(
+    story: Story, paths: list[Path] | None = None, sources: Sources = DISK
+) -> tuple[list[Script], list[Problem]]:
+    """Read every playthrough file of a story (or the given ones) through `sources` (the disk, or a language
+    server's view with the editor's unsaved text); return the good scripts and all problems."""
     scripts: list[Script] = []
     problems: list[Problem] = []
     for path in paths if paths is not None else story.playthrough_files:
-        script = _read_script(Path(path), story, problems)
+        script = _read_script(Path(path), story, problems, sources)
         if script is not None:
             scripts.append(script)
     return scripts, problems
 
 
-def _read_script(path: Path, story: Story, problems: list[Problem]) -> Script | None:
+def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sources = DISK) -> Script | None:
     display = display_path(path, story.story_dir.parent)
-    source = read_yaml(path, display)
+    source = sources.read(path, display)
     problems.extend(source.problems)
     if source.value is None:
         if not source.problems:

@@ -125,6 +125,33 @@ async def test_a_renamed_scene_flags_its_gotos_in_another_file_with_a_fix(client
     )
 
 
+async def test_playthrough_files_are_checked_as_check_checks_them(client: LanguageClient, story: Path):
+    end, home = story / "scenes" / "end.yaml", story / "scenes" / "home.yaml"
+    brave = story / "playthroughs" / "brave.yaml"
+    brave_uri = uri(brave)
+    # the scene renamed and every goto mended: the story loads, and only the playthrough still says 'hall'
+    renamed = re.sub(
+        r"^hall:$|next: hall$", lambda m: m[0].replace("hall", "the_hall"), end.read_text("utf-8"), flags=re.M
+    )
+    await open_file(client, end, renamed)
+    await open_file(client, home, home.read_text(encoding="utf-8").replace("goto: hall", "goto: the_hall"))
+    found = await diagnostics_for(client, brave_uri, lambda ds: any("unknown scene 'hall'" in d.message for d in ds))
+    (error,) = [d for d in found if "unknown scene 'hall'" in d.message]
+    brave_text = brave.read_text(encoding="utf-8")
+    line = brave_text.splitlines()[error.range.start.line]
+    assert line[error.range.start.character : error.range.end.character] == "hall"
+    await open_file(client, end, end.read_text(encoding="utf-8"))
+    await open_file(client, home, home.read_text(encoding="utf-8"))
+    await diagnostics_for(client, brave_uri, lambda ds: not ds)
+
+    # the editor's unsaved text of a playthrough file is what is checked
+    await open_file(client, brave, brave_text.replace('expect: "brave"', 'expect: "bravr"'))
+    found = await diagnostics_for(client, brave_uri, lambda ds: any("bravr" in d.message for d in ds))
+    assert any(d.range.start.line == 6 for d in found)  # the `expect` step
+    await open_file(client, brave, brave_text)
+    await diagnostics_for(client, brave_uri, lambda ds: not ds)
+
+
 async def test_lint_warnings_carry_their_code_and_hover_explains_it(client: LanguageClient, story: Path):
     home = story / "scenes" / "home.yaml"
     address = await open_file(client, home)

@@ -1,4 +1,5 @@
-"""The story's problems as the author types: the loader and the linter, run on the editor's view of every file.
+"""The story's problems as the author types: the loader, the linter and the playthrough files' checks (as in
+`heartstopper check`), run on the editor's view of every file.
 
 A language server checks the whole story again after each edit, so that renaming a scene flags its `goto`s in other
 files at once. What makes that fast enough is remembering: a file the compiled-story cache holds as it is comes from
@@ -22,6 +23,7 @@ from game.authoring.lint_memory import LintMemory
 from game.loader import load_story
 from game.model import Story
 from game.problems import Problem, StoryError
+from game.scripts import check_playthrough_files
 from game.sources import Sources
 from game.yaml_source import SourceFile, parse_file_bytes
 
@@ -121,6 +123,7 @@ def check_story(
     collecting = gc.isenabled()
     gc.disable()
     story = None
+    playthrough_problems: list[Problem] = []
     try:
         parsed: dict[str, object] = {}
         try:
@@ -137,6 +140,8 @@ def check_story(
             report = not_loaded(error)
         else:
             report = lint_story(story, (), parsed, sources=sources, assets=assets, memory=memory)
+            # as `heartstopper check` does: a renamed scene or variable shows in the playthrough files too
+            playthrough_problems = check_playthrough_files(story, sources=sources)[1]
     finally:
         # The linter freezes what it reads (`game.long_lived`), right for a command that ends after one lint; a server
         # lints again and again, so what the last check froze goes back to the collector, to be freed in its turn.
@@ -145,6 +150,6 @@ def check_story(
             gc.enable()
     base = story_dir.resolve().parent
     by_file: dict[Path, list[Problem]] = {}
-    for problem in report.problems:
+    for problem in [*report.problems, *playthrough_problems]:
         by_file.setdefault(base / problem.file, []).append(problem)
     return CheckResult(by_file, report.loaded, report.notes, story)
