@@ -20,8 +20,8 @@ from game.expressions import CompiledExpr, ExpressionError, compile_expression
 from game.model import Location, Story
 from game.playthrough import Playthrough, PlaythroughError
 from game.problems import Problem, StoryError, display_path
-from game.yaml_fields import FieldReader, type_name
 from game.sources import DISK, Sources
+from game.yaml_fields import FieldReader, type_name
 from game.yaml_source import Pos, YMap
 
 STEP_KINDS = ("choose", "expect_scene", "expect_line", "expect", "expect_choices")

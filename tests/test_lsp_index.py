@@ -406,7 +406,11 @@ def test_a_malformed_message_is_logged_in_one_line_and_the_server_goes_on():
     import sys
 
     pytest.importorskip("pygls")
-    bad = [b"hello", b'{"jsonrpc": "2.0", "id": 7, "method": "nope"}']
+    bad = [
+        b"hello",
+        b'{"jsonrpc": "2.0", "id": 7, "method": "nope"}',
+        b'{"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {"textDocument": {}}}',
+    ]
     good = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}).encode()
     sent = b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body for body in [*bad, good])
     result = subprocess.run(
@@ -416,6 +420,8 @@ def test_a_malformed_message_is_logged_in_one_line_and_the_server_goes_on():
     assert result.returncode == 0
     assert "Traceback" not in log and 'File "' not in log
     assert all(line.startswith("heartstopper lsp: ") for line in log.splitlines())
+    assert log.count("\n") <= len(bad)  # one line a message at the most
+    assert "Exception Group" not in log and "+---" not in log
     assert b'"capabilities"' in result.stdout  # the well-formed message after them was still answered
 
 
@@ -429,3 +435,19 @@ def test_a_log_line_is_one_line_that_cannot_act_on_a_terminal():
     line = _OneLine().format(record)
     assert "\x1b" not in line and "\n" not in line and "File" not in line
     assert line.startswith("heartstopper lsp: bad key") and line.endswith("(TypeError: boom)")
+
+
+def test_a_log_line_of_an_exception_group_names_its_innermost_error():
+    import logging
+
+    from game.lsp.cli import _OneLine
+
+    message = (
+        "Unable to deserialize message\n  + Exception Group Traceback (most recent call last):\n"
+        '  |   File "x.py", line 3, in f\n  | cattrs.errors.ClassValidationError: While structuring (1 sub-exception)\n'
+        "  +-+---------------- 1 ----------------\n    | Traceback (most recent call last):\n"
+        "    | KeyError: 'uri'\n    | Structuring class TextDocumentIdentifier @ attribute uri\n"
+        "    +------------------------------------\n"
+    )
+    record = logging.LogRecord("pygls", logging.ERROR, __file__, 1, message, None, None)
+    assert _OneLine().format(record) == "heartstopper lsp: Unable to deserialize message (KeyError: 'uri')"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from typing import BinaryIO, cast
 
@@ -26,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_TRACEBACK = re.compile(r"(?:Exception Group )?Traceback \(most recent call last\):")
+_DECOR = re.compile(r"^[\s|+-]+")  # an exception group's frame around its lines
+_ERROR_LINE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Group)\b")
+
+
 class _OneLine(logging.Formatter):
     """pygls' log records, one line each on standard error (the editor's log of the server): what went wrong, and
     the error's kind and message, never a traceback (a malformed message from the editor is its mistake, not ours,
@@ -33,19 +39,33 @@ class _OneLine(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
-        said, _, traceback = message.partition("Traceback (most recent call last):")
-        text = f"heartstopper lsp: {said.strip()}"
+        said, *tracebacks = _TRACEBACK.split(message, maxsplit=1)
+        said = said.rstrip().rstrip("+| ").strip()  # and an exception group's frame before its traceback
+        text = f"heartstopper lsp: {said}"
         error = record.exc_info[1] if record.exc_info else None
         if error is not None:
             text += f" ({type(error).__name__}: {error})"
-        elif traceback.strip():  # a traceback written into the message: only its last line, the error
-            text += f" ({traceback.strip().splitlines()[-1].strip()})"
+        elif tracebacks:  # a traceback written into the message: only the error it ends with
+            lines = [_DECOR.sub("", line).strip() for line in tracebacks[0].splitlines()]
+            errors = [line for line in lines if _ERROR_LINE.match(line)] or [line for line in lines if line]
+            if errors:
+                text += f" ({errors[-1]})"
         return escape_for_terminal(" ".join(text.split()))  # the editor's own words may be in it
+
+
+def _said_already(record: logging.LogRecord) -> bool:
+    """pygls logs a message it cannot read twice: once where it fails to read it (with the reason), and again when
+    the error it raises then reaches its reading loop. The second says nothing new."""
+    from pygls.exceptions import JsonRpcException  # installed: the server runs
+
+    error = record.exc_info[1] if record.exc_info else None
+    return isinstance(error, JsonRpcException) and error.__cause__ is not None
 
 
 def _log_in_one_line() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
+    handler.addFilter(lambda record: not _said_already(record))
     pygls_log = logging.getLogger("pygls")
     pygls_log.addHandler(handler)
     pygls_log.setLevel(logging.WARNING)
