@@ -19,3 +19,9 @@ def word_for(count: int, word: str, many: str | None = None) -> str:
         return word
     bare = word.rstrip()
     return many or bare + "s"
+
+
+def with_article(word: str) -> str:
+    """`word` after "a", or "an" before a vowel: "a scene", "an ending" (the program's own nouns, none of them an
+    exception like "an hour" or "a user")."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"

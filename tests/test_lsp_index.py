@@ -105,8 +105,10 @@ def test_rename_refuses_a_bad_or_taken_name_and_lists_every_use(mini: Path):
     index = StoryIndex(mini, Sources())
     (ref,) = [r for r in index.uses("scene", "desk") if r.role == "definition"]
     where = (ref.span.path, ref.span.line, ref.span.start)
-    with pytest.raises(features.RenameRefused, match="already"):
+    with pytest.raises(features.RenameRefused, match="already the id of a scene"):
         features.rename(index, *where, "kitchen")
+    with pytest.raises(features.RenameRefused, match="already the id of an ending"):
+        features.rename(index, *where, "good")
     with pytest.raises(features.RenameRefused, match="not an id"):
         features.rename(index, *where, "Desk Two")
     edits = features.rename(index, *where, "study_desk")
@@ -285,6 +287,17 @@ def test_marking_a_choice_flavor_edits_its_block_or_its_braces_and_keeps_multili
     assert marked(5, 6)[5] == '    - {text: "St}and", goto: hall, flavor: true}'
     assert marked(6, 6)[6] == "    - flavor: true"
     assert features.flavor_edit(["    - {text: a,", "       goto: b}"], 0, 6) is None  # braces over two lines
+
+
+def test_a_saved_story_that_does_not_load_is_said_not_explored(mini: Path):
+    import asyncio
+
+    from game.lsp import exploring
+
+    home = mini / "scenes" / "home.yaml"
+    home.write_text(home.read_text(encoding="utf-8").replace("goto: hall", "goto: nowhere"), encoding="utf-8")
+    found, notes = asyncio.run(exploring.explore_saved_story(mini))
+    assert found is None and notes == [exploring.NOT_LOADED]
 
 
 def test_an_exploration_stopped_by_a_newer_save_ends_its_child_process(monkeypatch):

@@ -11,7 +11,7 @@ from storybuild import write_story
 
 from game.cli import main
 from game.problems import Problem, display_path, path_for_user, shown_path
-from game.wording import plural, word_for
+from game.wording import plural, with_article, word_for
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,12 @@ def test_no_message_builds_a_plural_by_hand():
             if "'s' if" in line or '"s" if' in line or ("(s)" in line and 'f"' in line):
                 found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert not found, "\n".join(found)
+
+
+def test_a_noun_gets_the_article_its_sound_asks_for():
+    assert [with_article(word) for word in ("scene", "ending", "variable", "invariant")] == [
+        "a scene",
+        "an ending",
+        "a variable",
+        "an invariant",
+    ]

@@ -26,8 +26,12 @@ EXPLORE_TIMEOUT_SECONDS = 600.0  # a story whose exploration takes longer gets n
 NICENESS = 10  # how much lower than the server the child runs (POSIX)
 
 
-async def explore_saved_story(story_dir: Path) -> tuple[dict[Path, list[Problem]], list[str]]:
-    """(HS029 problems by absolute path, notes) for the story as saved; a cancelled call stops the child."""
+NOT_LOADED = "the saved story does not load, so it was not explored for cosmetic choices (HS029)"
+
+
+async def explore_saved_story(story_dir: Path) -> tuple[dict[Path, list[Problem]] | None, list[str]]:
+    """(HS029 problems by absolute path, or None when the saved story does not load; notes) for the story as
+    saved; a cancelled call stops the child."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -50,6 +54,8 @@ async def explore_saved_story(story_dir: Path) -> tuple[dict[Path, list[Problem]
     if process.returncode != 0:
         return {}, [f"the exploration for cosmetic choices stopped (exit {process.returncode})"]
     data = json.loads(output)
+    if not data["loaded"]:
+        return None, [NOT_LOADED]
     base = story_dir.resolve().parent
     found: dict[Path, list[Problem]] = {}
     for item in data["problems"]:
@@ -73,15 +79,21 @@ def main(argv: list[str]) -> int:
     from game.loader import load_story
     from game.problems import StoryError
 
+    problems: list[Problem] = []
+    notes: list[str] = []
     try:
         story = load_story(Path(argv[0]))
     except StoryError:  # the checks after each edit say what is wrong; there is nothing to explore
-        problems: list[Problem] = []
-        notes: list[str] = []
+        loaded = False
     else:
+        loaded = True
         problems, notes = explored_problems(story)
     fields = ("file", "line", "column", "message", "hint", "severity", "code")
-    data = {"problems": [{name: getattr(p, name) for name in fields} for p in problems], "notes": notes}
+    data = {
+        "loaded": loaded,
+        "problems": [{name: getattr(p, name) for name in fields} for p in problems],
+        "notes": notes,
+    }
     sys.stdout.write(json.dumps(data))
     return 0
 

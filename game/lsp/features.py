@@ -30,7 +30,7 @@ from game.loader import (
 )
 from game.loader import TEXT_BEATS as TEXT_BEAT_KEYS
 from game.lsp.index import KINDS, Entry, Kind, Ref, Span, StoryIndex
-from game.wording import plural
+from game.wording import plural, with_article
 from game.yaml_fields import ID_PATTERN
 
 RENAMEABLE: tuple[Kind, ...] = ("scene", "variable")
@@ -384,7 +384,7 @@ def rename(index: StoryIndex, path: Path, line: int, column: int, new_name: str)
         )
     taken = [kind for kind in KINDS if index.entry(kind, new_name)]
     if taken and new_name != ref.name:
-        raise RenameRefused(f"'{new_name}' is already the id of a {taken[0]}")
+        raise RenameRefused(f"'{new_name}' is already the id of {with_article(taken[0])}")
     edits: dict[Path, list[Span]] = {}
     for use in index.uses(ref.kind, ref.name):
         edits.setdefault(use.span.path, []).append(use.span)

@@ -48,7 +48,7 @@ def play_command(
 
 
 def not_loaded(error: StoryError) -> PlayPlan:
-    return PlayPlan([], f"the story does not load ({error.count} problems): mend them, then play from here")
+    return PlayPlan([], f"the story does not load ({plural(error.count, 'problem')}): mend it, then play from here")
 
 
 def play_plan(story: Story, scene: str) -> PlayPlan:

@@ -208,9 +208,14 @@ class StoryServer(LanguageServer):
             return
         for note in notes:
             self.window_log_message(types.LogMessageParams(types.MessageType.Info, f"heartstopper: {note}"))
-        # findings are at the saved text's positions: a file edited since gets them again at its next save
-        state.explored = {path: problems for path, problems in found.items() if not self.edited_since_saved(path)}
+        # findings are at the saved text's positions: a file edited since gets them again at its next save (and
+        # those of an earlier save are dropped when this one did not load: their positions are no longer known)
+        state.explored = {
+            path: problems for path, problems in (found or {}).items() if not self.edited_since_saved(path)
+        }
         self.publish(state)
+        if found is None:  # the notes said why nothing was explored
+            return
         count = sum(len(problems) for problems in found.values())
         message = f"heartstopper: explored the saved story: {plural(count, 'cosmetic choice')} (HS029)"
         self.window_log_message(types.LogMessageParams(types.MessageType.Log, message))
