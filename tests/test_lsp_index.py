@@ -464,3 +464,22 @@ def test_a_log_line_of_an_exception_group_names_its_innermost_error():
     )
     record = logging.LogRecord("pygls", logging.ERROR, __file__, 1, message, None, None)
     assert _OneLine().format(record) == "heartstopper lsp: Unable to deserialize message (KeyError: 'uri')"
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "underlined"),
+    [
+        ("  goto: hall", 9, "hall"),
+        ("  - background: {id: café_night}", 22, "café_night"),
+        ('  - background: {id: "a}b", x: [1]}  # note', 17, '{id: "a}b", x: [1]}'),
+        ('  - narrate: "The hall."', 14, '"The hall."'),
+        ("  next: ", 9, ""),
+    ],
+)
+def test_a_problem_underlines_the_name_quote_or_flow_it_points_at(line: str, column: int, underlined: str):
+    pytest.importorskip("pygls")
+    from game.lsp.server import problem_span
+    from game.problems import Problem
+
+    row, start, end = problem_span([line], Problem("f.yaml", 1, column, "m"))
+    assert (row, line[start:end]) == (0, underlined)

@@ -34,7 +34,7 @@ from game.wording import plural
 DEBOUNCE_SECONDS = 0.02  # keystrokes that arrive together are checked once, after the last
 SOURCE = "heartstopper"
 PLAY_FROM_HERE = "heartstopper.playFromHere"
-_WORD = re.compile(r"[A-Za-z0-9_]+")
+_WORD = re.compile(r"[^\s,:{}\[\]()#\"']+")  # a name as written, even one with letters an id may not have
 _KINDS = {
     "scene": types.SymbolKind.Class,
     "variable": types.SymbolKind.Variable,
@@ -257,10 +257,30 @@ def problem_span(lines: list[str], problem: Problem) -> tuple[int, int, int]:
     if start < len(text) and text[start] in "\"'":
         close = text.find(text[start], start + 1)
         return line, start, close + 1 if close > start else len(text)
+    if start < len(text) and text[start] in "{[":  # a flow mapping or list: all of it, to its closing bracket
+        return line, start, _closing(text, start)
     word = _WORD.match(text, start)
     if word:
         return line, start, word.end()
     return line, start, min(start + 1, len(text))
+
+
+def _closing(text: str, start: int) -> int:
+    """Past the bracket that closes the one at `start` on this line (the line's end when none does)."""
+    depth, quote = 0, ""
+    for at in range(start, len(text)):
+        char = text[at]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+    return len(text)
 
 
 server = StoryServer()
