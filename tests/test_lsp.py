@@ -181,6 +181,24 @@ async def test_completion_offers_the_storys_own_names(client: LanguageClient, st
     assert await labels("add: {grades: 2}", len("add: {")) == {"grades"}  # only numbers can be added to
 
 
+async def test_a_story_opened_through_a_link_is_answered_in_the_links_names(client: LanguageClient, story: Path):
+    link = story.parent / "linked"
+    link.symlink_to(story, target_is_directory=True)
+    home = link / "scenes" / "home.yaml"
+    text = home.read_text(encoding="utf-8")
+    address = await open_file(client, home, text.replace("goto: hall", "goto: halls", 1))
+    found = await diagnostics_for(client, address, lambda ds: any("halls" in d.message for d in ds))
+    real_home = client.diagnostics.get(uri(story / "scenes" / "home.yaml"), [])
+    assert found and not any("halls" in d.message for d in real_home)  # never published under the real path
+    await open_file(client, home, text)
+    await diagnostics_for(client, address, lambda ds: not any(d.severity == types.DiagnosticSeverity.Error for d in ds))
+    where = await client.text_document_definition_async(
+        types.DefinitionParams(types.TextDocumentIdentifier(address), position_of(home, text, "set: {brave", 7))
+    )
+    assert where.uri == uri(link / "story.yaml")  # the link's name for it, though it is not open
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(address)))
+
+
 async def test_hover_definition_references_and_outline(client: LanguageClient, story: Path):
     home = story / "scenes" / "home.yaml"
     end = story / "scenes" / "end.yaml"

@@ -9,6 +9,7 @@ no longer do), so renaming a scene flags its `goto`s in files that are not even 
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,19 +81,41 @@ class StoryServer(LanguageServer):
         super().__init__("heartstopper", __version__)
         self.stories: dict[Path, StoryState] = {}
         self.first_story: Path | None = None  # `--story`: checked as soon as the editor connects
+        self.names: dict[Path, Path] = {}  # a story folder's real path -> the editor's, when a link leads to it
+        self.opened: dict[Path, str] = {}  # an open file's real path -> the URI the editor opened it by
 
     # -- stories and files -----------------------------------------------------------------------------------------
 
     def story_of(self, path: Path) -> StoryState | None:
-        """The story a file belongs to, or None for a file outside any story."""
-        path = path.resolve()
+        """The story a file belongs to, or None for a file outside any story. A story folder the editor reaches
+        through a symbolic link is remembered by the editor's name for it too (`uri_of`)."""
+        named, path = Path(os.path.abspath(path)), path.resolve()
         for folder in [path.parent, *path.parent.parents]:
-            if folder in self.stories:
-                return self.stories[folder]
-            if (folder / MANIFEST_NAME).is_file():
+            state = self.stories.get(folder)
+            if state is None and (folder / MANIFEST_NAME).is_file():
                 state = self.stories[folder] = StoryState(folder)
+            if state is not None:
+                inside = path.relative_to(folder).parts
+                if named == path:
+                    self.names.pop(folder, None)
+                elif named.parts[-len(inside) :] == inside:
+                    self.names[folder] = named.parents[len(inside) - 1]
                 return state
         return None
+
+    def uri_of(self, path: Path) -> str:
+        """The URI the editor knows a file by: the story works with real paths (links followed, as the loader
+        does), and the editor is answered in the names it used, so it never gets a second copy of a file it has
+        open under another name (an open file by the name it was opened by; another, by the name its story's
+        folder was last reached by)."""
+        opened = self.opened.get(path)
+        if opened is not None:
+            return opened
+        for real, named in self.names.items():
+            if path.is_relative_to(real):
+                path = named / path.relative_to(real)
+                break
+        return from_fs_path(str(path)) or ""
 
     def sources(self, state: StoryState) -> RememberingSources:
         return RememberingSources(self.open_documents(state), state.memory)
@@ -107,7 +130,7 @@ class StoryServer(LanguageServer):
 
     def lines(self, path: Path) -> list[str]:
         """A file's lines as the editor has them (its buffer when open, else the disk)."""
-        uri = from_fs_path(str(path))
+        uri = self.uri_of(path)
         document = self.workspace.text_documents.get(uri) if uri else None
         if document is not None:
             return [line.rstrip("\r\n") for line in document.lines]
@@ -136,17 +159,17 @@ class StoryServer(LanguageServer):
         return types.Range(start, end)
 
     def location(self, span: Span) -> types.Location:
-        return types.Location(from_fs_path(str(span.path)) or "", self.to_range(span))
+        return types.Location(self.uri_of(span.path), self.to_range(span))
 
     def where(self, uri: str, position: types.Position) -> tuple[StoryState, Path, int, int] | None:
         """The story, file, line and column (in characters) of a position the editor sent."""
         fs_path = to_fs_path(uri)
         if not fs_path:
             return None
-        path = Path(fs_path).resolve()
-        state = self.story_of(path)
+        state = self.story_of(Path(fs_path))  # by the editor's name for it (`uri_of`)
         if state is None:
             return None
+        path = Path(fs_path).resolve()
         lines = self.lines(path)
         at = self.workspace.position_codec.position_from_client_units(lines, position)
         return state, path, at.line, at.character
@@ -183,7 +206,7 @@ class StoryServer(LanguageServer):
         for path in sorted(state.published | having | set(self.open_documents(state))):
             lines = self.lines(path)
             diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
-            uri = from_fs_path(str(path))
+            uri = self.uri_of(path)
             if uri:
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics))
         state.published = having
@@ -221,7 +244,7 @@ class StoryServer(LanguageServer):
         self.window_log_message(types.LogMessageParams(types.MessageType.Log, message))
 
     def edited_since_saved(self, path: Path) -> bool:
-        uri = from_fs_path(str(path))
+        uri = self.uri_of(path)
         document = self.workspace.text_documents.get(uri) if uri else None
         if document is None:
             return False
@@ -302,15 +325,20 @@ async def initialized(ls: StoryServer, params: types.InitializedParams) -> None:
             ls.schedule(state, 0)
 
 
+# The notifications about documents are handled at once, in the order they come (not as tasks, which pygls runs
+# later): a request that follows them then sees the files as the editor has them, and under the names it used.
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-async def did_open(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:
+def did_open(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
+        fs_path = to_fs_path(params.text_document.uri)
+        if fs_path:
+            ls.opened[Path(fs_path).resolve()] = params.text_document.uri
         ls.schedule(state, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-async def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> None:
+def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
         fs_path = to_fs_path(params.text_document.uri)
@@ -320,7 +348,7 @@ async def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-async def did_save(ls: StoryServer, params: types.DidSaveTextDocumentParams) -> None:
+def did_save(ls: StoryServer, params: types.DidSaveTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
         if state.catalog is not None:
@@ -330,9 +358,13 @@ async def did_save(ls: StoryServer, params: types.DidSaveTextDocumentParams) -> 
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-async def did_close(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None:
+def did_close(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None:
     state = _state_of(params.text_document.uri)
     if state is not None:
+        fs_path = to_fs_path(params.text_document.uri)
+        real = Path(fs_path).resolve() if fs_path else None
+        if real is not None and ls.opened.get(real) == params.text_document.uri:
+            del ls.opened[real]
         if state.catalog is not None:
             state.catalog.forget()
         ls.schedule(state, 0)
@@ -474,7 +506,7 @@ def rename(ls: StoryServer, params: types.RenameParams) -> types.WorkspaceEdit |
     except features.RenameRefused as refused:
         raise JsonRpcInvalidRequest(str(refused)) from None
     changes = {
-        from_fs_path(str(file)) or "": [types.TextEdit(ls.to_range(span), params.new_name) for span in file_spans]
+        ls.uri_of(file): [types.TextEdit(ls.to_range(span), params.new_name) for span in file_spans]
         for file, file_spans in spans.items()
     }
     return types.WorkspaceEdit(changes=changes)
