@@ -13,7 +13,7 @@ from game.assets import AssetCatalog
 from game.loader import load_story
 from game.lsp import features
 from game.lsp.checking import ParseMemory, RememberingSources, check_story
-from game.lsp.index import StoryIndex
+from game.lsp.index import LastGood, StoryIndex
 from game.lsp.play_here import play_command, play_plan, shortest_way
 from game.paths import assets_dir_for, default_story_dir
 from game.problems import StoryError
@@ -61,6 +61,28 @@ def test_the_index_still_works_while_the_story_does_not_load(mini: Path):
     assert index.entry("variable", "brave") is not None
     end = mini / "scenes" / "end.yaml"
     assert {ref.span.path for ref in index.uses("scene", "hall")} >= {end}
+
+
+def test_a_file_with_a_syntax_error_is_indexed_as_it_last_parsed_at_its_lines_now(mini: Path):
+    home = mini / "scenes" / "home.yaml"
+    text = home.read_text(encoding="utf-8")
+    last_good: LastGood = {}
+    StoryIndex(mini, Sources(), last_good)  # the editor opened the story: every file parsed
+    lines = text.split("\n")
+    lines.insert(14, '    - if: "visited(kit')  # typing: the quote is not closed yet
+    broken = "\n".join(lines)
+    index = StoryIndex(mini, Sources({home: broken}), last_good)
+    assert {"kitchen", "desk", "hall"} <= set(index.names("scene"))  # its own scenes are still offered
+    goto_desk = next(number for number, line in enumerate(lines) if "goto: desk" in line)
+    found = index.at(home, goto_desk, lines[goto_desk].index("desk"))
+    assert found is not None and (found.kind, found.name) == ("scene", "desk")  # one line further down now
+    assert index.at(home, goto_desk - 1, lines[goto_desk].index("desk")) is None
+    index = StoryIndex(mini, Sources(), last_good)  # mended: read as it is again
+    assert index.at(home, goto_desk - 1, lines[goto_desk].index("desk")) is not None
+    # opened with the error in it: the file as saved stands in
+    index = StoryIndex(mini, Sources({home: broken}), {})
+    found = index.at(home, goto_desk, lines[goto_desk].index("desk"))
+    assert found is not None and found.name == "desk"
 
 
 def complete(index: StoryIndex, path: Path, text: str, marker: str = "|") -> set[str]:

@@ -12,6 +12,7 @@ the loader does that.
 from __future__ import annotations
 
 import contextlib
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from game.loader import CALL, DEFAULT_SCENE_GLOBS, EXTEND, MANIFEST_NAME, NARRAT
 from game.problems import display_path
 from game.scene_globs import expand_scene_globs
 from game.sources import Sources
-from game.yaml_source import Pos, YList, YMap
+from game.yaml_source import Pos, YList, YMap, read_file_bytes
 
 Kind = Literal["scene", "variable", "character", "ending", "constant"]
 KINDS: tuple[Kind, ...] = ("scene", "variable", "character", "ending", "constant")
@@ -35,6 +36,19 @@ TABLES: tuple[tuple[Kind, str], ...] = (  # the manifest's tables of named thing
     ("constant", "constants"),
 )  # `call` where the story format has it
 PLAYTHROUGHS = "playthroughs"
+
+
+LastGood = dict[Path, tuple[list[str], object]]  # a file -> its lines and positioned YAML when it last parsed
+
+
+def unchanged_lines(before: list[str], now: list[str]) -> dict[int, int]:
+    """Each line of `before` that is in `now` unchanged (by a line diff): its 0-based number then -> now."""
+    moved: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, before, now, autojunk=False)
+    for tag, first, last, first_now, _ in matcher.get_opcodes():
+        if tag == "equal":
+            moved.update(zip(range(first, last), range(first_now, first_now + last - first)))
+    return moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +87,14 @@ class Entry:
 class StoryIndex:
     """Every name of the story, its definition and its uses, by file and position."""
 
-    def __init__(self, story_dir: Path, sources: Sources) -> None:
+    def __init__(self, story_dir: Path, sources: Sources, last_good: LastGood | None = None) -> None:
+        """`last_good`: each file's last version that parsed, kept from one index to the next, so that a file with a
+        syntax error (an unclosed quote while typing) is indexed as it last parsed, its names moved to where its
+        unchanged lines are now, instead of dropping out (see `_read`)."""
         self.story_dir = story_dir
+        self.last_good = last_good
+        self._moved: tuple[Path, dict[int, int]] | None = None  # the file read from its last good version, and
+        # its old lines' numbers now
         self.manifest = story_dir / MANIFEST_NAME
         self.sources = sources
         self.base = story_dir.resolve().parent
@@ -90,6 +110,7 @@ class StoryIndex:
             self._read_scene_file(path)
         for path in self.playthrough_files:
             self._read_playthrough(path)
+        self._moved = None
 
     # -- queries ---------------------------------------------------------------------------------------------------
 
@@ -138,6 +159,11 @@ class StoryIndex:
     # -- building --------------------------------------------------------------------------------------------------
 
     def _add(self, kind: Kind, name: str, span: Span, role: str, facts: dict[str, object] | None = None) -> None:
+        if self._moved is not None and span.path == self._moved[0]:  # read from its last good version
+            line = self._moved[1].get(span.line)
+            if line is None:  # on a line changed since: where it is now is not known
+                return
+            span = Span(span.path, line, span.start, span.end)
         ref = Ref(kind, name, span, role)
         self.refs.append(ref)
         self.by_path.setdefault(span.path, []).append(ref)
@@ -147,8 +173,27 @@ class StoryIndex:
                 self.scene_order.append(name)
 
     def _read(self, path: Path) -> object:
-        """A file's positioned YAML, named as the loader names it (so both share one parse of each version)."""
-        return self.sources.read(path, display_path(path, self.base)).value
+        """A file's positioned YAML, named as the loader names it (so both share one parse of each version); when
+        it does not parse, its last version that did, with the map from that version's line numbers to today's."""
+        source = self.sources.read(path, display_path(path, self.base))
+        self._moved = None
+        if self.last_good is None:
+            return source.value
+        if source.value is not None:
+            self.last_good[path] = (self.sources.lines(path), source.value)
+            return source.value
+        if not source.problems:  # empty
+            return source.value
+        kept = self.last_good.get(path)
+        if kept is None and self.sources.unsaved(path) is not None:  # not parsed yet here: the file as saved
+            saved = self.sources.parse(path, source.display, read_file_bytes(path))
+            if saved.value is not None:
+                kept = self.last_good[path] = (Sources().lines(path), saved.value)
+        if kept is None:
+            return source.value
+        lines, value = kept
+        self._moved = (path, unchanged_lines(lines, self.sources.lines(path)))
+        return value
 
     def _read_manifest(self) -> None:
         path = self.manifest

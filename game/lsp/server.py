@@ -26,7 +26,7 @@ from game.loader import MANIFEST_NAME, load_story
 from game.lsp import features
 from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
 from game.lsp.exploring import EXPLORE_PAUSE_SECONDS, explore_saved_story
-from game.lsp.index import Span, StoryIndex
+from game.lsp.index import LastGood, Span, StoryIndex
 from game.lsp.play_here import not_loaded, play_plan
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError
@@ -67,6 +67,7 @@ class StoryState:
     published: set[Path] = field(default_factory=set)
     problems: dict[Path, list[Problem]] = field(default_factory=dict)
     index: StoryIndex | None = None
+    last_good: LastGood = field(default_factory=dict)  # each file's last parse, while it has a syntax error
     pending: asyncio.Task | None = None
     catalog: RememberingCatalog | None = None
     explored: dict[Path, list[Problem]] = field(default_factory=dict)  # HS029, from the last exploration of a save
@@ -141,7 +142,7 @@ class StoryServer(LanguageServer):
 
     def index(self, state: StoryState) -> StoryIndex:
         if state.index is None:
-            state.index = StoryIndex(state.story_dir, self.sources(state))
+            state.index = StoryIndex(state.story_dir, self.sources(state), state.last_good)
         return state.index
 
     def catalog(self, state: StoryState) -> RememberingCatalog:
