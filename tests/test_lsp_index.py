@@ -460,6 +460,26 @@ def test_a_malformed_message_is_logged_in_one_line_and_the_server_goes_on():
     assert b'"capabilities"' in result.stdout  # the well-formed message after them was still answered
 
 
+@pytest.mark.parametrize(("shut_down_first", "code"), [(True, 0), (False, 1)])
+def test_exit_ends_the_server_with_the_code_the_protocol_gives(shut_down_first: bool, code: int):
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("pygls")
+    messages = [{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}]
+    messages.append({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    if shut_down_first:
+        messages.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    messages.append({"jsonrpc": "2.0", "method": "exit"})
+    bodies = [json.dumps(message).encode() for message in messages]
+    sent = b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body for body in bodies)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "lsp"], input=sent, capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == code, result.stderr
+
+
 def test_a_log_line_is_one_line_that_cannot_act_on_a_terminal():
     import logging
 

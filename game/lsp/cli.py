@@ -15,7 +15,7 @@ import re
 import sys
 from typing import BinaryIO, cast
 
-from game.exitcodes import EXIT_OK, EXIT_USAGE
+from game.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from game.terminal_text import escape_for_terminal
 
 
@@ -92,4 +92,4 @@ def run(args: argparse.Namespace) -> int:
     protocol_out = cast(BinaryIO, real_out.buffer)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the command's runner restores stdout
     server.start_io(sys.stdin.buffer, protocol_out)
-    return EXIT_OK
+    return EXIT_FAILED if server.exited_early else EXIT_OK

@@ -84,6 +84,8 @@ class StoryServer(LanguageServer):
         self.first_story: Path | None = None  # `--story`: checked as soon as the editor connects
         self.names: dict[Path, Path] = {}  # a story folder's real path -> the editor's, when a link leads to it
         self.opened: dict[Path, str] = {}  # an open file's real path -> the URI the editor opened it by
+        self.shut_down = False  # the editor asked the server to shut down
+        self.exited_early = False  # told to exit without that
 
     # -- stories and files -----------------------------------------------------------------------------------------
 
@@ -374,6 +376,13 @@ def did_close(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: StoryServer, params: None) -> None:
     ls.stop_exploring()
+    ls.shut_down = True
+
+
+@server.feature(types.EXIT)
+def exit_now(ls: StoryServer, params: None) -> None:
+    """The protocol says a server told to exit before it was asked to shut down exits with 1 (`game.lsp.cli`)."""
+    ls.exited_early = not ls.shut_down
 
 
 # -- completion and hover ------------------------------------------------------------------------------------------
