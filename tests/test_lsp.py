@@ -152,6 +152,34 @@ async def test_playthrough_files_are_checked_as_check_checks_them(client: Langua
     await diagnostics_for(client, brave_uri, lambda ds: not ds)
 
 
+class Counted(dict):
+    """The client's diagnostics by URI, counting how many times each was sent."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.sends: dict[str, int] = {}
+
+    def __setitem__(self, key, value) -> None:
+        self.sends[key] = self.sends.get(key, 0) + 1
+        super().__setitem__(key, value)
+
+
+async def test_an_edit_sends_problems_only_to_the_files_whose_problems_changed(client: LanguageClient, story: Path):
+    home, end = story / "scenes" / "home.yaml", story / "scenes" / "end.yaml"
+    await open_file(client, end)
+    home_uri = await open_file(client, home)
+    await diagnostics_for(
+        client, home_uri, lambda ds: not any(d.severity == types.DiagnosticSeverity.Error for d in ds)
+    )
+    client.diagnostics = counted = Counted(client.diagnostics)
+    text = home.read_text(encoding="utf-8")
+    await open_file(client, home, text.replace('"Morning light."', '"Morning *light."', 1))  # a warning, here only
+    await diagnostics_for(client, home_uri, lambda ds: any(d.code == "HS031" for d in ds))
+    await open_file(client, home, text)
+    await diagnostics_for(client, home_uri, lambda ds: not any(d.code == "HS031" for d in ds))
+    assert counted.sends == {home_uri: 2}  # end.yaml's problems never changed: it was not sent them again
+
+
 async def test_lint_warnings_carry_their_code_and_hover_explains_it(client: LanguageClient, story: Path):
     home = story / "scenes" / "home.yaml"
     address = await open_file(client, home)

@@ -65,6 +65,7 @@ class StoryState:
     records: story_cache.RecordsInMemory = field(default_factory=story_cache.RecordsInMemory)
     lint_memory: LintMemory = field(default_factory=LintMemory)
     published: set[Path] = field(default_factory=set)
+    sent: dict[str, list[types.Diagnostic]] = field(default_factory=dict)  # what each file's URI was last sent
     problems: dict[Path, list[Problem]] = field(default_factory=dict)
     index: StoryIndex | None = None
     last_good: LastGood = field(default_factory=dict)  # each file's last parse, while it has a syntax error
@@ -205,13 +206,15 @@ class StoryServer(LanguageServer):
         """Send every file's problems (the last check's and the last exploration's), and clear files that have none
         now."""
         having = {path for path in [*state.problems, *state.explored] if state.all_problems(path)}
-        # open files always get an answer (an empty one says the file was checked and is clean)
+        # open files always get an answer (an empty one says the file was checked and is clean); a file is sent
+        # its problems again only when they changed (a keystroke in one file of a story with dozens open)
         for path in sorted(state.published | having | set(self.open_documents(state))):
             lines = self.lines(path)
             diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
             uri = self.uri_of(path)
-            if uri:
+            if uri and state.sent.get(uri) != diagnostics:
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics))
+                state.sent[uri] = diagnostics
         state.published = having
 
     # -- exploring (cosmetic choices, after a save) -------------------------------------------------------------------
@@ -337,6 +340,7 @@ def did_open(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:
         fs_path = to_fs_path(params.text_document.uri)
         if fs_path:
             ls.opened[Path(fs_path).resolve()] = params.text_document.uri
+            state.sent.pop(params.text_document.uri, None)  # answered afresh, whatever it was sent before
         ls.schedule(state, 0)
 
 
