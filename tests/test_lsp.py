@@ -180,6 +180,21 @@ async def test_an_edit_sends_problems_only_to_the_files_whose_problems_changed(c
     assert counted.sends == {home_uri: 2}  # end.yaml's problems never changed: it was not sent them again
 
 
+async def test_an_open_file_the_story_does_not_read_says_so(client: LanguageClient, story: Path):
+    unsaved = story / "scenes" / "extra.yaml"
+    address = await open_file(client, unsaved, "extra:\n  title: X\n  chapter: Home\n  next: nowhere_at_all\n")
+    (said,) = await diagnostics_for(client, address, lambda ds: len(ds) == 1)
+    assert "not checked until it is saved" in said.message and said.severity == types.DiagnosticSeverity.Warning
+    stray = story / "notes.yaml"
+    stray.write_text("a: 1\n", encoding="utf-8")
+    address = await open_file(client, stray)
+    (said,) = await diagnostics_for(client, address, lambda ds: len(ds) == 1)
+    assert "the story does not read notes.yaml" in said.message
+    stray.unlink()
+    for path in (unsaved, stray):
+        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri(path))))
+
+
 async def test_lint_warnings_carry_their_code_and_hover_explains_it(client: LanguageClient, story: Path):
     home = story / "scenes" / "home.yaml"
     address = await open_file(client, home)

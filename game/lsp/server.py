@@ -199,6 +199,10 @@ class StoryServer(LanguageServer):
             state.story_dir, self.sources(state), self.catalog(state), state.records, state.lint_memory
         )
         state.problems = result.problems
+        story_files = {path.resolve() for path in self.index(state).files()}
+        for path in self.open_documents(state):
+            if path.suffix.lower() in (".yaml", ".yml") and path not in story_files:
+                state.problems.setdefault(path, []).append(outside_the_story(path, state.story_dir))
         self.publish(state)
         return result
 
@@ -276,6 +280,17 @@ class StoryServer(LanguageServer):
             source=SOURCE,
             data={"hint": problem.hint},
         )
+
+
+def outside_the_story(path: Path, story_dir: Path) -> Problem:
+    """Why an open YAML file in a story's folder gets no checks: the story does not read it (yet)."""
+    shown = path.relative_to(story_dir).as_posix()
+    if not path.exists():
+        message = f"{shown} is not checked until it is saved: the story reads its files from the disk"
+        return Problem(shown, 1, 1, message, "save it", "warning")
+    message = f"the story does not read {shown}: no scene glob in {MANIFEST_NAME} takes it"
+    hint = "add a glob to 'scenes' in the manifest that does, or move the file"
+    return Problem(shown, 1, 1, message, hint, "warning")
 
 
 def problem_span(lines: list[str], problem: Problem) -> tuple[int, int, int]:
