@@ -56,7 +56,7 @@ from game.model import (
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError, did_you_mean, display_path
 from game.program import compile_story
-from game.scene_builder import BadText, SceneBuilder, location, scene_targets, within
+from game.scene_builder import BadText, SceneBuilder, location, scene_targets, scenes_needing_a_caller, within
 from game.scene_globs import expand_scene_globs
 from game.sources import DISK, Sources
 from game.story_id import ID_RULE, MAX_ID_CHARS, is_story_id, story_slug
@@ -924,9 +924,11 @@ class _StoryLoader:
                     seen.add(target)
                     queue.append(target)
         order.extend(s for s in self.scenes if s not in seen)
+        inside_calls = scenes_needing_a_caller(self.scenes)  # a chapter cannot start within a sub-scene
         chapters: dict[str, str] = {}
         for scene_id in order:
-            chapters.setdefault(self.scenes[scene_id].chapter, scene_id)
+            if scene_id not in inside_calls:
+                chapters.setdefault(self.scenes[scene_id].chapter, scene_id)
         return [Chapter(name, first) for name, first in chapters.items() if name]  # "": scenes in no chapter
 
 

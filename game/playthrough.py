@@ -48,6 +48,8 @@ from game.program import (
 from game.save import SaveError, read_save, write_save_data
 from game.stage import Stage
 
+QUIET_LIMIT = 10_000  # scenes entered in a row with no line shown and no menu: a loop nothing can leave
+
 
 class PlaythroughError(ValueError):
     """A playthrough was started or driven wrongly (an unknown start scene, a bad given value, a bad choice)."""
@@ -110,6 +112,7 @@ class Playthrough:
         self._variety = VarietyCounter(random.randrange(2**31) if seed is None else seed)
         self._last_line: Line | None = None  # what an `extend` beat continues
         self._passed: list[str] = []  # scenes entered since `take_entered` was last asked (cards or not)
+        self._quiet = 0  # scenes entered since a line was shown or a menu offered (`QUIET_LIMIT`)
 
     # -- reading the state ---------------------------------------------------------------------------------------
 
@@ -201,9 +204,7 @@ class Playthrough:
                 continue
             if scene.returns:
                 self._call_error(pop_return, state)
-                self._passed.append(state.state)
-                self._pos = 0
-                self._announce = True
+                self._entered()
                 continue
             if scene.ending is not None:
                 self._ended_in = scene.id
@@ -216,6 +217,7 @@ class Playthrough:
                 self._fire(FALLBACK)
                 continue
             self._menu = menu
+            self._quiet = 0
             return menu
 
     def choose(self, index: int) -> None:
@@ -238,9 +240,22 @@ class Playthrough:
     def _fire(self, trigger: str) -> None:
         if not self._machine.fire(self._state, trigger):
             raise PlaythroughError(f"the story machine refused '{trigger}' in scene '{self._state.state}'")
+        self._entered()
+
+    def _entered(self) -> None:
+        """A scene was entered (by a trigger, or back after a call): play goes on from its first step. Play that
+        goes round a loop with nothing to show or choose would go on for ever without a word: it stops."""
         self._pos = 0
         self._announce = True
         self._passed.append(self._state.state)
+        if len(self._passed) > QUIET_LIMIT:  # nobody asks (`take_entered`): keep only the newest
+            del self._passed[: len(self._passed) - QUIET_LIMIT]
+        self._quiet += 1
+        if self._quiet > QUIET_LIMIT:
+            raise PlayStopped(
+                f"the story goes round a loop with no line to show and no choice to make: {QUIET_LIMIT:,} scenes "
+                f"entered in a row without either, the last '{self._state.state}'"
+            )
 
     def take_entered(self) -> list[str]:
         """The scenes entered since the last call, in order, those that show no card included (a choice's reply,
@@ -252,6 +267,7 @@ class Playthrough:
         if type(event) is Line:
             self._seen.add(event.beat_id)
             self._last_line = event
+            self._quiet = 0
         self._stage.apply(event)
         return event
 
@@ -298,10 +314,19 @@ class Playthrough:
 
     def _scene_entered(self) -> SceneEntered:
         scene = self.story.scenes[self._state.state]
-        new_chapter = scene.chapter != self._chapter and scene.chapter != ""  # "": a scene in no chapter
-        self._chapter = scene.chapter
+        # "": a scene in no chapter; and a sub-scene (a call waiting) plays within its caller's chapter, wherever it
+        # is written: no chapter card in the middle of the caller's scene
+        new_chapter = scene.chapter != self._chapter and scene.chapter != "" and not self._state.stack
+        if not self._state.stack:
+            self._chapter = scene.chapter
         return SceneEntered(
-            scene.id, scene.title, scene.chapter, scene.background, scene.music, new_chapter, scene.transition
+            scene.id,
+            scene.title,
+            scene.chapter if not self._state.stack else self._chapter or scene.chapter,
+            scene.background,
+            scene.music,
+            new_chapter,
+            scene.transition,
         )
 
     def _build_menu(self) -> Choices:

@@ -8,7 +8,8 @@ The story loader (`game.loader`) reads the manifest and finds the scene files; f
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,25 @@ def scene_targets(scene: Scene) -> Iterable[str]:
         yield scene.returns_to
     for choice in scene.choices:
         yield choice.goto
+
+
+def scenes_needing_a_caller(scenes: Mapping[str, Scene]) -> set[str]:
+    """The scenes play can only be in while a `call` waits: those that `return`, and those that lead to one before
+    any other call (by goto, choice or next; a call scene leads on to where its call comes back to). Play cannot
+    begin at one of them (its `return` would have nothing to go back to), so no chapter starts there."""
+    leads_back: dict[str, list[str]] = {}
+    for scene_id, scene in scenes.items():
+        onward = [target for target in scene_targets(scene) if target != scene.next or scene.returns_to is None]
+        for target in onward:
+            leads_back.setdefault(target, []).append(scene_id)
+    needing = {scene_id for scene_id, scene in scenes.items() if scene.returns}
+    queue = deque(needing)
+    while queue:
+        for source in leads_back.get(queue.popleft(), ()):
+            if source not in needing:
+                needing.add(source)
+                queue.append(source)
+    return needing
 
 
 def _is_expression_for(variable: Variable, text: str, variables: dict[str, Variable]) -> bool:

@@ -65,8 +65,9 @@ from game.staging import Transition
 log = logging.getLogger(__name__)
 
 # 3: inline text, `extend`, expressions in set/add, choices' own lines, constants, enum labels; 4: calls;
-# 5: the title screen and window (branding), transitions; 6: the record written in pieces
-FORMAT = 6
+# 5: the title screen and window (branding), transitions; 6: the record written in pieces; 7: no chapter starts
+# within a sub-scene
+FORMAT = 7
 MAGIC = b"HSSTORY\x00"
 CACHE_ENV = "HEARTSTOPPER_CACHE_DIR"
 NO_CACHE_ENV = "HEARTSTOPPER_NO_CACHE"

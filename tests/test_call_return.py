@@ -329,3 +329,40 @@ def test_the_text_player_started_inside_a_sub_scene_stops_with_a_message_not_a_t
     result = subprocess.run(argv, input="\n" * 40, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "no call is waiting" in result.stderr and "start at a scene that calls it" in result.stderr
+
+
+ELSEWHERE = """\
+a:
+  title: A
+  chapter: One
+  lines:
+    - narrate: "Before."
+    - call: purse
+    - narrate: "After."
+  next: b
+purse:
+  title: Purse
+  chapter: Two
+  lines:
+    - narrate: "Coins."
+    - return
+b:
+  title: B
+  chapter: Three
+  lines:
+    - narrate: "Later."
+  ending: done
+"""
+
+
+def test_a_sub_scene_written_in_another_chapter_plays_within_its_callers(tmp_path):
+    story = build(tmp_path, ELSEWHERE)
+    # no chapter starts inside a sub-scene: chapter select could not play it (its return has no caller)
+    assert [(chapter.name, chapter.first_scene) for chapter in story.chapters] == [("One", "a"), ("Three", "b")]
+    playthrough = Playthrough(story, seed=0)
+    entered = []
+    while playthrough.can_continue:
+        event = playthrough.continue_()
+        if isinstance(event, SceneEntered):
+            entered.append((event.scene, event.chapter, event.new_chapter))
+    assert entered == [("a", "One", True), ("purse", "One", False), ("b", "Three", True)]
