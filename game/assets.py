@@ -17,6 +17,30 @@ from game.yaml_fields import ID_PATTERN
 __all__ = ["FOLDERS", "SUFFIXES", "AssetCatalog", "AssetKind"]
 
 
+def confined_file(path: Path, root: Path) -> Path | None:
+    """`path` followed through any links, when that is a regular file within `root` (resolved); else None.
+
+    A story's art and sound are the files in its assets folder: a link there that leads elsewhere (a file of the
+    system, another folder of the user's) is not the story's, so it is never read, by the game or by the tools."""
+    try:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root) or not resolved.is_file():
+            return None
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python before 3.13
+        return None
+    return resolved
+
+
+def first_confined_file(folder: Path, name: str, suffixes: tuple[str, ...], root: Path) -> Path | None:
+    """The first FOLDER/NAME.SUFFIX, for the suffixes in order, that is a file within `root` (`confined_file`)."""
+    resolved_root = root.resolve()
+    for suffix in suffixes:
+        found = confined_file(folder / f"{name}{suffix}", resolved_root)
+        if found is not None:
+            return found
+    return None
+
+
 class AssetCatalog:
     """Finds the files behind asset ids in one assets folder.
 
@@ -38,16 +62,7 @@ class AssetCatalog:
         return found
 
     def _confined_now(self, path: Path) -> Path | None:
-        try:
-            resolved = path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python before 3.13
-            return None
-        try:
-            if not resolved.is_relative_to(self.root) or not resolved.is_file():
-                return None
-        except OSError:
-            return None
-        return resolved
+        return confined_file(path, self.root)
 
     def _find(self, folder: Path, name: str, suffixes: tuple[str, ...]) -> Path | None:
         if not all(ID_PATTERN.match(part) for part in name.split(".")):  # ids, or a background variant's id.parts

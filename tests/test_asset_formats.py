@@ -131,8 +131,8 @@ def test_the_catalog_and_the_game_find_every_suffix_of_the_table(tmp_path):
     catalog = AssetCatalog(tmp_path)
     assert catalog.path("music", "song").name == "song.mp3"
     assert catalog.path("sound", "knock").name == "knock.opus"
-    assert audio._first_file(tmp_path / "music", "song", "music").name == "song.mp3"
-    assert audio._first_file(tmp_path / "sounds", "knock", "sound").name == "knock.opus"
+    assert audio._first_file(tmp_path / "music", "song", "music", tmp_path).name == "song.mp3"
+    assert audio._first_file(tmp_path / "sounds", "knock", "sound", tmp_path).name == "knock.opus"
 
 
 def test_the_game_plays_mp3_music_it_used_to_call_missing(tmp_path, monkeypatch):

@@ -369,6 +369,31 @@ def test_links_out_of_the_assets_folder_are_missing_and_links_inside_work(catalo
     assert assets.expressions("tao") == set()
 
 
+def test_the_game_never_reads_a_file_a_link_leads_to_outside_the_assets(catalog):
+    """What the linter calls missing, the game does not show either: a linked file outside is never opened."""
+    from game.ui.assets import Images
+    from game.ui.captions import load_captions
+    from game.ui.fonts import Fonts
+    from game.ui.places import load_outdoors
+
+    _, tmp_path = catalog
+    assets = tmp_path / "assets"
+    images = Images(assets, Fonts())
+    assert images.background_path("leak") is None and images.sprite_path("tao", "happy") is None
+    assert images.background_path("park") is not None and images.background_path("alias") is not None
+    (tmp_path / "outside" / "song.ogg").write_bytes(b"OggS")
+    (assets / "music" / "song.ogg").symlink_to(tmp_path / "outside" / "song.ogg")
+    from game.ui import audio
+
+    assert audio._first_file(assets / "music", "song", "music", assets) is None
+    (tmp_path / "outside" / "captions.yaml").write_text("sounds: {door: 'a secret'}\n")
+    (assets / "captions.yaml").symlink_to(tmp_path / "outside" / "captions.yaml")
+    assert load_captions(assets).sound("door") != "[a secret]"
+    (tmp_path / "outside" / "places.yaml").write_text("outdoors: [park]\n")
+    (assets / "backgrounds" / "places.yaml").symlink_to(tmp_path / "outside" / "places.yaml")
+    assert load_outdoors(assets) is None
+
+
 def test_a_link_loop_in_the_assets_folder_is_missing(catalog):
     assets, tmp_path = catalog
     loop = tmp_path / "assets" / "music" / "loop.ogg"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from game.asset_formats import SUFFIXES
+from game.assets import first_confined_file
 from game.dressing import DEFAULT_OUTFIT, variant_ids
 from game.staging import colour_rgb, is_colour
 from game.ui.fonts import Fonts
@@ -120,12 +121,10 @@ class Images:
 
     # Loading ---------------------------------------------------------------------------------------------------
     def _find(self, folder: Path, name: str, suffixes: tuple[str, ...] = SUFFIXES["sprite"]) -> Path | None:
-        """The first file `folder/NAME.SUFFIX` of the formats the game shows (`game.asset_formats`)."""
-        for ext in suffixes:
-            path = folder / f"{name}{ext}"
-            if path.is_file():
-                return path
-        return None
+        """The first file `folder/NAME.SUFFIX` of the formats the game shows (`game.asset_formats`), within the
+        story's assets (or the game's UI folder, for its own images): never a file a link leads to elsewhere."""
+        root = self.ui_dir if folder.is_relative_to(self.ui_dir) else self.assets_dir
+        return first_confined_file(folder, name, suffixes, root)
 
     def _store(self, key: tuple, surf: pygame.Surface) -> None:
         if len(self._cache) >= _CACHE_LIMIT:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from game.asset_formats import SUFFIXES, AssetKind, sniff, will_play
+from game.assets import first_confined_file
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class Audio:
         self.current_music = asset
         if not self.enabled:
             return
-        path = _first_file(self.assets_dir / "music", asset, "music")
+        path = _first_file(self.assets_dir / "music", asset, "music", self.assets_dir)
         if path is None:
             self._warn(f"music {asset}", f"missing music '{asset}' (assets/music/{asset}.ogg); silence instead")
             pygame.mixer.music.fadeout(fade_ms)
@@ -93,12 +94,12 @@ class Audio:
     # Sounds -----------------------------------------------------------------------------------------------------
     def play_sound(self, asset: str) -> None:
         """A story sound effect from assets/sounds/."""
-        path = _first_file(self.assets_dir / "sounds", asset, "sound")
+        path = _first_file(self.assets_dir / "sounds", asset, "sound", self.assets_dir)
         self._play(path or self.assets_dir / "sounds" / f"{asset}.wav", f"sound '{asset}'", warn=True)
 
     def play_ui(self, name: str) -> None:
         """An interface sound from assets/ui/sounds/ (quietly nothing when it is not there)."""
-        path = _first_file(self.ui_dir / "sounds", name, "sound")
+        path = _first_file(self.ui_dir / "sounds", name, "sound", self.ui_dir)
         if path is not None:
             self._play(path, f"UI sound '{name}'", warn=True)
 
@@ -121,9 +122,10 @@ class Audio:
             sound.play()
 
 
-def _first_file(folder: Path, name: str, kind: AssetKind) -> Path | None:
-    """FOLDER/NAME.SUFFIX for the first suffix of `kind` that has a file."""
-    return next((p for p in (folder / f"{name}{suffix}" for suffix in SUFFIXES[kind]) if p.is_file()), None)
+def _first_file(folder: Path, name: str, kind: AssetKind, root: Path) -> Path | None:
+    """FOLDER/NAME.SUFFIX for the first suffix of `kind` that has a file within `root` (never one a link leads to
+    outside it: `game.assets.confined_file`)."""
+    return first_confined_file(folder, name, SUFFIXES[kind], root)
 
 
 def _why(path: Path, kind: AssetKind, err: pygame.error) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from game.assets import confined_file
+
 log = logging.getLogger(__name__)
 
 CAPTIONS_FILE = "captions.yaml"
@@ -38,6 +40,9 @@ class Captions:
 def load_captions(assets_dir: Path) -> Captions:
     """The captions a story's assets give (empty where it gives none or the file cannot be used)."""
     path = assets_dir / CAPTIONS_FILE
+    if path.exists() and confined_file(path, assets_dir.resolve()) is None:
+        log.warning("%s leads out of the story's assets; sounds are captioned with their names", path)
+        return Captions()
     try:
         if path.stat().st_size > MAX_BYTES:
             log.warning("%s is too large; sounds are captioned with their names", path)

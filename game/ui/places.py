@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from game.assets import confined_file
 from game.dressing import SEASONS, base_of
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,9 @@ LEAF_SEASONS = (None, "autumn")  # the plain backgrounds are drawn in autumn
 def load_outdoors(assets_dir: Path) -> frozenset[str] | None:
     """The outdoor background ids, or None when the assets do not say."""
     path = assets_dir / "backgrounds" / PLACES_FILE
+    if path.exists() and confined_file(path, assets_dir.resolve()) is None:
+        log.warning("%s leads out of the story's assets; leaves fall everywhere", path)
+        return None
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
