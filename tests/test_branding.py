@@ -100,3 +100,28 @@ def test_lint_warns_a_story_with_its_own_assets_and_no_title_background(tmp_path
 def test_default_branding_of_a_title_without_colon_is_all_heading():
     assert default_branding("Lamplight") == default_branding("Lamplight")
     assert (default_branding("Lamplight").heading, default_branding("Lamplight").subtitle) == ("Lamplight", "")
+
+
+def test_a_long_heading_and_subtitle_fit_on_the_title_card():
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from game.ui.canvas import Canvas
+    from game.ui.fonts import Fonts
+    from game.ui.screens.title import CARD_PAD, CARD_WIDEST, CARD_WIDTH, LEAST_HEADING_PX, fit_title_card
+    from game.ui.theme import TITLE_PX
+
+    pygame.init()
+    canvas = Canvas(pygame.Surface((1280, 720)), 1.0, Fonts())
+    short = fit_title_card(canvas.measure, "Heartstopper", "Season Two")
+    assert (short.width, short.heading_px, short.heading) == (CARD_WIDTH, TITLE_PX, "Heartstopper")  # as ever
+    widened = fit_title_card(canvas.measure, "Lanterns Over the Night Market", "")
+    assert CARD_WIDTH < widened.width <= CARD_WIDEST and widened.heading_px == TITLE_PX
+    for heading, subtitle in [("W" * 80, "W" * 80), ("The long way round, told slowly " * 2, "a" * 80)]:
+        card = fit_title_card(canvas.measure, heading[:80], subtitle)
+        assert card.width <= CARD_WIDEST and card.heading_px >= LEAST_HEADING_PX
+        assert canvas.measure(card.heading, card.heading_px, bold=True) <= card.width - 2 * CARD_PAD
+        assert canvas.measure(card.subtitle, card.subtitle_px, italic=True) <= card.width - 2 * CARD_PAD
+        assert card.heading.rstrip("…") and heading.startswith(card.heading.rstrip("…"))

@@ -6,6 +6,8 @@ the manifest's `title_screen`, else the story's title over its `title` art, else
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.assets import AssetCatalog, AssetKind
@@ -42,6 +44,42 @@ def _title_art(story: object, kind: AssetKind, given: str | None) -> str | None:
 
 
 ITEMS = ("New game", "Continue", "Load", "Chapters", "Endings", "Settings", "Quit")
+CARD_X, CARD_PAD = 60, 32  # the title card's left edge, and the room inside it before its words
+CARD_WIDTH, CARD_WIDEST = 640, 1160  # its width, and the most it widens to for long words
+SUBTITLE_PX = UI_PX + 6
+LEAST_HEADING_PX, LEAST_SUBTITLE_PX = 26, 18  # words shrink to these at the most, then lose their end to "…"
+
+
+@dataclass(frozen=True)
+class TitleCard:
+    """The title card's width and its words as drawn: the heading and subtitle, each at the size that fits."""
+
+    width: float
+    heading: str
+    heading_px: float
+    subtitle: str
+    subtitle_px: float
+
+
+def fit_title_card(measure: Callable[..., float], heading: str, subtitle: str) -> TitleCard:
+    """The card widens with its words (up to CARD_WIDEST), then they shrink, and past the least size they are cut
+    with "…": a story's own heading and subtitle (up to 80 characters each) never run off the card."""
+    room = CARD_WIDEST - 2 * CARD_PAD
+
+    def fitted(text: str, px: float, least: float, **style: bool) -> tuple[str, float, float]:
+        while px > least and measure(text, px, **style) > room:
+            px -= 1
+        while len(text) > 1 and measure(text, px, **style) > room:
+            text = text[:-2].rstrip() + "…"
+        return text, px, measure(text, px, **style)
+
+    heading, heading_px, heading_width = fitted(heading, TITLE_PX, LEAST_HEADING_PX, bold=True)
+    subtitle_width = 0.0
+    subtitle_px: float = SUBTITLE_PX
+    if subtitle:
+        subtitle, subtitle_px, subtitle_width = fitted(subtitle, SUBTITLE_PX, LEAST_SUBTITLE_PX, italic=True)
+    width = min(CARD_WIDEST, max(CARD_WIDTH, max(heading_width, subtitle_width + 4) + 2 * CARD_PAD))
+    return TitleCard(width, heading, heading_px, subtitle, subtitle_px)
 
 
 class TitleScreen(ListScreen):
@@ -50,6 +88,7 @@ class TitleScreen(ListScreen):
         self.list = ButtonList(focus=0)
         self._background_for: object = None
         self._background: str | None = None
+        self._card: tuple[tuple, TitleCard] | None = None  # the card, for the words and scale it was fitted to
         self._build()
 
     def _build(self) -> None:
@@ -116,10 +155,16 @@ class TitleScreen(ListScreen):
             canvas.surface.fill(colour_rgb(background) if background else mix(PAPER, CHARLIE_BLUE, 0.35))
         else:
             canvas.surface.blit(self.app.images.background(background, canvas.surface.get_size()), (0, 0))
-        canvas.panel((60, 56, 640, 176), (*PAPER, 228), radius=26, border=2.5, border_color=INK, shadow=True)
-        canvas.text(brand.heading, (92, 84), TITLE_PX, INK, bold=True)
-        if brand.subtitle:
-            canvas.text(brand.subtitle, (96, 160), UI_PX + 6, mix(INK, CHARLIE_BLUE, 0.3), italic=True)
+        fitted_to = (brand.heading, brand.subtitle, canvas.scale)
+        if self._card is None or self._card[0] != fitted_to:
+            self._card = fitted_to, fit_title_card(canvas.measure, brand.heading, brand.subtitle)
+        card = self._card[1]
+        canvas.panel((CARD_X, 56, card.width, 176), (*PAPER, 228), radius=26, border=2.5, border_color=INK, shadow=True)
+        # a smaller heading sits where the middle of a full-size one would (a line is about 1.2 of its size tall)
+        heading_top = 84 + (TITLE_PX - card.heading_px) * 0.6
+        canvas.text(card.heading, (CARD_X + CARD_PAD, heading_top), card.heading_px, INK, bold=True)
+        if card.subtitle:
+            canvas.text(card.subtitle, (96, 160), card.subtitle_px, mix(INK, CHARLIE_BLUE, 0.3), italic=True)
         canvas.line((96, 206), (200, 206), CHARLIE_BLUE, 4)
         canvas.line((206, 206), (310, 206), NICK_YELLOW, 4)
         canvas.panel((72, 248, 300, 58 * len(ITEMS) + 18), (*PAPER, 150), radius=22)
