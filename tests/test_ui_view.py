@@ -371,3 +371,28 @@ def test_every_shipped_ending_is_pictured_with_charlie_and_nick() -> None:
         picture = tableau(story, ending)
         assert picture.background, ending
         assert {"charlie", "nick"} <= {figure.who for figure in picture.figures}, (ending, picture.figures)
+
+
+def test_pressing_an_endings_card_picks_it_and_keeps_the_gallery(tmp_path: Path) -> None:
+    """Before: a click on any card, found or locked, closed the gallery, as if it were the Return button."""
+    import pygame
+
+    from game.loader import load_story
+    from game.ui.screens.endings import EndingsScreen
+
+    ui = Driver(load_story(Path(__file__).resolve().parents[1] / "story"), tmp_path)
+    try:
+        screen = EndingsScreen(ui.app)
+        ui.app.push(screen)
+        ui.step()
+        ui.frame()
+        rect = screen.card_rect(1)
+        assert rect is not None
+        ui.click_rect(rect)
+        assert ui.top is screen and screen.focus == 1
+        ui.press(pygame.K_RETURN)
+        assert ui.top is screen and screen.focus == 1
+        ui.press(pygame.K_ESCAPE)
+        assert ui.top is not screen
+    finally:
+        ui.close()

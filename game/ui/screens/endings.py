@@ -3,7 +3,8 @@
 An ending found in any playthrough shows its picture, its title and the day it was first reached; one still locked
 shows the same place darkened with its people as silhouettes, "? ? ?" for a title and a hint of where to look.
 Pictures are drawn from the story itself (see `game.ui.tableau`), so every ending has one. The arrow keys or the
-mouse pick a card; a gallery of more than two rows scrolls with the wheel.
+mouse pick a card (pressing one leaves the gallery where it is); a gallery of more than two rows scrolls with the
+wheel.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import pygame
 from game.staging import place_fraction
 from game.ui.app import App
 from game.ui.canvas import Canvas
-from game.ui.input import Action
 from game.ui.scaling import LOGICAL_H, LOGICAL_W
 from game.ui.screens.page import ListScreen, draw_page, return_button
 from game.ui.spoken import Spoken
@@ -101,12 +101,8 @@ class EndingsScreen(ListScreen):
 
     # Input ------------------------------------------------------------------------------------------------------
     def pressed(self, button: int, now: float) -> None:
-        self.app.pop(now)
-
-    def action(self, action: Action, now: float) -> bool:
-        if action == Action.CONFIRM:
-            return self.close(now)
-        return super().action(action, now)
+        """A card is a picture to look at: pressing it only picks it (as the arrows do), and the gallery stays.
+        Escape, the pad's B or the Return button leave it."""
 
     # Self-voicing ----------------------------------------------------------------------------------------------
     def speech(self, now: float) -> Spoken | None:
