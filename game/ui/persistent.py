@@ -1,7 +1,8 @@
 """What the game remembers across playthroughs: endings found, text already seen, chapters reached.
 
 This is what makes the endings gallery, "skip seen text only" and the chapter list work after a restart. It is kept
-per story, and written atomically whenever something new is learned (seen text in batches).
+per story, and written atomically whenever something new is learned (seen text in batches), together with whatever
+another window of the game wrote to it meanwhile.
 """
 
 from __future__ import annotations
@@ -27,24 +28,34 @@ class Persistent:
         self._load()
 
     def _load(self) -> None:
+        self._take(self._read(warn=True))
+
+    def _read(self, *, warn: bool) -> dict:
+        """The file's contents (empty when there is none or it cannot be used)."""
         if not self.path.exists():
-            return
+            return {}
         try:
             raw = read_json(self.path)
         except (OSError, ValueError) as err:
-            log.warning("progress file %s cannot be read (%s); starting afresh", self.path, err)
-            return
-        if not isinstance(raw, dict):
-            return
+            if warn:
+                log.warning("progress file %s cannot be read (%s); starting afresh", self.path, err)
+            return {}
+        return raw if isinstance(raw, dict) else {}
+
+    def _take(self, raw: dict) -> None:
+        """Add what a progress file says to what is known here: every ending (at the first time either found it),
+        every line seen, every chapter reached."""
         endings = raw.get("endings")
         if isinstance(endings, dict):
-            self.endings = {str(k): str(v) for k, v in endings.items()}
+            for ending, when in endings.items():
+                known = self.endings.get(str(ending))
+                self.endings[str(ending)] = min(known, str(when)) if known is not None else str(when)
         seen = raw.get("seen")
         if isinstance(seen, list):
-            self.seen = {str(x) for x in seen}
+            self.seen.update(str(x) for x in seen)
         chapters = raw.get("chapters")
         if isinstance(chapters, list):
-            self.chapters = {str(x) for x in chapters}
+            self.chapters.update(str(x) for x in chapters)
 
     def mark_seen(self, beat_id: str) -> None:
         if beat_id and beat_id not in self.seen:
@@ -70,6 +81,9 @@ class Persistent:
         """Write the file if anything changed since the last write."""
         if not self._dirty:
             return
+        # Another window of the game may have learned something since this one read the file (two games open at
+        # once): what it wrote is kept, not overwritten.
+        self._take(self._read(warn=False))
         try:
             write_json(
                 self.path,
