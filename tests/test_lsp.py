@@ -270,6 +270,12 @@ async def test_hover_definition_references_and_outline(client: LanguageClient, s
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(address), on_brave))
     assert "bool" in hover.contents.value and "kitchen" in hover.contents.value  # its type, and where it is written
 
+    past_the_end = types.Position(len(text.splitlines()) + 5, 0)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(address), past_the_end)
+    )
+    assert hover is None  # not the last line's name
+
     outline = await client.text_document_document_symbol_async(
         types.DocumentSymbolParams(types.TextDocumentIdentifier(address))
     )

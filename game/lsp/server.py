@@ -175,6 +175,8 @@ class StoryServer(LanguageServer):
             return None
         path = Path(fs_path).resolve()
         lines = self.lines(path)
+        if position.line > len(lines):  # past the end (the line just after the last is where a new one starts)
+            return None
         at = self.workspace.position_codec.position_from_client_units(lines, position)
         return state, path, at.line, at.character
 
