@@ -212,8 +212,8 @@ class StoryServer(LanguageServer):
         """Send every file's problems (the last check's and the last exploration's), and clear files that have none
         now."""
         having = {path for path in [*state.problems, *state.explored] if state.all_problems(path)}
-        # open files always get an answer (an empty one says the file was checked and is clean); a file is sent
-        # its problems again only when they changed (a keystroke in one file of a story with dozens open)
+        # open files always get an answer (an empty one says the file was checked and is clean); the file typed in
+        # is always sent its problems, another file only when they changed (a story with dozens of files open)
         for path in sorted(state.published | having | set(self.open_documents(state))):
             lines = self.lines(path)
             diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
@@ -368,6 +368,7 @@ def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> No
         fs_path = to_fs_path(params.text_document.uri)
         if fs_path:  # the exploration's findings in this file are at the saved text's positions
             state.explored.pop(Path(fs_path).resolve(), None)
+        state.sent.pop(params.text_document.uri, None)  # the file typed in is always answered, changed or not
         ls.schedule(state, DEBOUNCE_SECONDS)
 
 
