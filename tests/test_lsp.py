@@ -166,12 +166,12 @@ class Counted(dict):
 
 async def test_an_edit_sends_problems_only_to_the_files_whose_problems_changed(client: LanguageClient, story: Path):
     home, end = story / "scenes" / "home.yaml", story / "scenes" / "end.yaml"
-    await open_file(client, end)
-    home_uri = await open_file(client, home)
-    await diagnostics_for(
-        client, home_uri, lambda ds: not any(d.severity == types.DiagnosticSeverity.Error for d in ds)
-    )
     client.diagnostics = counted = Counted(client.diagnostics)
+    end_uri = await open_file(client, end)
+    home_uri = await open_file(client, home)
+    while not {end_uri, home_uri} <= set(counted.sends):  # each answered for being opened (or typed in)
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 20)
+    counted.sends.clear()
     text = home.read_text(encoding="utf-8")
     await open_file(client, home, text.replace('"Morning light."', '"Morning *light."', 1))  # a warning, here only
     await diagnostics_for(client, home_uri, lambda ds: any(d.code == "HS031" for d in ds))
