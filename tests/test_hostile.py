@@ -1273,3 +1273,98 @@ def test_the_tester_escapes_what_it_prints_from_the_story(tmp_path):
         assert "Traceback" not in result.stderr
         assert "Read\\u202e me" in result.stdout
         assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
+
+
+def test_capture_prints_file_names_and_choices_escaped(tmp_path):
+    """A playthrough file's name, a choice it asks for and the --out folder are shown escaped, never raw."""
+    hostile = "pt\x1b]0;pwned\x07\x1b[31m"
+    playthrough = tmp_path / f"{hostile}.yaml"
+    playthrough.write_text('name: bad\nsteps:\n  - choose: "Fly away"\n', encoding="utf-8")
+    out = tmp_path / f"out{hostile}"
+    result = heartstopper_bytes("capture", str(playthrough), "--story", str(FIXTURES / "mini"), "--out", str(out))
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    for raw in (b"\x1b", b"\x07", b"\x9b"):
+        assert raw not in said
+    text = said.decode()
+    assert "cannot choose" in text and "wrote" in text and "Traceback" not in text
+    assert "pt\\x1b]0;pwned\\x07\\x1b[31m" in text  # the names, shown for what they are
+
+
+def test_capture_stops_when_sent_sigterm(tmp_path):
+    """SDL must not swallow SIGTERM: a capture that would run for minutes ends when asked to."""
+    story = write_story(
+        tmp_path,
+        """\
+        a:
+          title: "A"
+          chapter: One
+          lines:
+            - narrate: "Round and round."
+            - charlie: "Again."
+          next: a
+        """,
+    )
+    playthrough = tmp_path / "loop.yaml"
+    playthrough.write_text("name: loop\nsteps:\n  - expect_scene: a\n", encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "capture", str(playthrough), "--story", str(story), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(1200):  # until the loop of lines has begun: pictures past the title are on disk
+            if process.poll() is not None or (out.is_dir() and len(list(out.glob("*-a-*.png"))) >= 2):
+                break
+            time.sleep(0.05)
+        assert process.poll() is None, "the capture ended before it was sent SIGTERM"
+        process.send_signal(signal.SIGTERM)
+        try:
+            code = process.wait(timeout=60)  # generous: it ends within a beat
+        except subprocess.TimeoutExpired:
+            code = None
+        assert code == -signal.SIGTERM
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+HOSTILE_VALUE = "\x1b]0;x\x07\x1b[31m\u202e"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("test", "--start", HOSTILE_VALUE),
+        ("play", "--text", "--start", HOSTILE_VALUE),
+        ("graph", "--chapter", HOSTILE_VALUE),
+        ("test", "--policy", HOSTILE_VALUE),
+        ("lint", "--explain", HOSTILE_VALUE),
+        ("lint", "--ignore", HOSTILE_VALUE),
+        ("test", "--max-states", HOSTILE_VALUE),
+        ("graph", "--format", HOSTILE_VALUE),
+        ("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", "unused", "--set", HOSTILE_VALUE),
+        (
+            "capture",
+            str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"),
+            "--out",
+            "unused",
+            "--set",
+            f"text_size={HOSTILE_VALUE}",
+        ),
+        ("capture", f"/nowhere/{HOSTILE_VALUE}.yaml", "--out", "unused"),
+    ],
+    ids=lambda args: " ".join(arg for arg in args if arg.startswith("-")) or args[0],
+)
+def test_command_line_values_are_echoed_escaped(args):
+    """A bad value from the command line is quoted in its message as visible escapes, never as raw control or
+    bidi characters, and is refused as bad usage."""
+    result = heartstopper_bytes(*args[:1], "--story", str(FIXTURES / "mini"), *args[1:])
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "\\x1b]0;x\\x07" in err and "Traceback" not in err
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in err

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.cli import add_given_option, add_start_option
+from game.cli import add_given_option, add_start_option, complain
 from game.problems import path_for_user
 from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
@@ -152,7 +152,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"heartstopper test: {message}", file=sys.stderr)
+    complain(message, "test")
     return EXIT_USAGE
 
 
