@@ -265,9 +265,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     import os
 
-    from game.output_paths import cannot_write, prepare_folder
+    from game.output_paths import cannot_write, ready_folder
 
-    problem = prepare_folder(args.out)
+    problem = ready_folder(args.out)
     if problem is not None:
         complain(problem, "capture")
         return EXIT_USAGE

@@ -1368,3 +1368,25 @@ def test_command_line_values_are_echoed_escaped(args):
     assert "\\x1b]0;x\\x07" in err and "Traceback" not in err
     for raw in ("\x1b", "\x07", "\u202e"):
         assert raw not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, read-only even for root")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("test", "--junit", "/proc/x.xml"),
+        ("test", "--html", "/proc/x.html"),
+        ("test", "--witnesses", "/proc/x"),
+        ("graph", "-o", "/proc/x.mmd"),
+        ("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", "/proc"),
+    ],
+    ids=" ".join,
+)
+def test_places_no_one_can_write_are_refused_before_the_work(args):
+    """Permission bits do not stop root, so each place to write is tried with a file before the work starts: the
+    command prints nothing of its work and exits 2."""
+    result = heartstopper_bytes(*args[:1], "--story", str(FIXTURES / "mini"), *args[1:])
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "/proc" in err and "Traceback" not in err
+    assert not result.stdout  # refused before exploring, not after printing the results

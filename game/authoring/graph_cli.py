@@ -29,9 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.authoring.files import write_text_atomically
     from game.authoring.graph import GraphError, build_map
-    from game.output_paths import cannot_write, file_problem
+    from game.output_paths import cannot_write, ready_file
 
-    problem = file_problem(args.output) if args.output is not None else None
+    problem = ready_file(args.output) if args.output is not None else None
     if problem is not None:
         complain(problem, "graph")
         return EXIT_USAGE

@@ -2,8 +2,8 @@
 
 Explores every reachable state (or, with `--random N`, samples N walks), runs the story's playthrough files and
 any named, and prints a summary (or `--json`), optionally writing witnesses and a JUnit report. Exit codes: 0 when
-every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage (a `--junit` or `--witnesses`
-place that cannot be written included, checked before exploring).
+every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage (a `--junit`, `--html` or
+`--witnesses` place that cannot be written included, tried before exploring).
 """
 
 from __future__ import annotations
@@ -185,17 +185,17 @@ def run(args: argparse.Namespace) -> int:
     for path in args.playthroughs:
         if not path.is_file():
             return _usage(f"there is no playthrough file '{path}'")
-    from game.output_paths import file_problem, folder_problem
+    if args.html is not None and args.random is not None:
+        return _usage("--html needs the full exploration, so it cannot go with --random")
+    from game.output_paths import ready_file, ready_folder
 
-    problem = (
-        (folder_problem(args.witnesses) if args.witnesses is not None else None)
-        or (file_problem(args.junit) if args.junit is not None else None)
-        or (file_problem(args.html) if args.html is not None else None)
+    problem = (  # every place to write, tried before the exploration (which may take long)
+        (ready_folder(args.witnesses) if args.witnesses is not None else None)
+        or (ready_file(args.junit) if args.junit is not None else None)
+        or (ready_file(args.html) if args.html is not None else None)
     )
     if problem is not None:
         return _usage(problem)
-    if args.html is not None and args.random is not None:
-        return _usage("--html needs the full exploration, so it cannot go with --random")
     if (args.policy is not None or args.html is not None) and args.random is None:
         args.measures = True
     try:
