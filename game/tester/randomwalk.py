@@ -7,6 +7,10 @@ Invariants are checked at every scene entry and at every menu and ending. A walk
 with nothing to take (a soft-lock), or when it goes on too long (a loop with no way out, most likely); each kind of
 problem is reported once per scene (with the first walk that met it), and counted over all walks.
 
+A scene counts as entered when a walk passes through it, as the exhaustive tester counts states: a scene with no
+card of its own (a choice's reply, the lines after a call) included (`Playthrough.take_entered`), so the scenes
+entered and their total are the same scenes the full exploration reports on.
+
 Walks sample: a scene or choice they never reach may still be reachable, so only what they did find (soft-locks,
 broken invariants, walks that never end) makes the run fail.
 """
@@ -78,6 +82,7 @@ def random_walks(
             if not playthrough.can_continue:
                 break
             event = playthrough.continue_()
+            entered.update(playthrough.take_entered())  # the scenes passed that show no card (a reply, after a call)
             events += 1
             if events > MAX_EVENTS:
                 detail = f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending"
