@@ -111,6 +111,7 @@ def check_playthrough_files(
 
 def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sources = DISK) -> Script | None:
     display = display_path(path, story.story_dir.parent)
+    before = len(problems)  # a file with any problem, its text's included, is reported and never run
     source = sources.read(path, display)
     problems.extend(source.problems)
     if source.value is None:
@@ -129,7 +130,6 @@ def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sou
     spec = reader.mapping(source.value, Pos(1, 1), "a playthrough file", "{name: ..., steps: [...]}")
     if spec is None:
         return None
-    before = len(problems)
     reader.known_keys(spec, SCRIPT_KEYS, "a playthrough file")
     name = reader.text(spec, "name", "a playthrough file", required=True)
     start = None
