@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +145,23 @@ def start_problem(story: Story, start: str | None) -> str | None:
     if start is None or start in story.scenes:
         return None
     return f"there is no scene '{shorten(start)}' to start at"
+
+
+def story_folder_problem(path: Path) -> str | None:
+    """Why a story folder named on the command line cannot be a story folder (there is none, it is a file), or None.
+
+    Bad usage (exit 2) for every command, said before any work; a folder that is there but whose story has problems
+    is the loader's to report (exit 1)."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return f"there is no story folder '{path}'"
+    except OSError as error:
+        return f"cannot read the story folder '{path}': {error.strerror or error}"
+    if not stat.S_ISDIR(info.st_mode):
+        where = f" ({path.parent})" if path.name == "story.yaml" else ""
+        return f"'{path}' is a file, not a story folder: give the folder that holds story.yaml{where}"
+    return None
 
 
 def load_or_report(story_dir: Path | None):
@@ -420,6 +438,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    story_named: Path | None = getattr(args, "story_dir", None) or getattr(args, "story", None)
+    problem = story_folder_problem(story_named) if story_named is not None else None
+    if problem is not None:
+        complain(problem)
+        return EXIT_USAGE
     if getattr(args, "no_cache", False):
         from game import story_cache
 

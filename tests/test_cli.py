@@ -116,7 +116,46 @@ def test_options_given_before_the_command_are_kept(tmp_path):
 
 def test_unknown_story_folder_is_a_clear_error(tmp_path):
     result = run("check", str(tmp_path / "none"))
-    assert result.returncode == 1 and "the story folder does not exist" in result.stderr
+    assert result.returncode == 2 and result.stderr == f"heartstopper: there is no story folder '{tmp_path / 'none'}'\n"
+
+
+BRAVE = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check",),
+        ("lint",),
+        ("stats",),
+        ("graph",),
+        ("test",),
+        ("schema",),
+        ("play", "--text"),
+        ("play",),
+        (),
+        ("capture", BRAVE, "--out", "unused"),
+    ],
+    ids=lambda command: " ".join(command[:2]) or "the game",
+)
+@pytest.mark.parametrize("kind", ["missing", "a file"])
+def test_a_story_folder_that_is_not_there_is_bad_usage_for_every_command(tmp_path, command, kind):
+    """Exit 2, as for any file or folder named on the command line that cannot be read, with one clear line."""
+    story = tmp_path / "none"
+    if kind == "a file":
+        story.write_text("title: x\n", encoding="utf-8")
+    out = tmp_path / "unused"
+    result = run(*(str(out) if word == "unused" else word for word in command), "--story", str(story), stdin="")
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert str(story) in line and ("no story folder" in line or "is a file, not a story folder" in line)
+    assert not out.exists()  # refused before any work
+
+
+def test_a_story_that_loads_with_problems_still_fails_with_1():
+    for command in (("check",), ("stats",), ("graph",), ("test",)):
+        result = run(*command, "--story", str(FIXTURES / "lint" / "broken"))
+        assert result.returncode == 1, (command, result.stderr)
 
 
 @pytest.mark.skipif(os.environ.get("DISPLAY"), reason="a display is available")

@@ -180,8 +180,6 @@ def run(args: argparse.Namespace) -> int:
 
         if not available():
             return _usage(MISSING)
-    if args.story is not None and not Path(args.story).is_dir():
-        return _usage(f"there is no story folder '{args.story}'")
     for path in args.playthroughs:
         if not path.is_file():
             return _usage(f"there is no playthrough file '{path}'")
