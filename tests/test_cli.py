@@ -43,6 +43,29 @@ def test_check_reports_problems_in_playthrough_files(tmp_path):
     assert "mini/playthroughs/bad.yaml:3:5: error: unknown key 'chose' in a step" in result.stderr
 
 
+def test_playthrough_file_problems_come_in_line_order_each_with_a_hint(tmp_path):
+    from game.loader import load_story
+    from game.scripts import check_playthrough_files
+
+    copy = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", copy)
+    (copy / "playthroughs" / "bad.yaml").write_text(
+        "name: bad\nsteps:\n  - expect_scene: nowhere\n  - choose: 1\nend: nope_ending\n"
+        "given:\n  ghost: 1\nstart: zzqq\n"
+    )
+    story = load_story(copy)
+    _, problems = check_playthrough_files(story)
+    assert [problem.line for problem in problems] == sorted(problem.line for problem in problems)
+    assert len(problems) == 4
+    by_message = {problem.message.split("'")[1]: problem.hint for problem in problems}
+    assert by_message["nowhere"] == by_message["zzqq"] == "no scene has this id"
+    assert by_message["ghost"] == "the story declares no variable of this name"
+    assert all(ending in by_message["nope_ending"] for ending in story.endings)  # the endings it could name
+    result = run("check", str(copy))
+    lines = [line for line in result.stderr.splitlines() if "bad.yaml:" in line]
+    assert [line.split(":")[1] for line in lines] == ["3", "5", "7", "8"]
+
+
 def test_terminal_player_reaches_an_ending_with_piped_input():
     result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="2\n1\n")
     assert result.returncode == 0, result.stdout + result.stderr
