@@ -1390,3 +1390,30 @@ def test_places_no_one_can_write_are_refused_before_the_work(args):
     assert result.returncode == 2, err
     assert "/proc" in err and "Traceback" not in err
     assert not result.stdout  # refused before exploring, not after printing the results
+
+
+def test_every_output_file_is_an_ordinary_new_file(tmp_path):
+    """Reports, maps, witnesses and pictures get 0666 less the umask, as any new file: never owner-only."""
+    mask = 0o027
+    mini = str(FIXTURES / "mini")
+    out = tmp_path / "out"
+    brave = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    runs = [
+        ("graph", "--story", mini, "-o", str(out / "map.mmd")),
+        ("test", "--story", mini, "--junit", str(out / "junit.xml"), "--witnesses", str(out / "witnesses")),
+        ("test", "--story", mini, "--html", str(out / "page.html")),
+        ("capture", brave, "--story", mini, "--out", str(out / "png")),
+        ("capture", brave, "--story", mini, "--out", str(out / "apng"), "--format", "apng"),
+    ]
+    for args in runs:
+        result = subprocess.run(
+            [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, timeout=120, umask=mask
+        )
+        assert result.returncode in (0, 1), result.stderr.decode()  # mini fails a check of the tester's on purpose
+    files = [path for path in out.rglob("*") if path.is_file()]
+    kinds = {path.suffix for path in files}
+    assert {".mmd", ".xml", ".yaml", ".html", ".png", ".tsv"} <= kinds, kinds
+    wrong = {str(path.relative_to(out)): oct(path.stat().st_mode & 0o777) for path in files}
+    wrong = {name: mode for name, mode in wrong.items() if mode != oct(0o666 & ~mask)}
+    assert not wrong
+    assert not [path for path in out.rglob(".*")]  # no temporary file left behind

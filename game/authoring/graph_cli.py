@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.authoring.files import write_text_atomically
     from game.authoring.graph import GraphError, build_map
+    from game.jsonfiles import write_output
     from game.output_paths import cannot_write, ready_file
 
     problem = ready_file(args.output) if args.output is not None else None
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)  # as --junit and --out do
-        write_text_atomically(args.output, text)
+        write_output(args.output, text)
     except OSError as error:
         complain(cannot_write(error, args.output), "graph")
         return EXIT_USAGE

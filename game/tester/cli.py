@@ -241,12 +241,13 @@ def run(args: argparse.Namespace) -> int:
 
         print(escape_lines(summary(test_run, paths=args.paths, witnesses=witnesses)))
     if args.html is not None and test_run.explore is not None and test_run.explore.measures is not None:
-        from game.tester.html import render, write_html
+        from game.jsonfiles import write_output
+        from game.tester.html import render
         from game.tester.text import summary
 
         page = render(story, test_run.explore.measures, summary(test_run))
         try:
-            write_html(args.html, page)
+            write_output(args.html, page)
         except OSError as error:
             from game.output_paths import cannot_write
 

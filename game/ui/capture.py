@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.jsonfiles import write_output
 from game.staging import MAX_DURATION
 from game.terminal_text import escape_for_terminal
 from game.ui.apng_writer import AnimationWriter, said_of
@@ -244,10 +245,8 @@ class _Animation:
     def __exit__(self, kind: object, *exc: object) -> None:
         self.writer.__exit__(kind, *exc)
         if kind is None:
-            temporary = self.index_path.with_name(self.index_path.name + ".part")
             with said_of(self.index_path):
-                temporary.write_text("\n".join(self.rows) + "\n", encoding="utf-8")
-                os.replace(temporary, self.index_path)
+                write_output(self.index_path, "\n".join(self.rows) + "\n")
 
 
 def _confirm():
