@@ -418,3 +418,17 @@ def test_random_walks_over_an_example_reach_every_scene_the_exploration_does():
     unreached = {scene.scene for scene in build_report(explore(story)).unreachable_scenes}
     assert walks.choices_covered == walks.choices_total  # every choice taken: every scene behind them is passed
     assert set(walks.never_entered) == unreached
+
+
+def test_random_walks_that_meet_runaway_recursion_report_it_as_the_exploration_does(tmp_path):
+    """Play stopping (a sub-scene calling itself without end) is a walk problem, never a traceback."""
+    from game.tester.randomwalk import random_walks
+
+    scenes = REPLIES_AND_CALLS.replace('    - narrate: "In c."\n', '    - narrate: "In c."\n    - call: c\n')
+    story = build(tmp_path, scenes)
+    walks = random_walks(story, 5, seed=1)
+    assert walks.outcomes["stopped"] == 5 and walks.outcomes["ended"] == 0
+    [problem] = walks.problems
+    assert problem.kind == "menu" and problem.scene == "c" and problem.detail.startswith("play stopped:")
+    [lock] = build_report(explore(story)).soft_locks  # the full exploration: a soft-lock in the same scene
+    assert lock.scene == problem.scene
