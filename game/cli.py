@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from game import __version__
 from game.exitcodes import (
@@ -26,10 +27,25 @@ from game.exitcodes import (
 )
 from game.paths import default_story_dir
 from game.problems import StoryError
+from game.terminal_text import escape_for_terminal
 from game.wording import plural
 
 if TYPE_CHECKING:
     from game.model import Story
+
+
+def complain(message: str, command: str | None = None) -> None:
+    """Print an error line on stderr, `heartstopper[ COMMAND]: MESSAGE`, escaped for the terminal: a message may
+    quote the story, a file name or a value from the command line."""
+    name = f"heartstopper {command}" if command else "heartstopper"
+    print(f"{name}: {escape_for_terminal(message)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with its own errors (which quote the bad value given) escaped for the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(escape_for_terminal(message))
 
 
 # The default of an option a subcommand shares with the top level (`--story`, `--start`, `--given`): nothing, so
@@ -131,6 +147,23 @@ def start_problem(story: Story, start: str | None) -> str | None:
     return f"there is no scene '{shorten(start)}' to start at"
 
 
+def story_folder_problem(path: Path) -> str | None:
+    """Why a story folder named on the command line cannot be a story folder (there is none, it is a file), or None.
+
+    Bad usage (exit 2) for every command, said before any work; a folder that is there but whose story has problems
+    is the loader's to report (exit 1)."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return f"there is no story folder '{path}'"
+    except OSError as error:
+        return f"cannot read the story folder '{path}': {error.strerror or error}"
+    if not stat.S_ISDIR(info.st_mode):
+        where = f" ({path.parent})" if path.name == "story.yaml" else ""
+        return f"'{path}' is a file, not a story folder: give the folder that holds story.yaml{where}"
+    return None
+
+
 def load_or_report(story_dir: Path | None):
     """Load a story, or print its problems to stderr and return None."""
     from game.loader import load_story
@@ -181,21 +214,21 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         given = parse_given(args.given)
     except ValueError as error:
-        print(f"heartstopper: {error}", file=sys.stderr)
+        complain(str(error))
         return EXIT_USAGE
     problem = start_problem(story, args.start) or given_problem(story, given)
     if problem is not None:
-        print(f"heartstopper: {problem}", file=sys.stderr)
+        complain(problem)
         return EXIT_USAGE
     try:
         playthrough = Playthrough(story, start=args.start, given=given)
     except PlaythroughError as error:
-        print(f"heartstopper: {error}", file=sys.stderr)
+        complain(str(error))
         return EXIT_USAGE
     try:
         return run_text_player(story, playthrough)
     except PlaythroughError as error:  # play itself stopped: a sub-scene started with --start returns to nothing
-        print(f"heartstopper: {stopped_message(error, args.start)}", file=sys.stderr)
+        complain(stopped_message(error, args.start))
         return EXIT_FAILED
 
 
@@ -208,7 +241,7 @@ def cmd_game(args: argparse.Namespace) -> int:
     try:
         given = parse_given(getattr(args, "given", []) or [])
     except ValueError as error:
-        print(f"heartstopper: {error}", file=sys.stderr)
+        complain(str(error))
         return EXIT_USAGE
     try:
         return run_game(
@@ -225,17 +258,16 @@ def cmd_game(args: argparse.Namespace) -> int:
 def cmd_capture(args: argparse.Namespace) -> int:
     width, sep, height = args.size.lower().partition("x")
     if not (sep and width.isdigit() and height.isdigit()):
-        print(f"heartstopper: --size takes WIDTHxHEIGHT, e.g. 1280x720, not '{shorten(args.size)}'", file=sys.stderr)
+        complain(f"--size takes WIDTHxHEIGHT, e.g. 1280x720, not '{shorten(args.size)}'")
         return EXIT_USAGE
     if not (160 <= int(width) <= 7680 and 90 <= int(height) <= 4320):
-        print(
-            f"heartstopper: --size {shorten(args.size)} is out of range: the width goes from 160 to 7680 pixels, "
-            "the height from 90 to 4320",
-            file=sys.stderr,
+        complain(
+            f"--size {shorten(args.size)} is out of range: the width goes from 160 to 7680 pixels, "
+            "the height from 90 to 4320"
         )
         return EXIT_USAGE
     if not args.playthrough.is_file():
-        print(f"heartstopper: no playthrough file at {args.playthrough}", file=sys.stderr)
+        complain(f"no playthrough file at {args.playthrough}")
         return EXIT_USAGE
     from game.ui.settings import Settings
 
@@ -244,18 +276,18 @@ def cmd_capture(args: argparse.Namespace) -> int:
         name, sep, value = assignment.partition("=")
         try:
             if not sep:
-                raise ValueError(f"--set takes NAME=VALUE, e.g. text_size=large, not '{assignment}'")
+                raise ValueError(f"--set takes NAME=VALUE, e.g. text_size=large, not '{shorten(assignment)}'")
             settings.assign(name.strip(), value.strip())
         except ValueError as error:
-            print(f"heartstopper capture: {error}", file=sys.stderr)
+            complain(str(error), "capture")
             return EXIT_USAGE
     import os
 
-    from game.output_paths import cannot_write, prepare_folder
+    from game.output_paths import cannot_write, ready_folder
 
-    problem = prepare_folder(args.out)
+    problem = ready_folder(args.out)
     if problem is not None:
-        print(f"heartstopper capture: {problem}", file=sys.stderr)
+        complain(problem, "capture")
         return EXIT_USAGE
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -267,20 +299,20 @@ def cmd_capture(args: argparse.Namespace) -> int:
         unknown = sorted(only - set(KINDS))
         if unknown or not only:
             what = f"'{shorten(unknown[0])}' is not a kind of picture" if unknown else "it names no kind of picture"
-            print(f"heartstopper: --only: {what}; the kinds are {', '.join(KINDS)}", file=sys.stderr)
+            complain(f"--only: {what}; the kinds are {', '.join(KINDS)}")
             return EXIT_USAGE
     try:
         size = (int(width), int(height))
         story = args.story or default_story_dir()
         return capture(story, args.playthrough, args.out, size, settings, only, animation=args.format == "apng")
     except OSError as error:
-        print(f"heartstopper capture: {cannot_write(error, args.out)}", file=sys.stderr)
+        complain(cannot_write(error, args.out), "capture")
         return EXIT_USAGE
 
 
 def _offer_text_player(args: argparse.Namespace, why: str) -> int:
-    print(f"heartstopper: {why}", file=sys.stderr)
-    command = "heartstopper play --text" + (f" --story {args.story}" if args.story else "")
+    complain(why)
+    command = escape_for_terminal("heartstopper play --text" + (f" --story {args.story}" if args.story else ""))
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
         print(f"You can play in the terminal instead: {command}", file=sys.stderr)
         return EXIT_NO_DISPLAY
@@ -310,7 +342,7 @@ def add_start_option(parser: argparse.ArgumentParser, help_text: str, shared: bo
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; `wanted` names the one extra subcommand whose options are needed (None: all)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="heartstopper",
         description="Heartstopper: Season Two, an unofficial fan visual novel, and its story tools. "
         "With no command, opens the game.",
@@ -406,6 +438,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(named[0] if named else (None if asking_help else ""))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    story_named: Path | None = getattr(args, "story_dir", None) or getattr(args, "story", None)
+    problem = story_folder_problem(story_named) if story_named is not None else None
+    if problem is not None:
+        complain(problem)
+        return EXIT_USAGE
     if getattr(args, "no_cache", False):
         from game import story_cache
 

@@ -7,11 +7,16 @@ nesting) into a `ValueError`, so callers handle one kind of failure.
 
 A process killed while writing leaves its temporary file (`.NAME.RANDOM.tmp`, never a `*.json` the game reads);
 `sweep_temporaries` removes such leftovers when the game starts.
+
+The game's own files (saves, settings) stay the owner's alone, as the temporary file is made. A file the user asked
+a command for (`write_output`: a JUnit or HTML report, a story map, witnesses, a capture's index) is an ordinary new
+file instead, readable as the user's umask allows (0666 less the umask), like any file a program creates.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import stat
@@ -26,12 +31,13 @@ STALE_AFTER_SECONDS = 60  # a save takes well under a second: an older temporary
 
 
 @contextlib.contextmanager
-def staged(path: Path, data: bytes | str) -> Iterator[Path]:
+def staged(path: Path, data: bytes | str, *, ordinary: bool = False) -> Iterator[Path]:
     """Write `data` whole to a temporary file beside `path` and yield it; the caller renames it into place.
 
     The temporary file is on disk (flushed and synced) before the caller does anything else, so a caller can make
     room for it (rotating autosaves) only once it is known to be safe. If it is still there when the block ends
-    (the caller failed, or chose not to use it), it is removed.
+    (the caller failed, or chose not to use it), it is removed. It is the owner's alone, or with `ordinary` has the
+    permissions of an ordinary new file (see `write_output`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -40,6 +46,8 @@ def staged(path: Path, data: bytes | str) -> Iterator[Path]:
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
             stream.flush()
+            if ordinary:
+                os.fchmod(stream.fileno(), ORDINARY_FILE & ~umask())
             os.fsync(stream.fileno())
         yield Path(temporary)
     finally:
@@ -51,6 +59,29 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """Write `data` to `path` so that readers see either the old file or the new one, never a mix."""
     with staged(path, data) as temporary:
         os.replace(temporary, path)
+
+
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write a file the user asked for (a report, a map), atomically, as an ordinary new file: 0666 less the
+    umask, not the owner-only file `write_atomic` leaves."""
+    with staged(path, data, ordinary=True) as temporary:
+        os.replace(temporary, path)
+
+
+ORDINARY_FILE = 0o666
+
+
+@functools.cache
+def umask() -> int:
+    """This process's umask, read without changing it where the system says it (Linux's /proc/self/status), so
+    no thread ever creates a file under a umask of 0; elsewhere set and put back at once."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def json_text(value: object) -> str:

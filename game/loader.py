@@ -820,7 +820,9 @@ class _StoryLoader:
         if "start" not in manifest:
             reader.error(manifest.pos, "the manifest needs 'start', the first scene", "add 'start: SCENE_ID'")
             return None
-        return reader.reference(manifest["start"], manifest.where("start"), "start scene", self.scene_ids)
+        return reader.reference(
+            manifest["start"], manifest.where("start"), "start scene", self.scene_ids, "no scene has this id"
+        )
 
     def _invariants(self, reader: FieldReader, manifest: YMap) -> tuple[Invariant, ...]:
         if "invariants" not in manifest:

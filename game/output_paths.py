@@ -2,12 +2,16 @@
 
 Every command that writes files checks where before it starts its work, so a mistyped path costs a message, not a
 long exploration followed by a traceback; and every command says it the same way, with the same exit code (2, bad
-usage, see `game.exitcodes`). A write that still fails later (a full disk) is reported with `cannot_write`.
+usage, see `game.exitcodes`). `ready_file` and `ready_folder` are that check: they make the folder if need be and
+write (and remove) a scratch file in it, the one test that holds for root, whom permission bits do not stop, and for
+places no one can write (`/proc`, a read-only mount). A write that still fails later (a full disk) is reported with
+`cannot_write`.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -45,6 +49,26 @@ def prepare_folder(path: Path) -> str | None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return f"cannot make the folder '{path}': {error.strerror or error}"
+    return None
+
+
+def ready_file(path: Path) -> str | None:
+    """Why a file cannot be written at `path`, or None once its folder is made and a file has been written in it."""
+    return file_problem(path) or ready_folder(path.parent)
+
+
+def ready_folder(path: Path) -> str | None:
+    """Why files cannot be written in the folder `path`, or None once it is made and a file has been written in it
+    (and removed)."""
+    problem = prepare_folder(path)
+    if problem is not None:
+        return problem
+    try:
+        handle, scratch = tempfile.mkstemp(prefix=".heartstopper-", suffix=".tmp", dir=path)
+    except OSError as error:
+        return f"cannot write in the folder '{path}': {error.strerror or error}"
+    os.close(handle)
+    os.unlink(scratch)
     return None
 
 

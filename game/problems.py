@@ -74,6 +74,17 @@ class StoryError(Exception):
         return "\n".join(str(problem) for problem in self.problems)
 
 
+def _flood_places(rest: int, lines: int, first: int, last: int) -> str:
+    """Where a flood's hidden problems are, as a person says it: "here and on 4,749 more lines of this file, down
+    to line 4,850" (one a line), "here and 5 more times on this line", "here and 5 more times in this file, down to
+    line 9"."""
+    if lines == rest:
+        return f"here and on {lines:,} more lines of this file, down to line {last:,}"
+    if last == first:
+        return f"here and {rest:,} more times on this line"
+    return f"here and {rest:,} more times in this file, down to line {last:,}"
+
+
 def condense(problems: list[Problem]) -> list[Problem]:
     """Problems in order, with a flood of one problem in one file summed up, and cut off after MAX_SHOWN.
 
@@ -93,8 +104,7 @@ def condense(problems: list[Problem]) -> list[Problem]:
         first, last = problems[indexes[FLOOD_SHOWN]], problems[indexes[-1]]
         rest = len(indexes) - FLOOD_SHOWN - 1
         lines = {problems[index].line for index in indexes[FLOOD_SHOWN + 1 :]} - {first.line}
-        places = f"on {len(lines):,} more lines" if len(lines) == rest else f"{rest:,} more times"
-        message = f"{first.message} (here and {places} of this file, down to line {last.line:,})"
+        message = f"{first.message} ({_flood_places(rest, len(lines), first.line, last.line)})"
         summed[indexes[FLOOD_SHOWN]] = Problem(
             first.file, first.line, first.column, message, first.hint, first.severity, first.code
         )

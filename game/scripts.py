@@ -83,6 +83,9 @@ class ScriptResult:
         return self.failure is None
 
 
+SHOWN_ENDINGS = 8
+NO_SCENE = "no scene has this id"  # the hint for an unknown scene with no close match, as the loader gives it
+
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
@@ -111,6 +114,7 @@ def check_playthrough_files(
 
 def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sources = DISK) -> Script | None:
     display = display_path(path, story.story_dir.parent)
+    before = len(problems)  # a file with any problem, its text's included, is reported and never run
     source = sources.read(path, display)
     problems.extend(source.problems)
     if source.value is None:
@@ -129,15 +133,14 @@ def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sou
     spec = reader.mapping(source.value, Pos(1, 1), "a playthrough file", "{name: ..., steps: [...]}")
     if spec is None:
         return None
-    before = len(problems)
     reader.known_keys(spec, SCRIPT_KEYS, "a playthrough file")
     name = reader.text(spec, "name", "a playthrough file", required=True)
     start = None
     if "start" in spec:
-        start = reader.reference(spec["start"], spec.where("start"), "scene", story.scenes)
+        start = reader.reference(spec["start"], spec.where("start"), "scene", story.scenes, NO_SCENE)
     end = None
     if "end" in spec:
-        end = reader.reference(spec["end"], spec.where("end"), "ending", story.endings)
+        end = reader.reference(spec["end"], spec.where("end"), "ending", story.endings, _endings_hint(story))
     given = _given(reader, spec, story)
     steps: list[ScriptStep] = []
     if "steps" not in spec:
@@ -148,9 +151,19 @@ def _read_script(path: Path, story: Story, problems: list[Problem], sources: Sou
             step = _step(reader, item, pos, story)
             if step is not None:
                 steps.append(step)
+    problems[before:] = sorted(problems[before:], key=lambda problem: (problem.line, problem.column))  # in line order
     if len(problems) > before or not isinstance(name, str):
         return None
     return Script(name, display, start, given, tuple(steps), end, Location(display, 1, 1))
+
+
+def _endings_hint(story: Story) -> str:
+    """The hint for an unknown ending with no close match: the endings the story has (the first few of many)."""
+    if not story.endings:
+        return "the story has no endings"
+    endings = list(story.endings)
+    more = f" and {len(endings) - SHOWN_ENDINGS:,} more" if len(endings) > SHOWN_ENDINGS else ""
+    return f"the story's endings are {', '.join(endings[:SHOWN_ENDINGS])}{more}"
 
 
 def _given(reader: FieldReader, spec: YMap, story: Story) -> dict[str, object]:
@@ -161,7 +174,9 @@ def _given(reader: FieldReader, spec: YMap, story: Story) -> dict[str, object]:
     if table is None:
         return given
     for name, value in table.items():
-        variable_id = reader.reference(name, table.key_pos[name], "variable", story.variables)
+        variable_id = reader.reference(
+            name, table.key_pos[name], "variable", story.variables, "the story declares no variable of this name"
+        )
         if variable_id is None:
             continue
         variable = story.variables[variable_id]
@@ -204,7 +219,7 @@ def _step(reader: FieldReader, item: object, pos: Pos, story: Story) -> ScriptSt
             return None
         return ScriptStep(kind, value, loc)
     if kind == "expect_scene":
-        scene = reader.reference(value, where, "scene", story.scenes)
+        scene = reader.reference(value, where, "scene", story.scenes, NO_SCENE)
         return None if scene is None else ScriptStep(kind, scene, loc)
     if kind == "expect_line":
         if not isinstance(value, str) or not value:

@@ -137,11 +137,12 @@ class FieldReader:
             )
             return None
         if not ID_PATTERN.match(value):
+            example = _suggest_id(value, what)
             self.error(
                 pos,
                 f"'{value}' is not a valid {what}",
-                "names are lowercase letters, digits and underscores, starting with a letter "
-                f"(for example '{_suggest_id(value)}')",
+                "names are lowercase letters, digits and underscores, starting with a letter"
+                + (f" (for example '{example}')" if example else ""),
             )
             return None
         return value
@@ -169,8 +170,13 @@ class FieldReader:
         return value
 
 
-def _suggest_id(text: str) -> str:
+def _suggest_id(text: str, what: str) -> str:
+    """The name `text` was probably meant to be (`Prom Suit` -> `prom_suit`, `2nd` -> `outfit_2nd` for an outfit
+    name), or "" when it holds nothing to make one of (`..`)."""
     cleaned = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")
-    if not cleaned or not cleaned[0].isalpha():
-        cleaned = "x_" + cleaned
+    if not cleaned:
+        return ""
+    if not cleaned[0].isalpha():
+        noun = re.sub(r"[^a-z]", "", what.split()[0].lower()) or "name"
+        cleaned = f"{noun}_{cleaned}"
     return cleaned

@@ -43,6 +43,29 @@ def test_check_reports_problems_in_playthrough_files(tmp_path):
     assert "mini/playthroughs/bad.yaml:3:5: error: unknown key 'chose' in a step" in result.stderr
 
 
+def test_playthrough_file_problems_come_in_line_order_each_with_a_hint(tmp_path):
+    from game.loader import load_story
+    from game.scripts import check_playthrough_files
+
+    copy = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", copy)
+    (copy / "playthroughs" / "bad.yaml").write_text(
+        "name: bad\nsteps:\n  - expect_scene: nowhere\n  - choose: 1\nend: nope_ending\n"
+        "given:\n  ghost: 1\nstart: zzqq\n"
+    )
+    story = load_story(copy)
+    _, problems = check_playthrough_files(story)
+    assert [problem.line for problem in problems] == sorted(problem.line for problem in problems)
+    assert len(problems) == 4
+    by_message = {problem.message.split("'")[1]: problem.hint for problem in problems}
+    assert by_message["nowhere"] == by_message["zzqq"] == "no scene has this id"
+    assert by_message["ghost"] == "the story declares no variable of this name"
+    assert all(ending in by_message["nope_ending"] for ending in story.endings)  # the endings it could name
+    result = run("check", str(copy))
+    lines = [line for line in result.stderr.splitlines() if "bad.yaml:" in line]
+    assert [line.split(":")[1] for line in lines] == ["3", "5", "7", "8"]
+
+
 def test_terminal_player_reaches_an_ending_with_piped_input():
     result = run("play", "--text", "--story", str(FIXTURES / "mini"), stdin="2\n1\n")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -116,7 +139,46 @@ def test_options_given_before_the_command_are_kept(tmp_path):
 
 def test_unknown_story_folder_is_a_clear_error(tmp_path):
     result = run("check", str(tmp_path / "none"))
-    assert result.returncode == 1 and "the story folder does not exist" in result.stderr
+    assert result.returncode == 2 and result.stderr == f"heartstopper: there is no story folder '{tmp_path / 'none'}'\n"
+
+
+BRAVE = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check",),
+        ("lint",),
+        ("stats",),
+        ("graph",),
+        ("test",),
+        ("schema",),
+        ("play", "--text"),
+        ("play",),
+        (),
+        ("capture", BRAVE, "--out", "unused"),
+    ],
+    ids=lambda command: " ".join(command[:2]) or "the game",
+)
+@pytest.mark.parametrize("kind", ["missing", "a file"])
+def test_a_story_folder_that_is_not_there_is_bad_usage_for_every_command(tmp_path, command, kind):
+    """Exit 2, as for any file or folder named on the command line that cannot be read, with one clear line."""
+    story = tmp_path / "none"
+    if kind == "a file":
+        story.write_text("title: x\n", encoding="utf-8")
+    out = tmp_path / "unused"
+    result = run(*(str(out) if word == "unused" else word for word in command), "--story", str(story), stdin="")
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert str(story) in line and ("no story folder" in line or "is a file, not a story folder" in line)
+    assert not out.exists()  # refused before any work
+
+
+def test_a_story_that_loads_with_problems_still_fails_with_1():
+    for command in (("check",), ("stats",), ("graph",), ("test",)):
+        result = run(*command, "--story", str(FIXTURES / "lint" / "broken"))
+        assert result.returncode == 1, (command, result.stderr)
 
 
 @pytest.mark.skipif(os.environ.get("DISPLAY"), reason="a display is available")

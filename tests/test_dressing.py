@@ -142,3 +142,33 @@ def test_the_linter_knows_outfits(tmp_path: Path) -> None:
     assert sum("happy" in m for m in messages) == 1, messages  # nick's casual clothes have no happy face
     assert sum("has no outfit 'prom'" in m for m in messages) == 1, messages  # nick at prom; charlie says default
     assert len(messages) == 2, messages
+
+
+def test_a_missing_background_is_named_as_written_with_the_files_that_would_serve(tmp_path: Path) -> None:
+    """A typo in a background a chapter's time and season dress: the message names the id written, the
+    did-you-mean offers an id an author can write (not a variant's file name), and the hint names the files."""
+    from game.authoring.lint import lint_folder
+
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+    scenes = SCENES.replace("background: hall", "background: gardn").replace(
+        "{id: garden, time: day, season: spring}", "zzqqxx"
+    )
+    extra = {"assets/backgrounds/garden.summer.night.svg": svg, "assets/backgrounds/street.svg": svg}
+    story = write_story(tmp_path, scenes, manifest=MANIFEST, extra=extra)
+    missing = {p.message.split("'")[1]: p for p in lint_folder(story).problems if p.code == "HS007"}
+    assert set(missing) == {"gardn", "zzqqxx"}  # as written: no 'gardn.summer.night'
+    typo = missing["gardn"]
+    assert typo.hint == "did you mean 'garden'?"
+    assert "gardn.summer.night" in typo.message and "gardn.night" in typo.message  # what would serve first
+    plain = missing["zzqqxx"]
+    assert "assets/backgrounds/zzqqxx.svg" in plain.hint and "variant" not in plain.message  # no time, no season
+
+
+def test_a_missing_background_with_a_time_names_its_variant_in_the_hint(tmp_path: Path) -> None:
+    from game.authoring.lint import lint_folder
+
+    scenes = SCENES.replace("background: hall", "background: {id: qqxxzz, time: night}")
+    story = write_story(tmp_path, scenes, manifest=MANIFEST.replace("time: night, season: summer", ""))
+    [problem] = [p for p in lint_folder(story).problems if p.code == "HS007" and "qqxxzz" in p.message]
+    assert "there is no background 'qqxxzz'" in problem.message
+    assert "assets/backgrounds/qqxxzz.svg" in problem.hint and "qqxxzz.night.svg" in problem.hint

@@ -1099,7 +1099,7 @@ def test_thousands_of_lines_indented_too_deeply_give_a_few_problems_and_a_count(
         "the line is indented too deeply (here and on 4,749 more lines of this file, down to line 4,850)"
     )
     result = heartstopper("check", str(tmp_path / "story"))
-    assert len(result.stderr.splitlines()) == 2 * 4 + 2  # (and the start scene, in the file the flood spoilt)
+    assert len(result.stderr.splitlines()) == 2 * 4 + 3  # and the start scene with its hint (the flood spoilt it)
     assert result.stderr.splitlines()[-1].startswith("4,754 problems: ")  # counted in full
     lint = heartstopper("lint", "--story", str(tmp_path / "story"))
     assert lint.stderr.splitlines()[-1].startswith("4,754 problems: the story does not load")
@@ -1298,3 +1298,147 @@ def test_the_tester_escapes_what_it_prints_from_the_story(tmp_path):
         assert "Traceback" not in result.stderr
         assert "Read\\u202e me" in result.stdout
         assert not any(char in result.stdout + result.stderr for char in RAW_CONTROLS)
+
+
+def test_capture_prints_file_names_and_choices_escaped(tmp_path):
+    """A playthrough file's name, a choice it asks for and the --out folder are shown escaped, never raw."""
+    hostile = "pt\x1b]0;pwned\x07\x1b[31m"
+    playthrough = tmp_path / f"{hostile}.yaml"
+    playthrough.write_text('name: bad\nsteps:\n  - choose: "Fly away"\n', encoding="utf-8")
+    out = tmp_path / f"out{hostile}"
+    result = heartstopper_bytes("capture", str(playthrough), "--story", str(FIXTURES / "mini"), "--out", str(out))
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    for raw in (b"\x1b", b"\x07", b"\x9b"):
+        assert raw not in said
+    text = said.decode()
+    assert "cannot choose" in text and "wrote" in text and "Traceback" not in text
+    assert "pt\\x1b]0;pwned\\x07\\x1b[31m" in text  # the names, shown for what they are
+
+
+def test_capture_stops_when_sent_sigterm(tmp_path):
+    """SDL must not swallow SIGTERM: a capture that would run for minutes ends when asked to."""
+    story = write_story(
+        tmp_path,
+        """\
+        a:
+          title: "A"
+          chapter: One
+          lines:
+            - narrate: "Round and round."
+            - charlie: "Again."
+          next: a
+        """,
+    )
+    playthrough = tmp_path / "loop.yaml"
+    playthrough.write_text("name: loop\nsteps:\n  - expect_scene: a\n", encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "capture", str(playthrough), "--story", str(story), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(1200):  # until the loop of lines has begun: pictures past the title are on disk
+            if process.poll() is not None or (out.is_dir() and len(list(out.glob("*-a-*.png"))) >= 2):
+                break
+            time.sleep(0.05)
+        assert process.poll() is None, "the capture ended before it was sent SIGTERM"
+        process.send_signal(signal.SIGTERM)
+        try:
+            code = process.wait(timeout=60)  # generous: it ends within a beat
+        except subprocess.TimeoutExpired:
+            code = None
+        assert code == -signal.SIGTERM
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+HOSTILE_VALUE = "\x1b]0;x\x07\x1b[31m\u202e"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("test", "--start", HOSTILE_VALUE),
+        ("play", "--text", "--start", HOSTILE_VALUE),
+        ("graph", "--chapter", HOSTILE_VALUE),
+        ("test", "--policy", HOSTILE_VALUE),
+        ("lint", "--explain", HOSTILE_VALUE),
+        ("lint", "--ignore", HOSTILE_VALUE),
+        ("test", "--max-states", HOSTILE_VALUE),
+        ("graph", "--format", HOSTILE_VALUE),
+        ("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", "unused", "--set", HOSTILE_VALUE),
+        (
+            "capture",
+            str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"),
+            "--out",
+            "unused",
+            "--set",
+            f"text_size={HOSTILE_VALUE}",
+        ),
+        ("capture", f"/nowhere/{HOSTILE_VALUE}.yaml", "--out", "unused"),
+    ],
+    ids=lambda args: " ".join(arg for arg in args if arg.startswith("-")) or args[0],
+)
+def test_command_line_values_are_echoed_escaped(args):
+    """A bad value from the command line is quoted in its message as visible escapes, never as raw control or
+    bidi characters, and is refused as bad usage."""
+    result = heartstopper_bytes(*args[:1], "--story", str(FIXTURES / "mini"), *args[1:])
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "\\x1b]0;x\\x07" in err and "Traceback" not in err
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, read-only even for root")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("test", "--junit", "/proc/x.xml"),
+        ("test", "--html", "/proc/x.html"),
+        ("test", "--witnesses", "/proc/x"),
+        ("graph", "-o", "/proc/x.mmd"),
+        ("capture", str(FIXTURES / "mini" / "playthroughs" / "brave.yaml"), "--out", "/proc"),
+    ],
+    ids=" ".join,
+)
+def test_places_no_one_can_write_are_refused_before_the_work(args):
+    """Permission bits do not stop root, so each place to write is tried with a file before the work starts: the
+    command prints nothing of its work and exits 2."""
+    result = heartstopper_bytes(*args[:1], "--story", str(FIXTURES / "mini"), *args[1:])
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "/proc" in err and "Traceback" not in err
+    assert not result.stdout  # refused before exploring, not after printing the results
+
+
+def test_every_output_file_is_an_ordinary_new_file(tmp_path):
+    """Reports, maps, witnesses and pictures get 0666 less the umask, as any new file: never owner-only."""
+    mask = 0o027
+    mini = str(FIXTURES / "mini")
+    out = tmp_path / "out"
+    brave = str(FIXTURES / "mini" / "playthroughs" / "brave.yaml")
+    runs = [
+        ("graph", "--story", mini, "-o", str(out / "map.mmd")),
+        ("test", "--story", mini, "--junit", str(out / "junit.xml"), "--witnesses", str(out / "witnesses")),
+        ("test", "--story", mini, "--html", str(out / "page.html")),
+        ("capture", brave, "--story", mini, "--out", str(out / "png")),
+        ("capture", brave, "--story", mini, "--out", str(out / "apng"), "--format", "apng"),
+    ]
+    for args in runs:
+        result = subprocess.run(
+            [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, timeout=120, umask=mask
+        )
+        assert result.returncode in (0, 1), result.stderr.decode()  # mini fails a check of the tester's on purpose
+    files = [path for path in out.rglob("*") if path.is_file()]
+    kinds = {path.suffix for path in files}
+    assert {".mmd", ".xml", ".yaml", ".html", ".png", ".tsv"} <= kinds, kinds
+    wrong = {str(path.relative_to(out)): oct(path.stat().st_mode & 0o777) for path in files}
+    wrong = {name: mode for name, mode in wrong.items() if mode != oct(0o666 & ~mask)}
+    assert not wrong
+    assert not [path for path in out.rglob(".*")]  # no temporary file left behind

@@ -309,7 +309,14 @@ MANIFEST_CASES = [
         17,
     ),
     ("missing-start", MANIFEST.replace("start: a\n", ""), "the manifest needs 'start'", "start: SCENE_ID", 1, 1),
-    ("start-unknown", MANIFEST.replace("start: a", "start: b"), "unknown start scene 'b'", "", 2, 8),
+    (
+        "start-unknown",
+        MANIFEST.replace("start: a", "start: b"),
+        "unknown start scene 'b'",
+        "no scene has this id",
+        2,
+        8,
+    ),
     (
         "reserved-character",
         MANIFEST.replace("  nick: {name: Nick}", "  narrator: {name: N}"),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from commandline import heartstopper
-from storybuild import FIXTURES
+from storybuild import FIXTURES, write_story
 
 from game.authoring.stats import READING, ReadingPace, describe_minutes, render_text, story_stats
 from game.loader import load_story
@@ -83,3 +83,89 @@ def test_the_shipped_story_reports_every_chapter():
     data = story_stats(story, ReadingPace(playthrough_runs=4))
     assert [c["name"] for c in data["chapters"]] == [c.name for c in story.chapters]
     assert data["play_time"]["playthrough_runs"] == 4
+
+
+def fork(way: str) -> str:
+    """A story whose one menu goes home (an ending) or to the scene `way` (written after it)."""
+    return f"""\
+a:
+  title: "A"
+  chapter: One
+  lines:
+    - narrate: "Which way?"
+  choices:
+    - text: "Home"
+      goto: home
+    - text: "Away"
+      goto: away
+home:
+  title: "Home"
+  lines:
+    - narrate: "Home again."
+  ending: done
+away:
+{way}"""
+
+
+RECURSION = fork("""\
+  title: "Recur"
+  lines:
+    - narrate: "deeper"
+    - call: away
+    - return
+""")
+
+LOOP = fork("""\
+  title: "Round"
+  lines:
+    - narrate: "and round"
+  next: away
+""")
+
+
+def test_playthroughs_stopped_by_runaway_calls_are_counted_not_raised(tmp_path):
+    story = load_story(write_story(tmp_path, RECURSION))
+    data = story_stats(story, ReadingPace(playthrough_runs=16))
+    play = data["play_time"]
+    unfinished = play["playthroughs_unfinished"]
+    assert play["playthroughs_tried"] == 16
+    assert len(unfinished) == 1 and "'away'" in unfinished[0]["why"] and "play stopped" in unfinished[0]["why"]
+    assert 0 < play["playthrough_runs"] < 16  # a fair coin takes both ways in sixteen tries
+    assert play["playthrough_runs"] + unfinished[0]["count"] == 16
+    text = render_text(data)
+    assert f"from the {play['playthrough_runs']} of 16 random playthroughs that reached an ending" in text
+    assert f"{unfinished[0]['count']} of 16 random playthroughs did not reach an ending" in text
+
+
+def test_playthroughs_that_loop_forever_are_said_to(tmp_path):
+    story = load_story(write_story(tmp_path, LOOP))
+    data = story_stats(story, ReadingPace(playthrough_runs=16, max_events=500))
+    play = data["play_time"]
+    [looped] = play["playthroughs_unfinished"]
+    assert "went on past 500 steps" in looped["why"]
+    assert play["playthrough_runs"] + looped["count"] == 16
+    assert f"{looped['count']} of 16 random playthroughs did not reach an ending" in render_text(data)
+
+
+def test_every_playthrough_ending_is_reported_as_before(mini):
+    data = story_stats(mini)
+    assert data["play_time"]["playthroughs_unfinished"] == []
+    assert "did not reach an ending" not in render_text(data)
+    assert f"from {READING.playthrough_runs} playthroughs choosing at random" in render_text(data)
+
+
+def test_the_command_reports_stopped_playthroughs_without_a_traceback(tmp_path):
+    story = write_story(tmp_path, RECURSION)
+    result = heartstopper("stats", "--story", str(story))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "did not reach an ending" in result.stdout and "play stopped" in result.stdout
+    data = json.loads(heartstopper("stats", "--json", "--story", str(story)).stdout)
+    assert data["play_time"]["playthroughs_unfinished"][0]["count"] > 0
+
+
+def test_under_a_minute_is_not_said_as_none():
+    assert describe_minutes(0.2) == "<1 min"
+    assert describe_minutes(0) == "0 min"
+    text = render_text(story_stats(load_story(FIXTURES / "mini")))
+    assert "~0 min" not in text

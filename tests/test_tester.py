@@ -358,3 +358,77 @@ def test_every_path_replays_to_its_state(hub):
         assert path.choices == exploration.distance[state_id]
         state = replay(exploration, path)
         assert state.state == exploration.keys[state_id][0]
+
+
+REPLIES_AND_CALLS = """\
+a:
+  title: "A"
+  chapter: One
+  lines:
+    - narrate: "Hello."
+  choices:
+    - text: "Go"
+      lines:
+        - narrate: "Going."
+      goto: b
+    - text: "Stay"
+      lines:
+        - narrate: "Staying."
+      goto: b
+    - text: "Never"
+      if: "brave and not brave"
+      lines:
+        - narrate: "Never."
+      goto: b
+b:
+  title: "B"
+  lines:
+    - call: c
+    - narrate: "Back from c."
+  ending: done
+c:
+  title: "C"
+  lines:
+    - narrate: "In c."
+    - return
+"""
+
+
+def test_random_walks_count_the_scenes_they_pass_as_the_full_exploration_does(tmp_path):
+    """A choice's reply and the lines after a call are scenes with no card; walks that pass them have entered them,
+    and walks and the full exploration agree on which scenes are reached."""
+    from game.tester.randomwalk import random_walks
+
+    story = build(tmp_path, REPLIES_AND_CALLS)
+    walks = random_walks(story, 20, seed=1)
+    unreached = {scene.scene for scene in build_report(explore(story)).unreachable_scenes}
+    assert walks.scenes_total == len(story.scenes)
+    assert set(walks.never_entered) == unreached  # only the reply of the choice that can never be taken
+    assert walks.scenes_covered == len(story.scenes) - len(unreached)
+    generated = {scene.id for scene in story.scenes.values() if scene.part_of is not None}
+    assert generated - unreached  # the replies and the lines after the call were passed
+    assert not (generated - unreached) & set(walks.never_entered)
+
+
+def test_random_walks_over_an_example_reach_every_scene_the_exploration_does():
+    from game.tester.randomwalk import random_walks
+
+    story = load_story(Path(__file__).resolve().parents[1] / "examples" / "lamplight")
+    walks = random_walks(story, 200, seed=1)
+    unreached = {scene.scene for scene in build_report(explore(story)).unreachable_scenes}
+    assert walks.choices_covered == walks.choices_total  # every choice taken: every scene behind them is passed
+    assert set(walks.never_entered) == unreached
+
+
+def test_random_walks_that_meet_runaway_recursion_report_it_as_the_exploration_does(tmp_path):
+    """Play stopping (a sub-scene calling itself without end) is a walk problem, never a traceback."""
+    from game.tester.randomwalk import random_walks
+
+    scenes = REPLIES_AND_CALLS.replace('    - narrate: "In c."\n', '    - narrate: "In c."\n    - call: c\n')
+    story = build(tmp_path, scenes)
+    walks = random_walks(story, 5, seed=1)
+    assert walks.outcomes["stopped"] == 5 and walks.outcomes["ended"] == 0
+    [problem] = walks.problems
+    assert problem.kind == "menu" and problem.scene == "c" and problem.detail.startswith("play stopped:")
+    [lock] = build_report(explore(story)).soft_locks  # the full exploration: a soft-lock in the same scene
+    assert lock.scene == problem.scene

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from commandline import heartstopper
-from storybuild import FIXTURES
+from storybuild import FIXTURES, build, write_story
 
 from game.cli import main
 
@@ -228,3 +229,41 @@ def test_the_progress_line_redraws_and_clears():
     assert text.count("exploring [") == 1
     assert "exploring [######..................] 1,500 states, 20 waiting, " in text
     assert "(limit 6,000)" in text and text.endswith("\r\x1b[K")
+
+
+GOOD_PLAYTHROUGH = """\
+name: Hello
+steps:
+  - expect_line: "Hello."
+end: done
+"""
+
+
+def test_a_playthrough_file_with_problems_is_counted_once_and_never_run(tmp_path):
+    """A file whose text holds a control character (a YAML escape) is reported with its problems, counted once
+    among the playthroughs, and not played."""
+    extra = {"playthroughs/good.yaml": GOOD_PLAYTHROUGH}
+    extra["playthroughs/escaped.yaml"] = 'name: "n\\e]0;pwned\\a"\nsteps:\n  - choose: "x\\e[31mred"\n'
+    raw = {"playthroughs/raw.yaml": b'name: "ok"\nsteps:\n  - choose: "x\xc2\x9b2Jred"\n'}
+    story = write_story(tmp_path, extra=extra, raw=raw)
+    result = heartstopper("test", "--story", str(story))
+    assert result.returncode == 1, result.stderr
+    assert "Playthroughs: 1 of 3 pass" in result.stdout
+    assert "failed at step" not in result.stdout  # the broken files were not played
+    data = json.loads(heartstopper("test", "--json", "--story", str(story)).stdout)
+    run = {Path(item["file"]).name for item in data["playthroughs"]}
+    unreadable = {Path(file).name for file in data["unreadable_playthroughs"]}
+    assert run == {"good.yaml"} and unreadable == {"escaped.yaml", "raw.yaml"}
+
+
+def test_reading_playthrough_files_keeps_back_any_with_problems(tmp_path):
+    from game.scripts import check_playthrough_files
+
+    extra = {
+        "playthroughs/good.yaml": GOOD_PLAYTHROUGH,
+        "playthroughs/escaped.yaml": 'name: "n\\e[31m"\nsteps:\n  - expect_line: "Hello."\n',
+    }
+    story = build(tmp_path, extra=extra)
+    scripts, problems = check_playthrough_files(story)
+    assert [Path(script.file).name for script in scripts] == ["good.yaml"]
+    assert {Path(problem.file).name for problem in problems} == {"escaped.yaml"}

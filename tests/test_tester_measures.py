@@ -337,7 +337,10 @@ def test_the_html_report_is_one_page_with_the_map_and_the_chart(tmp_path, capsys
     assert text.count('class="scene"') == 5 and text.count('class="bar"') == 3  # 2 endings and "never ends"
     assert "http" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched from a network
     assert "grades_woods" not in text and "main.yaml:13" in text  # the dead write, linked to file:line
-    assert main(["test", "--story", str(folder), "--html", str(tmp_path / "missing" / "r.html")]) == 2
+    made = tmp_path / "missing" / "r.html"  # a folder not made yet is made, as for --junit and graph -o
+    assert main(["test", "--story", str(folder), "--html", str(made)]) == 1
+    assert made.read_text(encoding="utf-8").count('class="scene"') == 5
+    assert main(["test", "--story", str(folder), "--html", str(made / "under-a-file.html")]) == 2
     capsys.readouterr()
 
 

@@ -116,3 +116,34 @@ def test_a_noun_gets_the_article_its_sound_asks_for():
         "a variable",
         "an invariant",
     ]
+
+
+def _flood(lines: list[int]) -> str:
+    """The message that sums up a flood of one problem at these lines of one file."""
+    from game.problems import FLOOD_SHOWN, Problem, condense
+
+    found = [Problem("story/scenes/a.yaml", line, 1 + index, "a tab", "use spaces") for index, line in enumerate(lines)]
+    shown = condense(found)
+    assert len(shown) == FLOOD_SHOWN + 1
+    return shown[-1].message
+
+
+def test_a_flood_of_one_problem_is_summed_up_the_way_a_person_says_it():
+    from game.problems import FLOOD_SHOWN
+
+    head = list(range(1, FLOOD_SHOWN + 1))
+    assert _flood([*head, 10, 11, 12]) == "a tab (here and on 2 more lines of this file, down to line 12)"
+    assert _flood([*head, 10, 10, 10, 10]) == "a tab (here and 3 more times on this line)"
+    assert _flood([*head, 5, 5, 5, 9]) == "a tab (here and 3 more times in this file, down to line 9)"
+
+
+def test_a_name_with_nothing_to_make_one_of_gets_no_odd_example(tmp_path):
+    from storybuild import problems_of
+
+    scenes = 'a:\n  title: "A"\n  chapter: One\n  lines:\n    - show: {who: charlie, outfit: ".."}\n  ending: done\n'
+    [problem] = problems_of(tmp_path, scenes)
+    assert problem.message == "'..' is not a valid outfit name"
+    assert "for example" not in problem.hint
+    scenes = scenes.replace('".."', '"2nd Best"')
+    [problem] = problems_of(tmp_path, scenes)
+    assert problem.hint.endswith("(for example 'outfit_2nd_best')")

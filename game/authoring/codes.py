@@ -78,8 +78,10 @@ _TABLE = (
         "HS007",
         "error",
         "unknown background",
-        f"A scene's or beat's `background` has no file {files_phrase('background')}; the game would draw a "
-        "placeholder. Check the id against docs/STORY-OUTLINE.md, or add the art.",
+        f"A scene's or beat's `background` has no file {files_phrase('background')}, nor, where a time or season "
+        "is set, a variant such as ID.night.svg; the game would draw a placeholder. The message names the id as "
+        "written and the variants that would be shown first. Check the id against docs/STORY-OUTLINE.md, or add "
+        "the art.",
     ),
     Code(
         "HS008",

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, load_or_report
-from game.terminal_text import escape_lines
+from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, complain, load_or_report
+from game.terminal_text import escape_for_terminal, escape_lines
 from game.wording import plural
 
 
@@ -27,13 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.authoring.files import write_text_atomically
     from game.authoring.graph import GraphError, build_map
-    from game.output_paths import cannot_write, file_problem
+    from game.jsonfiles import write_output
+    from game.output_paths import cannot_write, ready_file
 
-    problem = file_problem(args.output) if args.output is not None else None
+    problem = ready_file(args.output) if args.output is not None else None
     if problem is not None:
-        print(f"heartstopper graph: {problem}", file=sys.stderr)
+        complain(problem, "graph")
         return EXIT_USAGE
     story = load_or_report(args.story)
     if story is None:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         drawn = build_map(story, args.format, args.chapter)
     except GraphError as error:
-        print(f"heartstopper graph: {error}", file=sys.stderr)
+        complain(str(error), "graph")
         return EXIT_USAGE
     text = drawn.text if drawn.text.endswith("\n") else drawn.text + "\n"
     if args.output is None:
@@ -49,9 +49,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)  # as --junit and --out do
-        write_text_atomically(args.output, text)
+        write_output(args.output, text)
     except OSError as error:
-        print(f"heartstopper graph: {cannot_write(error, args.output)}", file=sys.stderr)
+        complain(cannot_write(error, args.output), "graph")
         return EXIT_USAGE
-    print(f"wrote the map of {plural(len(drawn.states), 'scene and ending', 'scenes and endings')} to {args.output}")
+    drawn_what = plural(len(drawn.states), "scene and ending", "scenes and endings")
+    print(f"wrote the map of {drawn_what} to {escape_for_terminal(str(args.output))}")
     return EXIT_OK

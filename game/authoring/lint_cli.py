@@ -10,7 +10,7 @@ import json
 import sys
 
 from game.authoring.codes import CODES, explain
-from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from game.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, complain, shorten
 from game.paths import default_story_dir
 from game.wording import plural
 
@@ -37,19 +37,19 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         code = args.explain.strip().upper()
         if code not in CODES:
-            print(f"heartstopper lint: there is no code '{args.explain}' (HS000 to {max(CODES)})", file=sys.stderr)
+            complain(f"there is no code '{shorten(args.explain)}' (HS000 to {max(CODES)})", "lint")
             return EXIT_USAGE
         print(explain(code))
         return EXIT_OK
     unknown = [code for code in args.ignore if code.strip().upper() not in CODES]
     if unknown:
-        print(f"heartstopper lint: --ignore: there is no code '{unknown[0]}'", file=sys.stderr)
+        complain(f"--ignore: there is no code '{shorten(unknown[0])}'", "lint")
         return EXIT_USAGE
     from game.authoring.lint import lint_folder
 
     report = lint_folder(args.story or default_story_dir(), ignore=args.ignore, explore=args.explore)
     for note in report.notes:
-        print(f"heartstopper lint: note: {note}", file=sys.stderr)
+        complain(f"note: {note}", "lint")
     failed = report.failed(args.strict)
     if args.json:
         data = {

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli import EXIT_OK, EXIT_USAGE
+from game.cli import EXIT_OK, EXIT_USAGE, complain
 from game.paths import default_story_dir
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             sys.stdout.write(schema_path(args.show).read_text(encoding="utf-8"))
         except OSError as error:
-            print(f"heartstopper schema: cannot read the schema: {error.strerror or error}", file=sys.stderr)
+            complain(f"cannot read the schema: {error.strerror or error}", "schema")
             return EXIT_USAGE
         return EXIT_OK
     story_dir = (args.story or default_story_dir()).resolve()

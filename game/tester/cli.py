@@ -2,8 +2,8 @@
 
 Explores every reachable state (or, with `--random N`, samples N walks), runs the story's playthrough files and
 any named, and prints a summary (or `--json`), optionally writing witnesses and a JUnit report. Exit codes: 0 when
-every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage (a `--junit` or `--witnesses`
-place that cannot be written included, checked before exploring).
+every check holds, 1 when the story fails one (or cannot be loaded), 2 for bad usage (a `--junit`, `--html` or
+`--witnesses` place that cannot be written included, tried before exploring).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.cli import add_given_option, add_start_option
+from game.cli import add_given_option, add_start_option, complain
 from game.problems import path_for_user
 from game.terminal_text import escape_lines, json_for_terminal
 from game.tester.explore import DEFAULT_MAX_STATES
@@ -152,7 +152,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"heartstopper test: {message}", file=sys.stderr)
+    complain(message, "test")
     return EXIT_USAGE
 
 
@@ -180,22 +180,20 @@ def run(args: argparse.Namespace) -> int:
 
         if not available():
             return _usage(MISSING)
-    if args.story is not None and not Path(args.story).is_dir():
-        return _usage(f"there is no story folder '{args.story}'")
     for path in args.playthroughs:
         if not path.is_file():
             return _usage(f"there is no playthrough file '{path}'")
-    from game.output_paths import file_problem, folder_problem
+    if args.html is not None and args.random is not None:
+        return _usage("--html needs the full exploration, so it cannot go with --random")
+    from game.output_paths import ready_file, ready_folder
 
-    problem = (
-        (folder_problem(args.witnesses) if args.witnesses is not None else None)
-        or (file_problem(args.junit) if args.junit is not None else None)
-        or (file_problem(args.html) if args.html is not None else None)
+    problem = (  # every place to write, tried before the exploration (which may take long)
+        (ready_folder(args.witnesses) if args.witnesses is not None else None)
+        or (ready_file(args.junit) if args.junit is not None else None)
+        or (ready_file(args.html) if args.html is not None else None)
     )
     if problem is not None:
         return _usage(problem)
-    if args.html is not None and args.random is not None:
-        return _usage("--html needs the full exploration, so it cannot go with --random")
     if (args.policy is not None or args.html is not None) and args.random is None:
         args.measures = True
     try:
@@ -243,12 +241,13 @@ def run(args: argparse.Namespace) -> int:
 
         print(escape_lines(summary(test_run, paths=args.paths, witnesses=witnesses)))
     if args.html is not None and test_run.explore is not None and test_run.explore.measures is not None:
-        from game.tester.html import render, write_html
+        from game.jsonfiles import write_output
+        from game.tester.html import render
         from game.tester.text import summary
 
         page = render(story, test_run.explore.measures, summary(test_run))
         try:
-            write_html(args.html, page)
+            write_output(args.html, page)
         except OSError as error:
             from game.output_paths import cannot_write
 

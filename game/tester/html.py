@@ -8,10 +8,7 @@ file:line, and the whole text summary. Everything from the story is escaped.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from html import escape
-from pathlib import Path
 
 from game.model import Story
 from game.tester.analysis import scene_successors
@@ -200,19 +197,3 @@ pre {{ background: #f6f8fa; padding: 12px; overflow-x: auto; font-size: 12px; }}
 <h2>The full report</h2><pre>{escape(summary)}</pre>
 </body></html>
 """
-
-
-def write_html(path: Path, text: str) -> None:
-    """Write the page through a temporary file in the same folder, renamed into place."""
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's owner-only
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from game.jsonfiles import write_atomic
+from game.jsonfiles import write_output
 from game.problems import shown_path
 from game.tester.report import TestRun
 from game.wording import plural
@@ -141,4 +141,4 @@ def _invariants(run: TestRun) -> list[str]:
 
 
 def write_junit(run: TestRun, target: Path) -> None:
-    write_atomic(target, junit_xml(run))
+    write_output(target, junit_xml(run))

@@ -4,8 +4,14 @@ Each walk is an ordinary `Playthrough` pulled event by event, as a player would 
 one of the choices taken least often so far over all walks (ties broken by a seeded `random.Random`), so the
 walks spread over the story instead of wandering the same likely routes; the same seed gives the same walks.
 Invariants are checked at every scene entry and at every menu and ending. A walk stops at an ending, at a menu
-with nothing to take (a soft-lock), or when it goes on too long (a loop with no way out, most likely); each kind of
+with nothing to take (a soft-lock), when play itself stops on a mistake in the story (runaway `call` recursion: a
+soft-lock too, as the full exploration reports it), or when it goes on too long (a loop with no way out, most
+likely); each kind of
 problem is reported once per scene (with the first walk that met it), and counted over all walks.
+
+A scene counts as entered when a walk passes through it, as the exhaustive tester counts states: a scene with no
+card of its own (a choice's reply, the lines after a call) included (`Playthrough.take_entered`), so the scenes
+entered and their total are the same scenes the full exploration reports on.
 
 Walks sample: a scene or choice they never reach may still be reachable, so only what they did find (soft-locks,
 broken invariants, walks that never end) makes the run fail.
@@ -19,7 +25,7 @@ from collections.abc import Callable, Mapping
 
 from game.events import Choices, Ended, SceneEntered
 from game.model import Story
-from game.playthrough import Playthrough
+from game.playthrough import Playthrough, PlaythroughError
 from game.tester.odds import Policy
 from game.tester.report import RandomReport, WalkProblem
 
@@ -50,8 +56,8 @@ def random_walks(
     reported: set[tuple[str, str]] = set()
     outcomes: Counter[str] = Counter()
 
-    def stop(kind: str, walk: int, scene: str, path: list[str], detail: str) -> None:
-        outcomes[kind] += 1
+    def stop(kind: str, walk: int, scene: str, path: list[str], detail: str, outcome: str = "") -> None:
+        outcomes[outcome or kind] += 1
         if (kind, scene) not in reported:
             reported.add((kind, scene))
             kept = list(path[:KEEP_CHOICES]) if kind == "too_long" else list(path)
@@ -74,43 +80,48 @@ def random_walks(
         playthrough = Playthrough(story, start=start, given=given, seed=walk)
         path: list[str] = []
         events = 0
-        while True:
-            if not playthrough.can_continue:
-                break
-            event = playthrough.continue_()
-            events += 1
-            if events > MAX_EVENTS:
-                detail = f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending"
-                stop("too_long", walk, playthrough.scene, path, detail)
-                break
-            if isinstance(event, SceneEntered):
-                entered.add(event.scene)
-                check(walk, event.scene, playthrough.variables, playthrough.visits, path)
-            elif isinstance(event, Ended):
-                check(walk, playthrough.scene, playthrough.variables, playthrough.visits, path)
-                endings[event.ending] += 1
-                ending_paths.setdefault(event.ending, list(path))
-                outcomes["ended"] += 1
-                break
-            elif isinstance(event, Choices):
-                check(walk, event.scene, playthrough.variables, playthrough.visits, path)
-                options = [option for option in event.options if option.available]
-                if not options:
-                    stop("menu", walk, event.scene, path, "a menu with nothing to take and no fallback")
+        try:
+            while True:
+                if not playthrough.can_continue:
                     break
-                if len(path) >= max_choices:
-                    detail = f"the walk made {max_choices:,} choices without reaching an ending"
-                    stop("too_long", walk, event.scene, path, detail)
+                event = playthrough.continue_()
+                entered.update(playthrough.take_entered())  # those passed with no card: a reply, after a call
+                events += 1
+                if events > MAX_EVENTS:
+                    detail = f"the walk went on for {MAX_EVENTS:,} events without a menu or an ending"
+                    stop("too_long", walk, playthrough.scene, path, detail)
                     break
-                if policy is not None:
-                    shares = policy.pick(event.scene, [option.index for option in options])
-                    option = rng.choices(options, weights=[float(share) for share in shares])[0]
-                else:
-                    fewest = min(taken[(event.scene, option.index)] for option in options)
-                    option = rng.choice([item for item in options if taken[(event.scene, item.index)] == fewest])
-                taken[(event.scene, option.index)] += 1
-                path.append(option.text)
-                playthrough.choose(option.index)
+                if isinstance(event, SceneEntered):
+                    entered.add(event.scene)
+                    check(walk, event.scene, playthrough.variables, playthrough.visits, path)
+                elif isinstance(event, Ended):
+                    check(walk, playthrough.scene, playthrough.variables, playthrough.visits, path)
+                    endings[event.ending] += 1
+                    ending_paths.setdefault(event.ending, list(path))
+                    outcomes["ended"] += 1
+                    break
+                elif isinstance(event, Choices):
+                    check(walk, event.scene, playthrough.variables, playthrough.visits, path)
+                    options = [option for option in event.options if option.available]
+                    if not options:
+                        stop("menu", walk, event.scene, path, "a menu with nothing to take and no fallback")
+                        break
+                    if len(path) >= max_choices:
+                        detail = f"the walk made {max_choices:,} choices without reaching an ending"
+                        stop("too_long", walk, event.scene, path, detail)
+                        break
+                    if policy is not None:
+                        shares = policy.pick(event.scene, [option.index for option in options])
+                        option = rng.choices(options, weights=[float(share) for share in shares])[0]
+                    else:
+                        fewest = min(taken[(event.scene, option.index)] for option in options)
+                        option = rng.choice([item for item in options if taken[(event.scene, item.index)] == fewest])
+                    taken[(event.scene, option.index)] += 1
+                    path.append(option.text)
+                    playthrough.choose(option.index)
+        except PlaythroughError as error:  # play itself stopped: runaway `call` recursion, a `return` to nothing
+            entered.update(playthrough.take_entered())
+            stop("menu", walk, playthrough.scene, path, f"play stopped: {error}", outcome="stopped")
         if progress is not None:
             progress(walk, walks)
     choices = [
@@ -131,5 +142,5 @@ def random_walks(
         never_entered=[scene for scene in story.scenes if scene not in entered],
         never_chosen=[(scene, index, text) for scene, index, text in choices if (scene, index) not in taken],
         problems=problems,
-        outcomes={kind: outcomes[kind] for kind in ("ended", "menu", "too_long")},
+        outcomes={kind: outcomes[kind] for kind in ("ended", "menu", "too_long", "stopped")},
     )

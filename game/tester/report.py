@@ -210,7 +210,7 @@ class RandomReport:
     never_entered: list[str]
     never_chosen: list[tuple[str, int, str]]  # (scene, index, text)
     problems: list[WalkProblem]  # one per kind and scene (invariants: one per invariant), first walk first
-    outcomes: dict[str, int] = field(default_factory=dict)  # how the walks stopped: ended, menu, too_long
+    outcomes: dict[str, int] = field(default_factory=dict)  # how the walks stopped: ended, menu, too_long, stopped
 
     @property
     def failures(self) -> int:

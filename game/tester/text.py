@@ -160,11 +160,12 @@ def _random(run: TestRun, report: RandomReport) -> list[str]:
         f" ({100 * report.choices_covered / max(report.choices_total, 1):.0f}%)",
         "  endings: " + ", ".join(f"{ending} {count}" for ending, count in report.endings.items()),
     ]
-    stuck = report.outcomes.get("menu", 0) + report.outcomes.get("too_long", 0)
-    if stuck:
+    outcomes = report.outcomes
+    if outcomes.get("menu", 0) + outcomes.get("too_long", 0) + outcomes.get("stopped", 0):
         lines.append(
-            f"  walks stopped without an ending: {report.outcomes.get('menu', 0)} at a menu with nothing to take, "
-            f"{report.outcomes.get('too_long', 0)} going on too long"
+            f"  walks stopped without an ending: {outcomes.get('menu', 0)} at a menu with nothing to take, "
+            f"{outcomes.get('too_long', 0)} going on too long"
+            + (f", {outcomes['stopped']} by play itself stopping" if outcomes.get("stopped") else "")
         )
     if report.never_entered:
         shown = ", ".join(report.never_entered[:12]) + (", ..." if len(report.never_entered) > 12 else "")

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 
-from game.jsonfiles import write_atomic
+from game.jsonfiles import write_output
 from game.machine import PlayState, choice_is_available
 from game.model import Story
 from game.program import run_silently
@@ -150,7 +150,7 @@ def write_witnesses(exploration: Exploration, report: ExploreReport, folder: Fil
 
     def put(file_name: str, text: str, claim: str) -> None:
         target = folder / file_name
-        write_atomic(target, text)
+        write_output(target, text)
         written.append(Witness(target, claim))
 
     for ending in report.endings:

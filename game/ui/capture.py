@@ -14,6 +14,10 @@ game/ui/png_writer.py, on other cores while the next frame is drawn, and hold ex
 With `animation` (`--format apng`) the same pictures become the frames of one animated PNG instead, each frame only
 what changed (game/ui/frame_delta.py, game/ui/apng_writer.py): about a third of the bytes, every frame still
 exactly the picture; an index beside it names each frame's picture as a PNG capture would.
+
+Whatever a capture prints that comes from the story, a file name or the command line is escaped for the terminal
+(`game.terminal_text`). A capture pumps no window events, so SDL is told to leave the signals alone: Ctrl+C and
+SIGTERM stop it at once, as they stop any command.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.jsonfiles import write_output
 from game.staging import MAX_DURATION
+from game.terminal_text import escape_for_terminal
 from game.ui.apng_writer import AnimationWriter, said_of
 from game.ui.png_writer import PictureWriter
 from game.ui.settings import Settings
@@ -68,6 +74,9 @@ def capture(
     """
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    # SDL would catch SIGINT and SIGTERM and turn them into a quit event that a capture never reads: set before SDL
+    # starts, Python's own handlers (KeyboardInterrupt, and the default end for SIGTERM) stay in place
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
     import pygame
 
     from game.events import Choices, Line
@@ -86,10 +95,10 @@ def capture(
         script = load_playthrough_file(Path(playthrough_file), story)
     except StoryError as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            _say(str(problem), error=True)
         return 1
     if size[0] < 16 or size[1] < 9:
-        print(f"the size {size[0]}x{size[1]} is too small", file=sys.stderr)
+        _say(f"the size {size[0]}x{size[1]} is too small", error=True)
         return 1
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -152,7 +161,7 @@ def capture(
                         shot("closing-note", "notes")
                     break
                 if not isinstance(top, GameScreen):
-                    print(f"capture stopped on an unexpected screen: {type(top).__name__}", file=sys.stderr)
+                    _say(f"capture stopped on an unexpected screen: {type(top).__name__}", error=True)
                     result = 1
                     break
                 game = top
@@ -174,19 +183,19 @@ def capture(
                 elif isinstance(beat, Choices):
                     shot(f"{scene}-menu", "menus")
                     if not choose_steps:
-                        print(f"the playthrough has no more choices; stopped at the menu in '{scene}'")
+                        _say(f"the playthrough has no more choices; stopped at the menu in '{scene}'")
                         break
                     step = choose_steps.pop(0)
                     option, why = resolve_choice(step.value, beat.options)  # type: ignore[arg-type]
                     if option is None:
-                        print(f"{step.where}: cannot choose {step.value!r}: {why}", file=sys.stderr)
+                        _say(f"{step.where}: cannot choose {step.value!r}: {why}", error=True)
                         result = 1
                         break
                     game.choose(option.index, clock.now)
                 else:
                     break
             else:
-                print(f"stopped after {MAX_BEATS} beats", file=sys.stderr)
+                _say(f"stopped after {MAX_BEATS} beats", error=True)
                 result = 1
         finally:
             app.close()
@@ -198,8 +207,14 @@ def capture(
     if animation and written:
         name = out_dir / Path(playthrough_file).stem
         where = f"{plural(written, 'picture')} as the frames of {name}.png (their index: {name}.tsv)"
-    print(f"wrote {where}" + (f" (not written: {'; '.join(left)})" if left else ""))
+    _say(f"wrote {where}" + (f" (not written: {'; '.join(left)})" if left else ""))
     return result
+
+
+def _say(text: str, error: bool = False) -> None:
+    """Print one line of the capture's (to stderr when it is an `error`), escaped: it may quote the story, a file
+    name or the command line."""
+    print(escape_for_terminal(text), file=sys.stderr if error else sys.stdout)
 
 
 class _Animation:
@@ -230,10 +245,8 @@ class _Animation:
     def __exit__(self, kind: object, *exc: object) -> None:
         self.writer.__exit__(kind, *exc)
         if kind is None:
-            temporary = self.index_path.with_name(self.index_path.name + ".part")
             with said_of(self.index_path):
-                temporary.write_text("\n".join(self.rows) + "\n", encoding="utf-8")
-                os.replace(temporary, self.index_path)
+                write_output(self.index_path, "\n".join(self.rows) + "\n")
 
 
 def _confirm():

@@ -18,7 +18,7 @@ from pathlib import Path
 from game.asset_formats import BY_NAME, AssetKind, files_phrase, formats_for, sniff, will_play
 from game.authoring.context import LintContext
 from game.branding import DEFAULT_TITLE_ART, branding_of
-from game.dressing import base_of
+from game.dressing import base_of, variant_ids
 from game.model import Location, StageBeat, TextBeat
 from game.paths import own_assets_dir
 from game.problems import Problem, did_you_mean, display_path, path_for_user
@@ -72,9 +72,7 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         if key not in found:
             found[key] = catalog.path(kind, asset) is not None
         if not found[key]:
-            code, files = _MISSING[kind]
-            hint = did_you_mean(asset, catalog.ids(kind)) or f"add {files.format(id=asset)}"
-            yield ctx.problem(code, where(), f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
+            yield _missing(ctx, kind, asset, where())
     yield from _unplayable(ctx, uses, sprite_uses)
 
     if own_assets_dir(ctx.story.story_dir) is None:  # borrowed art: unused files are not this story's
@@ -103,6 +101,32 @@ def check(ctx: LintContext) -> Iterator[Problem]:
         path = catalog.sprite(who, expression)
         if path is not None:
             yield _unused(ctx, display_path(path, base), f"the sprite '{expression}' of '{who}' is never used")
+
+
+def _missing(ctx: LintContext, kind: AssetKind, asset: str, where: Location) -> Problem:
+    """HS007-HS009: an asset id with no file. A background is named as the author wrote it (`bridge`, not the
+    variant `bridge.night` the scene's time or season makes of it), offered the ids an author can write, and told
+    every file that would serve: the plain one and the variants the game tries first."""
+    code, files = _MISSING[kind]
+    if kind != "background":
+        hint = did_you_mean(asset, ctx.catalog.ids(kind)) or f"add {files.format(id=asset)}"
+        return ctx.problem(code, where, f"there is no {kind} '{asset}' ({files.format(id=asset)})", hint)
+    written = base_of(asset)
+    variants = [variant for variant in variant_ids(asset) if variant != written]
+    where_files = files.format(id=written)
+    hint = did_you_mean(written, {base_of(known) for known in ctx.catalog.ids(kind)})
+    add = f"add assets/backgrounds/{written}.svg"
+    if variants:
+        where_files += f"; {_either(variants, 'the variant', 'the variants')} would be shown first"
+        add += f" (or {_either([f'{variant}.svg' for variant in variants], 'a variant:', 'a variant:')})"
+    return ctx.problem(code, where, f"there is no background '{written}' ({where_files})", hint or add)
+
+
+def _either(names: list[str], one: str, many: str) -> str:
+    """`the variant a`, `the variants a, b or c`."""
+    if len(names) == 1:
+        return f"{one} {names[0]}"
+    return f"{many} {', '.join(names[:-1])} or {names[-1]}"
 
 
 def _unused(ctx: LintContext, file: str, message: str) -> Problem:
