@@ -109,3 +109,19 @@ def test_the_window_says_why_in_a_dialog(tmp_path):
         assert ui.app.running
     finally:
         ui.close()
+
+
+def test_capture_says_why_and_exits_1(tmp_path):
+    story = write_story(tmp_path, SPIN)
+    script = tmp_path / "spin.yaml"
+    script.write_text('name: Spin\nsteps:\n  - choose: "Spin"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "capture", str(script), "--story", str(story), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert done.returncode == EXIT_FAILED
+    assert "play stopped: the story goes round a loop" in done.stderr and "Traceback" not in done.stderr

@@ -161,7 +161,10 @@ def capture(
                         shot("closing-note", "notes")
                     break
                 if not isinstance(top, GameScreen):
-                    _say(f"capture stopped on an unexpected screen: {type(top).__name__}", error=True)
+                    if app.failure is not None:  # play stopped on a mistake in the story: say why, as the game does
+                        _say(app.failure, error=True)
+                    else:
+                        _say(f"capture stopped on an unexpected screen: {type(top).__name__}", error=True)
                     result = 1
                     break
                 game = top
