@@ -9,6 +9,7 @@ and checks the scenes. Problems are collected with positions and raised together
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 import stat
@@ -188,6 +189,7 @@ class _StoryLoader:
         self.problems: list[Problem] = []
         self.characters: dict[str, Character] = {}
         self.variables: dict[str, Variable] = {}
+        self.broken_variables: set[str] = set()  # declared, with a problem in the declaration
         self.var_types: dict[str, VarType] = {}
         self.endings: dict[str, Ending] = {}
         self.chapter_dressing: dict[str, Dressing] = {}
@@ -256,7 +258,7 @@ class _StoryLoader:
                 "add scene files under story/scenes/ (or change the 'scenes' globs)",
             )
         if any(p.severity == "error" for p in self.problems):
-            raise StoryError(self.problems)
+            raise StoryError(self._pointing_at_declarations(self.problems))
         playthroughs = tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml")))
         self.result = Story(
             title=title if isinstance(title, str) else "Untitled",
@@ -573,11 +575,28 @@ class _StoryLoader:
                 )
                 continue
             variable = self._variable(reader, var_id, spec, key_pos, spec_pos)
-            if variable is not None:
+            if variable is None:
+                self.broken_variables.add(var_id)
+            else:
                 self.variables[var_id] = variable
                 self.var_types[var_id] = variable.type
                 if variable.labels:
                     self.labels[var_id] = dict(variable.labels)
+
+    def _pointing_at_declarations(self, problems: list[Problem]) -> list[Problem]:
+        """The problems, with each use of a variable whose declaration is broken said to follow from it: "unknown
+        variable" alone would send the author to declare what is declared."""
+        if not self.broken_variables:
+            return problems
+        follows = re.compile(r"unknown variable '(" + "|".join(map(re.escape, self.broken_variables)) + r")'$")
+        pointed = []
+        for problem in problems:
+            found = follows.search(problem.message)
+            if found is not None:
+                hint = f"'{found[1]}' is declared in {MANIFEST_NAME}, but its declaration has a problem: mend that"
+                problem = dataclasses.replace(problem, hint=hint)
+            pointed.append(problem)
+        return pointed
 
     def _constants(self, reader: FieldReader, manifest: YMap) -> None:
         """`constants: {max_days: 7, strict: false}`: names for numbers and true/false, usable wherever a condition

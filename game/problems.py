@@ -14,13 +14,16 @@ import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from game.terminal_text import escape_for_terminal
 from game.wording import plural
 
 Severity = Literal["error", "warning"]
+
+
+MANIFEST_FILE = "story.yaml"  # `game.format_words.MANIFEST_NAME`, which sits above this module (a test keeps them one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +53,10 @@ class Problem:
             text += f"\n    hint: {self.hint}"
         return text
 
-    def sort_key(self) -> tuple[str, int, int]:
-        return (self.file, self.line, self.column)
+    def sort_key(self) -> tuple[bool, str, int, int]:
+        """The manifest's problems first (a broken declaration there is often what the others follow from), then
+        each file's in the order of its lines."""
+        return (PurePosixPath(self.file.replace("\\", "/")).name != MANIFEST_FILE, self.file, self.line, self.column)
 
 
 FLOOD_SHOWN = 3  # a problem repeated in one file is shown this often, then once more with a count of the rest

@@ -410,3 +410,14 @@ def test_scene_file_linking_outside_the_story_is_refused(tmp_path):
     with pytest.raises(StoryError) as caught:
         load_story(story)
     assert any("links to a file outside the story folder" in p.message for p in caught.value.problems)
+
+
+def test_uses_of_a_variable_whose_declaration_is_broken_point_at_the_declaration(tmp_path):
+    declared = "grades: {type: int, default: 2, min: 0, max: 5}"
+    manifest = MANIFEST.replace(declared, 'grades: {type: int, default: "six"}')
+    used = '    - narrate: "Hello."\n    - if: "grades > 1"\n      then: []'
+    scenes = SCENES.replace('    - narrate: "Hello."', used)
+    problems = problems_of(tmp_path, scenes, manifest=manifest)
+    assert problems[0].file.endswith("story.yaml") and "default" in problems[0].message  # the cause, first
+    uses = [p for p in problems if p.message.endswith("unknown variable 'grades'")]
+    assert uses and all("declared in story.yaml, but its declaration has a problem" in p.hint for p in uses)

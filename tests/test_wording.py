@@ -147,3 +147,19 @@ def test_a_name_with_nothing_to_make_one_of_gets_no_odd_example(tmp_path):
     scenes = scenes.replace('".."', '"2nd Best"')
     [problem] = problems_of(tmp_path, scenes)
     assert problem.hint.endswith("(for example 'outfit_2nd_best')")
+
+
+def test_a_storys_problems_list_the_manifests_first():
+    from game import format_words, problems
+
+    assert problems.MANIFEST_FILE == format_words.MANIFEST_NAME
+    found = [
+        Problem("story/scenes/a.yaml", 3, 1, "unknown variable 'coins'"),
+        Problem("story/story.yaml", 9, 5, "'default' of variable 'coins' must be a whole number"),
+        Problem("story/scenes/a.yaml", 1, 1, "x"),
+    ]
+    assert [(p.file, p.line) for p in sorted(found, key=Problem.sort_key)] == [
+        ("story/story.yaml", 9),
+        ("story/scenes/a.yaml", 1),
+        ("story/scenes/a.yaml", 3),
+    ]
