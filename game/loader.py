@@ -190,6 +190,7 @@ class _StoryLoader:
         self.characters: dict[str, Character] = {}
         self.variables: dict[str, Variable] = {}
         self.broken_variables: set[str] = set()  # declared, with a problem in the declaration
+        self.unparsed_scenes: dict[str, str] = {}  # scene id -> the file that seems to hold it, which does not parse
         self.var_types: dict[str, VarType] = {}
         self.endings: dict[str, Ending] = {}
         self.chapter_dressing: dict[str, Dressing] = {}
@@ -258,7 +259,7 @@ class _StoryLoader:
                 "add scene files under story/scenes/ (or change the 'scenes' globs)",
             )
         if any(p.severity == "error" for p in self.problems):
-            raise StoryError(self._pointing_at_declarations(self.problems))
+            raise StoryError(self._pointing_at_causes(self.problems))
         playthroughs = tuple(sorted((self.story_dir / "playthroughs").glob("*.yaml")))
         self.result = Story(
             title=title if isinstance(title, str) else "Untitled",
@@ -583,17 +584,24 @@ class _StoryLoader:
                 if variable.labels:
                     self.labels[var_id] = dict(variable.labels)
 
-    def _pointing_at_declarations(self, problems: list[Problem]) -> list[Problem]:
-        """The problems, with each use of a variable whose declaration is broken said to follow from it: "unknown
-        variable" alone would send the author to declare what is declared."""
-        if not self.broken_variables:
+    def _pointing_at_causes(self, problems: list[Problem]) -> list[Problem]:
+        """The problems, with each use of a variable whose declaration is broken, and each way to a scene in a file
+        that does not parse, said to follow from that: "unknown variable" or "no scene has this id" alone would
+        send the author to declare what is declared, or to write a scene that is written."""
+        if not self.broken_variables and not self.unparsed_scenes:
             return problems
-        follows = re.compile(r"unknown variable '(" + "|".join(map(re.escape, self.broken_variables)) + r")'$")
+        variable = re.compile(r"unknown variable '([^']+)'$")
+        scene = re.compile(r"unknown (?:[a-z]+ )?scene '([^']+)'$")
         pointed = []
         for problem in problems:
-            found = follows.search(problem.message)
-            if found is not None:
+            found = variable.search(problem.message)
+            if found is not None and found[1] in self.broken_variables:
                 hint = f"'{found[1]}' is declared in {MANIFEST_NAME}, but its declaration has a problem: mend that"
+                problem = dataclasses.replace(problem, hint=hint)
+            found = scene.search(problem.message)
+            if found is not None and found[1] in self.unparsed_scenes:
+                written = self.unparsed_scenes[found[1]]
+                hint = f"'{found[1]}' seems to be written in {written}, which does not load: mend it"
                 problem = dataclasses.replace(problem, hint=hint)
             pointed.append(problem)
         return pointed
@@ -909,6 +917,9 @@ class _StoryLoader:
         if source.value is None:
             if not source.problems:
                 reader.error(Pos(1, 1), "the scene file is empty", "add scenes, or remove the file")
+            else:  # it does not parse: the scenes its text seems to hold are what other files' gotos miss
+                for key in _TOP_LEVEL_ID.findall(self.sources.data(source.path) or b""):
+                    self.unparsed_scenes.setdefault(key.decode("ascii"), source.display)
             return
         table = reader.mapping(source.value, Pos(1, 1), "a scene file", "my_scene: {title: ..., lines: [...]}")
         if table is None:

@@ -421,3 +421,11 @@ def test_uses_of_a_variable_whose_declaration_is_broken_point_at_the_declaration
     assert problems[0].file.endswith("story.yaml") and "default" in problems[0].message  # the cause, first
     uses = [p for p in problems if p.message.endswith("unknown variable 'grades'")]
     assert uses and all("declared in story.yaml, but its declaration has a problem" in p.hint for p in uses)
+
+
+def test_ways_to_a_scene_in_a_file_that_does_not_parse_point_at_that_file(tmp_path):
+    scenes = SCENES.replace("  ending: done", "  next: b")
+    broken = "b:\n  title: B\n\tlines: []\n  ending: done\n"  # a tab: the file does not parse
+    problems = problems_of(tmp_path, scenes, extra={"scenes/b.yaml": broken})
+    (way,) = [p for p in problems if "unknown" in p.message and "'b'" in p.message]
+    assert "seems to be written in" in way.hint and "b.yaml, which does not load" in way.hint
