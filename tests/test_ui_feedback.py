@@ -3,12 +3,22 @@ a toast for the self-voicing key, and hover that follows the pointer when a scre
 
 from __future__ import annotations
 
-import pygame
-from uidrive import into_game
+from pathlib import Path
 
+import pygame
+from uidrive import UI_STORY, into_game
+
+from game.loader import load_story
 from game.ui.driver import Driver
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.saveload import SaveLoadScreen
+from game.ui.speech import Speaker
+
+TOAST_BAND = pygame.Rect(440, 16, 400, 40)  # where the first toast is drawn, at the top in the middle
+
+
+def band(picture: pygame.Surface, area: pygame.Rect) -> bytes:
+    return pygame.image.tobytes(picture.subsurface(area), "RGB")
 
 
 def saved_in_slot_one(ui: Driver) -> SaveLoadScreen:
@@ -38,3 +48,39 @@ def test_enter_on_the_delete_question_keeps_the_save(ui: Driver) -> None:
     ui.press(pygame.K_RETURN)
     assert ui.top is screen
     assert ui.app.saves.read("1").status == "empty"
+
+
+class Recorder:
+    """A voice that remembers what it was asked to say."""
+
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def start(self, text: str) -> None:
+        self.calls.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_the_self_voicing_key_shows_a_toast_each_way(tmp_path: Path) -> None:
+    voice = Recorder()
+    speaker = Speaker(voice, keep_all=True)
+    ui = Driver(load_story(UI_STORY), tmp_path, speaker=speaker)
+    try:
+        into_game(ui)
+        ui.press(pygame.K_v)
+        assert [t.text for t in ui.app.toasts] == ["Self-voicing on"]
+        shown = ui.frame()
+        ui.wait(3.0)
+        assert ui.app.toasts == []
+        assert band(shown, TOAST_BAND) != band(ui.frame(), TOAST_BAND)  # it was on screen, and goes after a moment
+        ui.press(pygame.K_v)
+        assert [t.text for t in ui.app.toasts] == ["Self-voicing off"]
+        speaker.wait()
+    finally:
+        ui.close()
+    said = "\n".join(voice.calls)
+    assert said.count("Self-voicing on") == 1 and said.count("Self-voicing off") == 1  # the toasts are not said again

@@ -267,11 +267,14 @@ class App:
     def invalidate(self) -> None:
         self.dirty = True
 
-    def toast(self, text: str, now: float, seconds: float = 1.8) -> None:
+    def toast(self, text: str, now: float, seconds: float = 1.8, *, spoken: bool = True) -> None:
+        """Show `text` for a moment at the top of the screen, and speak it (unless `spoken` is False: what the
+        voice says in its own words already)."""
         self.toasts = [t for t in self.toasts if t.until > now][-2:]
         self.toasts.append(Toast(text, now + seconds))
         self.dirty = True
-        self.say(text)
+        if spoken:
+            self.say(text)
 
     def apply_settings(self, *, save: bool = True) -> None:
         """Make the settings take effect (and keep them for the next run)."""
@@ -302,7 +305,11 @@ class App:
             self.speaker.say(text)
 
     def toggle_voice(self, now: float) -> None:
-        self.set_voice(not self.settings.self_voicing, now)
+        """The V key: self-voicing on or off, and a toast that says which (seen, since the voice says it already)."""
+        was = self.settings.self_voicing
+        self.set_voice(not was, now)
+        if self.settings.self_voicing != was:
+            self.toast("Self-voicing on" if self.settings.self_voicing else "Self-voicing off", now, spoken=False)
 
     def set_voice(self, on: bool, now: float) -> None:
         """Self-voicing on or off (and kept); with no synthesiser it stays off and a notice says why."""
