@@ -84,3 +84,26 @@ def test_the_self_voicing_key_shows_a_toast_each_way(tmp_path: Path) -> None:
         ui.close()
     said = "\n".join(voice.calls)
     assert said.count("Self-voicing on") == 1 and said.count("Self-voicing off") == 1  # the toasts are not said again
+
+
+def move(ui: Driver, logical: tuple[float, float]) -> None:
+    ui.post(pygame.event.Event(pygame.MOUSEMOTION, pos=ui.window_pos(logical), rel=(0, 0), buttons=(0, 0, 0)))
+
+
+def centre(rect: tuple[float, float, float, float]) -> tuple[float, float]:
+    return (rect[0] + rect[2] / 2, rect[1] + rect[3] / 2)
+
+
+def test_the_quick_menu_highlight_follows_the_pointer_back_from_the_save_screen(ui: Driver) -> None:
+    game = into_game(ui, 1)
+    ui.click_rect(game.quick.rects["save"])
+    assert isinstance(ui.top, SaveLoadScreen) and game.quick.hovered == "save"
+    move(ui, (640, 300))  # the pointer goes on to the middle of the save screen
+    ui.press(pygame.K_ESCAPE)
+    assert ui.top is game
+    assert game.quick.hovered is None
+    ui.click_rect(game.quick.rects["save"])
+    move(ui, centre(game.quick.rects["qload"]))  # this time it rests where the quick menu's Q.Load will be
+    ui.press(pygame.K_ESCAPE)
+    assert ui.top is game
+    assert game.quick.hovered == "qload"

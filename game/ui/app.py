@@ -207,6 +207,7 @@ class App:
         self._voice_prefix = ""
         self.stick = Stick()
         self.controllers: dict[int, Any] = {}
+        self.pointer: tuple[float, float] | None = None  # where the mouse is (logical), None outside the window
         if self.settings.fullscreen and not display.fullscreen:
             self.set_fullscreen(True)
 
@@ -394,6 +395,10 @@ class App:
             if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
                 self.dirty = True
                 continue
+            if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                self.pointer = self.logical(event.pos)  # kept for the screen under this one, when it comes back
+            elif event.type == pygame.WINDOWLEAVE:
+                self.pointer = None
             if event.type == pygame.CONTROLLERDEVICEADDED:
                 self._open_controller(event.device_index)
                 continue

@@ -84,7 +84,11 @@ class GameScreen(Screen):
             self._present([self.session.beat], now, instant=True)
 
     def resume(self, now: float) -> None:
+        """Back from a screen above (save, settings, the menu): the keys held then are up, and the quick menu's
+        highlight is under the pointer where it is now, not where it was when that screen opened."""
         self.ctrl_held = False
+        self.pointer = self.app.pointer
+        self.quick.hovered = self.quick.hit(self.pointer) if self.pointer is not None else None
 
     @property
     def skipping(self) -> bool:
