@@ -22,7 +22,18 @@ from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
 from game.ui.styled_text import draw_styled, style_runs, styled_measure
 from game.ui.textlayout import normalize_styled, width_in, wrap, wrap_ranges
-from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
+from game.ui.theme import (
+    CHARLIE_BLUE,
+    INK,
+    INK_FAINT,
+    INK_SOFT,
+    NICK_YELLOW,
+    PAPER,
+    TEXT_SIZES,
+    Color,
+    mix,
+    parse_hex,
+)
 from game.ui.widgets import ScrollBar
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
@@ -33,6 +44,7 @@ BUBBLE_PAD = 9
 PX = 22  # at the medium text size; the player's text size scales it
 GAP = 18
 STEP = 90
+HINT_PX = 15
 BAR = ScrollBar(1214, TOP, BOTTOM)
 
 
@@ -179,9 +191,9 @@ class BacklogScreen(Screen):
             y -= GAP
         canvas.surface.set_clip(clip)
         if self.scroll < self._max_scroll():
-            canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
+            canvas.text("Earlier above", (1220, 122), HINT_PX, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
         if self.scroll > 0:
-            canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
+            _draw_newer_below(canvas, mix(INK_SOFT, NICK_YELLOW, 0.2))
         most = self._max_scroll()
         if most > 0:
             BAR.draw(canvas, most - self.scroll, most, self._content_height(), arrows=False)
@@ -227,3 +239,11 @@ class BacklogScreen(Screen):
                 draw_styled(canvas, (x, y + i * self.line_h), self.px, ink, italic, styled[i], len(row))
                 continue
             canvas.text(row, (x, y + i * self.line_h), self.px, ink, italic=italic)
+
+
+def _draw_newer_below(canvas: Canvas, color: Color) -> None:
+    """The hint at the foot of a history scrolled up: "newer below" after a small arrow pointing down, drawn as a
+    shape like the text box's continue mark (the fonts have no arrow glyph)."""
+    rect = canvas.text("newer below", (1220, 686), HINT_PX, color, anchor="midright")
+    x = rect.left / canvas.scale - 8
+    canvas.polygon([(x - 12, 682), (x, 682), (x - 6, 690)], canvas.ink(color))
