@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -13,8 +14,13 @@ from game.events import Line
 from game.loader import load_story
 from game.ui.canvas import Canvas
 from game.ui.dialogue import DialogueBox
+from game.ui.driver import Driver
 from game.ui.fonts import Fonts
-from game.ui.theme import contrast_ratio
+from game.ui.phone import PLAYER, Message, PhoneView
+from game.ui.screens import router
+from game.ui.screens.backlog import BacklogScreen
+from game.ui.session import LogEntry
+from game.ui.theme import INK, PAPER, contrast_ratio, legible, mix, parse_hex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +97,80 @@ def test_every_name_meets_the_large_text_ratio_on_its_plate_in_the_usual_look(ch
         if (r := plate_contrast(canvas, key, name, color, "speech")) < 3.0
     }
     assert not low, f"names below 3:1 on their plates: {low}"
+
+
+def drawn_texts(ui: Driver) -> list[tuple[str, pygame.Rect]]:
+    """The frame on screen, and every piece of text drawn in it with where it went."""
+    texts: list[tuple[str, pygame.Rect]] = []
+    canvas = ui.app.canvas
+    draw = canvas.text
+
+    def text(words: str, *args: Any, **kwargs: Any) -> pygame.Rect:
+        rect = draw(words, *args, **kwargs)
+        texts.append((words, rect))
+        return rect
+
+    canvas.text = text  # type: ignore[method-assign]
+    try:
+        ui.app.render(ui.clock.now)
+    finally:
+        del canvas.text
+    return texts
+
+
+def test_every_name_and_label_in_the_history_reads_at_4_5_to_1(ui: Driver, characters) -> None:
+    """Each character's name beside what they said, thought and sent, the small "thinking", "message" and
+    "You chose", and the scroll hints: measured on the drawn pixels against the page around them."""
+    low: dict[str, float] = {}
+    for key, name, color in characters:
+        entries = [LogEntry("narration", f"Narration {i}.") for i in range(14)] + [
+            LogEntry("speech", "Said aloud.", name, color, key),
+            LogEntry("thought", "Thought.", name, color, key),
+            LogEntry("message", "Sent.", name, color, key),
+            LogEntry("choice", "Chosen."),
+            LogEntry("narration", "The newest line."),
+        ]
+        router.push(ui.app, "backlog", ui.clock.now, entries)
+        backlog = ui.top
+        assert isinstance(backlog, BacklogScreen)
+        backlog.scroll = 30  # scrolled up a little: both hints show, and the character's lines are in view
+        texts = drawn_texts(ui)
+        picture = ui.app.display.window
+        labels = [
+            (t, r) for t, r in texts if t in (name, "thinking", "message", "You chose", "Earlier above", "newer below")
+        ]
+        assert [t for t, _ in labels].count(name) == 3 and len(labels) == 8
+        for words, rect in labels:
+            ratio = text_contrast(picture, rect)
+            if ratio < 4.5:
+                low[f"{name}: {words}"] = round(ratio, 2)
+        ui.app.pop(ui.clock.now)
+    assert not low, f"history text below 4.5:1: {low}"
+
+
+def test_every_sender_on_the_phone_reads_at_4_5_to_1(characters) -> None:
+    canvas = Recording()
+    low = {}
+    for key, name, color in characters:
+        if key == PLAYER:
+            continue  # the player's own messages carry no name
+        canvas.texts.clear()
+        phone = PhoneView()
+        phone.add(Message(key, name, color, "Hi"), -10.0)
+        phone.draw(canvas, 0.0, 1.0, False)
+        label = [rect for text, rect in canvas.texts if text == name][-1]  # over the bubble (the first: the header)
+        ratio = text_contrast(canvas.surface, label)
+        if ratio < 4.5:
+            low[name] = round(ratio, 2)
+    assert not low, f"senders' names below 4.5:1 on the phone: {low}"
+
+
+def test_legible_keeps_a_colour_that_reads_and_darkens_one_that_does_not_just_enough() -> None:
+    paper = PAPER
+    assert legible(INK, paper) == INK
+    pale = parse_hex("#f2e18c")
+    shade = legible(pale, paper)
+    assert contrast_ratio(shade, paper) >= 4.5
+    assert contrast_ratio(mix(pale, INK, 0.9), paper) > contrast_ratio(shade, paper)  # not darker than it must be
+    assert shade[0] > shade[2]  # still yellow-brown, not grey
+    assert contrast_ratio(legible(pale, INK), INK) >= 4.5  # on a dark ground it lightens instead
