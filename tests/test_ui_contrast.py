@@ -19,6 +19,7 @@ from game.ui.fonts import Fonts
 from game.ui.phone import PLAYER, Message, PhoneView
 from game.ui.screens import router
 from game.ui.screens.backlog import BacklogScreen
+from game.ui.screens.settings import ROW_H, ROW_Y, SettingsScreen
 from game.ui.session import LogEntry
 from game.ui.theme import INK, PAPER, contrast_ratio, legible, mix, parse_hex
 
@@ -174,3 +175,36 @@ def test_legible_keeps_a_colour_that_reads_and_darkens_one_that_does_not_just_en
     assert contrast_ratio(mix(pale, INK, 0.9), paper) > contrast_ratio(shade, paper)  # not darker than it must be
     assert shade[0] > shade[2]  # still yellow-brown, not grey
     assert contrast_ratio(legible(pale, INK), INK) >= 4.5  # on a dark ground it lightens instead
+
+
+def ground(picture: pygame.Surface, rect: tuple[float, float, float, float]) -> tuple[int, int, int]:
+    """The most common colour inside `rect` (a little in from its edges): what the button is filled with."""
+    x, y, w, h = (round(v) for v in rect)
+    area = pygame.Rect(x + 4, y + 4, w - 8, h - 8)
+    pixels: Counter[tuple[int, int, int]] = Counter()
+    sub = picture.subsurface(area)
+    for y in range(0, sub.get_height(), 2):
+        for x in range(0, sub.get_width(), 2):
+            pixels[tuple(sub.get_at((x, y)))[:3]] += 1
+    return pixels.most_common(1)[0][0]
+
+
+def test_high_contrast_settings_draw_the_chosen_options_and_the_focused_row_inverted(ui: Driver) -> None:
+    ui.app.settings.high_contrast = True
+    ui.app.apply_settings(save=False)
+    router.push(ui.app, "settings", ui.clock.now, page="accessibility")
+    screen = ui.top
+    assert isinstance(screen, SettingsScreen)
+    for focus in (0, 1):
+        picture = ui.frame()
+        for i, row in enumerate(screen.rows):
+            band = ground(picture, (70, ROW_Y + i * ROW_H + 6, 40, ROW_H - 12))
+            assert band == ((0, 0, 0) if i == focus else (255, 255, 255)), (row.name, focus)
+            value = getattr(ui.app.settings, row.name)
+            for k, (option, label) in enumerate(row.options):
+                rect = screen._option_rect(i, k, len(row.options))
+                fill = ground(picture, rect)
+                assert fill == ((0, 0, 0) if option == value else (255, 255, 255)), (row.name, label)
+                x, y, w, h = (round(v) for v in rect)
+                assert text_contrast(picture, pygame.Rect(x + 6, y + 6, w - 12, h - 12)) >= 7.0, (row.name, label)
+        ui.press(pygame.K_DOWN)
