@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pygame
 import pytest
+from uidrive import drawn_texts
 
 from game.events import Line
 from game.loader import load_story
@@ -98,25 +98,6 @@ def test_every_name_meets_the_large_text_ratio_on_its_plate_in_the_usual_look(ch
         if (r := plate_contrast(canvas, key, name, color, "speech")) < 3.0
     }
     assert not low, f"names below 3:1 on their plates: {low}"
-
-
-def drawn_texts(ui: Driver) -> list[tuple[str, pygame.Rect]]:
-    """The frame on screen, and every piece of text drawn in it with where it went."""
-    texts: list[tuple[str, pygame.Rect]] = []
-    canvas = ui.app.canvas
-    draw = canvas.text
-
-    def text(words: str, *args: Any, **kwargs: Any) -> pygame.Rect:
-        rect = draw(words, *args, **kwargs)
-        texts.append((words, rect))
-        return rect
-
-    canvas.text = text  # type: ignore[method-assign]
-    try:
-        ui.app.render(ui.clock.now)
-    finally:
-        del canvas.text
-    return texts
 
 
 def test_every_name_and_label_in_the_history_reads_at_4_5_to_1(ui: Driver, characters) -> None:

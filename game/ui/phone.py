@@ -25,6 +25,13 @@ ARRIVE = 0.25
 PLAYER = "charlie"
 
 
+def phone_rect(taken: frozenset[str] = frozenset()) -> tuple[float, float, float, float]:
+    """Where the phone stands (logical): where no sprite does, right, else left, else in the middle."""
+    _, y, w, h = PHONE
+    x = next((PHONE_X[p] for p in ("right", "left") if p not in taken), PHONE_X["center"])
+    return (x, y, w, h)
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     speaker: str | None
@@ -72,8 +79,7 @@ class PhoneView:
         self, canvas: Canvas, now: float, size_factor: float, show_marker: bool, taken: frozenset[str] = frozenset()
     ) -> None:
         """Draw the phone where no sprite stands (right, else left, else the middle); `taken` are the places used."""
-        _, y, w, h = PHONE
-        x = next((PHONE_X[p] for p in ("right", "left") if p not in taken), PHONE_X["center"])
+        x, y, w, h = phone_rect(taken)
         canvas.panel((x, y, w, h), (58, 50, 56), radius=42, shadow=True)
         sx, sy, sw, sh = x + SCREEN_INSET, y + 56, w - 2 * SCREEN_INSET, h - 56 - 44
         canvas.panel((sx, sy - 40, sw, sh + 40), SCREEN_FILL, radius=28)

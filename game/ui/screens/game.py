@@ -17,6 +17,7 @@ from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.playthrough import PlaythroughError, stopped_message
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
+from game.ui.caption_pill import draw_caption_pill
 from game.ui.captions import load_captions
 from game.ui.chapter_card import ChapterCard
 from game.ui.choices import HEIGHT, ChoiceMenu
@@ -24,7 +25,7 @@ from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
 from game.ui.nvl import MENU_BOTTOM, MENU_GAP, NvlPage
-from game.ui.phone import Message, PhoneView
+from game.ui.phone import Message, PhoneView, phone_rect
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
@@ -623,8 +624,10 @@ class GameScreen(Screen):
         card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
         menu_drawn = False
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
+        phone: tuple[float, float, float, float] | None = None
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
+            phone = phone_rect(taken)
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.nvl.active and self.dialogue.line is not None and not card_up:
             menu = self.menu
@@ -650,10 +653,7 @@ class GameScreen(Screen):
             )
             captions = ()
         if captions:  # no text box to put them in (the phone is up, or a menu follows a sound)
-            words = "  ".join(captions)
-            width = canvas.measure(words, SMALL_PX, italic=True) + 36
-            canvas.panel((1260 - width, 64, width, 34), (*PAPER, 235), radius=17, border=1, border_color=INK)
-            canvas.text(words, (1260 - width / 2, 81), SMALL_PX, INK, anchor="center", italic=True)
+            draw_caption_pill(canvas, captions, phone)
         if self.menu is not None and not card_up and not menu_drawn:
             bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
             self.menu.draw(canvas, self._size(), bottom)
