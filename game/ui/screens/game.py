@@ -35,7 +35,7 @@ from game.ui.screens.flow import load_slot
 from game.ui.session import LogEntry, StorySession
 from game.ui.spoken import Spoken, joined, line_words, menu_words, option_words
 from game.ui.stage import StageView
-from game.ui.theme import BOX, INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
+from game.ui.theme import BOX, INK, NAMEPLATE_Y, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
 log = logging.getLogger(__name__)
 
@@ -617,7 +617,11 @@ class GameScreen(Screen):
         if self.app.dev and self.overlay:
             from game.ui.dev_overlay import draw_overlay
 
-            draw_overlay(canvas, self.session, self.line, self.dev_problem)
+            grow = self.dialogue.grow(canvas, self._size()) if self.dialogue.line is not None else 0.0
+            playthrough = self.session.playthrough
+            beat = self.line.beat_id if self.line is not None else None
+            bottom = NAMEPLATE_Y - grow - 8  # above the text box and its name plate
+            draw_overlay(canvas, playthrough.scene, beat, playthrough.variables, self.dev_problem, bottom)
 
     def _draw_interface(self, canvas: Canvas, now: float) -> None:
         """The text, the phone, the menu, captions, the quick menu and the skip or auto badge."""
