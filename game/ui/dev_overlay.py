@@ -41,7 +41,10 @@ def draw_overlay(
     font = canvas.font(PX)
     problems: list[str] = []
     for row in problem.splitlines() if problem else []:
-        problems += wrap(row, lambda s: font.size(s)[0], canvas.p(PROBLEM_W - 2 * PAD)).rows
+        indent = " " * (len(row) - len(row.lstrip()))  # a problem's hint is indented under it, and stays so
+        room_w = canvas.p(PROBLEM_W - 2 * PAD) - font.size(indent + "    ")[0]
+        wrapped = wrap(row.strip(), lambda s: font.size(s)[0], room_w).rows
+        problems += [indent + ("    " if i else "") + part for i, part in enumerate(wrapped)]
     head = [f"scene: {scene}"] + ([f"beat: {beat}"] if beat is not None else [])
     names = [f"{name} = {value!r}" for name, value in sorted(variables.items())]
     hint = "Shift+R reload \u00b7 F3 hide"
