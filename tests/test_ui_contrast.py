@@ -12,7 +12,6 @@ from uidrive import drawn_texts
 
 from game.events import Line
 from game.loader import load_story
-from game.ui.canvas import Canvas
 from game.ui.dialogue import DialogueBox
 from game.ui.driver import Driver
 from game.ui.fonts import Fonts
@@ -22,27 +21,9 @@ from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.settings import ROW_H, ROW_Y, SettingsScreen
 from game.ui.session import LogEntry
 from game.ui.theme import INK, PAPER, contrast_ratio, legible, mix, parse_hex
+from tests.test_ui_accessibility import Recording
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class Recording(Canvas):
-    """A real canvas that also remembers the panels and the text it drew."""
-
-    def __init__(self) -> None:
-        super().__init__(pygame.Surface((1280, 720)), 1.0, Fonts())
-        self.panels: list[pygame.Rect] = []
-        self.texts: list[tuple[str, pygame.Rect]] = []
-
-    def text(self, text, pos, px, color, **options) -> pygame.Rect:  # type: ignore[override]
-        rect = super().text(text, pos, px, color, **options)
-        self.texts.append((text, rect))
-        return rect
-
-    def panel(self, rect, fill, **options) -> pygame.Rect:  # type: ignore[override]
-        real = super().panel(rect, fill, **options)
-        self.panels.append(real)
-        return real
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +60,7 @@ def plate_contrast(canvas: Recording, key: str, name: str, color: str, kind: str
 
 @pytest.mark.parametrize("kind", ["speech", "thought"])
 def test_every_name_is_readable_on_its_plate_in_high_contrast(characters, kind: str) -> None:
-    canvas = Recording()
+    canvas = Recording(Fonts())
     canvas.contrast = True
     low = {
         name: round(r, 2)
@@ -91,7 +72,7 @@ def test_every_name_is_readable_on_its_plate_in_high_contrast(characters, kind: 
 
 def test_every_name_meets_the_large_text_ratio_on_its_plate_in_the_usual_look(characters) -> None:
     """A plate's name is bold at 24 px, large text to WCAG: 3:1 against the plate in the character's colour."""
-    canvas = Recording()
+    canvas = Recording(Fonts())
     low = {
         name: round(r, 2)
         for key, name, color in characters
@@ -131,7 +112,7 @@ def test_every_name_and_label_in_the_history_reads_at_4_5_to_1(ui: Driver, chara
 
 
 def test_every_sender_on_the_phone_reads_at_4_5_to_1(characters) -> None:
-    canvas = Recording()
+    canvas = Recording(Fonts())
     low = {}
     for key, name, color in characters:
         if key == PLAYER:

@@ -17,6 +17,7 @@ from game.ui.driver import Driver
 from game.ui.fonts import Fonts
 from game.ui.phone import Message, PhoneView, phone_rect
 from game.ui.theme import BOX, NAMEPLATE_Y, TEXT_SIZES
+from tests.test_ui_accessibility import Recording
 
 SCREEN = pygame.Rect(0, 0, 1280, 720)
 SHORT = ("[a message whooshes away]",)
@@ -25,19 +26,6 @@ LONG = ("[a message whooshes away]", "[music: a slow, tender piano theme]", "[a 
 
 def rect(r: tuple[float, float, float, float]) -> pygame.Rect:
     return pygame.Rect(round(r[0]), round(r[1]), round(r[2]), round(r[3]))
-
-
-class Recording(Canvas):
-    """A real canvas at 1280x720 that also remembers the text it drew and where."""
-
-    def __init__(self) -> None:
-        super().__init__(pygame.Surface((1280, 720)), 1.0, Fonts())
-        self.texts: list[tuple[str, pygame.Rect]] = []
-
-    def text(self, text, pos, px, color, **options) -> pygame.Rect:  # type: ignore[override]
-        drawn = super().text(text, pos, px, color, **options)
-        self.texts.append((text, drawn))
-        return drawn
 
 
 @pytest.mark.parametrize("taken", [frozenset(), frozenset({"right"}), frozenset({"right", "left"})])
@@ -100,7 +88,7 @@ def test_the_dev_overlay_lists_reload_problems_above_the_text_box(tmp_path: Path
 @pytest.mark.parametrize("variables", [0, 12, 60])
 @pytest.mark.parametrize("problems", [0, 2, 8, 40])
 def test_the_dev_overlay_fits_above_its_bottom_and_says_what_it_leaves_out(variables: int, problems: int) -> None:
-    canvas = Recording()
+    canvas = Recording(Fonts())
     names = {f"variable_{i:02}": i for i in range(variables)}
     problem = "\n".join(PROBLEMS.splitlines()[:2] * problems) or None  # each an error and its hint
     bottom = 470.0
