@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -34,3 +35,22 @@ def into_game(ui: Driver, lines: int = 0, wait: float = 0.6) -> GameScreen:
         ui.press(pygame.K_SPACE)
         ui.press(pygame.K_SPACE, wait=wait)
     return game
+
+
+def drawn_texts(ui: Driver) -> list[tuple[str, pygame.Rect]]:
+    """Draw the frame on screen now; every piece of text drawn in it, with where it went (window pixels)."""
+    texts: list[tuple[str, pygame.Rect]] = []
+    canvas = ui.app.canvas
+    draw = canvas.text
+
+    def text(words: str, *args: Any, **kwargs: Any) -> pygame.Rect:
+        rect = draw(words, *args, **kwargs)
+        texts.append((words, rect))
+        return rect
+
+    canvas.text = text  # type: ignore[method-assign]
+    try:
+        ui.app.render(ui.clock.now)
+    finally:
+        del canvas.text
+    return texts

@@ -207,6 +207,7 @@ class App:
         self._voice_prefix = ""
         self.stick = Stick()
         self.controllers: dict[int, Any] = {}
+        self.pointer: tuple[float, float] | None = None  # where the mouse is (logical), None outside the window
         if self.settings.fullscreen and not display.fullscreen:
             self.set_fullscreen(True)
 
@@ -267,11 +268,14 @@ class App:
     def invalidate(self) -> None:
         self.dirty = True
 
-    def toast(self, text: str, now: float, seconds: float = 1.8) -> None:
+    def toast(self, text: str, now: float, seconds: float = 1.8, *, spoken: bool = True) -> None:
+        """Show `text` for a moment at the top of the screen, and speak it (unless `spoken` is False: what the
+        voice says in its own words already)."""
         self.toasts = [t for t in self.toasts if t.until > now][-2:]
         self.toasts.append(Toast(text, now + seconds))
         self.dirty = True
-        self.say(text)
+        if spoken:
+            self.say(text)
 
     def apply_settings(self, *, save: bool = True) -> None:
         """Make the settings take effect (and keep them for the next run)."""
@@ -302,7 +306,11 @@ class App:
             self.speaker.say(text)
 
     def toggle_voice(self, now: float) -> None:
-        self.set_voice(not self.settings.self_voicing, now)
+        """The V key: self-voicing on or off, and a toast that says which (seen, since the voice says it already)."""
+        was = self.settings.self_voicing
+        self.set_voice(not was, now)
+        if self.settings.self_voicing != was:
+            self.toast("Self-voicing on" if self.settings.self_voicing else "Self-voicing off", now, spoken=False)
 
     def set_voice(self, on: bool, now: float) -> None:
         """Self-voicing on or off (and kept); with no synthesiser it stays off and a notice says why."""
@@ -387,6 +395,10 @@ class App:
             if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
                 self.dirty = True
                 continue
+            if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                self.pointer = self.logical(event.pos)  # kept for the screen under this one, when it comes back
+            elif event.type == pygame.WINDOWLEAVE:
+                self.pointer = None
             if event.type == pygame.CONTROLLERDEVICEADDED:
                 self._open_controller(event.device_index)
                 continue

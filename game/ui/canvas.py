@@ -17,7 +17,7 @@ from typing import Literal
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.theme import HC_TEXT_SPLIT, RGBA, Color, high_contrast
+from game.ui.theme import HC_BLACK, HC_TEXT_SPLIT, HC_WHITE, RGBA, Color, high_contrast
 
 Anchor = Literal[
     "topleft", "midtop", "topright", "midleft", "center", "midright", "bottomleft", "midbottom", "bottomright"
@@ -46,6 +46,14 @@ class Canvas:
     def ink(self, color: Color) -> Color:
         """The colour text is drawn in: itself, or black or white in high contrast."""
         return high_contrast(color, HC_TEXT_SPLIT) if self.contrast else color
+
+    def ink_on(self, fill: Color, color: Color) -> Color:
+        """The colour for text meant to be `color` on a panel filled with `fill`: itself, or in high contrast the
+        opposite of the black or white the panel becomes, so the text never vanishes into its own panel (a
+        mid-dark plate turns white while paper-white text on it would also stay white)."""
+        if not self.contrast:
+            return color
+        return HC_BLACK if high_contrast(fill) == HC_WHITE else HC_WHITE
 
     def retarget(self, surface: pygame.Surface, scale: float) -> None:
         """Draw onto a new surface; caches survive unless the scale changed."""

@@ -207,7 +207,7 @@ class DialogueBox:
             label,
             (x + width / 2, NAMEPLATE_Y - grow + NAMEPLATE_H / 2),
             NAME_PX,
-            readable_ink(plate),
+            canvas.ink_on(plate, readable_ink(plate)),
             anchor="center",
             bold=not thought,
             italic=thought,

@@ -13,15 +13,23 @@ from dataclasses import dataclass
 from game.ui.anim import ease_out, progress
 from game.ui.canvas import Canvas
 from game.ui.textlayout import wrap
-from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, PAPER, mix, parse_hex
+from game.ui.theme import CHARLIE_BLUE, INK, INK_SOFT, PAPER, Color, legible, mix, parse_hex
 
 PHONE = (450, 24, 380, 640)
 PHONE_X = {"right": 820, "left": 80, "center": 450}
 SCREEN_INSET = 16
+SCREEN_FILL: Color = (252, 246, 240)
 BUBBLE_PX = 21
 BUBBLE_MAX_W = 250
 ARRIVE = 0.25
 PLAYER = "charlie"
+
+
+def phone_rect(taken: frozenset[str] = frozenset()) -> tuple[float, float, float, float]:
+    """Where the phone stands (logical): where no sprite does, right, else left, else in the middle."""
+    _, y, w, h = PHONE
+    x = next((PHONE_X[p] for p in ("right", "left") if p not in taken), PHONE_X["center"])
+    return (x, y, w, h)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +79,10 @@ class PhoneView:
         self, canvas: Canvas, now: float, size_factor: float, show_marker: bool, taken: frozenset[str] = frozenset()
     ) -> None:
         """Draw the phone where no sprite stands (right, else left, else the middle); `taken` are the places used."""
-        _, y, w, h = PHONE
-        x = next((PHONE_X[p] for p in ("right", "left") if p not in taken), PHONE_X["center"])
+        x, y, w, h = phone_rect(taken)
         canvas.panel((x, y, w, h), (58, 50, 56), radius=42, shadow=True)
         sx, sy, sw, sh = x + SCREEN_INSET, y + 56, w - 2 * SCREEN_INSET, h - 56 - 44
-        canvas.panel((sx, sy - 40, sw, sh + 40), (252, 246, 240), radius=28)
+        canvas.panel((sx, sy - 40, sw, sh + 40), SCREEN_FILL, radius=28)
         canvas.panel((x + w / 2 - 50, y + 14, 100, 12), (30, 26, 30), radius=6)
         header = sorted({m.name for m in self.thread if m.name and m.speaker != PLAYER})
         canvas.text(", ".join(header) or "Messages", (x + w / 2, sy - 20), 19, INK, anchor="center", bold=True)
@@ -107,7 +114,8 @@ class PhoneView:
             else:
                 bx = sx + 14
                 fill = mix(color, PAPER, 0.7)
-                canvas.text(message.name or "", (bx + 6, top - name_h), 15, mix(color, INK, 0.45), bold=True)
+                name_ink = legible(mix(color, INK, 0.45), SCREEN_FILL)  # their colour, dark enough to read at 15 px
+                canvas.text(message.name or "", (bx + 6, top - name_h), 15, name_ink, bold=True)
             canvas.panel((bx, top, bw, bh), fill, radius=16)
             for r, row in enumerate(rows):
                 canvas.text(row, (bx + 14, top + 9 + r * line_h), px, INK)

@@ -83,6 +83,23 @@ def contrast_ratio(a: Color, b: Color) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+TEXT_RATIO = 4.5  # WCAG AA for text: what every coloured name and label keeps against its ground
+
+
+def legible(color: Color, *grounds: Color, ratio: float = TEXT_RATIO) -> Color:
+    """`color`, or if it stands out less than `ratio` from any of `grounds`, the nearest shade of it that does:
+    moved towards ink on a light ground (towards paper on a dark one) in small steps, so a character's name keeps
+    their colour and only gets as much darker as it must."""
+    if all(contrast_ratio(color, g) >= ratio for g in grounds):
+        return color
+    towards = readable_ink(grounds[0])
+    for step in range(1, 21):
+        shade = mix(color, towards, step / 20)
+        if all(contrast_ratio(shade, g) >= ratio for g in grounds):
+            return shade
+    return HC_BLACK if towards == INK else HC_WHITE
+
+
 # High contrast: every text colour and every panel becomes black or white, on the side of its own lightness.
 # Panels split at a middle grey; text is drawn light only where it was meant for a dark ground (paper-white ink),
 # so the soft and faint greys the game sets on cream become black.
@@ -97,6 +114,6 @@ def high_contrast(color: Color, split: float = HC_PANEL_SPLIT) -> Color:
 
 
 def readable_ink(background: Color) -> Color:
-    """Dark ink on light colours, paper on dark ones."""
-    r, g, b = background
-    return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else PAPER
+    """Dark ink on light colours, paper on dark ones: whichever stands out more from `background` by the WCAG
+    contrast ratio (a rule of thumb on brightness picked paper on some mid-tone greens, at under 3:1)."""
+    return INK if contrast_ratio(INK, background) >= contrast_ratio(PAPER, background) else PAPER

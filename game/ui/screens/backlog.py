@@ -17,12 +17,24 @@ from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
 from game.ui.phone import PLAYER
-from game.ui.screens.page import draw_page, return_button
+from game.ui.screens.page import PANEL_GROUNDS, draw_page, return_button
 from game.ui.session import LogEntry
 from game.ui.spoken import Spoken, entry_words
 from game.ui.styled_text import draw_styled, style_runs, styled_measure
 from game.ui.textlayout import normalize_styled, width_in, wrap, wrap_ranges
-from game.ui.theme import CHARLIE_BLUE, INK, INK_FAINT, INK_SOFT, NICK_YELLOW, PAPER, TEXT_SIZES, mix, parse_hex
+from game.ui.theme import (
+    CHARLIE_BLUE,
+    INK,
+    INK_FAINT,
+    INK_SOFT,
+    NICK_YELLOW,
+    PAPER,
+    TEXT_SIZES,
+    Color,
+    legible,
+    mix,
+    parse_hex,
+)
 from game.ui.widgets import ScrollBar
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
@@ -33,6 +45,11 @@ BUBBLE_PAD = 9
 PX = 22  # at the medium text size; the player's text size scales it
 GAP = 18
 STEP = 90
+HINT_PX = 15
+# the small words beside the lines and the scroll hints, made dark enough to read on the page (4.5:1)
+LABEL_INK = legible(INK_FAINT, *PANEL_GROUNDS)
+HINT_INK = legible(mix(INK_SOFT, NICK_YELLOW, 0.2), *PANEL_GROUNDS)
+CHOICE_INK = legible(mix(INK, CHARLIE_BLUE, 0.5), *PANEL_GROUNDS)
 BAR = ScrollBar(1214, TOP, BOTTOM)
 
 
@@ -179,9 +196,9 @@ class BacklogScreen(Screen):
             y -= GAP
         canvas.surface.set_clip(clip)
         if self.scroll < self._max_scroll():
-            canvas.text("Earlier above", (1220, 122), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
+            canvas.text("Earlier above", (1220, 122), HINT_PX, HINT_INK, anchor="midright")
         if self.scroll > 0:
-            canvas.text("\u2193 newer below", (1220, 686), 15, mix(INK_SOFT, NICK_YELLOW, 0.2), anchor="midright")
+            _draw_newer_below(canvas, HINT_INK)
         most = self._max_scroll()
         if most > 0:
             BAR.draw(canvas, most - self.scroll, most, self._content_height(), arrows=False)
@@ -189,13 +206,13 @@ class BacklogScreen(Screen):
 
     def _draw_entry(self, canvas: Canvas, entry: LogEntry, rows: tuple[str, ...], y: float) -> None:
         color = parse_hex(entry.color)
-        label_ink = mix(color, INK, 0.45)
+        label_ink = legible(mix(color, INK, 0.45), *PANEL_GROUNDS)  # their colour, dark enough to read
         italic = entry.kind in ("thought", "choice", "caption")
         ink = INK
         x = TEXT_X
         if entry.kind == "choice":
-            ink = mix(INK, CHARLIE_BLUE, 0.5)
-            canvas.text("You chose", (TEXT_X - 24, y), self.px - 4, INK_FAINT, anchor="topright", italic=True)
+            ink = CHOICE_INK
+            canvas.text("You chose", (TEXT_X - 24, y), self.px - 4, LABEL_INK, anchor="topright", italic=True)
         elif entry.kind in ("narration", "caption"):
             ink = INK_SOFT
         elif entry.kind == "thought":
@@ -203,7 +220,7 @@ class BacklogScreen(Screen):
             if entry.name:
                 canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
                 canvas.text(
-                    "thinking", (TEXT_X - 24, y + self.line_h), self.px - 6, INK_FAINT, anchor="topright", italic=True
+                    "thinking", (TEXT_X - 24, y + self.line_h), self.px - 6, LABEL_INK, anchor="topright", italic=True
                 )
         elif entry.kind == "message":
             font = canvas.font(self.px)
@@ -217,7 +234,7 @@ class BacklogScreen(Screen):
             if entry.name:
                 canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
                 canvas.text(
-                    "message", (TEXT_X - 24, y + self.line_h), self.px - 6, INK_FAINT, anchor="topright", italic=True
+                    "message", (TEXT_X - 24, y + self.line_h), self.px - 6, LABEL_INK, anchor="topright", italic=True
                 )
         elif entry.name:
             canvas.text(entry.name, (TEXT_X - 24, y), self.px, label_ink, anchor="topright", bold=True)
@@ -227,3 +244,11 @@ class BacklogScreen(Screen):
                 draw_styled(canvas, (x, y + i * self.line_h), self.px, ink, italic, styled[i], len(row))
                 continue
             canvas.text(row, (x, y + i * self.line_h), self.px, ink, italic=italic)
+
+
+def _draw_newer_below(canvas: Canvas, color: Color) -> None:
+    """The hint at the foot of a history scrolled up: "newer below" after a small arrow pointing down, drawn as a
+    shape like the text box's continue mark (the fonts have no arrow glyph)."""
+    rect = canvas.text("newer below", (1220, 686), HINT_PX, color, anchor="midright")
+    x = rect.left / canvas.scale - 8
+    canvas.polygon([(x - 12, 682), (x, 682), (x - 6, 690)], canvas.ink(color))

@@ -1,4 +1,7 @@
-"""A small modal dialog over whatever is showing: a message with one or two buttons (OK, or Yes and No)."""
+"""A small modal dialog over whatever is showing: a message with one or two buttons (OK, or Yes and No).
+
+The first button is focused unless the question says otherwise (`safe=True`): a question whose first answer
+cannot be undone ("Delete this save?") starts on the second, so Enter pressed by habit does no harm."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ WIDTH = 680
 
 
 class Dialog(ListScreen):
-    """Asks or tells something. `on_yes` runs on the first button; `on_no` on the second (or Escape)."""
+    """Asks or tells something. `on_yes` runs on the first button; `on_no` on the second (or Escape). With `safe`,
+    the second button (the answer that changes nothing) is the one focused at first."""
 
     opaque = False
 
@@ -29,13 +33,14 @@ class Dialog(ListScreen):
         no: str | None = None,
         on_yes: Callable[[float], None] | None = None,
         on_no: Callable[[float], None] | None = None,
+        safe: bool = False,
     ) -> None:
         super().__init__(app)
         self.message = message
         self.on_yes = on_yes
         self.on_no = on_no
         labels = [yes] if no is None else [yes, no]
-        self.list = ButtonList([], focus=0, columns=len(labels))
+        self.list = ButtonList([], focus=1 if safe and no is not None else 0, columns=len(labels))
         self._labels = labels
         self._rows: tuple[str, ...] = ()
         self._layout_scale = 0.0

@@ -17,6 +17,7 @@ from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
 from game.playthrough import PlaythroughError, stopped_message
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
+from game.ui.caption_pill import draw_caption_pill
 from game.ui.captions import load_captions
 from game.ui.chapter_card import ChapterCard
 from game.ui.choices import HEIGHT, ChoiceMenu
@@ -24,7 +25,7 @@ from game.ui.dialogue import DialogueBox
 from game.ui.effects import EffectsLayer
 from game.ui.input import Action, is_ctrl, number_key
 from game.ui.nvl import MENU_BOTTOM, MENU_GAP, NvlPage
-from game.ui.phone import Message, PhoneView
+from game.ui.phone import Message, PhoneView, phone_rect
 from game.ui.places import leaves_can_fall, load_outdoors
 from game.ui.portrait import Portraits
 from game.ui.quickmenu import QuickMenu
@@ -34,7 +35,7 @@ from game.ui.screens.flow import load_slot
 from game.ui.session import LogEntry, StorySession
 from game.ui.spoken import Spoken, joined, line_words, menu_words, option_words
 from game.ui.stage import StageView
-from game.ui.theme import BOX, INK, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
+from game.ui.theme import BOX, INK, NAMEPLATE_Y, PAPER, SMALL_PX, TEXT_SIZES, parse_hex
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,11 @@ class GameScreen(Screen):
             self._present([self.session.beat], now, instant=True)
 
     def resume(self, now: float) -> None:
+        """Back from a screen above (save, settings, the menu): the keys held then are up, and the quick menu's
+        highlight is under the pointer where it is now, not where it was when that screen opened."""
         self.ctrl_held = False
+        self.pointer = self.app.pointer
+        self.quick.hovered = self.quick.hit(self.pointer) if self.pointer is not None else None
 
     @property
     def skipping(self) -> bool:
@@ -612,15 +617,21 @@ class GameScreen(Screen):
         if self.app.dev and self.overlay:
             from game.ui.dev_overlay import draw_overlay
 
-            draw_overlay(canvas, self.session, self.line, self.dev_problem)
+            grow = self.dialogue.grow(canvas, self._size()) if self.dialogue.line is not None else 0.0
+            playthrough = self.session.playthrough
+            beat = self.line.beat_id if self.line is not None else None
+            bottom = NAMEPLATE_Y - grow - 8  # above the text box and its name plate
+            draw_overlay(canvas, playthrough.scene, beat, playthrough.variables, self.dev_problem, bottom)
 
     def _draw_interface(self, canvas: Canvas, now: float) -> None:
         """The text, the phone, the menu, captions, the quick menu and the skip or auto badge."""
         card_up = (self.card is not None and self.card.active(now)) or self.stage.fading(now)  # nothing over them
         menu_drawn = False
         captions = tuple(self.shown_captions) if self.app.settings.captions and not card_up else ()
+        phone: tuple[float, float, float, float] | None = None
         if self.phone.active:
             taken = frozenset(place for _, place in self.session.stage.sprites.values())
+            phone = phone_rect(taken)
             self.phone.draw(canvas, now, self._size(), self.line_complete(now) and self.menu is None, taken)
         elif self.nvl.active and self.dialogue.line is not None and not card_up:
             menu = self.menu
@@ -646,10 +657,7 @@ class GameScreen(Screen):
             )
             captions = ()
         if captions:  # no text box to put them in (the phone is up, or a menu follows a sound)
-            words = "  ".join(captions)
-            width = canvas.measure(words, SMALL_PX, italic=True) + 36
-            canvas.panel((1260 - width, 64, width, 34), (*PAPER, 235), radius=17, border=1, border_color=INK)
-            canvas.text(words, (1260 - width / 2, 81), SMALL_PX, INK, anchor="center", italic=True)
+            draw_caption_pill(canvas, captions, phone)
         if self.menu is not None and not card_up and not menu_drawn:
             bottom = BOX[1] - 30 - (self.dialogue.grow(canvas, self._size()) if self.dialogue.line else 0)
             self.menu.draw(canvas, self._size(), bottom)

@@ -10,10 +10,17 @@ import pygame
 from game.ui.app import Screen
 from game.ui.canvas import Canvas
 from game.ui.input import Action
-from game.ui.theme import CHARLIE_BLUE, INK, NICK_YELLOW, PAPER, PAPER_DEEP, UI_PX, mix
+from game.ui.theme import CHARLIE_BLUE, INK, NICK_YELLOW, PAPER, PAPER_DEEP, UI_PX, Color, mix
 from game.ui.widgets import Button, ButtonList, Paint, contains
 
 RETURN_RECT = (1080, 36, 160, 48)
+PANEL_ALPHA = 235  # the page's panel: paper, letting a little of the backdrop's circles through
+BLUE_CIRCLE = mix(PAPER_DEEP, CHARLIE_BLUE, 0.22)
+YELLOW_CIRCLE = mix(PAPER_DEEP, NICK_YELLOW, 0.25)
+# every colour the panel shows (over the plain backdrop and over each circle), for text that must stand out on it
+PANEL_GROUNDS: tuple[Color, ...] = tuple(
+    mix(ground, PAPER, PANEL_ALPHA / 255) for ground in (PAPER_DEEP, BLUE_CIRCLE, YELLOW_CIRCLE)
+)
 
 
 @dataclass(slots=True)
@@ -47,9 +54,9 @@ def return_button() -> ReturnButton:
 
 def draw_page(canvas: Canvas, heading: str) -> None:
     canvas.surface.fill(PAPER_DEEP)
-    canvas.circle((1180, 660), 220, mix(PAPER_DEEP, CHARLIE_BLUE, 0.22))
-    canvas.circle((80, 80), 160, mix(PAPER_DEEP, NICK_YELLOW, 0.25))
-    canvas.panel((40, 104, 1200, 590), (*PAPER, 235), radius=26, border=2, border_color=mix(PAPER, INK, 0.3))
+    canvas.circle((1180, 660), 220, BLUE_CIRCLE)
+    canvas.circle((80, 80), 160, YELLOW_CIRCLE)
+    canvas.panel((40, 104, 1200, 590), (*PAPER, PANEL_ALPHA), radius=26, border=2, border_color=mix(PAPER, INK, 0.3))
     canvas.text(heading, (64, 60), 40, INK, anchor="midleft", bold=True)
     width = canvas.measure(heading, 40, bold=True)
     canvas.line((66, 88), (66 + min(width, 220), 88), NICK_YELLOW, 3)

@@ -134,7 +134,7 @@ class SaveLoadScreen(ListScreen):
             self.app.saves.delete(slot.key)
             self._load_page()
 
-        router.tell(self.app, "Delete this save?", now, yes="Delete", no="Keep", on_yes=remove)
+        router.tell(self.app, "Delete this save?", now, yes="Delete", no="Keep", on_yes=remove, safe=True)
 
     def resume(self, now: float) -> None:
         self._load_page()

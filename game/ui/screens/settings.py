@@ -236,13 +236,14 @@ class SettingsScreen(Screen):
         for i, row in enumerate(self.rows):
             y = ROW_Y + i * ROW_H
             focused = i == self.focus
+            inverted = focused and canvas.contrast  # in high contrast the focused row is drawn inverted
             if focused:
-                canvas.panel(
-                    (70, y + 6, 1140, ROW_H - 12), (*theme.mix(theme.PAPER, theme.CHARLIE_BLUE, 0.18), 255), radius=16
-                )
-            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), theme.UI_PX, theme.INK, anchor="midleft", bold=focused)
+                band = theme.INK if inverted else theme.mix(theme.PAPER, theme.CHARLIE_BLUE, 0.18)
+                canvas.panel((70, y + 6, 1140, ROW_H - 12), (*band, 255), radius=16)
+            label_ink = theme.PAPER if inverted else theme.INK
+            canvas.text(row.label, (LABEL_X, y + ROW_H / 2), theme.UI_PX, label_ink, anchor="midleft", bold=focused)
             if row.kind == "slider":
-                self._draw_slider(canvas, i, row)
+                self._draw_slider(canvas, i, row, theme.PAPER if inverted else theme.INK_SOFT)
             else:
                 value = getattr(self.app.settings, row.name)
                 for k, (option, label) in enumerate(row.options):
@@ -258,7 +259,7 @@ class SettingsScreen(Screen):
         )
         self.back.draw(canvas)
 
-    def _draw_slider(self, canvas: Canvas, i: int, row: Row) -> None:
+    def _draw_slider(self, canvas: Canvas, i: int, row: Row, value_ink: theme.Color) -> None:
         x, y, w, h = self._track(i)
         value = float(getattr(self.app.settings, row.name))
         t = (value - row.low) / (row.high - row.low)
@@ -266,17 +267,17 @@ class SettingsScreen(Screen):
         canvas.panel((x, y + h / 2 - 6, max(12, w * t), 12), theme.mix(theme.CHARLIE_BLUE, theme.PAPER, 0.2), radius=6)
         canvas.circle((x + w * t, y + h / 2), 14, theme.PAPER)
         canvas.circle((x + w * t, y + h / 2), 14, theme.INK, width=2.5)
-        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), theme.UI_PX - 4, theme.INK_SOFT, anchor="midleft")
+        canvas.text(self.value_text(row), (x + w + 30, y + h / 2), theme.UI_PX - 4, value_ink, anchor="midleft")
 
 
 def _draw_option(canvas: Canvas, rect: tuple[float, float, float, float], label: str, on: bool) -> None:
-    """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone)."""
-    canvas.panel(
-        rect,
-        theme.mix(theme.PAPER, theme.NICK_YELLOW, 0.55) if on else theme.PAPER_DEEP,
-        radius=14,
-        border=2 if on else 1,
-        border_color=theme.INK if on else theme.INK_FAINT,
-    )
+    """One of a row's options, or a page's tab: the chosen one yellow, bold and outlined in ink (not colour alone);
+    in high contrast, where every panel is black or white, the chosen one is drawn inverted, like a focused
+    button."""
+    inverted = on and canvas.contrast
+    chosen = theme.INK if inverted else theme.mix(theme.PAPER, theme.NICK_YELLOW, 0.55)
+    fill = chosen if on else theme.PAPER_DEEP
+    canvas.panel(rect, fill, radius=14, border=2 if on else 1, border_color=theme.INK if on else theme.INK_FAINT)
     x, y, w, h = rect
-    canvas.text(label, (x + w / 2, y + h / 2), theme.UI_PX - 3, theme.INK, anchor="center", bold=on)
+    ink = theme.PAPER if inverted else theme.INK
+    canvas.text(label, (x + w / 2, y + h / 2), theme.UI_PX - 3, ink, anchor="center", bold=on)
