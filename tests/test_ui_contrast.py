@@ -170,3 +170,13 @@ def test_high_contrast_settings_draw_the_chosen_options_and_the_focused_row_inve
                 x, y, w, h = (round(v) for v in rect)
                 assert text_contrast(picture, pygame.Rect(x + 6, y + 6, w - 12, h - 12)) >= 7.0, (row.name, label)
         ui.press(pygame.K_DOWN)
+
+
+def test_every_name_and_thought_on_the_full_page_reads_on_the_page(characters) -> None:
+    """Before: the full-page (NVL) mode mixed each speaker's colour into the ink by a fixed amount, which left the
+    lighter colours' names under the 4.5:1 text needs on the page."""
+    from game.ui.nvl import page_inks
+
+    for _key, name, color in characters:
+        for ink in page_inks(parse_hex(color, INK)):
+            assert contrast_ratio(ink, PAPER) >= 4.5, name

@@ -14,13 +14,18 @@ from __future__ import annotations
 from game.events import Line
 from game.ui.canvas import Canvas
 from game.ui.textlayout import Wrapped, wrap
-from game.ui.theme import DIALOGUE_PX, INK, INK_SOFT, NAME_PX, PAPER, mix, parse_hex
+from game.ui.theme import DIALOGUE_PX, INK, INK_SOFT, NAME_PX, PAPER, Color, legible, mix, parse_hex
 
 PAGE = (110, 36, 1060, 560)  # x, y, width, height of the page on the logical canvas
 MARGIN = 44
 GAP = 14  # between two lines of the page
 MENU_GAP = 24  # between the last line and a menu on the page
 MENU_BOTTOM = PAGE[1] + PAGE[3] - 34  # the lowest a menu on the page reaches (it scrolls if it needs more)
+
+
+def page_inks(color: Color) -> tuple[Color, Color]:
+    """A speaker's name, and their thoughts, in a shade of their colour that reads on the page (`theme.legible`)."""
+    return legible(mix(INK, color, 0.55), PAPER), legible(mix(INK, color, 0.25), PAPER)
 
 
 class NvlPage:
@@ -78,11 +83,11 @@ class NvlPage:
         for line, rows, height in reversed(shown):
             color = parse_hex(line.color, INK_SOFT)
             thought = line.kind == "thought"
+            name_ink, thought_ink = page_inks(color)
             if _named(line):
-                name_ink = mix(INK, color, 0.55)
                 canvas.text(line.name or "", (PAGE[0] + MARGIN, y), NAME_PX * size_factor, name_ink, bold=True)
                 y += name_height
-            ink = mix(INK, color, 0.25) if thought else INK
+            ink = thought_ink if thought else INK
             visible = rows.visible(revealed) if line is newest else list(rows.rows)
             font = canvas.font(px, italic=thought)
             for i, part in enumerate(visible):
