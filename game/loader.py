@@ -190,7 +190,7 @@ class _StoryLoader:
         self.characters: dict[str, Character] = {}
         self.variables: dict[str, Variable] = {}
         self.broken_variables: set[str] = set()  # declared, with a problem in the declaration
-        self.unparsed_scenes: dict[str, str] = {}  # scene id -> the file that seems to hold it, which does not parse
+        self.unparsed_scenes: dict[str, str] = {}  # scene id or chapter -> the file that seems to hold it (not parsing)
         self.var_types: dict[str, VarType] = {}
         self.endings: dict[str, Ending] = {}
         self.chapter_dressing: dict[str, Dressing] = {}
@@ -591,7 +591,7 @@ class _StoryLoader:
         if not self.broken_variables and not self.unparsed_scenes:
             return problems
         variable = re.compile(r"unknown variable '([^']+)'$")
-        scene = re.compile(r"unknown (?:[a-z]+ )?scene '([^']+)'$")
+        scene = re.compile(r"unknown (?:[a-z]+ )?scene '([^']+)'$|no scene is in the chapter '([^']+)'$")
         pointed = []
         for problem in problems:
             found = variable.search(problem.message)
@@ -599,9 +599,9 @@ class _StoryLoader:
                 hint = f"'{found[1]}' is declared in {MANIFEST_NAME}, but its declaration has a problem: mend that"
                 problem = dataclasses.replace(problem, hint=hint)
             found = scene.search(problem.message)
-            if found is not None and found[1] in self.unparsed_scenes:
-                written = self.unparsed_scenes[found[1]]
-                hint = f"'{found[1]}' seems to be written in {written}, which does not load: mend it"
+            name = found and (found[1] or found[2])
+            if name and name in self.unparsed_scenes:
+                hint = f"'{name}' seems to be written in {self.unparsed_scenes[name]}, which does not load: mend it"
                 problem = dataclasses.replace(problem, hint=hint)
             pointed.append(problem)
         return pointed
@@ -917,9 +917,12 @@ class _StoryLoader:
         if source.value is None:
             if not source.problems:
                 reader.error(Pos(1, 1), "the scene file is empty", "add scenes, or remove the file")
-            else:  # it does not parse: the scenes its text seems to hold are what other files' gotos miss
-                for key in _TOP_LEVEL_ID.findall(self.sources.data(source.path) or b""):
+            else:  # it does not parse: the scenes (and chapters) its text seems to hold are what others miss
+                data = self.sources.data(source.path) or b""
+                for key in _TOP_LEVEL_ID.findall(data):
                     self.unparsed_scenes.setdefault(key.decode("ascii"), source.display)
+                for chapter in _CHAPTER_LINE.findall(data):
+                    self.unparsed_scenes.setdefault(chapter.decode("utf-8", "replace"), source.display)
             return
         table = reader.mapping(source.value, Pos(1, 1), "a scene file", "my_scene: {title: ..., lines: [...]}")
         if table is None:
@@ -969,6 +972,7 @@ class _GuessMissed(Exception):
 
 
 # A top-level key that can be a scene id: at the start of a line, then a colon and a space or the line's end.
+_CHAPTER_LINE = re.compile(rb"^[ \t]+chapter:[ \t]*[\"']?([^\"'\r\n#]*[^\"'\r\n# \t])", re.MULTILINE)
 _TOP_LEVEL_ID = re.compile(rb"^([a-z][a-z0-9_]*)[ \t]*:(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 

@@ -429,3 +429,9 @@ def test_ways_to_a_scene_in_a_file_that_does_not_parse_point_at_that_file(tmp_pa
     problems = problems_of(tmp_path, scenes, extra={"scenes/b.yaml": broken})
     (way,) = [p for p in problems if "unknown" in p.message and "'b'" in p.message]
     assert "seems to be written in" in way.hint and "b.yaml, which does not load" in way.hint
+    # the chapter dressed in the manifest whose scenes are all in that file: the same cause, not a did-you-mean
+    manifest = MANIFEST + "chapters:\n  Two: {season: spring}\n"
+    broken = broken.replace("  title: B\n", "  title: B\n  chapter: Two\n")
+    problems = problems_of(tmp_path / "again", scenes, manifest=manifest, extra={"scenes/b.yaml": broken})
+    (chapter,) = [p for p in problems if "no scene is in the chapter 'Two'" in p.message]
+    assert "b.yaml, which does not load" in chapter.hint

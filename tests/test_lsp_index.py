@@ -516,6 +516,7 @@ def test_a_log_line_of_an_exception_group_names_its_innermost_error():
         ('  - background: {id: "a}b", x: [1]}  # note', 17, '{id: "a}b", x: [1]}'),
         ('  - narrate: "The hall."', 14, '"The hall."'),
         ("  next: ", 9, ""),
+        ('  - think: {who: charlie, text: "Hm {oops", as: shy}', 37, "{"),  # a brace in quoted text is just that
     ],
 )
 def test_a_problem_underlines_the_name_quote_or_flow_it_points_at(line: str, column: int, underlined: str):
@@ -525,3 +526,42 @@ def test_a_problem_underlines_the_name_quote_or_flow_it_points_at(line: str, col
 
     row, start, end = problem_span([line], Problem("f.yaml", 1, column, "m"))
     assert (row, line[start:end]) == (0, underlined)
+
+
+def test_a_rename_is_refused_while_a_file_with_uses_does_not_parse(mini: Path):
+    home = mini / "scenes" / "home.yaml"
+    text = home.read_text(encoding="utf-8")
+    last_good: LastGood = {}
+    StoryIndex(mini, Sources(), last_good)
+    broken = text.replace("goto: desk", 'goto: desk\n    - if: "visited(ki', 1)
+    index = StoryIndex(mini, Sources({home: broken}), last_good)
+    (ref,) = [r for r in index.uses("scene", "hall") if r.role == "definition"]
+    with pytest.raises(features.RenameRefused, match="home.yaml does not parse now"):
+        features.rename(index, ref.span.path, ref.span.line, ref.span.start, "the_hall")
+
+
+def test_an_open_file_the_story_does_not_read_is_said_so_but_not_the_assets_own(tmp_path: Path):
+    pytest.importorskip("pygls")
+    from game.lsp.server import outside_the_story
+
+    story, assets = tmp_path / "story", tmp_path / "story" / "assets"
+    (story / "playthroughs" / "old").mkdir(parents=True)
+    assets.mkdir()
+    for name in ("notes.yaml", "playthroughs/old/x.yaml", "assets/captions.yaml", "scenes.txt"):
+        (story / name).write_text("a: 1\n", encoding="utf-8")
+    said = {
+        name: outside_the_story(story / name, story, assets)
+        for name in ("notes.yaml", "playthroughs/old/x.yaml", "assets/captions.yaml", "scenes.txt", "scenes/new.yaml")
+    }
+    assert "no scene glob" in said["notes.yaml"].message
+    assert "playthrough files are playthroughs/*.yaml" in said["playthroughs/old/x.yaml"].message
+    assert said["assets/captions.yaml"] is None and said["scenes.txt"] is None
+    assert "not checked until it is saved" in said["scenes/new.yaml"].message
+
+
+def test_a_play_plan_takes_the_editors_name_for_the_story_folder():
+    from game.lsp.play_here import PlayPlan
+
+    plan = PlayPlan(["heartstopper", "play", "--text", "--story", "/real/story", "--start", "a"], "Run: x")
+    named = plan.named("/real/story", "/link/story")
+    assert named.argv[4] == "/link/story"

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import sys
+from pathlib import Path
 from typing import BinaryIO, cast
 
 from game.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _log_in_one_line()
     if args.story is not None:
-        server.first_story = args.story.resolve()
+        server.first_story = Path(os.path.abspath(args.story))  # as given: a link's name is the editor's too
     # The protocol owns standard output: it writes to the real stream, and a stray print goes nowhere instead of
     # breaking the protocol.
     real_out = sys.__stdout__

@@ -385,6 +385,9 @@ def rename(index: StoryIndex, path: Path, line: int, column: int, new_name: str)
     taken = [kind for kind in KINDS if index.entry(kind, new_name)]
     if taken and new_name != ref.name:
         raise RenameRefused(f"'{new_name}' is already the id of {with_article(taken[0])}")
+    if index.unparsed:  # its uses on the lines changed since it last parsed are not known: a rename would miss them
+        broken = ", ".join(sorted(path.name for path in index.unparsed))
+        raise RenameRefused(f"{broken} does not parse now, so not every use can be found: mend it, then rename")
     edits: dict[Path, list[Span]] = {}
     for use in index.uses(ref.kind, ref.name):
         edits.setdefault(use.span.path, []).append(use.span)

@@ -95,6 +95,7 @@ class StoryIndex:
         self.last_good = last_good
         self._moved: tuple[Path, dict[int, int]] | None = None  # the file read from its last good version, and
         # its old lines' numbers now
+        self.unparsed: set[Path] = set()  # files read from their last good version: names on changed lines unknown
         self.manifest = story_dir / MANIFEST_NAME
         self.sources = sources
         self.base = story_dir.resolve().parent
@@ -193,6 +194,7 @@ class StoryIndex:
             return source.value
         lines, value = kept
         self._moved = (path, unchanged_lines(lines, self.sources.lines(path)))
+        self.unparsed.add(path)
         return value
 
     def _read_manifest(self) -> None:

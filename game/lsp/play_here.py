@@ -35,6 +35,11 @@ class PlayPlan:
     argv: list[str]
     message: str
 
+    def named(self, story_dir: str, name: str) -> PlayPlan:
+        """The same plan with the story folder given by another name for it (the editor's, through a link)."""
+        argv = [name if part == story_dir else part for part in self.argv]
+        return PlayPlan(argv, self.message.replace(shlex.join(self.argv), shlex.join(argv)))
+
 
 def play_command(
     story_dir: Path, sources: Sources, scene: str, records: story_cache.Records = story_cache.DISK_RECORDS

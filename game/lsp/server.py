@@ -26,7 +26,7 @@ from game.loader import MANIFEST_NAME, load_story
 from game.lsp import features
 from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, RememberingSources, check_story
 from game.lsp.exploring import EXPLORE_PAUSE_SECONDS, explore_saved_story
-from game.lsp.index import LastGood, Span, StoryIndex
+from game.lsp.index import PLAYTHROUGHS, LastGood, Span, StoryIndex
 from game.lsp.play_here import not_loaded, play_plan
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError
@@ -66,6 +66,7 @@ class StoryState:
     lint_memory: LintMemory = field(default_factory=LintMemory)
     published: set[Path] = field(default_factory=set)
     sent: dict[str, list[types.Diagnostic]] = field(default_factory=dict)  # what each file's URI was last sent
+    sent_as: dict[Path, str] = field(default_factory=dict)  # the URI each file's problems were last sent under
     problems: dict[Path, list[Problem]] = field(default_factory=dict)
     index: StoryIndex | None = None
     last_good: LastGood = field(default_factory=dict)  # each file's last parse, while it has a syntax error
@@ -175,8 +176,8 @@ class StoryServer(LanguageServer):
             return None
         path = Path(fs_path).resolve()
         lines = self.lines(path)
-        if position.line > len(lines):  # past the end (the line just after the last is where a new one starts)
-            return None
+        if position.line >= len(lines):  # past the end, but for the start of the line after the last (a new one)
+            return (state, path, len(lines), 0) if position.line == len(lines) and not position.character else None
         at = self.workspace.position_codec.position_from_client_units(lines, position)
         return state, path, at.line, at.character
 
@@ -202,9 +203,10 @@ class StoryServer(LanguageServer):
         )
         state.problems = result.problems
         story_files = {path.resolve() for path in self.index(state).files()}
+        assets = assets_dir_for(state.story_dir).resolve()
         for path in self.open_documents(state):
-            if path.suffix.lower() in (".yaml", ".yml") and path not in story_files:
-                state.problems.setdefault(path, []).append(outside_the_story(path, state.story_dir))
+            if path not in story_files and (problem := outside_the_story(path, state.story_dir, assets)) is not None:
+                state.problems.setdefault(path, []).append(problem)
         self.publish(state)
         return result
 
@@ -218,6 +220,11 @@ class StoryServer(LanguageServer):
             lines = self.lines(path)
             diagnostics = [self.diagnostic(path, problem, lines) for problem in state.all_problems(path)]
             uri = self.uri_of(path)
+            before = state.sent_as.get(path)
+            if before is not None and before != uri:  # sent under the file's other name (a link): cleared there
+                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(before, []))
+                state.sent.pop(before, None)
+            state.sent_as[path] = uri
             if uri and state.sent.get(uri) != diagnostics:
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics))
                 state.sent[uri] = diagnostics
@@ -284,12 +291,19 @@ class StoryServer(LanguageServer):
         )
 
 
-def outside_the_story(path: Path, story_dir: Path) -> Problem:
-    """Why an open YAML file in a story's folder gets no checks: the story does not read it (yet)."""
+def outside_the_story(path: Path, story_dir: Path, assets: Path) -> Problem | None:
+    """Why an open YAML file in a story's folder, that is not one of the story's files, gets no checks: the story
+    does not read it (yet). None for what is not YAML, and for the assets' own YAML (captions, places: the game's
+    to read)."""
+    if path.suffix.lower() not in (".yaml", ".yml") or path.is_relative_to(assets):
+        return None
     shown = path.relative_to(story_dir).as_posix()
     if not path.exists():
         message = f"{shown} is not checked until it is saved: the story reads its files from the disk"
         return Problem(shown, 1, 1, message, "save it", "warning")
+    if path.is_relative_to(story_dir / PLAYTHROUGHS):
+        message = f"the story does not read {shown}: its playthrough files are {PLAYTHROUGHS}/*.yaml"
+        return Problem(shown, 1, 1, message, f"move it into {PLAYTHROUGHS}/, named NAME.yaml", "warning")
     message = f"the story does not read {shown}: no scene glob in {MANIFEST_NAME} takes it"
     hint = "add a glob to 'scenes' in the manifest that does, or move the file"
     return Problem(shown, 1, 1, message, hint, "warning")
@@ -303,12 +317,23 @@ def problem_span(lines: list[str], problem: Problem) -> tuple[int, int, int]:
     if start < len(text) and text[start] in "\"'":
         close = text.find(text[start], start + 1)
         return line, start, close + 1 if close > start else len(text)
-    if start < len(text) and text[start] in "{[":  # a flow mapping or list: all of it, to its closing bracket
-        return line, start, _closing(text, start)
+    if start < len(text) and text[start] in "{[" and not _in_quotes(text, start):  # a flow mapping or list: all of
+        return line, start, _closing(text, start)  # it, to its closing bracket (a brace in quoted text is just that)
     word = _WORD.match(text, start)
     if word:
         return line, start, word.end()
     return line, start, min(start + 1, len(text))
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether column `at` of a line is inside quoted text (YAML's "..." or '...')."""
+    quote = ""
+    for char in text[:at]:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+    return bool(quote)
 
 
 def _closing(text: str, start: int) -> int:
@@ -667,5 +692,8 @@ async def play_from_here(ls: StoryServer, uri: str, line: int) -> dict | None:
         plan = not_loaded(error)
     else:  # the search takes up to seconds: the server answers the editor meanwhile
         plan = await asyncio.to_thread(play_plan, story, scene)
+    named = ls.names.get(state.story_dir)
+    if named is not None:  # the story as the editor reached it, through a link
+        plan = plan.named(str(state.story_dir), str(named))
     ls.window_show_message(types.ShowMessageParams(types.MessageType.Info, plan.message))
     return {"command": plan.argv, "message": plan.message}
