@@ -536,7 +536,7 @@ def test_a_rename_is_refused_while_a_file_with_uses_does_not_parse(mini: Path):
     broken = text.replace("goto: desk", 'goto: desk\n    - if: "visited(ki', 1)
     index = StoryIndex(mini, Sources({home: broken}), last_good)
     (ref,) = [r for r in index.uses("scene", "hall") if r.role == "definition"]
-    with pytest.raises(features.RenameRefused, match="home.yaml does not parse now"):
+    with pytest.raises(features.RenameRefused, match=r"home\.yaml does not parse now"):
         features.rename(index, ref.span.path, ref.span.line, ref.span.start, "the_hall")
 
 
