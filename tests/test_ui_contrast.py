@@ -175,8 +175,22 @@ def test_high_contrast_settings_draw_the_chosen_options_and_the_focused_row_inve
 def test_every_name_and_thought_on_the_full_page_reads_on_the_page(characters) -> None:
     """Before: the full-page (NVL) mode mixed each speaker's colour into the ink by a fixed amount, which left the
     lighter colours' names under the 4.5:1 text needs on the page."""
-    from game.ui.nvl import page_inks
+    from game.ui.nvl import PAGE_GROUNDS, page_inks
 
     for _key, name, color in characters:
         for ink in page_inks(parse_hex(color, INK)):
-            assert contrast_ratio(ink, PAPER) >= 4.5, name
+            for ground in PAGE_GROUNDS:  # the page over a light scene, and over a dark one
+                assert contrast_ratio(ink, ground) >= 4.5, name
+
+
+def test_the_continue_marker_is_the_boxs_ink_in_high_contrast(characters) -> None:
+    """Before: it kept the speaker's pale colour, about 2:1 on the white box for the palest."""
+    canvas = Recording(Fonts())
+    canvas.contrast = True
+    for key, name, color in characters:
+        canvas.surface.fill((255, 255, 255))
+        box = DialogueBox()
+        box.show(Line("speech", "Hi.", key, name, color, None, "b1"), 0.0)
+        box.draw(canvas, 10.0, 10.0, 1.0)  # long after: the line is complete and the marker shown
+        marker = {tuple(canvas.surface.get_at((x, y)))[:3] for x in range(1170, 1215) for y in range(640, 680)}
+        assert (0, 0, 0) in marker or INK in marker, name

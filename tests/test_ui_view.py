@@ -396,3 +396,43 @@ def test_pressing_an_endings_card_picks_it_and_keeps_the_gallery(tmp_path: Path)
         assert ui.top is not screen
     finally:
         ui.close()
+
+
+def test_the_picked_endings_card_and_save_slot_are_seen_in_either_look(tmp_path: Path) -> None:
+    """Before: a picked endings card looked like the others in both looks, and in high contrast so did the picked
+    save slot (light panels are all white there): a keyboard player could not see what Enter or Delete would take."""
+    import pygame
+
+    from game.loader import load_story
+    from game.ui.screens.endings import EndingsScreen
+    from game.ui.screens.saveload import SaveLoadScreen
+
+    ui = Driver(load_story(Path(__file__).resolve().parents[1] / "story"), tmp_path)
+    try:
+        for contrast in (False, True):
+            ui.app.settings.high_contrast = contrast
+            ui.app.apply_settings(save=False)
+            screen = EndingsScreen(ui.app)
+            ui.app.push(screen)
+            for picked in (0, 1):
+                screen.list.focus = picked
+                ui.step()
+                frame = ui.frame()
+                rings = []
+                for index in (0, 1):
+                    x, y, _w, h = (round(v) for v in screen.card_rect(index))
+                    rings.append(tuple(frame.get_at((x - 9, y + h // 2)))[:3])
+                assert rings[picked] != rings[1 - picked], (contrast, picked)
+            ui.press(pygame.K_ESCAPE)
+        slots = SaveLoadScreen(ui.app, "load")
+        ui.app.push(slots)
+        looks = []
+        for picked in (0, 1):
+            slots.list.focus = picked
+            ui.step()
+            frame = ui.frame()
+            x, y, _w, h = (round(v) for v in slots.list.buttons[0].rect)
+            looks.append(tuple(frame.get_at((x - 3, y + h // 2)))[:3])
+        assert looks[0] != looks[1]  # high contrast is still on: slot 0's edge differs picked and not
+    finally:
+        ui.close()

@@ -215,4 +215,5 @@ class DialogueBox:
 
     def _draw_marker(self, canvas: Canvas, color: tuple[int, int, int]) -> None:
         x, y = BOX[0] + BOX[2] - 44, BOX[1] + BOX[3] - 34
-        canvas.polygon([(x, y), (x + 22, y), (x + 11, y + 14)], mix(color, INK, 0.25))
+        # in the speaker's colour, but in high contrast in the box's ink (a pale colour on white is lost)
+        canvas.polygon([(x, y), (x + 22, y), (x + 11, y + 14)], INK if canvas.contrast else mix(color, INK, 0.25))

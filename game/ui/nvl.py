@@ -23,9 +23,14 @@ MENU_GAP = 24  # between the last line and a menu on the page
 MENU_BOTTOM = PAGE[1] + PAGE[3] - 34  # the lowest a menu on the page reaches (it scrolls if it needs more)
 
 
+PAGE_ALPHA = 236  # the page is paper, a little translucent over the scene
+PAGE_GROUNDS: tuple[Color, ...] = (PAPER, mix(PAPER, (0, 0, 0), 1 - PAGE_ALPHA / 255))  # over white, and over black
+
+
 def page_inks(color: Color) -> tuple[Color, Color]:
-    """A speaker's name, and their thoughts, in a shade of their colour that reads on the page (`theme.legible`)."""
-    return legible(mix(INK, color, 0.55), PAPER), legible(mix(INK, color, 0.25), PAPER)
+    """A speaker's name, and their thoughts, in a shade of their colour that reads on the page whatever the scene
+    under it (`theme.legible`)."""
+    return legible(mix(INK, color, 0.55), *PAGE_GROUNDS), legible(mix(INK, color, 0.25), *PAGE_GROUNDS)
 
 
 class NvlPage:
@@ -77,7 +82,7 @@ class NvlPage:
                 break
             shown.append((line, rows, height))
             room -= height
-        canvas.panel(PAGE, (*PAPER, 236), radius=22, border=2, border_color=mix(INK, PAPER, 0.4), shadow=True)
+        canvas.panel(PAGE, (*PAPER, PAGE_ALPHA), radius=22, border=2, border_color=mix(INK, PAPER, 0.4), shadow=True)
         y: float = PAGE[1] + MARGIN
         newest = self.lines[-1]
         for line, rows, height in reversed(shown):

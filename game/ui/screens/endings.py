@@ -22,6 +22,7 @@ from game.ui.spoken import Spoken
 from game.ui.tableau import Tableau, tableau
 from game.ui.textlayout import wrap
 from game.ui.theme import (
+    FOCUS,
     INK,
     INK_FAINT,
     INK_SOFT,
@@ -163,6 +164,8 @@ class EndingsScreen(ListScreen):
         x, y, w, h = rect
         fill = mix(PAPER, NICK_YELLOW, 0.22) if found else PAPER_DEEP
         border = mix(INK, ROSE, 0.3) if found else LOCKED
+        if focus:  # a ring round the card picked (in high contrast, black: every light panel there is white)
+            canvas.panel((x - 12, y - 12, w + 24, h + 24), INK if canvas.contrast else FOCUS, radius=20)
         canvas.panel((x - 6, y - 6, w + 12, h + 12), fill, radius=16, border=2.5 if focus else 1.5, border_color=border)
         pic = canvas.r(x, y, w, pic_h)
         canvas.surface.blit(self.picture(ending.id, found, pic.size), pic.topleft)

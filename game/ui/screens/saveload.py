@@ -222,6 +222,8 @@ class SaveLoadScreen(ListScreen):
         x, y, w, h = rect
         border = mix(FOCUS, INK, 0.3) if focused else mix(PAPER, INK, 0.25)
         fill = mix(PAPER, CHARLIE_BLUE, 0.25) if focused else PAPER
+        if focused and canvas.contrast:  # every light panel is white there: a black ring says which slot it is
+            canvas.panel((x - 6, y - 6, w + 12, h + 12), INK, radius=20)
         canvas.panel(rect, fill, radius=16, border=2.5 if focused else 1.5, border_color=border)
         tx, ty = x + 14, y + (h - THUMB_H) / 2
         title = _slot_title(slot)
