@@ -57,11 +57,13 @@ def test_rollback_crosses_a_choice_and_roll_forward_takes_it_again(ui: Driver) -
         if isinstance(game.session.beat, Choices):
             break
         next_beat(ui, game)
+    before = game.line.text  # the line in the box under the menu
     ui.press(pygame.K_3, wait=3.0)  # "Stay in and study"
     assert game.session.playthrough.scene == "stay"
     after = text(game)
     ui.press(pygame.K_BACKSPACE)
     assert isinstance(game.session.beat, Choices) and game.menu is not None
+    assert game.line.text == before != after  # not the line shown after the choice
     ui.press(pygame.K_BACKSPACE)
     assert isinstance(game.session.beat, Line)
     ui.press(pygame.K_PAGEDOWN)

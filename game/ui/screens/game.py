@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 import pygame
 
-from game.events import Choices, Ended, Event, Line, SceneEntered, StageChange
+from game.events import Choices, Ended, Event, Line, LineKind, SceneEntered, StageChange
 from game.playthrough import PlaythroughError, stopped_message
 from game.ui.app import App, Screen
 from game.ui.canvas import Canvas
@@ -161,6 +162,8 @@ class GameScreen(Screen):
                 self.skip_toggled = False
             elif isinstance(event, Ended):
                 self._end(event, now)
+        if restore and self.menu is not None and not any(isinstance(e, Line) for e in events):
+            self._show_line_before_menu(now)
         if not moving:
             self.stage.snap(self.session.stage)
             if restore:
@@ -173,6 +176,20 @@ class GameScreen(Screen):
         if scene_started and not restore and not self.ended:
             self.autosave(now)
         self.app.invalidate()
+
+    def _show_line_before_menu(self, now: float) -> None:
+        """Back at a menu (a rollback, a load): the line it follows, from the backlog, as play showed it (the box
+        kept the line the player chose after, or, after a load, stood empty under the choices)."""
+        menu = self.menu
+        for entry in reversed(self.session.backlog):
+            if entry.kind == "choice":
+                break
+            if entry.kind in ("speech", "narration", "thought", "message"):
+                kind = cast(LineKind, entry.kind)
+                line = Line(kind, entry.text, entry.speaker, entry.name, entry.color, None, "", styles=entry.styles)
+                self._show_line(line, now, restore=True, start=now)
+                break
+        self.menu = menu
 
     def _effect_plays(self, effect: str) -> bool:
         """Every effect plays, but autumn leaves only fall outdoors in autumn (see `game.ui.places`)."""
