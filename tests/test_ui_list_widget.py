@@ -113,3 +113,31 @@ def test_a_long_history_has_the_shared_scroll_bar_and_a_click_on_it_scrolls(tmp_
         assert 0 < screen.scroll < most
     finally:
         ui.close()
+
+
+def test_the_historys_hints_stand_clear_of_its_lines_and_inside_its_panel(tmp_path: Path) -> None:
+    """Before: "Earlier above" was drawn over a half-scrolled line, and "newer below" on the panel's bottom edge."""
+    from uidrive import drawn_texts
+
+    from game.loader import load_story
+    from game.ui.driver import Driver
+    from game.ui.screens.backlog import HINTS_CLEAR, BacklogScreen
+    from game.ui.session import LogEntry
+    from game.ui.speech import Speaker
+
+    ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
+    try:
+        entries = [LogEntry("narration", f"Line {i} of a long afternoon.") for i in range(40)]
+        router.push(ui.app, "backlog", ui.app.clock(), entries)
+        screen = ui.top
+        assert isinstance(screen, BacklogScreen)
+        ui.step()
+        for scroll in range(1, int(screen._max_scroll()), 7):  # lines cut at the edges, at many places
+            screen.scroll = scroll
+            texts = dict(drawn_texts(ui))
+            earlier, newer = texts["Earlier above"], texts["newer below"]
+            scale = ui.app.canvas.scale
+            assert earlier.bottom <= HINTS_CLEAR[0] * scale and newer.top >= HINTS_CLEAR[1] * scale - 1
+            assert earlier.top >= 106 * scale and newer.bottom <= 692 * scale  # inside the panel's border
+    finally:
+        ui.close()

@@ -38,6 +38,7 @@ from game.ui.theme import (
 from game.ui.widgets import ScrollBar
 
 TOP, BOTTOM = 138, 666  # inside the page's panel (104..694) with a margin at both ends
+HINTS_CLEAR = (128, 671)  # where entries may be drawn: below "Earlier above" (to 126), above "newer below" (from 673)
 TEXT_X = 300
 TEXT_W = 880
 BUBBLE_W = 700  # message bubbles are narrower than speech, like the phone's
@@ -182,7 +183,8 @@ class BacklogScreen(Screen):
         if not self.entries:
             canvas.text("Nothing has been said yet.", (640, 380), self.px, INK_SOFT, anchor="center", italic=True)
         clip = canvas.surface.get_clip()
-        canvas.surface.set_clip(canvas.r(42, TOP - 10, 1196, BOTTOM - TOP + 20))
+        # the entries stop short of the hints above and below them, which stay inside the panel's border
+        canvas.surface.set_clip(canvas.r(42, HINTS_CLEAR[0], 1196, HINTS_CLEAR[1] - HINTS_CLEAR[0]))
         y = BOTTOM + self.scroll
         for entry, rows in zip(reversed(self.entries), reversed(self._rows)):
             height = self._height(entry, rows)
@@ -196,7 +198,7 @@ class BacklogScreen(Screen):
             y -= GAP
         canvas.surface.set_clip(clip)
         if self.scroll < self._max_scroll():
-            canvas.text("Earlier above", (1220, 122), HINT_PX, HINT_INK, anchor="midright")
+            canvas.text("Earlier above", (1220, 117), HINT_PX, HINT_INK, anchor="midright")
         if self.scroll > 0:
             _draw_newer_below(canvas, HINT_INK)
         most = self._max_scroll()
@@ -249,6 +251,6 @@ class BacklogScreen(Screen):
 def _draw_newer_below(canvas: Canvas, color: Color) -> None:
     """The hint at the foot of a history scrolled up: "newer below" after a small arrow pointing down, drawn as a
     shape like the text box's continue mark (the fonts have no arrow glyph)."""
-    rect = canvas.text("newer below", (1220, 686), HINT_PX, color, anchor="midright")
+    rect = canvas.text("newer below", (1220, 681), HINT_PX, color, anchor="midright")
     x = rect.left / canvas.scale - 8
-    canvas.polygon([(x - 12, 682), (x, 682), (x - 6, 690)], canvas.ink(color))
+    canvas.polygon([(x - 12, 677), (x, 677), (x - 6, 685)], canvas.ink(color))
