@@ -91,20 +91,28 @@ def test_a_settings_row_is_highlighted_by_the_mouse_as_by_the_keys(tmp_path: Pat
         ui.close()
 
 
-def test_a_long_history_has_the_shared_scroll_bar_and_a_click_on_it_scrolls(tmp_path: Path) -> None:
+def open_long_history(tmp_path: Path):
+    """A game window (no voice) showing a history of 40 lines, laid out: (the driver, the history screen)."""
     from game.loader import load_story
     from game.ui.driver import Driver
-    from game.ui.screens.backlog import BAR, TOP, BacklogScreen
+    from game.ui.screens.backlog import BacklogScreen
     from game.ui.session import LogEntry
     from game.ui.speech import Speaker
 
     ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
+    entries = [LogEntry("narration", f"Line {i} of a long afternoon.") for i in range(40)]
+    router.push(ui.app, "backlog", ui.app.clock(), entries)
+    screen = ui.top
+    assert isinstance(screen, BacklogScreen)
+    ui.step()  # laid out when first drawn
+    return ui, screen
+
+
+def test_a_long_history_has_the_shared_scroll_bar_and_a_click_on_it_scrolls(tmp_path: Path) -> None:
+    from game.ui.screens.backlog import BAR, TOP
+
+    ui, screen = open_long_history(tmp_path)
     try:
-        entries = [LogEntry("narration", f"Line {i} of a long afternoon.") for i in range(40)]
-        router.push(ui.app, "backlog", ui.app.clock(), entries)
-        screen = ui.top
-        assert isinstance(screen, BacklogScreen)
-        ui.step()  # laid out when first drawn
         most = screen._max_scroll()
         assert most > 0 and screen.scroll == 0  # the newest line at the bottom
         ui.click((BAR.x + 5, TOP + 2))  # the top of the bar: the oldest lines
@@ -119,19 +127,10 @@ def test_the_historys_hints_stand_clear_of_its_lines_and_inside_its_panel(tmp_pa
     """Before: "Earlier above" was drawn over a half-scrolled line, and "newer below" on the panel's bottom edge."""
     from uidrive import drawn_texts
 
-    from game.loader import load_story
-    from game.ui.driver import Driver
-    from game.ui.screens.backlog import HINTS_CLEAR, BacklogScreen
-    from game.ui.session import LogEntry
-    from game.ui.speech import Speaker
+    from game.ui.screens.backlog import HINTS_CLEAR
 
-    ui = Driver(load_story(STORY), tmp_path, speaker=Speaker(None))
+    ui, screen = open_long_history(tmp_path)
     try:
-        entries = [LogEntry("narration", f"Line {i} of a long afternoon.") for i in range(40)]
-        router.push(ui.app, "backlog", ui.app.clock(), entries)
-        screen = ui.top
-        assert isinstance(screen, BacklogScreen)
-        ui.step()
         for scroll in range(1, int(screen._max_scroll()), 7):  # lines cut at the edges, at many places
             screen.scroll = scroll
             texts = dict(drawn_texts(ui))
