@@ -434,5 +434,10 @@ def test_the_picked_endings_card_and_save_slot_are_seen_in_either_look(tmp_path:
             x, y, _w, h = (round(v) for v in slots.list.buttons[0].rect)
             looks.append(tuple(frame.get_at((x - 3, y + h // 2)))[:3])
         assert looks[0] != looks[1]  # high contrast is still on: slot 0's edge differs picked and not
+        tabs = []
+        for index in range(2):  # the page shown is inverted, the other not
+            x, y, _w, h = (round(v) for v in slots._tab_rect(index))
+            tabs.append(tuple(frame.get_at((x + 6, y + h // 2)))[:3])
+        assert tabs[slots.pages.index(slots.page)] == (0, 0, 0) and (255, 255, 255) in tabs
     finally:
         ui.close()

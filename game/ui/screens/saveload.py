@@ -201,12 +201,14 @@ class SaveLoadScreen(ListScreen):
         draw_page(canvas, "Save" if self.mode == "save" else "Load")
         for i, page in enumerate(self.pages):
             on = page == self.page
-            fill = mix(PAPER, NICK_YELLOW if on else PAPER_DEEP, 0.6 if on else 1.0)
+            inverted = on and canvas.contrast  # in high contrast the page shown is drawn inverted, as in Settings
+            fill = INK if inverted else mix(PAPER, NICK_YELLOW if on else PAPER_DEEP, 0.6 if on else 1.0)
             canvas.panel(
                 self._tab_rect(i), fill, radius=12, border=2 if on else 1, border_color=INK if on else INK_FAINT
             )
             x, y, w, h = self._tab_rect(i)
-            canvas.text(self._tab_label(page), (x + w / 2, y + h / 2), 19, INK, anchor="center", bold=on)
+            ink = PAPER if inverted else INK
+            canvas.text(self._tab_label(page), (x + w / 2, y + h / 2), 19, ink, anchor="center", bold=on)
         hint = "Click a slot to save" if self.mode == "save" else "Click a save to load it"
         canvas.text(
             f"{hint} \u00b7 Delete removes a save \u00b7 Page Up/Down turns pages",
