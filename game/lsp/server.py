@@ -28,6 +28,7 @@ from game.lsp.checking import CheckResult, ParseMemory, RememberingCatalog, Reme
 from game.lsp.exploring import EXPLORE_PAUSE_SECONDS, explore_saved_story
 from game.lsp.index import PLAYTHROUGHS, LastGood, Span, StoryIndex
 from game.lsp.play_here import not_loaded, play_plan
+from game.model import Story
 from game.paths import assets_dir_for
 from game.problems import Problem, StoryError
 from game.wording import plural
@@ -202,13 +203,32 @@ class StoryServer(LanguageServer):
             state.story_dir, self.sources(state), self.catalog(state), state.records, state.lint_memory
         )
         state.problems = result.problems
-        story_files = {path.resolve() for path in self.index(state).files()}
         assets = assets_dir_for(state.story_dir).resolve()
-        for path in self.open_documents(state):
-            if path not in story_files and (problem := outside_the_story(path, state.story_dir, assets)) is not None:
-                state.problems.setdefault(path, []).append(problem)
+        candidates = {
+            path: problem
+            for path in self.open_documents(state)
+            if (problem := outside_the_story(path, state.story_dir, assets)) is not None
+        }
+        if candidates:
+            story_files = self.story_files(state, result.story)
+            for path, problem in candidates.items():
+                if path not in story_files:
+                    state.problems.setdefault(path, []).append(problem)
         self.publish(state)
         return result
+
+    def story_files(self, state: StoryState, story: Story | None) -> set[Path]:
+        """The files the story reads (real paths): the checked story's own list when it loaded, else the index's
+        (building an index takes as long as a check, so it is not made for this when the story has its list)."""
+        if story is None:
+            return {path.resolve() for path in self.index(state).files()}
+        base = Path(os.path.abspath(state.story_dir)).parent
+        files = [
+            *(base / name for name in story.source_files),
+            *story.playthrough_files,
+            state.story_dir / MANIFEST_NAME,
+        ]
+        return {path.resolve() for path in files}
 
     def publish(self, state: StoryState) -> None:
         """Send every file's problems (the last check's and the last exploration's), and clear files that have none
