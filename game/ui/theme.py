@@ -6,6 +6,8 @@ All positions are in logical pixels of the fixed 1280x720 canvas (see `game.ui.s
 
 from __future__ import annotations
 
+import functools
+
 from game.staging import NAMED_PLACES
 
 Color = tuple[int, int, int]
@@ -86,6 +88,7 @@ def contrast_ratio(a: Color, b: Color) -> float:
 TEXT_RATIO = 4.5  # WCAG AA for text: what every coloured name and label keeps against its ground
 
 
+@functools.lru_cache(maxsize=256)  # asked on every frame for each name drawn: the cast's few colours, worked out once
 def legible(color: Color, *grounds: Color, ratio: float = TEXT_RATIO) -> Color:
     """`color`, or if it stands out less than `ratio` from any of `grounds`, the nearest shade of it that does:
     moved towards ink on a light ground (towards paper on a dark one) in small steps, so a character's name keeps
